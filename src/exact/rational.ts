@@ -1,0 +1,158 @@
+/**
+ * Exact rationals: the one module that owns numbers whose value decides a verdict.
+ * A thin layer on fraction.js (arbitrary precision, BigInt-backed).
+ *
+ * Floats stop here: a JS number is accepted only when it is an integer (`q(3)`), or through an
+ * explicitly named conversion (`fromFloatExact`, the exact binary value of a double;
+ * `fromFloatApprox`, the simplest fraction within a tolerance).
+ */
+import Fraction from "fraction.js";
+import { MechcheckError } from "../errors.ts";
+
+export type Q = Fraction;
+export type QInput = Q | string | bigint | number;
+
+export const ZERO: Q = new Fraction(0);
+export const ONE: Q = new Fraction(1);
+
+const DECIMAL_OR_FRACTION = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*\/\s*[+-]?\d+)?\s*$/;
+
+/**
+ * Parse an exact rational. Accepts a Fraction, a bigint, an integer number, or a string such as
+ * `"3/7"`, `"-2"`, `"0.25"`, `"1e-3"`. Non-integer numbers are refused (use `fromFloatExact` or
+ * `fromFloatApprox`). `where` names the field in the error message.
+ */
+export function q(x: QInput, where = "value"): Q {
+  if (x instanceof Fraction) return x;
+  if (typeof x === "bigint") return new Fraction(x);
+  if (typeof x === "number") {
+    if (!Number.isFinite(x)) throw new MechcheckError("not-a-number", `${where}: ${x} is not a finite number`, { path: where, value: x });
+    if (!Number.isInteger(x)) {
+      throw new MechcheckError(
+        "float-not-exact",
+        `${where}: ${x} is a non-integer float; write it as an exact string such as "${approxHint(x)}"`,
+        { path: where, value: x },
+      );
+    }
+    if (!Number.isSafeInteger(x)) {
+      throw new MechcheckError("float-not-exact", `${where}: ${x} is beyond 2^53; write it as a string`, { path: where, value: x });
+    }
+    return new Fraction(x);
+  }
+  if (typeof x === "string") {
+    if (!DECIMAL_OR_FRACTION.test(x)) {
+      throw new MechcheckError("not-a-rational", `${where}: ${JSON.stringify(x)} is not a rational number (expected e.g. "3/7", "-2", "0.25")`, { path: where, value: x });
+    }
+    const s = x.replace(/\s+/g, "");
+    const slash = s.indexOf("/");
+    if (slash >= 0) {
+      const den = s.slice(slash + 1);
+      if (/^[+-]?0+$/.test(den)) {
+        throw new MechcheckError("division-by-zero", `${where}: ${JSON.stringify(x)} has denominator zero`, { path: where, value: x });
+      }
+      const num = parseDecimal(s.slice(0, slash));
+      return num.div(new Fraction(BigInt(den)));
+    }
+    return parseDecimal(s);
+  }
+  throw new MechcheckError("not-a-rational", `${where}: ${describe(x)} is not a rational number`, { path: where, value: x });
+}
+
+/** Parse a decimal literal exactly (fraction.js would treat repeating decimals specially). */
+function parseDecimal(s: string): Q {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(s);
+  if (!m) throw new MechcheckError("not-a-rational", `${JSON.stringify(s)} is not a decimal number`, { value: s });
+  const sign = m[1] === "-" ? -1n : 1n;
+  const intPart = m[2] ?? "";
+  const frac = m[3] ?? "";
+  const exp = m[4] ? Number(m[4]) : 0;
+  if (Math.abs(exp) > 10_000) throw new MechcheckError("not-a-rational", `${JSON.stringify(s)}: exponent too large`, { value: s });
+  const digits = BigInt((intPart + frac) || "0");
+  const shift = exp - frac.length;
+  const num = sign * digits * (shift > 0 ? 10n ** BigInt(shift) : 1n);
+  const den = shift < 0 ? 10n ** BigInt(-shift) : 1n;
+  return new Fraction(num, den);
+}
+
+function describe(x: unknown): string {
+  try {
+    return JSON.stringify(x) ?? String(x);
+  } catch {
+    return String(x);
+  }
+}
+
+function approxHint(x: number): string {
+  try {
+    return new Fraction(x).simplify(1e-9).toFraction();
+  } catch {
+    return String(x);
+  }
+}
+
+/** The exact value of a double, by decomposing its bits (0.1 → 3602879701896397/36028797018963968). */
+export function fromFloatExact(x: number): Q {
+  if (!Number.isFinite(x)) throw new MechcheckError("not-a-number", `${x} is not a finite number`, { value: x });
+  if (x === 0) return ZERO;
+  const buf = new DataView(new ArrayBuffer(8));
+  buf.setFloat64(0, x);
+  const hi = buf.getUint32(0);
+  const lo = buf.getUint32(4);
+  const sign = hi >>> 31 ? -1n : 1n;
+  const expBits = (hi >>> 20) & 0x7ff;
+  let mant = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  let exp: number;
+  if (expBits === 0) {
+    exp = -1074; // subnormal
+  } else {
+    mant |= 1n << 52n;
+    exp = expBits - 1075;
+  }
+  return exp >= 0 ? new Fraction(sign * (mant << BigInt(exp))) : new Fraction(sign * mant, 1n << BigInt(-exp));
+}
+
+/**
+ * The simplest rational within `tolerance` of a float (a named, approximate conversion: use it to
+ * propose, never to decide). With the default tolerance 0.1 → 1/10.
+ */
+export function fromFloatApprox(x: number, tolerance = 1e-9): Q {
+  if (!Number.isFinite(x)) throw new MechcheckError("not-a-number", `${x} is not a finite number`, { value: x });
+  return new Fraction(x).simplify(tolerance);
+}
+
+/** A float for display or for a float engine's input; never for a verdict. */
+export function toFloat(x: Q): number {
+  return x.valueOf();
+}
+
+/** Canonical text: "p/q" or "p" (integers without denominator). */
+export function qstr(x: Q): string {
+  return x.toFraction();
+}
+
+export function isZero(x: Q): boolean {
+  return x.n === 0n;
+}
+export function sign(x: Q): -1 | 0 | 1 {
+  return x.n === 0n ? 0 : x.s < 0n ? -1 : 1;
+}
+export function isInteger(x: Q): boolean {
+  return x.d === 1n;
+}
+export function qsum(xs: Iterable<Q>): Q {
+  let s = ZERO;
+  for (const x of xs) s = s.add(x);
+  return s;
+}
+export function qmax(a: Q, b: Q): Q {
+  return a.compare(b) >= 0 ? a : b;
+}
+export function qmin(a: Q, b: Q): Q {
+  return a.compare(b) <= 0 ? a : b;
+}
+/** Σ a_k·b_k. */
+export function qdot(a: readonly Q[], b: readonly Q[]): Q {
+  let s = ZERO;
+  for (let k = 0; k < a.length; k++) s = s.add(a[k]!.mul(b[k]!));
+  return s;
+}
