@@ -169,3 +169,15 @@ export class LpBuilder {
     if (this.built) throw new MechcheckError("model-frozen", "the LP model was already built; it is read-only");
   }
 }
+
+/**
+ * A basis proposal (what a float engine suggests, or an exact simplex warm-starts from), one
+ * status per column and per row, in HiGHS's vocabulary: "lower"/"upper" = nonbasic at that bound,
+ * "zero" = nonbasic free variable at 0, "basic". For a row, the status is that of its slack, i.e.
+ * of the row activity a_i·x between its bounds (a ≤ row "at upper" is tight).
+ */
+export type BasisStatus = "lower" | "basic" | "upper" | "zero" | "nonbasic";
+export interface BasisHint {
+  readonly colStatus: readonly BasisStatus[];
+  readonly rowStatus: readonly BasisStatus[];
+}
