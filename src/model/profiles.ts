@@ -1,0 +1,62 @@
+/**
+ * Profiles of per-agent indices (type profiles, report profiles, action profiles) and their
+ * mixed-radix encoding: profile (k_1, …, k_n) over sets of sizes (m_1, …, m_n) has index
+ * Σ_i k_i · Π_{j>i} m_j (the last agent varies fastest). Every table indexed "by profile" in
+ * mechcheck uses this order.
+ */
+export type Profile = readonly number[];
+
+export function profileCount(sizes: readonly number[]): number {
+  let c = 1;
+  for (const m of sizes) c *= m;
+  return c;
+}
+
+export function profileIndex(sizes: readonly number[], profile: Profile): number {
+  let idx = 0;
+  for (let i = 0; i < sizes.length; i++) idx = idx * sizes[i]! + profile[i]!;
+  return idx;
+}
+
+export function profileAt(sizes: readonly number[], index: number): number[] {
+  const out = new Array<number>(sizes.length);
+  for (let i = sizes.length - 1; i >= 0; i--) {
+    out[i] = index % sizes[i]!;
+    index = Math.floor(index / sizes[i]!);
+  }
+  return out;
+}
+
+/** All profiles in index order. */
+export function* allProfiles(sizes: readonly number[]): Generator<number[]> {
+  const n = profileCount(sizes);
+  for (let k = 0; k < n; k++) yield profileAt(sizes, k);
+}
+
+/** The profile with agent i's entry replaced by k (a unilateral deviation). */
+export function withEntry(profile: Profile, i: number, k: number): number[] {
+  const out = profile.slice();
+  out[i] = k;
+  return out;
+}
+
+/** The others' profile t_{-i} (agent i removed) and its index among the others' sizes. */
+export function othersIndex(sizes: readonly number[], profile: Profile, i: number): number {
+  let idx = 0;
+  for (let j = 0; j < sizes.length; j++) if (j !== i) idx = idx * sizes[j]! + profile[j]!;
+  return idx;
+}
+
+/** Sizes of the others' sets (agent i removed). */
+export function othersSizes(sizes: readonly number[], i: number): number[] {
+  return sizes.filter((_, j) => j !== i);
+}
+
+/** Rebuild a full profile from agent i's entry and the others' profile index. */
+export function joinProfile(sizes: readonly number[], i: number, own: number, othersIdx: number): number[] {
+  const others = profileAt(othersSizes(sizes, i), othersIdx);
+  const out: number[] = [];
+  let k = 0;
+  for (let j = 0; j < sizes.length; j++) out.push(j === i ? own : others[k++]!);
+  return out;
+}
