@@ -1,0 +1,174 @@
+/**
+ * The generic theorem runner: replay saved cases first (Hypothesis-style), then generate cases with
+ * fast-check at a fixed seed, count how many met the hypothesis (no vacuous passes), shrink a
+ * failure to a minimal case and, for a refutation, save it to the curated store. Nothing here knows
+ * any economics: everything specific lives in the Theorem.
+ */
+import * as fc from "fast-check";
+import { join } from "node:path";
+import { isMechcheckError } from "../errors.ts";
+import { saveCounterexample, loadCounterexamples, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
+import { TOOL_VERSION } from "../version.ts";
+import { outcomeIsOk, type CheckResult, type Counterexample, type Outcome, type ReplayOutcome, type Theorem, type TheoremRun } from "./types.ts";
+
+export const DEFAULT_SEED = 20261123;
+export const DEFAULT_RUNS = 200;
+export const DEFAULT_MIN_HYPOTHESIS_RATE = 0.5;
+
+export interface RunOptions {
+  readonly seed?: number;
+  /** Cases to generate; default the theorem's defaultRuns (× runsScale), else DEFAULT_RUNS. */
+  readonly runs?: number;
+  /** Multiply every theorem's default run count (e.g. 0.1 for a quick CI pass, 10 for a deep one). */
+  readonly runsScale?: number;
+  /** Curated store root (counterexamples/). Refutations' minimal cases are saved here. */
+  readonly storeRoot: string;
+  /** Throwaway cache for unexpected failures of theorems (default: .mechcheck-cache/). */
+  readonly cacheRoot?: string;
+  /** Save new counterexamples (default true). */
+  readonly save?: boolean;
+  /** Replay coordinates: run only the case at this fast-check path (with `seed`). */
+  readonly path?: string;
+}
+
+function safeCheck<T>(thm: Theorem<T>, x: T): CheckResult | { error: string } {
+  try {
+    return thm.check(x);
+  } catch (e) {
+    return { error: isMechcheckError(e) ? `[${e.code}] ${e.message}` : e instanceof Error ? (e.stack ?? e.message) : String(e) };
+  }
+}
+
+/** Replay every saved case of a theorem; no generator involved. */
+export function replaySaved<T>(thm: Theorem<T>, storeRoot: string): ReplayOutcome[] {
+  const out: ReplayOutcome[] = [];
+  for (const { file, record } of loadCounterexamples(storeRoot, thm.id)) {
+    out.push(replayRecord(thm, record, displayPath(file)));
+  }
+  return out;
+}
+
+export function replayRecord<T>(thm: Theorem<T>, record: CounterexampleRecord, file: string): ReplayOutcome {
+  let x: T;
+  try {
+    x = thm.codec.decode(record.instance);
+  } catch (e) {
+    return { file, expect: record.expect, ok: false, message: `cannot decode the saved instance: ${isMechcheckError(e) ? e.message : String(e)}` };
+  }
+  const r = safeCheck(thm, x);
+  if ("error" in r) return { file, expect: record.expect, ok: false, message: `check threw: ${r.error}` };
+  if (record.expect === "fails") {
+    return r.ok
+      ? { file, expect: "fails", ok: false, message: "the saved counterexample no longer fails the check" }
+      : { file, expect: "fails", ok: true, message: r.message };
+  }
+  return r.ok ? { file, expect: "holds", ok: true } : { file, expect: "holds", ok: false, message: r.message };
+}
+
+export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
+  const t0 = performance.now();
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const base = thm.kind === "example" ? 1 : (thm.defaultRuns ?? DEFAULT_RUNS);
+  const runs = opts.runs ?? Math.max(1, Math.round(base * (thm.kind === "example" ? 1 : (opts.runsScale ?? 1))));
+  const replayed = replaySaved(thm, opts.storeRoot);
+
+  let cases = 0;
+  let met = 0;
+  let failedOnce = false;
+  const tags: Record<string, number> = {};
+  const property = fc.property(thm.arbitrary, (x: T) => {
+    const counting = !failedOnce;
+    if (counting) cases++;
+    if (thm.hypothesis && !thm.hypothesis(x)) return true;
+    if (counting) met++;
+    const r = thm.check(x);
+    if (!r.ok) failedOnce = true;
+    else if (counting && r.tag !== undefined) tags[r.tag] = (tags[r.tag] ?? 0) + 1;
+    return r.ok;
+  });
+  const params: fc.Parameters<[T]> = opts.path !== undefined ? { seed, path: opts.path, numRuns: runs } : { seed, numRuns: runs };
+  const details = fc.check(property, params);
+
+  let outcome: Outcome;
+  let counterexample: Counterexample | undefined;
+  let error: string | undefined;
+  if (details.failed && details.counterexample !== null) {
+    const x = details.counterexample[0];
+    const r = safeCheck(thm, x);
+    const path = details.counterexamplePath ?? "";
+    if ("error" in r || r.ok) {
+      outcome = "error";
+      error = "error" in r ? r.error : "the shrunk case passes when re-checked (non-deterministic check?)";
+      counterexample = { instance: safeEncode(thm, x), violation: null, message: error, seed: details.seed, path, numShrinks: details.numShrinks };
+    } else {
+      const instance = thm.codec.encode(x);
+      const isRefutation = thm.kind === "refutation";
+      let file: string | undefined;
+      if (opts.save !== false) {
+        const root = isRefutation ? opts.storeRoot : (opts.cacheRoot ?? ".mechcheck-cache");
+        const rec: CounterexampleRecord = {
+          format: 1,
+          theorem: thm.id,
+          kind: thm.kind,
+          expect: "fails",
+          instance,
+          violation: r.violation,
+          message: r.message,
+          seed: details.seed,
+          path,
+          origin: `mechcheck check ${thm.id} --seed ${details.seed} --runs ${runs}`,
+          toolVersion: TOOL_VERSION,
+        };
+        file = displayPath(saveCounterexample(root, rec).file);
+      }
+      counterexample = { instance, violation: r.violation, message: r.message, seed: details.seed, path, numShrinks: details.numShrinks, ...(file !== undefined ? { file } : {}) };
+      outcome = isRefutation ? "refuted" : "unexpected-counterexample";
+    }
+  } else if (details.failed) {
+    outcome = "error";
+    error = details.interrupted ? "interrupted" : "too many skipped cases";
+  } else {
+    const minRate = thm.minHypothesisRate ?? DEFAULT_MIN_HYPOTHESIS_RATE;
+    if (thm.kind === "refutation") outcome = "no-counterexample-found";
+    else if (cases === 0 || met / cases < minRate) outcome = "vacuous";
+    else outcome = "holds";
+  }
+  const replayOk = replayed.every((r) => r.ok);
+  if (!replayOk && outcome !== "error") {
+    outcome = thm.kind === "refutation" ? "error" : "unexpected-counterexample";
+    error = replayed.filter((r) => !r.ok).map((r) => `${r.file}: ${r.message}`).join("; ");
+  }
+  const ms = Math.round(performance.now() - t0);
+  return {
+    id: thm.id,
+    kind: thm.kind,
+    source: thm.source,
+    outcome,
+    ok: outcomeIsOk(thm.kind, outcome),
+    cases,
+    casesMeetingHypothesis: met,
+    seed,
+    runs,
+    ms,
+    ...(Object.keys(tags).length > 0 ? { tags: sortKeys(tags) } : {}),
+    ...(counterexample ? { counterexample } : {}),
+    replayed,
+    ...(error !== undefined ? { error } : {}),
+  };
+}
+
+function safeEncode<T>(thm: Theorem<T>, x: T): unknown {
+  try {
+    return thm.codec.encode(x);
+  } catch (e) {
+    return { unencodable: String(e) };
+  }
+}
+
+function sortKeys(r: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function defaultStoreRoot(projectRoot: string): string {
+  return join(projectRoot, "counterexamples");
+}

@@ -1,0 +1,82 @@
+/**
+ * A theorem of the catalogue (../shared/THEOREMS.md) as data plus code: what it says, where it
+ * comes from, the environments it quantifies over (a fast-check arbitrary, shrinking inside it),
+ * its hypothesis, and an exact check returning a certificate or a violation as data.
+ */
+import type * as fc from "fast-check";
+
+export type TheoremKind = "theorem" | "refutation" | "example";
+
+/** An exact check's answer on one case. `tag` (optional) is tallied by the runner. */
+export type CheckResult =
+  | { readonly ok: true; readonly certificate?: unknown; readonly tag?: string }
+  | { readonly ok: false; readonly violation: unknown; readonly message: string; readonly tag?: string };
+
+/** Turns a case into the semantic JSON saved in counterexamples/ and back (never generator bytes). */
+export interface CaseCodec<T> {
+  encode(x: T): unknown;
+  decode(json: unknown): T;
+}
+
+export interface Theorem<T = any> {
+  readonly id: string;
+  readonly kind: TheoremKind;
+  /** Seed file and slide / proposition, e.g. "001 Def 6.16". */
+  readonly source: string;
+  /** The finite statement, in words. */
+  readonly statement: string;
+  /** For a refutation: the id of the true finite statement that sits next to it. */
+  readonly trueVersion?: string;
+  readonly arbitrary: fc.Arbitrary<T>;
+  /** Cases not meeting the hypothesis are counted and skipped. Absent = every case meets it. */
+  readonly hypothesis?: (x: T) => boolean;
+  readonly check: (x: T) => CheckResult;
+  readonly codec: CaseCodec<T>;
+  /** Default number of generated cases for `mechcheck check` (examples: 1). */
+  readonly defaultRuns?: number;
+  /** Fewest cases/runs fraction that must meet the hypothesis (default 0.5); below it the run is "vacuous". */
+  readonly minHypothesisRate?: number;
+}
+
+export type Outcome = "holds" | "refuted" | "unexpected-counterexample" | "no-counterexample-found" | "vacuous" | "error";
+
+export interface Counterexample {
+  readonly instance: unknown;
+  readonly violation: unknown;
+  readonly message: string;
+  /** fast-check replay coordinates: paste `{ seed, path }` back into fc.assert to replay. */
+  readonly seed: number;
+  readonly path: string;
+  readonly numShrinks: number;
+  /** Where it was saved, relative to the project root (absent if not saved). */
+  readonly file?: string;
+}
+
+export interface ReplayOutcome {
+  readonly file: string;
+  readonly expect: "fails" | "holds";
+  readonly ok: boolean;
+  readonly message?: string;
+}
+
+export interface TheoremRun {
+  readonly id: string;
+  readonly kind: TheoremKind;
+  readonly source: string;
+  readonly outcome: Outcome;
+  readonly ok: boolean;
+  readonly cases: number;
+  readonly casesMeetingHypothesis: number;
+  readonly seed: number;
+  readonly runs: number;
+  readonly ms: number;
+  readonly tags?: Readonly<Record<string, number>>;
+  readonly counterexample?: Counterexample;
+  readonly replayed: readonly ReplayOutcome[];
+  readonly error?: string;
+}
+
+/** Which outcomes count as success for each kind. */
+export function outcomeIsOk(kind: TheoremKind, outcome: Outcome): boolean {
+  return kind === "refutation" ? outcome === "refuted" : outcome === "holds";
+}
