@@ -1,0 +1,154 @@
+/**
+ * `mechcheck eval <instance.json> [--json]`: every applicable solution concept's exact verdict on
+ * an instance file, with the witness (tightest slack) or the violation (in words with labels, and
+ * as data under --json, every number an exact string).
+ *
+ * Applicable: a direct mechanism gets DSIC, EPIC, ex post IR, budget balance, no deficit and
+ * efficiency; with beliefs also BIC and interim IR; with a common prior also ex ante budget balance.
+ * An indirect mechanism with a typeSpace and a strategy gets "bne". `question.concepts` restricts
+ * the list. Exit code: 0, or 1 when a verdict contradicts `question.expect` (or an expected concept
+ * is not applicable); malformed input is a MechcheckError (exit 2, printed by main.ts).
+ */
+import { readFile } from "node:fs/promises";
+import { MechcheckError } from "../../errors.ts";
+import { type Q, qstr } from "../../exact/rational.ts";
+import type { CommandIO } from "../main.ts";
+import { parseInstance } from "../../instance/parse.ts";
+import type { ConceptId, Instance } from "../../instance/types.ts";
+import { CONCEPT_IDS } from "../../instance/types.ts";
+import {
+  describeViolation,
+  isBIC,
+  isBayesNashEquilibrium,
+  isDSIC,
+  isEPIC,
+  isExAnteBudgetBalanced,
+  isExPostBudgetBalanced,
+  isExPostEfficient,
+  isExPostIR,
+  isInterimIR,
+  isNoDeficit,
+  type Violation,
+} from "../../concepts/index.ts";
+
+const TITLES: Record<ConceptId, string> = {
+  dsic: "dominant-strategy IC",
+  epic: "ex post IC",
+  bic: "Bayesian IC",
+  "expost-ir": "ex post IR",
+  "interim-ir": "interim IR",
+  "budget-balance": "ex post budget balance",
+  "ex-ante-budget-balance": "ex ante budget balance",
+  "no-deficit": "no deficit",
+  efficiency: "ex post efficiency",
+  bne: "Bayes Nash equilibrium",
+};
+
+export interface ConceptResult {
+  readonly concept: ConceptId;
+  readonly verdict: "holds" | "fails";
+  readonly witness?: unknown;
+  readonly violation?: Violation;
+  readonly description?: string;
+}
+
+/** Evaluate every applicable concept (restricted to `question.concepts` when given). */
+export function evaluateInstance(inst: Instance): ConceptResult[] {
+  const env = inst.environment;
+  const m = inst.mechanism;
+  const wanted = (c: ConceptId) => !inst.question?.concepts || inst.question.concepts.includes(c);
+  const out: ConceptResult[] = [];
+  const push = (concept: ConceptId, v: { verdict: "holds"; witness: unknown } | { verdict: "fails"; violation: Violation }) => {
+    if (v.verdict === "holds") out.push({ concept, verdict: "holds", witness: v.witness });
+    else out.push({ concept, verdict: "fails", violation: v.violation, description: describeViolation(env, v.violation, { ...(inst.typeSpace ? { typeSpace: inst.typeSpace } : {}), ...(m?.kind === "indirect" ? { mechanism: m } : {}) }) });
+  };
+  if (m?.kind === "direct") {
+    if (wanted("dsic")) push("dsic", isDSIC(env, m));
+    if (wanted("epic")) push("epic", isEPIC(env, m));
+    if (inst.beliefs && wanted("bic")) push("bic", isBIC(env, m, inst.beliefs));
+    if (wanted("expost-ir")) push("expost-ir", isExPostIR(env, m));
+    if (inst.beliefs && wanted("interim-ir")) push("interim-ir", isInterimIR(env, m, inst.beliefs));
+    if (wanted("budget-balance")) push("budget-balance", isExPostBudgetBalanced(env, m));
+    if (inst.beliefs?.kind === "common-prior" && wanted("ex-ante-budget-balance")) push("ex-ante-budget-balance", isExAnteBudgetBalanced(env, m, inst.beliefs));
+    if (wanted("no-deficit")) push("no-deficit", isNoDeficit(env, m));
+    if (wanted("efficiency")) push("efficiency", isExPostEfficient(env, m));
+  }
+  if (m?.kind === "indirect" && inst.typeSpace && inst.strategy && wanted("bne")) push("bne", isBayesNashEquilibrium(env, m, inst.typeSpace, inst.strategy));
+  return out;
+}
+
+/** Exact numbers as strings, recursively (Fractions → "p/q"). */
+function exactJson(x: unknown): unknown {
+  if (x === null || x === undefined) return x ?? null;
+  if (typeof x === "object" && "n" in (x as object) && "d" in (x as object) && "s" in (x as object) && typeof (x as { toFraction?: unknown }).toFraction === "function") return qstr(x as Q);
+  if (Array.isArray(x)) return x.map(exactJson);
+  if (typeof x === "object") return Object.fromEntries(Object.entries(x as object).map(([k, v]) => [k, exactJson(v)]));
+  return x;
+}
+
+function witnessText(w: unknown): string {
+  if (w && typeof w === "object") {
+    const o = w as Record<string, unknown>;
+    if ("constraints" in o) return `${o.constraints} constraints, tightest slack ${o.minSlack === null ? "—" : qstr(o.minSlack as Q)}`;
+    if ("minTotal" in o) return `payment totals in [${qstr(o.minTotal as Q)}, ${qstr(o.maxTotal as Q)}]`;
+    if ("expectedTotal" in o) return `expected total ${qstr(o.expectedTotal as Q)}`;
+    if ("profiles" in o) return `${o.profiles} profiles`;
+  }
+  return "";
+}
+
+export async function evalCommand(args: string[], io: CommandIO): Promise<number> {
+  const json = args.includes("--json");
+  const files = args.filter((a) => a !== "--json");
+  const unknown = files.filter((a) => a.startsWith("--"));
+  if (unknown.length > 0) throw new MechcheckError("usage", `unknown option ${unknown[0]} (usage: mechcheck eval <instance.json> [--json])`, { path: "args", value: unknown[0] });
+  if (files.length !== 1) throw new MechcheckError("usage", "usage: mechcheck eval <instance.json> [--json]", { path: "args", value: files });
+  const file = files[0]!;
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    throw new MechcheckError("unreadable-file", `cannot read ${file}: ${(e as Error).message}`, { path: file, value: file });
+  }
+  let inst: Instance;
+  try {
+    inst = parseInstance(text);
+  } catch (e) {
+    if (e instanceof MechcheckError) throw new MechcheckError(e.code, `${file}: ${e.message}`, { path: e.path ?? "", value: e.value, cause: e });
+    throw e;
+  }
+  const results = evaluateInstance(inst);
+  const expect = inst.question?.expect ?? {};
+  const mismatches: string[] = [];
+  for (const c of CONCEPT_IDS) {
+    const want = expect[c];
+    if (want === undefined) continue;
+    const got = results.find((r) => r.concept === c);
+    if (!got) mismatches.push(`${c}: expected ${want}, but the concept does not apply to this instance`);
+    else if (got.verdict !== want) mismatches.push(`${c}: expected ${want}, got ${got.verdict}`);
+  }
+  if (json) {
+    io.out(
+      JSON.stringify(
+        {
+          file,
+          ...(inst.name !== undefined ? { name: inst.name } : {}),
+          results: results.map((r) => exactJson({ concept: r.concept, verdict: r.verdict, ...(r.witness !== undefined ? { witness: r.witness } : {}), ...(r.violation ? { violation: r.violation, description: r.description } : {}) })),
+          expectations: { met: mismatches.length === 0, mismatches },
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    io.out(`${file}${inst.name ? ` — ${inst.name}` : ""}`);
+    if (results.length === 0) io.out("  no concept applies (an instance needs a direct mechanism, or an indirect one with a typeSpace and a strategy)");
+    const w = Math.max(...results.map((r) => TITLES[r.concept].length), 10);
+    for (const r of results) {
+      const detail = r.verdict === "holds" ? witnessText(r.witness) : r.description!;
+      io.out(`  ${TITLES[r.concept].padEnd(w)}  ${r.verdict.padEnd(5)}  ${detail}`);
+    }
+    for (const m of mismatches) io.out(`  UNEXPECTED ${m}`);
+  }
+  return mismatches.length === 0 ? 0 : 1;
+}

@@ -1,0 +1,168 @@
+/**
+ * Incentive compatibility of direct mechanisms, decided exactly by enumeration.
+ *
+ * Utility is quasilinear, u_i = v_i(q, θ) − p_i with p_i paid BY agent i (seed 001 Def 6.16;
+ * seed 003 §2.3); a lottery is valued by expectation (environment.ts lotteryValue).
+ *
+ * Definitions (seed 003 §2.2, in the seed's notation f = (q, p), S = Θ):
+ * - DSIC: ∀i, ∀θ_i, θ'_i, ∀θ_{-i}, r_{-i}:  u_i(f(θ_i, r_{-i}), θ) ≥ u_i(f(θ'_i, r_{-i}), θ), θ = (θ_i, θ_{-i}).
+ *   The others' reports r_{-i} are arbitrary and the state is the TRUE profile (θ_i, θ_{-i}); this
+ *   is seed 003's displayed DSIC condition and seed 000 *Dominant strategies* ("robustness with
+ *   respect to beliefs about others' types and others' reports"). Under private values v_i
+ *   depends on θ_i only, so θ_{-i} is irrelevant and the check is run at the state (θ_i, r_{-i})
+ *   (the reported violation then has trueProfile = (θ_i, r_{-i})). Under interdependent values
+ *   DSIC is much stronger than EPIC (seed 003 §2.2: "dominant strategy incentive compatibility is
+ *   too strong").
+ * - EPIC: ∀i, ∀θ, ∀θ'_i:  u_i(f(θ), θ) ≥ u_i(f(θ'_i, θ_{-i}), θ)  (seed 003 §2.2; seed 000
+ *   *Implementation*, "ex post incentive compatible"). Truth-telling is an ex post equilibrium.
+ * - BIC: ∀i, ∀θ_i, θ'_i:  Σ_{θ_{-i}} π_i(θ_{-i}|θ_i) [u_i(f(θ), θ) − u_i(f(θ'_i, θ_{-i}), θ)] ≥ 0
+ *   (seed 003 Def 1 and its interim constraints; seed 000 *Interim implementation* with per-type
+ *   beliefs). With a common prior π_i(·|θ_i) is the conditional of the prior; a type of prior
+ *   probability zero has no conditional and imposes NO constraint (the ex ante form of seed 002
+ *   *Upper bounding the potential*, where each constraint is weighted by π(θ_i, θ_{-i})).
+ */
+import { MechcheckError } from "../errors.ts";
+import { type Q, ZERO } from "../exact/rational.ts";
+import type { Beliefs, DirectMechanism, Environment } from "../model/environment.ts";
+import { expostUtility, numProfiles, typeSizes } from "../model/environment.ts";
+import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
+import { Scan } from "./common.ts";
+import type { BicViolation, DsicViolation, EpicViolation, SlackWitness, Verdict } from "./types.ts";
+import { validateBeliefs, validateDirectMechanism, validateEnvironment } from "./validate.ts";
+
+/** True iff every v_i(d, θ) depends on θ only through θ_i (exact comparison). */
+export function hasPrivateValues(env: Environment): boolean {
+  const sizes = typeSizes(env);
+  const P = numProfiles(env);
+  for (let i = 0; i < sizes.length; i++) {
+    for (let th = 0; th < P; th++) {
+      const prof = profileAt(sizes, th);
+      // compare with the profile where every other agent has type 0
+      const base = profileIndex(sizes, prof.map((k, j) => (j === i ? k : 0)));
+      const a = env.valuation[i]![th]!;
+      const b = env.valuation[i]![base]!;
+      for (let d = 0; d < a.length; d++) if (!a[d]!.equals(b[d]!)) return false;
+    }
+  }
+  return true;
+}
+
+export function isDSIC(env: Environment, mech: DirectMechanism): Verdict<SlackWitness, DsicViolation> {
+  validateEnvironment(env);
+  validateDirectMechanism(env, mech);
+  const sizes = typeSizes(env);
+  const pv = hasPrivateValues(env);
+  const scan = new Scan<DsicViolation>();
+  for (let i = 0; i < sizes.length; i++) {
+    const osz = othersSizes(sizes, i);
+    const K = profileCount(osz);
+    for (let ti = 0; ti < sizes[i]!; ti++) {
+      for (let trueOthers = 0; trueOthers < K; trueOthers++) {
+        const trueProfile = joinProfile(sizes, i, ti, trueOthers);
+        const state = profileIndex(sizes, trueProfile);
+        for (let rOthers = 0; rOthers < K; rOthers++) {
+          if (pv && rOthers !== trueOthers) continue; // private values: the state's θ_{-i} is irrelevant
+          const truthProfile = joinProfile(sizes, i, ti, rOthers);
+          const truth = expostUtility(env, mech, i, state, profileIndex(sizes, truthProfile));
+          for (let k = 0; k < sizes[i]!; k++) {
+            if (k === ti) continue;
+            const dev = expostUtility(env, mech, i, state, profileIndex(sizes, joinProfile(sizes, i, k, rOthers)));
+            const gain = dev.sub(truth);
+            scan.see(gain, () => ({ code: "dsic", agent: i, trueProfile, othersReports: truthProfile, report: k, truthfulUtility: truth, deviationUtility: dev, gain }));
+          }
+        }
+      }
+    }
+  }
+  return scan.verdict();
+}
+
+export function isEPIC(env: Environment, mech: DirectMechanism): Verdict<SlackWitness, EpicViolation> {
+  validateEnvironment(env);
+  validateDirectMechanism(env, mech);
+  const sizes = typeSizes(env);
+  const P = numProfiles(env);
+  const scan = new Scan<EpicViolation>();
+  for (let i = 0; i < sizes.length; i++) {
+    for (let th = 0; th < P; th++) {
+      const trueProfile = profileAt(sizes, th);
+      const truth = expostUtility(env, mech, i, th, th);
+      for (let k = 0; k < sizes[i]!; k++) {
+        if (k === trueProfile[i]) continue;
+        const dev = expostUtility(env, mech, i, th, profileIndex(sizes, trueProfile.map((x, j) => (j === i ? k : x))));
+        const gain = dev.sub(truth);
+        scan.see(gain, () => ({ code: "epic", agent: i, trueProfile, report: k, truthfulUtility: truth, deviationUtility: dev, gain }));
+      }
+    }
+  }
+  return scan.verdict();
+}
+
+/**
+ * Conditional beliefs cond[i][θ_i] = π_i(· | θ_i) over the others' profiles (othersIndex order),
+ * or null for a type of zero prior probability (common prior only).
+ */
+export function conditionalBeliefs(env: Environment, beliefs: Beliefs): (readonly Q[] | null)[][] {
+  validateBeliefs(env, beliefs);
+  const sizes = typeSizes(env);
+  if (beliefs.kind === "per-type") return beliefs.beliefs.map((bi) => bi.map((b) => b));
+  return sizes.map((mi, i) => {
+    const K = profileCount(othersSizes(sizes, i));
+    const out: (readonly Q[] | null)[] = [];
+    for (let ti = 0; ti < mi; ti++) {
+      const w: Q[] = [];
+      let marg = ZERO;
+      for (let k = 0; k < K; k++) {
+        const p = beliefs.prior[profileIndex(sizes, joinProfile(sizes, i, ti, k))]!;
+        w.push(p);
+        marg = marg.add(p);
+      }
+      out.push(marg.n === 0n ? null : w.map((p) => p.div(marg)));
+    }
+    return out;
+  });
+}
+
+/** Interim utility of type θ_i reporting k, truthful others, under belief b over θ_{-i}. */
+export function interimUtility(env: Environment, mech: DirectMechanism, i: number, ti: number, k: number, belief: readonly Q[]): Q {
+  const sizes = typeSizes(env);
+  let s = ZERO;
+  for (let o = 0; o < belief.length; o++) {
+    const w = belief[o]!;
+    if (w.n === 0n) continue;
+    const state = profileIndex(sizes, joinProfile(sizes, i, ti, o));
+    const rep = profileIndex(sizes, joinProfile(sizes, i, k, o));
+    s = s.add(w.mul(expostUtility(env, mech, i, state, rep)));
+  }
+  return s;
+}
+
+export function isBIC(env: Environment, mech: DirectMechanism, beliefs: Beliefs): Verdict<SlackWitness, BicViolation> {
+  validateEnvironment(env);
+  validateDirectMechanism(env, mech);
+  const cond = conditionalBeliefs(env, beliefs);
+  const sizes = typeSizes(env);
+  const scan = new Scan<BicViolation>();
+  for (let i = 0; i < sizes.length; i++) {
+    for (let ti = 0; ti < sizes[i]!; ti++) {
+      const b = cond[i]![ti]!;
+      if (b === null) continue;
+      const truth = interimUtility(env, mech, i, ti, ti, b);
+      for (let k = 0; k < sizes[i]!; k++) {
+        if (k === ti) continue;
+        const dev = interimUtility(env, mech, i, ti, k, b);
+        const gain = dev.sub(truth);
+        scan.see(gain, () => ({ code: "bic", agent: i, trueType: ti, report: k, belief: b, truthfulUtility: truth, deviationUtility: dev, gain }));
+      }
+    }
+  }
+  return scan.verdict();
+}
+
+/** The prior of a common-prior Beliefs, or a MechcheckError naming what was given. */
+export function priorOf(beliefs: Beliefs | readonly Q[], where = "beliefs"): readonly Q[] {
+  if (Array.isArray(beliefs)) return beliefs as readonly Q[];
+  const b = beliefs as Beliefs;
+  if (b.kind === "common-prior") return b.prior;
+  throw new MechcheckError("needs-common-prior", `${where}: this concept needs a common prior, got per-type beliefs`, { path: where, value: b.kind });
+}
