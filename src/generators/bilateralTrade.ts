@@ -1,0 +1,61 @@
+/**
+ * Bilateral trade with private values on finite grids (seed 001 *Bilateral Trade*, Thm 7.6
+ * Myerson–Satterthwaite: u_S = (1 − q)θ_S − p_S, u_B = qθ_B − p_B; seed 004 *Bilateral trading
+ * model*, Green–Laffont; seed 003 §4 with the seller's value as an opportunity cost).
+ */
+import fc from "fast-check";
+import { ZERO, qstr } from "../exact/rational.ts";
+import type { Q } from "../exact/rational.ts";
+import type { Environment } from "../model/environment.ts";
+import { allProfiles } from "../model/profiles.ts";
+import { valueGridOfSize, type GridOptions } from "./valueGrid.ts";
+
+export interface BilateralTradeOptions extends GridOptions {
+  /** Most grid points per trader (default 3). */
+  readonly maxTypes?: number;
+  /** Fewest grid points per trader (default 1). */
+  readonly minTypes?: number;
+  /**
+   * "keeps-good" (default, seed 001): the seller values no-trade at θ_S and her IR level
+   * (reservation) is θ_S. "cost" (seeds 003/004): the seller's value of trade is −θ_S, no-trade 0,
+   * reservation 0. Payoff differences between the two are the same; IR levels shift accordingly.
+   */
+  readonly convention?: "keeps-good" | "cost";
+}
+
+export const BUYER = 0;
+export const SELLER = 1;
+export const TRADE = 0;
+export const NO_TRADE = 1;
+
+/** The environment for given buyer and seller grids (deterministic; exported for examples). */
+export function bilateralTradeEnvironment(buyer: readonly Q[], seller: readonly Q[], convention: "keeps-good" | "cost" = "keeps-good"): Environment {
+  const sizes = [buyer.length, seller.length];
+  const profiles = [...allProfiles(sizes)];
+  const keeps = convention === "keeps-good";
+  return {
+    agents: ["buyer", "seller"],
+    types: [buyer.map(qstr), seller.map(qstr)],
+    typeValues: [buyer.slice(), seller.slice()],
+    decisions: ["trade", "no-trade"],
+    valuation: [
+      profiles.map((p) => [buyer[p[0]!]!, ZERO]),
+      profiles.map((p) => (keeps ? [ZERO, seller[p[1]!]!] : [seller[p[1]!]!.neg(), ZERO])),
+    ],
+    reservation: [buyer.map(() => ZERO), keeps ? seller.slice() : seller.map(() => ZERO)],
+  };
+}
+
+/**
+ * A random bilateral-trade environment: agents "buyer" and "seller", decisions "trade" and
+ * "no-trade", strictly increasing value grids (typeValues; labels are the values). Built without
+ * `chain`: the buyer's grid size shrinks first, then the seller's, keeping the other numbers;
+ * then the grids shrink towards {0, 1, …}.
+ */
+export function bilateralTrade(opts: BilateralTradeOptions = {}): fc.Arbitrary<Environment> {
+  const minT = opts.minTypes ?? 1;
+  const maxT = opts.maxTypes ?? 3;
+  return fc
+    .tuple(valueGridOfSize(minT, maxT, opts), valueGridOfSize(minT, maxT, opts))
+    .map(([b, s]) => bilateralTradeEnvironment(b, s, opts.convention ?? "keeps-good"));
+}
