@@ -7,6 +7,7 @@ import { replayRecord, runTheorem } from "../../theorem/runner.ts";
 import type { Theorem, TheoremRun } from "../../theorem/types.ts";
 import { loadCounterexamples, displayPath } from "../../store/counterexamples.ts";
 import { parseArgs } from "../args.ts";
+import { loadLpEngine } from "../../lp/solve.ts";
 import type { CommandIO } from "../main.ts";
 import { runDetails, runsTable, table } from "../report.ts";
 import { writeFileAtomic } from "../../store/atomic.ts";
@@ -52,6 +53,7 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   if (flags.seed !== undefined && !Number.isInteger(flags.seed)) throw new MechcheckError("usage", `check: --seed must be an integer, got ${flags.seed}`, { path: "--seed", value: flags.seed });
   const selected = selectTheorems(await registry(), positionals);
   const storeRoot = (flags.store as string | undefined) ?? STORE_ROOT;
+  await loadLpEngine();
   const tty = !flags.json && process.stderr.isTTY === true && io.err === defaultErr;
   const runs: TheoremRun[] = [];
   for (const [k, thm] of selected.entries()) {

@@ -1,0 +1,233 @@
+/**
+ * Float LP engines: they only PROPOSE (a status, float values, a basis). Nothing they say is
+ * trusted; `certify.ts` turns a proposed basis into an exact certificate and `verify` re-checks it.
+ *
+ * This is the only module where exact coefficients become floats (`toFloat`), as engine input.
+ */
+import highsModule from "highs";
+import type { Highs, InitOptions, Model as HighsModel, ModelData } from "highs";
+import { MechcheckError } from "../errors.ts";
+import { toFloat } from "../exact/rational.ts";
+import type { BasisHint, BasisStatus, LpModel } from "./model.ts";
+
+/** How to run the float engine. `name` is the label recorded in a SolveTrace. */
+export interface EngineSettings {
+  readonly name: string;
+  readonly presolve?: "on" | "off" | "choose";
+  readonly solver?: "choose" | "simplex" | "ipm";
+  /** Only meaningful with solver "ipm": crossover yields the basis we need. */
+  readonly crossover?: boolean;
+  /** HiGHS simplex_strategy: 1 = serial dual, 4 = primal. */
+  readonly simplexStrategy?: 1 | 4;
+  /** Seconds. */
+  readonly timeLimit?: number;
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = Object.freeze({ name: "default" });
+export const PRESOLVE_OFF: EngineSettings = Object.freeze({ name: "presolve-off", presolve: "off" });
+export const IPM_CROSSOVER: EngineSettings = Object.freeze({ name: "ipm-crossover", solver: "ipm", crossover: true });
+export const DUAL_SIMPLEX: EngineSettings = Object.freeze({ name: "dual-simplex", solver: "simplex", simplexStrategy: 1, presolve: "off" });
+export const PRIMAL_SIMPLEX: EngineSettings = Object.freeze({ name: "primal-simplex", solver: "simplex", simplexStrategy: 4, presolve: "off" });
+
+export type ProposalStatus = "optimal" | "infeasible" | "unbounded" | "unknown";
+
+export interface Proposal {
+  readonly status: ProposalStatus;
+  /** The engine's own status text, e.g. "Optimal", "Infeasible", "Unbounded or infeasible". */
+  readonly rawStatus: string;
+  /** Float column values (length = #variables), when the engine reports them. */
+  readonly x: Float64Array | null;
+  /** Float row duals (length = #rows), when the engine reports them. */
+  readonly rowDuals: Float64Array | null;
+  /** A basis, when the engine reports a valid one. */
+  readonly basis: BasisHint | null;
+  /** Float dual ray (length = #rows) if the engine found primal infeasibility and reports one. */
+  readonly dualRay?: Float64Array;
+  /** Float primal ray (length = #variables) if the engine found unboundedness and reports one. */
+  readonly primalRay?: Float64Array;
+}
+
+export interface FloatLpEngine {
+  readonly name: string;
+  /**
+   * Synchronous, once loaded. Never throws for an LP outcome; throws MechcheckError "engine-error"
+   * on a native failure. `warmBasis` (optional) is a starting basis; if the engine rejects it, it
+   * starts cold.
+   */
+  propose(model: LpModel, settings: EngineSettings, warmBasis?: BasisHint): Proposal;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  0: "Not set",
+  1: "Load error",
+  2: "Model error",
+  3: "Presolve error",
+  4: "Solve error",
+  5: "Postsolve error",
+  6: "Empty",
+  7: "Optimal",
+  8: "Infeasible",
+  9: "Unbounded or infeasible",
+  10: "Unbounded",
+  11: "Objective bound",
+  12: "Objective target",
+  13: "Time limit reached",
+  14: "Iteration limit reached",
+  15: "Unknown",
+  16: "Solution limit",
+  17: "Interrupted",
+};
+
+const BASIS_CODE: readonly BasisStatus[] = ["lower", "basic", "upper", "zero", "nonbasic"];
+
+/** Convert an exact LpModel to HiGHS's typed-array model (row-wise matrix). */
+export function toHighsModelData(model: LpModel, highs: { infinity: number; constants: Highs["constants"] }): ModelData {
+  const n = model.variables.length;
+  const m = model.rows.length;
+  const inf = highs.infinity;
+  const colCost = new Float64Array(n);
+  for (const t of model.objective) colCost[t.var] += toFloat(t.coef);
+  const colLower = new Float64Array(n);
+  const colUpper = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const v = model.variables[j]!;
+    colLower[j] = v.lower === null ? -inf : toFloat(v.lower);
+    colUpper[j] = v.upper === null ? inf : toFloat(v.upper);
+  }
+  const rowLower = new Float64Array(m);
+  const rowUpper = new Float64Array(m);
+  let nnz = 0;
+  for (const r of model.rows) nnz += r.terms.length;
+  const starts = new Int32Array(m + 1);
+  const indices = new Int32Array(nnz);
+  const values = new Float64Array(nnz);
+  let k = 0;
+  for (let i = 0; i < m; i++) {
+    const r = model.rows[i]!;
+    const b = toFloat(r.rhs);
+    rowLower[i] = r.sense === "<=" ? -inf : b;
+    rowUpper[i] = r.sense === ">=" ? inf : b;
+    starts[i] = k;
+    for (const t of r.terms) {
+      indices[k] = t.var;
+      values[k] = toFloat(t.coef);
+      k++;
+    }
+  }
+  starts[m] = k;
+  return {
+    numCols: n,
+    numRows: m,
+    sense: model.direction === "max" ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+    offset: toFloat(model.objectiveConstant),
+    colCost,
+    colLower,
+    colUpper,
+    rowLower,
+    rowUpper,
+    matrix: { format: "csr", numRows: m, numCols: n, starts, indices, values },
+  };
+}
+
+class HighsEngine implements FloatLpEngine {
+  readonly name = "highs";
+  constructor(private readonly highs: Highs) {}
+
+  propose(model: LpModel, settings: EngineSettings, warmBasis?: BasisHint): Proposal {
+    const h = this.highs;
+    const n = model.variables.length;
+    const m = model.rows.length;
+    let hm: HighsModel | undefined;
+    try {
+      hm = h.createModel();
+      const opts: Record<string, string | number | boolean> = { output_flag: false, log_to_console: false };
+      if (settings.presolve !== undefined) opts.presolve = settings.presolve;
+      if (settings.solver !== undefined) opts.solver = settings.solver;
+      if (settings.solver === "ipm") opts.run_crossover = settings.crossover === false ? "off" : "on";
+      if (settings.simplexStrategy !== undefined) opts.simplex_strategy = settings.simplexStrategy;
+      if (settings.timeLimit !== undefined) opts.time_limit = settings.timeLimit;
+      hm.options.set(opts);
+      hm.passModel(toHighsModelData(model, h));
+      if (warmBasis && warmBasis.colStatus.length === n && warmBasis.rowStatus.length === m) {
+        try {
+          hm.setBasis({
+            colStatus: Int32Array.from(warmBasis.colStatus, (s) => BASIS_CODE.indexOf(s)),
+            rowStatus: Int32Array.from(warmBasis.rowStatus, (s) => BASIS_CODE.indexOf(s)),
+          });
+        } catch {
+          /* rejected warm basis: start cold */
+        }
+      }
+      const code = hm.run().modelStatus as number;
+      const rawStatus = STATUS_TEXT[code] ?? `status ${code}`;
+      const status: Proposal["status"] =
+        code === 7 || (code === 6 && m === 0) ? "optimal" : code === 8 ? "infeasible" : code === 10 ? "unbounded" : "unknown";
+      let x: Float64Array | null = null;
+      let rowDuals: Float64Array | null = null;
+      let basis: BasisHint | null = null;
+      try {
+        const primalOk = Number(hm.info.get("primal_solution_status")) === 2;
+        const dualOk = Number(hm.info.get("dual_solution_status")) === 2;
+        const sol = hm.getSolution();
+        if (primalOk && sol.colValue.length === n) x = sol.colValue;
+        if (dualOk && sol.rowDual.length === m) rowDuals = sol.rowDual;
+      } catch {
+        /* no solution available */
+      }
+      try {
+        if (Number(hm.info.get("basis_validity")) === 1) {
+          const b = hm.getBasis();
+          if (b.colStatus.length === n && b.rowStatus.length === m) {
+            basis = {
+              colStatus: Array.from(b.colStatus, (s) => BASIS_CODE[s] ?? "nonbasic"),
+              rowStatus: Array.from(b.rowStatus, (s) => BASIS_CODE[s] ?? "nonbasic"),
+            };
+          }
+        }
+      } catch {
+        /* no basis available */
+      }
+      const out: { -readonly [K in keyof Proposal]: Proposal[K] } = { status, rawStatus, x, rowDuals, basis };
+      if (status === "infeasible") {
+        try {
+          const ray = hm.getDualRay();
+          if (ray && ray.values.length === m) out.dualRay = ray.values;
+        } catch {
+          /* ray not available */
+        }
+      } else if (status === "unbounded") {
+        try {
+          const ray = hm.getPrimalRay();
+          if (ray && ray.values.length === n) out.primalRay = ray.values;
+        } catch {
+          /* ray not available */
+        }
+      }
+      return out;
+    } catch (e) {
+      if (e instanceof MechcheckError) throw e;
+      throw new MechcheckError("engine-error", `HiGHS failed (settings ${settings.name}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    } finally {
+      hm?.dispose();
+    }
+  }
+}
+
+// The package's types are CommonJS-flavoured; at runtime Node's ESM entry's default export is the loader.
+const loadHighsRuntime = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as (options?: InitOptions) => Promise<Highs>;
+
+let loading: Promise<FloatLpEngine> | undefined;
+
+/** Load the HiGHS WebAssembly runtime once (cached); the engine is then synchronous. */
+export function loadHighs(): Promise<FloatLpEngine> {
+  if (loading === undefined) {
+    // No print/printErr handlers: native output is suppressed.
+    const p = loadHighsRuntime().then((h: Highs): FloatLpEngine => new HighsEngine(h));
+    p.catch(() => {
+      loading = undefined;
+    });
+    loading = p;
+    return p;
+  }
+  return loading;
+}
