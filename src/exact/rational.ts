@@ -50,23 +50,23 @@ export function q(x: QInput, where = "value"): Q {
       if (/^[+-]?0+$/.test(den)) {
         throw new MechcheckError("division-by-zero", `${where}: ${JSON.stringify(x)} has denominator zero`, { path: where, value: x });
       }
-      const num = parseDecimal(s.slice(0, slash));
+      const num = parseDecimal(s.slice(0, slash), where);
       return num.div(new Fraction(BigInt(den)));
     }
-    return parseDecimal(s);
+    return parseDecimal(s, where);
   }
   throw new MechcheckError("not-a-rational", `${where}: ${describe(x)} is not a rational number`, { path: where, value: x });
 }
 
 /** Parse a decimal literal exactly (fraction.js would treat repeating decimals specially). */
-function parseDecimal(s: string): Q {
+function parseDecimal(s: string, where: string): Q {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(s);
-  if (!m) throw new MechcheckError("not-a-rational", `${JSON.stringify(s)} is not a decimal number`, { value: s });
+  if (!m) throw new MechcheckError("not-a-rational", `${where}: ${JSON.stringify(s)} is not a decimal number`, { path: where, value: s });
   const sign = m[1] === "-" ? -1n : 1n;
   const intPart = m[2] ?? "";
   const frac = m[3] ?? "";
   const exp = m[4] ? Number(m[4]) : 0;
-  if (Math.abs(exp) > 10_000) throw new MechcheckError("not-a-rational", `${JSON.stringify(s)}: exponent too large`, { value: s });
+  if (!(Math.abs(exp) <= 10_000)) throw new MechcheckError("not-a-rational", `${where}: ${JSON.stringify(s)} has an exponent beyond ±10000`, { path: where, value: s });
   const digits = BigInt((intPart + frac) || "0");
   const shift = exp - frac.length;
   const num = sign * digits * (shift > 0 ? 10n ** BigInt(shift) : 1n);
@@ -117,12 +117,39 @@ export function fromFloatExact(x: number): Q {
  */
 export function fromFloatApprox(x: number, tolerance = 1e-9): Q {
   if (!Number.isFinite(x)) throw new MechcheckError("not-a-number", `${x} is not a finite number`, { value: x });
-  return new Fraction(x).simplify(tolerance);
+  if (!(tolerance > 0 && Number.isFinite(tolerance))) throw new MechcheckError("bad-tolerance", `tolerance: ${tolerance} is not a positive finite number`, { path: "tolerance", value: tolerance });
+  // Start from the exact binary value: new Fraction(float) is itself lossy (123456.789 → 10000000/81).
+  return fromFloatExact(x).simplify(tolerance);
 }
 
-/** A float for display or for a float engine's input; never for a verdict. */
+/**
+ * A float for display or for a float engine's input; never for a verdict. Correctly rounded (to
+ * nearest, ties to even), also for huge numerators/denominators and subnormal results
+ * (fraction.js's valueOf divides two rounded doubles, which underflows to 0 below ~2^-1023).
+ */
 export function toFloat(x: Q): number {
-  return x.valueOf();
+  const n = x.n;
+  const d = x.d;
+  if (n === 0n) return 0;
+  const neg = x.s < 0n;
+  // E = floor(log2(n/d))
+  let e = bitLength(n) - bitLength(d);
+  if (e >= 0 ? n < d << BigInt(e) : n << BigInt(-e) < d) e -= 1;
+  if (e > 1023) return neg ? -Infinity : Infinity;
+  // ulp of the result: 2^u; m = round_half_even(n / (d·2^u)), at most 2^53
+  const u = Math.max(e - 52, -1074);
+  const num = u >= 0 ? n : n << BigInt(-u);
+  const den = u >= 0 ? d << BigInt(u) : d;
+  let m = num / den;
+  const twiceRem = (num % den) * 2n;
+  if (twiceRem > den || (twiceRem === den && (m & 1n) === 1n)) m += 1n;
+  // Number(m) is exact (m ≤ 2^53); the product is exact unless it overflows to ±Infinity
+  const v = Number(m) * 2 ** u;
+  return neg ? -v : v;
+}
+
+function bitLength(v: bigint): number {
+  return v.toString(2).length;
 }
 
 /** Canonical text: "p/q" or "p" (integers without denominator). */
@@ -155,4 +182,16 @@ export function qdot(a: readonly Q[], b: readonly Q[]): Q {
   let s = ZERO;
   for (let k = 0; k < a.length; k++) s = s.add(a[k]!.mul(b[k]!));
   return s;
+}
+
+/** JSON.stringify replacer: rationals as exact strings ("3/7"), bigints as decimal strings. */
+export function exactJsonReplacer(_key: string, v: unknown): unknown {
+  if (v instanceof Fraction) return v.toFraction();
+  if (typeof v === "bigint") return v.toString();
+  return v;
+}
+
+/** JSON text of data that may hold rationals, exactly (see exactJsonReplacer). */
+export function toExactJsonText(x: unknown, indent = 2): string {
+  return JSON.stringify(x, exactJsonReplacer, indent);
 }

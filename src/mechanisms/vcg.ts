@@ -9,31 +9,17 @@
  * Valuations are stored per full profile; for private values v_j(q, θ) depends on θ_j only, so
  * "Σ_{j≠i} v_j" is read at the true profile. h is given as a table h[i][k], k = index of θ_{-i}.
  */
+import { efficientRule } from "../concepts/efficiency.ts";
 import { MechcheckError } from "../errors.ts";
 import { qmax, qmin, type Q, ZERO } from "../exact/rational.ts";
-import { numProfiles, pointMassAllocation, reservationOf, surplus, typeSizes, type DecisionRule, type DirectMechanism, type Environment } from "../model/environment.ts";
+import { pointMassAllocation, reservationOf, surplus, typeSizes, type DecisionRule, type DirectMechanism, type Environment } from "../model/environment.ts";
 import { allProfiles, joinProfile, othersIndex, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
 
 /** h[i][k]: the Groves term of agent i at others' profile k. */
 export type GrovesTerms = readonly (readonly Q[])[];
 
-/** The efficient decision rule: at each profile the decision maximizing Σ_i v_i, lowest index on ties. */
-export function efficientDecisionRule(env: Environment): number[] {
-  const rule: number[] = [];
-  for (let t = 0; t < numProfiles(env); t++) {
-    let best = 0;
-    let bestS = surplus(env, t, 0);
-    for (let d = 1; d < env.decisions.length; d++) {
-      const s = surplus(env, t, d);
-      if (s.compare(bestS) > 0) {
-        best = d;
-        bestS = s;
-      }
-    }
-    rule.push(best);
-  }
-  return rule;
-}
+/** The efficient decision rule (lowest index on ties), from src/concepts/efficiency.ts. */
+export const efficientDecisionRule = efficientRule;
 
 /** Σ_{j≠i} v_j(d, θ). */
 export function othersValue(env: Environment, i: number, theta: number, d: number): Q {

@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { MechcheckError } from "../errors.ts";
+import { toExactJsonText } from "../exact/rational.ts";
 import { TEMP_PREFIX, writeFileAtomic } from "./atomic.ts";
 
 export const STORE_FORMAT = 1;
@@ -32,12 +33,12 @@ export interface CounterexampleRecord {
 
 /** Stable JSON: keys in insertion order as built here; 2-space indent; trailing newline. */
 export function recordToJson(rec: CounterexampleRecord): string {
-  return JSON.stringify(rec, null, 2) + "\n";
+  return toExactJsonText(rec) + "\n";
 }
 
 /** The content name of a case: a short hash of its instance (same case ⇒ same file). */
 export function caseName(instance: unknown): string {
-  return "case-" + createHash("sha256").update(JSON.stringify(instance)).digest("hex").slice(0, 12);
+  return "case-" + createHash("sha256").update(toExactJsonText(instance, 0)).digest("hex").slice(0, 12);
 }
 
 /**

@@ -6,6 +6,7 @@
  * does not grow and the value changes).
  */
 import fc from "fast-check";
+import { efficientDecisions } from "../../src/concepts/efficiency.ts";
 import { describe, expect, it } from "vitest";
 import { q, ZERO } from "../../src/exact/rational.ts";
 import type { Q } from "../../src/exact/rational.ts";
@@ -247,7 +248,7 @@ describe("mechanisms and correspondences", () => {
     sameSeed(arb);
     fc.assert(fc.property(arb, ({ env, x }) => wellFormedScc(env, x)), PARAMS);
     const withRule = envArb.chain((env) =>
-      G.efficientRule(env).chain((rule) => G.socialChoiceCorrespondence(env, { containing: rule }).map((x) => ({ env, rule, x }))),
+      G.efficientRuleArbitrary(env).chain((rule) => G.socialChoiceCorrespondence(env, { containing: rule }).map((x) => ({ env, rule, x }))),
     );
     fc.assert(fc.property(withRule, ({ env, rule, x }) => wellFormedScc(env, x) && x.sets.every((s, th) => s.includes(rule[th]!))), PARAMS);
   });
@@ -261,7 +262,7 @@ describe("mechanisms and correspondences", () => {
       expect(checkShrinks(G.randomDirectMechanism(env), mechMeasure, { check: ck })).toBeGreaterThan(20);
       expect(checkShrinks(G.randomDirectMechanism(env, { deterministic: true }), mechMeasure, { check: ck })).toBeGreaterThan(20);
       const tieIndex = (m: import("../../src/model/environment.ts").DirectMechanism): number =>
-        m.allocation.reduce((a, row, th) => a + G.efficientDecisions(env, th).indexOf(row.findIndex((p) => p.n !== 0n)), 0);
+        m.allocation.reduce((a, row, th) => a + efficientDecisions(env, th).indexOf(row.findIndex((p) => p.n !== 0n)), 0);
       expect(checkShrinks(G.efficientMechanism(env), (m) => ({ dims: [], numbers: q(tieIndex(m)).add(sumAbs(flat(m.payments))) }), { check: ck })).toBeGreaterThan(20);
       const masks = (f: import("../../src/model/environment.ts").SocialChoiceCorrespondence): Q => q(f.sets.flat().reduce((a, d) => a + 2 ** d, 0));
       expect(checkShrinks(G.socialChoiceCorrespondence(env), (f) => ({ dims: [], numbers: masks(f) }), { check: (f) => wellFormedScc(env, f) })).toBeGreaterThan(20);

@@ -7,6 +7,7 @@ import { replayRecord, runTheorem } from "../../theorem/runner.ts";
 import type { Theorem, TheoremRun } from "../../theorem/types.ts";
 import { loadCounterexamples, displayPath } from "../../store/counterexamples.ts";
 import { parseArgs } from "../args.ts";
+import { toExactJsonText } from "../../exact/rational.ts";
 import { loadLpEngine } from "../../lp/solve.ts";
 import type { CommandIO } from "../main.ts";
 import { runDetails, runsTable, table } from "../report.ts";
@@ -32,7 +33,7 @@ export async function listCommand(args: string[], io: CommandIO): Promise<number
   const { flags } = parseArgs("list", args, { json: "boolean", markdown: "boolean" });
   const all = await registry();
   if (flags.json) {
-    io.out(JSON.stringify(all.map((t) => ({ id: t.id, kind: t.kind, source: t.source, statement: t.statement })), null, 2));
+    io.out(toExactJsonText(all.map((t) => ({ id: t.id, kind: t.kind, source: t.source, statement: t.statement }))));
   } else if (flags.markdown) {
     io.out(catalogueMarkdown(all));
   } else {
@@ -72,7 +73,7 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   const ok = runs.every((r) => r.ok);
   const shown = flags["no-timing"] ? runs.map(({ ms: _ms, ...rest }) => rest) : runs;
   if (flags.json) {
-    io.out(JSON.stringify({ ok, results: shown }, null, 2));
+    io.out(toExactJsonText({ ok, results: shown }));
   } else {
     io.out(runsTable(runs));
     const details = runs.flatMap(runDetails);
@@ -104,7 +105,7 @@ export async function replayCommand(args: string[], io: CommandIO): Promise<numb
     return replayRecord(thm, record, displayPath(file));
   });
   const ok = results.every((r) => r.ok);
-  if (flags.json) io.out(JSON.stringify({ ok, results }, null, 2));
+  if (flags.json) io.out(toExactJsonText({ ok, results }));
   else {
     io.out(table(["file", "expect", "ok", "message"], results.map((r) => [r.file, r.expect, r.ok ? "yes" : "NO", r.message ?? ""])));
     io.out(`\n${ok ? "ok" : "NOT ok"}: ${results.filter((r) => r.ok).length} of ${results.length} replayed as expected`);

@@ -1,0 +1,19 @@
+/**
+ * mechcheck's public API, for conjectures (`mechcheck conjecture file.ts`) and for users' own test
+ * suites (`import { … } from "mechcheck"` with vitest + fast-check). Everything is exact.
+ */
+export { MechcheckError, isMechcheckError } from "./errors.ts";
+export * from "./exact/rational.ts";
+export { LpBuilder, type LpModel, type LpResult, type LpRow, type LpVariable, type RowSense, type Direction } from "./lp/model.ts";
+export { solve, loadLpEngine, isLpEngineLoaded } from "./lp/solve.ts";
+export { verify, assertVerified } from "./lp/verify.ts";
+export { feasibleNonnegative, feasibleInequalities } from "./lp/alternatives.ts";
+export * from "./model/environment.ts";
+export * from "./model/profiles.ts";
+export * from "./concepts/index.ts";
+export * from "./mechanisms/vcg.ts";
+export * from "./generators/index.ts";
+export { parseInstance, serializeInstance, instanceToJson, type Instance } from "./instance/index.ts";
+export { conjecture, exactJsonCodec, type ConjectureSpec } from "./theorem/conjecture.ts";
+export { runTheorem, type RunOptions } from "./theorem/runner.ts";
+export type { Theorem, CheckResult, TheoremRun, CaseCodec } from "./theorem/types.ts";
