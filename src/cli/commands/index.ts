@@ -7,3 +7,4 @@ registerCommand("replay", "replay every saved counterexample: mechcheck replay [
 registerCommand("lp", "solve an LP (javascript-lp-solver JSON) exactly, with a verified certificate: mechcheck lp <model.json> [--json]", async () => (await import("./lp.ts")).lpCommand);
 registerCommand("eval", "evaluate every solution concept on an instance file: mechcheck eval <instance.json> [--json]", async () => (await import("./eval.ts")).evalCommand);
 registerCommand("conjecture", "check your own conjecture: mechcheck conjecture <file.ts> [--runs N] [--seed S] [--store DIR] [--json]", async () => (await import("./conjecture.ts")).conjectureCommand);
+registerCommand("show", "a saved counterexample or instance as tables: mechcheck show <file.json> [--format text|markdown|latex]", async () => (await import("./show.ts")).showCommand);

@@ -1,0 +1,76 @@
+/**
+ * `mechcheck show <file.json> [--format text|markdown|latex]`: a saved counterexample (or an
+ * instance file) as tables — environment, prior, mechanism — with the violated constraint and its
+ * exact numbers, and, where the file carries one, the readable proof of infeasibility.
+ */
+import { readFileSync } from "node:fs";
+import { MechcheckError } from "../../errors.ts";
+import { toExactJsonText } from "../../exact/rational.ts";
+import { parseInstance } from "../../instance/index.ts";
+import { instanceTables } from "../../report/instanceTables.ts";
+import { latexCell, renderTable, type Format, type Table } from "../../report/tables.ts";
+import { parseArgs } from "../args.ts";
+import type { CommandIO } from "../main.ts";
+
+export async function showCommand(args: string[], io: CommandIO): Promise<number> {
+  const { positionals, flags } = parseArgs("show", args, { format: "string" });
+  const format = (flags.format ?? "text") as Format;
+  if (!["text", "markdown", "latex"].includes(format)) throw new MechcheckError("usage", `show: --format must be text, markdown or latex, got ${JSON.stringify(format)}`, { path: "--format", value: format });
+  if (positionals.length !== 1) throw new MechcheckError("usage", "show: give one file: mechcheck show <counterexample.json>", { path: "file" });
+  const path = positionals[0]!;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new MechcheckError("file-not-found", `show: cannot read ${JSON.stringify(path)}`, { path: "file", value: path });
+  }
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new MechcheckError("bad-json", `show: ${path} is not valid JSON (${(e as Error).message})`, { path: "file", value: path });
+  }
+  const isRecord = typeof json.theorem === "string" && "instance" in json;
+  const instJson = isRecord ? json.instance : json;
+  const lines: string[] = [];
+  const heading = (s: string) => (format === "markdown" ? `## ${s}` : format === "latex" ? `% ${s}` : `== ${s}`);
+  if (isRecord) {
+    lines.push(heading(`${json.theorem} (${json.kind}): ${json.expect === "fails" ? "counterexample" : "regression case"}`));
+    lines.push(format === "latex" ? `% ${String(json.message)}` : String(json.message));
+  }
+  let tables: Table[] = [];
+  if (instJson && typeof instJson === "object" && "environment" in (instJson as object)) {
+    tables = instanceTables(parseInstance(instJson));
+  }
+  for (const t of tables) lines.push("", renderTable(t, format));
+  if (isRecord && json.violation !== null && json.violation !== undefined) {
+    const v = flatten(json.violation);
+    lines.push("", renderTable({ caption: "Violation (exact)", headers: ["field", "value"], rows: v }, format));
+  }
+  const proof = isRecord ? findProof(json.violation) ?? findProof(json) : null;
+  if (proof) lines.push("", format === "latex" ? proof.split("\n").map((l) => `% ${l}`).join("\n") : proof);
+  if (format === "latex") lines.unshift("% mechcheck show: paste the tabulars below into a LaTeX document (no packages needed)");
+  io.out(lines.join("\n"));
+  void latexCell;
+  return 0;
+}
+
+/** Key/value rows of a violation object (nested keys joined with dots; arrays in brackets). */
+function flatten(v: unknown, prefix = ""): string[][] {
+  if (v === null || typeof v !== "object") return [[prefix || "value", String(v)]];
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")) return [[prefix || "value", `[${v.join(", ")}]`]];
+  const rows: string[][] = [];
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (k === "proof" || k === "renderedProof") continue;
+    rows.push(...flatten(x, prefix ? `${prefix}.${k}` : k));
+  }
+  return rows.length ? rows : [[prefix || "value", toExactJsonText(v, 0)]];
+}
+
+function findProof(v: unknown): string | null {
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    for (const k of ["renderedProof", "proof"]) if (typeof o[k] === "string") return o[k] as string;
+  }
+  return null;
+}

@@ -1,0 +1,72 @@
+/**
+ * `mechcheck show --format latex` output must compile as tabulars. No TeX is installed on this
+ * machine or in CI, so this is a structural check of what LaTeX needs: every tabular is opened and
+ * closed, every row has exactly as many cells as the column spec, rows end with \\, special
+ * characters outside math are escaped, math is balanced, and all other lines are % comments.
+ */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import { latexCell, renderTable } from "../../src/report/tables.ts";
+import { STORE_ROOT } from "../../src/paths.ts";
+
+function checkLatex(src: string): void {
+  let inTab = false;
+  let cols = 0;
+  for (const line of src.split("\n")) {
+    if (line.trim() === "" || line.startsWith("%")) continue;
+    const open = /^\\begin\{tabular\}\{([lcr|]+)\}$/.exec(line);
+    if (open) {
+      expect(inTab, "nested tabular").toBe(false);
+      inTab = true;
+      cols = open[1]!.replace(/\|/g, "").length;
+      continue;
+    }
+    if (line === "\\end{tabular}") {
+      expect(inTab).toBe(true);
+      inTab = false;
+      continue;
+    }
+    expect(inTab, `text outside a tabular: ${line}`).toBe(true);
+    if (line === "\\hline") continue;
+    expect(line.endsWith(" \\\\"), line).toBe(true);
+    const body = line.slice(0, -3);
+    // Split on & outside math, ignoring escaped \&.
+    const cells = body.split(/(?<!\\)&/);
+    expect(cells.length, line).toBe(cols);
+    for (const cell of cells) {
+      const dollars = (cell.match(/(?<!\\)\$/g) ?? []).length;
+      expect(dollars % 2, `unbalanced math in ${cell}`).toBe(0);
+      const outside = cell.split(/(?<!\\)\$[^$]*(?<!\\)\$/).join("");
+      expect(outside, `unescaped special in ${cell}`).not.toMatch(/(?<!\\)[#%&_^~]|(?<!\\)[{}](?<!\\textbackslash\{|\\textasciitilde\{|\\textasciicircum\{)/);
+      expect(/[θπ→≥≤Σ−×⇒]/.test(outside), `raw unicode math in ${cell}`).toBe(false);
+    }
+  }
+  expect(inTab, "unclosed tabular").toBe(false);
+}
+
+describe("LaTeX output", () => {
+  it("escapes specials and typesets fractions", () => {
+    expect(latexCell("-3/7")).toBe("$-\\frac{3}{7}$");
+    expect(latexCell("a_b & 50%")).toBe("a\\_b \\& 50\\%");
+    checkLatex(renderTable({ caption: "x", headers: ["θ_i", "p&q"], rows: [["1/2", "#"], ["x{y}", "−1"]] }, "latex"));
+  });
+
+  it("the checker rejects broken tabulars (it can fail)", () => {
+    expect(() => checkLatex("\\begin{tabular}{lr}\na & b & c \\\\\n\\end{tabular}")).toThrow();
+    expect(() => checkLatex("\\begin{tabular}{lr}\na_b & c \\\\\n\\end{tabular}")).toThrow();
+    expect(() => checkLatex("\\begin{tabular}{lr}\na & c \\\\")).toThrow();
+  });
+
+  for (const id of readdirSync(STORE_ROOT).filter((d) => !d.includes("."))) {
+    for (const f of readdirSync(join(STORE_ROOT, id)).filter((f) => f.endsWith(".json"))) {
+      it(`show --format latex ${id}/${f} is well-formed`, async () => {
+        const out: string[] = [];
+        const code = await main(["show", join(STORE_ROOT, id, f), "--format", "latex"], { out: (s) => out.push(s), err: (s) => out.push(s) });
+        expect(code).toBe(0);
+        checkLatex(out.join("\n"));
+      });
+    }
+  }
+});
