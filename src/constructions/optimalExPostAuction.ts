@@ -1,0 +1,330 @@
+/**
+ * Chung and Ely (2007): the optimal ex post auction as an exact LP, and the local virtual values.
+ *
+ * Source: seed 000 (Brooks, *Ex post implementation*, /work/shared/seeds/000_7d71112f10f06394.txt),
+ * slides *Auctions with ex post implementation*, *Profit maximization with ex post
+ * implementation* (the program (P)), *Applying what we learned from the single agent solution*,
+ * *Analyzing the Lagrangian*, *Regular case*, *Deriving π\**; THEOREMS.md ids `ce2007-maxmin`,
+ * `ce2007-local-virtual-values`, `ce2007-irregular` and the errata for *Regular case*.
+ *
+ * ## Environment
+ * n bidders, private values v_i ∈ V, V evenly spaced in increments of Δ:
+ * V = {low, low + Δ, …, low + (K−1)Δ} (default low = Δ = 1, i.e. V = {1, …, K}). A value profile is
+ * a tuple of grid indices k_i ∈ {0, …, K−1} (v_i = low + k_i Δ), tables "by profile" use the
+ * mixed-radix order of src/model/profiles.ts (bidder n varies fastest). The seller's prior
+ * f ∈ Δ(Vⁿ) is exact and may be correlated.
+ *
+ * ## The program (P) (slide *Profit maximization with ex post implementation*)
+ *
+ *   max_{(q,t)}  Σ_{v∈Vⁿ} Σ_i t_i(v) f(v)
+ *   s.t.  q_i(v) ≥ 0 ∀ i, v;   Σ_i q_i(v) ≤ 1 ∀ v                                  FEAS[v]
+ *         v_i q_i(v) − t_i(v) ≥ 0 ∀ i, v                                           EPIR[i, v]
+ *         v_i q_i(v) − t_i(v) ≥ v_i q_i(v'_i, v_{-i}) − t_i(v'_i, v_{-i}) ∀ i, v, v'_i   EPIC[i, v, report v'_i]
+ *
+ * The slide quantifies EPIC over all reports v'_i (all pairs); that is the default here
+ * (`ic: "all"`: n·Kⁿ·(K−1) EPIC rows, 15 200 at n = 2, K = 20). `ic: "local"` keeps only the
+ * reports v'_i = v_i ± Δ (2n(K−1)K^{n−1} rows); with one-dimensional private values the local
+ * constraints imply all the others (adding the local downward constraints telescopes to
+ * monotonicity of q_i(·, v_{-i}) and then to every downward/upward constraint), so both programs
+ * have the same feasible set; the tests check equal optimal values.
+ * The payments t_i of the slide are the variables named `p1(3,2)` here; allocations `q1(3,2)`
+ * (names show bidder and grid indices, 1-based). q_i ≥ 0 and free payments, exactly as in (P);
+ * q_i ≤ 1 follows from FEAS and is not stated twice.
+ *
+ * ## Local virtual values (slide *Regular case*, with the THEOREMS.md erratum)
+ *   φ̃_i(v) = v_i − Δ · Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v)
+ * (the multipliers α_i(v, v_i − Δ) = Σ_{v'_i ≥ v_i} f(v'_i, v_{-i}) on local downward IC and the
+ * bottom IR, which satisfy transfer neutrality). f is *regular* if φ̃_i(v) is non-decreasing in
+ * v_i for all i, v_{-i}. By weak duality with these multipliers, for every f with full support,
+ * value(P) ≤ Σ_v f(v) · max(0, max_i φ̃_i(v)) (slide *Analyzing the Lagrangian*: allocate to the
+ * highest non-negative virtual value); for regular f the local multipliers are optimal and the
+ * two are equal (`ce2007-local-virtual-values`).
+ */
+import seedrandom from "seedrandom";
+import { MechcheckError } from "../errors.ts";
+import { ONE, q, qsum, ZERO, type Q, type QInput } from "../exact/rational.ts";
+import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
+import { profileAt, profileCount, profileIndex, withEntry } from "../model/profiles.ts";
+
+/** A prior on the value grid: f[profileIndex] = f(v), v_i = low + k_i·Δ for grid index k_i ∈ [0, K). */
+export interface AuctionPrior {
+  readonly n: number;
+  readonly K: number;
+  readonly delta: Q;
+  readonly low: Q;
+  /** f(v) for every profile v, in profiles.ts order over sizes [K, …, K]; sums to 1. */
+  readonly f: readonly Q[];
+}
+
+export interface GridOptions {
+  /** Δ, the grid step (default 1). */
+  delta?: QInput;
+  /** The lowest value (default Δ, so that V = {Δ, 2Δ, …, KΔ}). */
+  low?: QInput;
+}
+
+export type IcScope = "all" | "local";
+
+/** Sizes [K, …, K] of the value-profile space. */
+export function gridSizes(n: number, K: number): number[] {
+  return new Array<number>(n).fill(K);
+}
+
+/**
+ * An exact prior from non-negative weights (normalised to sum 1). `weights[profileIndex]`.
+ */
+export function auctionPrior(n: number, K: number, weights: readonly QInput[], opts: GridOptions = {}): AuctionPrior {
+  if (!Number.isInteger(n) || n < 1) throw new MechcheckError("bad-size", `number of bidders must be a positive integer, got ${n}`, { path: "n", value: n });
+  if (!Number.isInteger(K) || K < 1) throw new MechcheckError("bad-size", `grid size K must be a positive integer, got ${K}`, { path: "K", value: K });
+  const count = profileCount(gridSizes(n, K));
+  if (weights.length !== count) {
+    throw new MechcheckError("bad-size", `prior: expected ${count} weights (K^n = ${K}^${n}), got ${weights.length}`, { path: "f", value: weights.length });
+  }
+  const w = weights.map((x, k) => q(x, `f[${k}]`));
+  w.forEach((x, k) => {
+    if (x.s < 0n && x.n !== 0n) throw new MechcheckError("negative-probability", `prior weight f[${k}] = ${x.toFraction()} is negative`, { path: `f[${k}]`, value: x.toFraction() });
+  });
+  const total = qsum(w);
+  if (total.n === 0n) throw new MechcheckError("zero-prior", "prior weights sum to zero", { path: "f" });
+  const delta = q(opts.delta ?? 1, "delta");
+  if (delta.s < 0n || delta.n === 0n) throw new MechcheckError("bad-grid", `grid step Δ must be positive, got ${delta.toFraction()}`, { path: "delta", value: delta.toFraction() });
+  const low = opts.low === undefined ? delta : q(opts.low, "low");
+  return Object.freeze({ n, K, delta, low, f: Object.freeze(w.map((x) => x.div(total))) });
+}
+
+/** The value of grid index k: low + k·Δ. */
+export function gridValue(prior: Pick<AuctionPrior, "low" | "delta">, k: number): Q {
+  return prior.low.add(prior.delta.mul(k));
+}
+
+/** "(3,2)": a profile's 1-based grid indices. */
+function profileLabel(v: readonly number[]): string {
+  return `(${v.map((k) => k + 1).join(",")})`;
+}
+
+/** Column index of q_i(v) (bidder i 0-based, v a profile index) in the model built here. */
+export function auctionQVar(prior: Pick<AuctionPrior, "n" | "K">, i: number, v: number): number {
+  return i * profileCount(gridSizes(prior.n, prior.K)) + v;
+}
+/** Column index of the payment p_i(v) = t_i(v). */
+export function auctionPVar(prior: Pick<AuctionPrior, "n" | "K">, i: number, v: number): number {
+  const P = profileCount(gridSizes(prior.n, prior.K));
+  return prior.n * P + i * P + v;
+}
+
+/** Variable and row counts of (P): 2n·Kⁿ columns; Kⁿ FEAS + n·Kⁿ EPIR + EPIC rows. */
+export function auctionLpCounts(n: number, K: number, ic: IcScope = "all"): { variables: number; rows: number; feas: number; epir: number; epic: number } {
+  const P = K ** n;
+  const feas = P;
+  const epir = n * P;
+  const epic = ic === "all" ? n * P * (K - 1) : n * 2 * (K - 1) * K ** (n - 1);
+  return { variables: 2 * n * P, rows: feas + epir + epic, feas, epir, epic };
+}
+
+/**
+ * Chung–Ely's program (P) for the prior f (slide *Profit maximization with ex post
+ * implementation*). Columns: q_i(v) for all i, v (indices `auctionQVar`), then p_i(v)
+ * (`auctionPVar`). Rows: FEAS[v] for all v; then for each bidder i and profile v: EPIR[i, v] and
+ * EPIC[i, v, report k] for each report k ≠ v_i (all reports, or only v_i ± Δ with ic "local").
+ */
+export function optimalExPostAuctionLp(prior: AuctionPrior, opts: { ic?: IcScope } = {}): LpModel {
+  const ic = opts.ic ?? "all";
+  const { n, K } = prior;
+  const sizes = gridSizes(n, K);
+  const P = profileCount(sizes);
+  if (prior.f.length !== P) throw new MechcheckError("bad-size", `prior has ${prior.f.length} entries, expected ${P}`, { path: "f" });
+  const b = new LpBuilder("max");
+  const labels: string[] = [];
+  for (let v = 0; v < P; v++) labels.push(profileLabel(profileAt(sizes, v)));
+  for (let i = 0; i < n; i++) for (let v = 0; v < P; v++) b.variable(`q${i + 1}${labels[v]}`, { lower: 0 });
+  for (let i = 0; i < n; i++) for (let v = 0; v < P; v++) b.variable(`p${i + 1}${labels[v]}`, { lower: null });
+
+  const obj: TermInput[] = [];
+  for (let i = 0; i < n; i++) for (let v = 0; v < P; v++) obj.push([auctionPVar(prior, i, v), prior.f[v]!]);
+  b.objective(obj);
+
+  for (let v = 0; v < P; v++) {
+    const terms: TermInput[] = [];
+    for (let i = 0; i < n; i++) terms.push([auctionQVar(prior, i, v), 1]);
+    b.row(`FEAS[v=${labels[v]}]`, terms, "<=", 1);
+  }
+  const values: Q[] = [];
+  for (let k = 0; k < K; k++) values.push(gridValue(prior, k));
+  for (let i = 0; i < n; i++) {
+    for (let v = 0; v < P; v++) {
+      const prof = profileAt(sizes, v);
+      const vi = values[prof[i]!]!;
+      const qv = auctionQVar(prior, i, v);
+      const pv = auctionPVar(prior, i, v);
+      b.row(`EPIR[i=${i + 1}, v=${labels[v]}]`, [[qv, vi], [pv, -1]], ">=", 0);
+      for (let k = 0; k < K; k++) {
+        if (k === prof[i]) continue;
+        if (ic === "local" && Math.abs(k - prof[i]!) !== 1) continue;
+        const w = profileIndex(sizes, withEntry(prof, i, k));
+        // v_i q_i(v) − t_i(v) − v_i q_i(k, v_{-i}) + t_i(k, v_{-i}) ≥ 0
+        b.row(
+          `EPIC[i=${i + 1}, v=${labels[v]}, report ${k + 1}]`,
+          [[qv, vi], [pv, -1], [auctionQVar(prior, i, w), vi.neg()], [auctionPVar(prior, i, w), 1]],
+          ">=",
+          0,
+        );
+      }
+    }
+  }
+  return b.build();
+}
+
+/**
+ * Expected revenue Σ_v f(v) Σ_i t_i(v) of a mechanism given as tables q[i][v], t[i][v], and
+ * whether it satisfies every constraint of (P) (checked directly from the slide's inequalities,
+ * independently of the LP rows). For cross-checking LP solutions.
+ */
+export function checkAuctionMechanism(
+  prior: AuctionPrior,
+  alloc: readonly (readonly Q[])[],
+  pay: readonly (readonly Q[])[],
+): { revenue: Q; violations: string[] } {
+  const { n, K } = prior;
+  const sizes = gridSizes(n, K);
+  const P = profileCount(sizes);
+  const violations: string[] = [];
+  let revenue = ZERO;
+  for (let v = 0; v < P; v++) {
+    const prof = profileAt(sizes, v);
+    let total = ZERO;
+    for (let i = 0; i < n; i++) {
+      const qi = alloc[i]![v]!;
+      if (qi.s < 0n && qi.n !== 0n) violations.push(`q${i + 1}${profileLabel(prof)} < 0`);
+      total = total.add(qi);
+      revenue = revenue.add(prior.f[v]!.mul(pay[i]![v]!));
+      const vi = gridValue(prior, prof[i]!);
+      const u = vi.mul(qi).sub(pay[i]![v]!);
+      if (u.s < 0n && u.n !== 0n) violations.push(`EPIR i=${i + 1} v=${profileLabel(prof)}`);
+      for (let k = 0; k < K; k++) {
+        const w = profileIndex(sizes, withEntry(prof, i, k));
+        const dev = vi.mul(alloc[i]![w]!).sub(pay[i]![w]!);
+        if (u.compare(dev) < 0) violations.push(`EPIC i=${i + 1} v=${profileLabel(prof)} report ${k + 1}`);
+      }
+    }
+    if (total.compare(ONE) > 0) violations.push(`FEAS v=${profileLabel(prof)}`);
+  }
+  return { revenue, violations };
+}
+
+/** Split an LP primal vector of `optimalExPostAuctionLp(prior)` into q[i][v] and t[i][v]. */
+export function auctionMechanismFromPrimal(prior: AuctionPrior, x: readonly Q[]): { q: Q[][]; t: Q[][] } {
+  const P = profileCount(gridSizes(prior.n, prior.K));
+  const qq: Q[][] = [];
+  const tt: Q[][] = [];
+  for (let i = 0; i < prior.n; i++) {
+    qq.push(Array.from({ length: P }, (_, v) => x[auctionQVar(prior, i, v)]!));
+    tt.push(Array.from({ length: P }, (_, v) => x[auctionPVar(prior, i, v)]!));
+  }
+  return { q: qq, t: tt };
+}
+
+function requireFullSupport(prior: AuctionPrior): void {
+  const k = prior.f.findIndex((x) => x.n === 0n);
+  if (k >= 0) {
+    throw new MechcheckError("not-full-support", `local virtual values need f(v) > 0 everywhere; f${profileLabel(profileAt(gridSizes(prior.n, prior.K), k))} = 0`, { path: `f[${k}]`, value: "0" });
+  }
+}
+
+/**
+ * φ̃_i(v) = v_i − Δ · Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v) (slide *Regular case*, erratum in
+ * THEOREMS.md). `v` is a profile index; i 0-based. Needs f(v) > 0.
+ */
+export function localVirtualValue(prior: AuctionPrior, i: number, v: number): Q {
+  const sizes = gridSizes(prior.n, prior.K);
+  const prof = profileAt(sizes, v);
+  const fv = prior.f[v]!;
+  if (fv.n === 0n) throw new MechcheckError("not-full-support", `φ̃ at v=${profileLabel(prof)}: f(v) = 0`, { path: `f[${v}]`, value: "0" });
+  let above = ZERO;
+  for (let k = prof[i]! + 1; k < prior.K; k++) above = above.add(prior.f[profileIndex(sizes, withEntry(prof, i, k))]!);
+  return gridValue(prior, prof[i]!).sub(prior.delta.mul(above).div(fv));
+}
+
+/** All local virtual values: phi[i][v]. */
+export function localVirtualValues(prior: AuctionPrior): Q[][] {
+  requireFullSupport(prior);
+  const P = prior.f.length;
+  const out: Q[][] = [];
+  for (let i = 0; i < prior.n; i++) out.push(Array.from({ length: P }, (_, v) => localVirtualValue(prior, i, v)));
+  return out;
+}
+
+/**
+ * Regularity (slide *Regular case*): φ̃_i(v) non-decreasing in v_i for every i and v_{-i}.
+ * Returns null when regular, else the first witness (i, v, v + Δ·e_i) with φ̃ decreasing.
+ */
+export function regularityViolation(prior: AuctionPrior): { i: number; v: number[]; next: number[]; phi: Q; phiNext: Q } | null {
+  const phi = localVirtualValues(prior);
+  const sizes = gridSizes(prior.n, prior.K);
+  for (let i = 0; i < prior.n; i++) {
+    for (let v = 0; v < prior.f.length; v++) {
+      const prof = profileAt(sizes, v);
+      if (prof[i]! + 1 >= prior.K) continue;
+      const next = withEntry(prof, i, prof[i]! + 1);
+      const w = profileIndex(sizes, next);
+      if (phi[i]![v]!.compare(phi[i]![w]!) > 0) return { i, v: prof, next, phi: phi[i]![v]!, phiNext: phi[i]![w]! };
+    }
+  }
+  return null;
+}
+
+export function isRegular(prior: AuctionPrior): boolean {
+  return regularityViolation(prior) === null;
+}
+
+/**
+ * Σ_v f(v) · max(0, max_i φ̃_i(v)) (slide *Analyzing the Lagrangian* with the local multipliers).
+ * An upper bound on value(P) for every full-support f; equal to it for regular f.
+ */
+export function localVirtualValueRevenue(prior: AuctionPrior): Q {
+  const phi = localVirtualValues(prior);
+  let total = ZERO;
+  for (let v = 0; v < prior.f.length; v++) {
+    let best = ZERO;
+    for (let i = 0; i < prior.n; i++) if (phi[i]![v]!.compare(best) > 0) best = phi[i]![v]!;
+    total = total.add(prior.f[v]!.mul(best));
+  }
+  return total;
+}
+
+export interface RandomPriorOptions extends GridOptions {
+  /** Integer weights are drawn uniformly from [minWeight, maxWeight] (default 1..20). */
+  minWeight?: number;
+  maxWeight?: number;
+}
+
+/**
+ * A random (generically correlated) full-support prior from a seed: independent integer weights
+ * per profile, uniform in [minWeight, maxWeight], normalised exactly. Floats are used only to draw.
+ */
+export function randomCorrelatedPrior(seed: string | number, n: number, K: number, opts: RandomPriorOptions = {}): AuctionPrior {
+  const lo = opts.minWeight ?? 1;
+  const hi = opts.maxWeight ?? 20;
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi) || lo < 1 || hi < lo) {
+    throw new MechcheckError("bad-option", `weights range [${lo}, ${hi}] must be positive integers with min ≤ max`, { value: [lo, hi] });
+  }
+  const rng = seedrandom(`auction-prior:${seed}`);
+  const P = profileCount(gridSizes(n, K));
+  const w: number[] = [];
+  for (let v = 0; v < P; v++) w.push(lo + Math.floor(rng() * (hi - lo + 1)));
+  return auctionPrior(n, K, w, opts);
+}
+
+/**
+ * A random regular correlated prior: near-uniform integer weights in [M, M + ⌊M/(2K)⌋] with
+ * M = 40K (each slice's ratios stay within 1 ± 1/(2K), which keeps φ̃ increasing), checked with
+ * `isRegular` and redrawn (up to `tries` times) if not.
+ */
+export function randomRegularPrior(seed: string | number, n: number, K: number, opts: GridOptions & { tries?: number } = {}): AuctionPrior {
+  const M = 40 * K;
+  const tries = opts.tries ?? 20;
+  for (let attempt = 0; attempt < tries; attempt++) {
+    const prior = randomCorrelatedPrior(`${seed}/regular/${attempt}`, n, K, { ...opts, minWeight: M, maxWeight: M + Math.floor(M / (2 * K)) });
+    if (isRegular(prior)) return prior;
+  }
+  throw new MechcheckError("generator-failed", `no regular prior found in ${tries} draws (seed ${seed}, n=${n}, K=${K})`, { value: seed });
+}
