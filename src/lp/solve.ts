@@ -40,6 +40,8 @@ export interface SolveOptions {
   readonly engine?: FloatLpEngine;
   /** Engine settings to try, in order (default: default, presolve off, ipm + crossover). */
   readonly settings?: readonly EngineSettings[];
+  /** Models with at most this many row × column cells skip the float engine (default SMALL_MODEL_CELLS; 0 = never). */
+  readonly smallModelCells?: number;
   /** Limits for the exact simplex fallback. */
   readonly maxIterations?: number;
   readonly deadlineMs?: number;
@@ -90,10 +92,11 @@ export function solveWithStats(model: LpModel, opts: SolveOptions = {}): { resul
   const attempts: Attempt[] = [];
   let result: LpResult;
   let certifiedBy: SolveTrace["certifiedBy"];
-  const small = opts.engine === undefined && model.rows.length * Math.max(1, model.variables.length) <= SMALL_MODEL_CELLS;
-  const eng = opts.exactOnly || small ? undefined : (opts.engine ?? engine);
+  const loaded = opts.engine ?? engine;
+  const small = opts.engine === undefined && loaded !== undefined && model.rows.length * Math.max(1, model.variables.length) <= (opts.smallModelCells ?? SMALL_MODEL_CELLS);
+  const eng = opts.exactOnly || small ? undefined : loaded;
   if (eng === undefined) {
-    result = runExact(model, undefined, opts, stats, attempts, opts.exactOnly ? "exact-only" : small ? "small-model" : "engine-not-loaded");
+    result = runExact(model, undefined, opts, stats, attempts, opts.exactOnly ? "exact-only" : loaded === undefined ? "engine-not-loaded" : "small-model");
     certifiedBy = "exact-simplex";
   } else {
     const run = new Runner(eng, opts, stats, attempts);

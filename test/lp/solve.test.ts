@@ -105,7 +105,7 @@ describe("solve", () => {
     const seen = { optimal: 0, infeasible: 0, unbounded: 0 };
     fc.assert(
       fc.property(randomLp, (model) => {
-        const r = solve(model);
+        const r = solve(model, { smallModelCells: 0 });
         expect(verify(model, r)).toEqual({ ok: true });
         expect(r.trace).toBeDefined();
         sameOutcome(r, exactSimplex(model));
@@ -122,7 +122,7 @@ describe("solve", () => {
   it("exactOnly gives the same verdict, certified by the exact simplex", () => {
     fc.assert(
       fc.property(randomLp, (model) => {
-        const a = solve(model);
+        const a = solve(model, { smallModelCells: 0 });
         const b = solve(model, { exactOnly: true });
         sameOutcome(a, b);
         expect(b.trace?.certifiedBy).toBe("exact-simplex");
@@ -135,7 +135,7 @@ describe("solve", () => {
   it("a tampered certificate is rejected by verify", () => {
     fc.assert(
       fc.property(randomLp, fc.constantFrom(1, -1), (model, delta) => {
-        const r = solve(model);
+        const r = solve(model, { smallModelCells: 0 });
         const d = new Fraction(delta, 7);
         let tampered: LpResult;
         if (r.status === "optimal") {
@@ -163,7 +163,7 @@ describe("solve", () => {
     const y = b.variable("y");
     b.row("r1", [[x, 1], [y, 2]], "<=", 4).row("r2", [[x, 3], [y, 1]], "<=", 6).objective([[x, 1], [y, 1]]);
     const model = b.build();
-    const r = solve(model);
+    const r = solve(model, { smallModelCells: 0 }); // through the engine + basis certification
     if (r.status !== "optimal") throw new Error("expected optimal");
     expect(r.value.toFraction()).toBe("14/5");
     expect(r.primal.map((v) => v.toFraction())).toEqual(["8/5", "6/5"]);
@@ -183,7 +183,7 @@ describe("solve", () => {
     const x = b.variable("x", { lower: null });
     const y = b.variable("y", { lower: -1, upper: "5/2" });
     b.row("sum", [[x, 1], [y, 1]], "=", 2).objective([[x, 1], [y, -1]]);
-    const r = solve(b.build());
+    const r = solve(b.build(), { smallModelCells: 0 });
     if (r.status !== "optimal") throw new Error("expected optimal");
     expect(r.value.toFraction()).toBe("-3");
     expect(r.primal.map((v) => v.toFraction())).toEqual(["-1/2", "5/2"]);
@@ -199,7 +199,7 @@ describe("solve", () => {
     const y = b.variable("y");
     b.row("a", [[x, 1]], "<=", 1).row("b", [[y, 1]], "<=", 1).row("c", [[x, 1], [y, 1]], "<=", 2).objective([[x, 1], [y, 1]]);
     const model = b.build();
-    const r = solve(model);
+    const r = solve(model, { smallModelCells: 0 });
     if (r.status !== "optimal") throw new Error("expected optimal");
     expect(r.value.toFraction()).toBe("2");
     expect(r.primal.map((v) => v.toFraction())).toEqual(["1", "1"]);
@@ -212,7 +212,7 @@ describe("solve", () => {
     const b = new LpBuilder("min");
     const u = b.variable("u");
     b.row("a", [[u, 1]], ">=", 3).row("b", [[u, 1]], "<=", 2).objective([[u, 1]]);
-    const r = solve(b.build());
+    const r = solve(b.build(), { smallModelCells: 0 });
     if (r.status !== "infeasible") throw new Error("expected infeasible");
     const [ya, yb] = r.farkas.rows;
     expect(ya!.compare(0)).toBeGreaterThan(0);
@@ -228,7 +228,7 @@ describe("solve", () => {
     const z = b.variable("z", { lower: null });
     b.row("a", [[w, 1], [z, -1]], ">=", 3).objective([[w, 1], [z, 1]]);
     const model = b.build();
-    const r = solve(model);
+    const r = solve(model, { smallModelCells: 0 });
     if (r.status !== "unbounded") throw new Error("expected unbounded");
     const [rw, rz] = r.ray;
     expect(rw!.compare(0)).toBeGreaterThanOrEqual(0);
@@ -285,14 +285,14 @@ describe("solve", () => {
     const x = b.variable("x");
     b.row("le", [[x, 1]], "<=", 1).row("ge", [[x, 1]], ">=", "1.000000000000000000000000000001").objective([[x, 1]]);
     const model = b.build();
-    const r = solve(model);
+    const r = solve(model, { smallModelCells: 0 });
     expect(r.status).toBe("infeasible");
     expect(verify(model, r)).toEqual({ ok: true });
     // and the tiny-gap feasible twin (≥ 1 − 10⁻³⁰) is optimal with the exact value 1 − 10⁻³⁰
     const b2 = new LpBuilder("min");
     const x2 = b2.variable("x");
     b2.row("le", [[x2, 1]], "<=", 1).row("ge", [[x2, 1]], ">=", "0.999999999999999999999999999999").objective([[x2, 1]]);
-    const r2 = solve(b2.build());
+    const r2 = solve(b2.build(), { smallModelCells: 0 });
     expect(r2.status === "optimal" && r2.value.equals(q("0.999999999999999999999999999999"))).toBe(true);
   });
 
