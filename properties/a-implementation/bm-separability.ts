@@ -55,23 +55,29 @@ function profileKey(env: Environment, th: number): string {
   return profileAt(typeSizes(env), th).map((k, j) => env.types[j]![k]!).join(",");
 }
 
-/** Semantic JSON: the environment in the instance format, F as profile key → decision labels. */
+/**
+ * Semantic JSON: the environment in the instance format, F as profile key → decision labels.
+ * Product-outcome labels "a|x1|y2" are saved as "a/x1/y2" (the instance format reserves "|").
+ */
 export const sccCaseCodec: CaseCodec<SccCase> = {
-  encode: (x) => ({
-    mode: x.mode,
-    instance: instanceToJson({ environment: x.env }),
-    scc: Object.fromEntries(x.scc.sets.map((s, th) => [profileKey(x.env, th), s.map((d) => x.env.decisions[d]!)])),
-    ...(x.structure
-      ? {
-          structure: {
-            publicSize: x.structure.outcomes.publicLabels.length,
-            privateSizes: x.structure.outcomes.privateLabels.map((l) => l.length),
-            publicRule: x.structure.publicRule.slice(),
-            privateSets: x.structure.privateSets.map((r) => r.map((s) => s.slice())),
-          },
-        }
-      : {}),
-  }),
+  encode: (x0) => {
+    const x = { ...x0, env: { ...x0.env, decisions: x0.env.decisions.map((l) => l.replaceAll("|", "/")) } };
+    return {
+      mode: x.mode,
+      instance: instanceToJson({ environment: x.env }),
+      scc: Object.fromEntries(x.scc.sets.map((s, th) => [profileKey(x.env, th), s.map((d) => x.env.decisions[d]!)])),
+      ...(x.structure
+        ? {
+            structure: {
+              publicSize: x.structure.outcomes.publicLabels.length,
+              privateSizes: x.structure.outcomes.privateLabels.map((l) => l.length),
+              publicRule: x.structure.publicRule.slice(),
+              privateSets: x.structure.privateSets.map((r) => r.map((s) => s.slice())),
+            },
+          }
+        : {}),
+    };
+  },
   decode: (j) => {
     const o = j as { mode: TransferMode; instance: unknown; scc: Record<string, string[]>; structure?: { publicSize: number; privateSizes: number[]; publicRule: number[]; privateSets: number[][][] } };
     if (o.mode !== "none" && o.mode !== "transfers") throw new Error(`mode: expected "none" or "transfers", got ${JSON.stringify(o.mode)}`);

@@ -3,6 +3,17 @@ import type { Theorem } from "../../src/theorem/types.ts";
 import { dsicImpliesEpic } from "./dsic-implies-epic.ts";
 import { epicIffBicEveryPrior } from "./epic-iff-bic-every-prior.ts";
 import { bmSeparability } from "./bm-separability.ts";
+import { bmNonseparable } from "./bm-nonseparable.ts";
+import { bmExample } from "./bm-example.ts";
+import { exPostImpliesKpt } from "./ex-post-implies-kpt.ts";
+import { ceSeparableMonotone } from "./ce-separable-monotone.ts";
+import { cePayoffEquivalenceFinite } from "./ce-payoff-equivalence-finite.ts";
+import { cePayoffEquivalence } from "./ce-payoff-equivalence.ts";
+import { ceTradeDeficit } from "./ce-trade-deficit.ts";
+import { ceTradeDeficitGrid } from "./ce-trade-deficit-grid.ts";
+import { ceTradeSurplusExample } from "./ce-trade-surplus-example.ts";
+import { cePublicGoods } from "./ce-public-goods.ts";
+import { ceCommonValuesExactBb } from "./ce-common-values-exact-bb.ts";
 import { cePseudoEfficiency } from "./ce-pseudo-efficiency.ts";
 
-export const SECTION_A: readonly Theorem[] = [dsicImpliesEpic, epicIffBicEveryPrior, cePseudoEfficiency, bmSeparability];
+export const SECTION_A: readonly Theorem[] = [dsicImpliesEpic, epicIffBicEveryPrior, cePseudoEfficiency, bmSeparability, bmNonseparable, bmExample, exPostImpliesKpt, ceSeparableMonotone, cePayoffEquivalenceFinite, cePayoffEquivalence, ceTradeDeficit, ceTradeDeficitGrid, ceTradeSurplusExample, cePublicGoods, ceCommonValuesExactBb];

@@ -1,0 +1,55 @@
+/**
+ * `ce-common-values-exact-bb` (refutation) — seed 003 §5.2, Theorem 8(3): "With pure common values,
+ * efficient provision rules are exactly budget-balanced", where (same subsection) a provision rule
+ * is budget-balanced when its generalized VCG mechanism is, and exact budget balance means
+ * t_1(s) + t_2(s) = c whenever f(s) = 1.
+ *
+ * Transcription refuted (continuum, exact, linear common values v_1 = v_2 = a1·s_1 + a2·s_2 + c0
+ * on [0, 1]², V(0, 0) < c < V(1, 1)): the generalized VCG payments t_i(s) = inf{v_i(s̃_i, s_{-i}) :
+ * f(s̃_i, s_{-i}) = 1} of the efficient rule satisfy t_1 + t_2 = c at every provide state.
+ * Decided exactly by the polygon-cell analysis of src/mechanisms/chungElyPublicGood.ts (min and
+ * max of t_1 + t_2 − c over the provide region). It fails where a cutoff clamps at the signal
+ * boundary: if even s_i = 0 provides at s_{-i}, then t_i = v(0, s_{-i}) > c/2. The counterexample
+ * reports the state of maximal surplus and its payments.
+ *
+ * True version: `ce-public-goods` (3): budget-balanced (t_1 + t_2 ≥ c), exactly where both cutoffs
+ * are interior to (0, 1).
+ */
+import fc from "fast-check";
+import { qstr } from "../../src/exact/rational.ts";
+import { budgetRange, cutoff, differencesClass, efficientRegion, increasingValues, nonTrivialProvision, vcgPayments } from "../../src/mechanisms/chungElyPublicGood.ts";
+import type { LinearPublicGood } from "../../src/mechanisms/chungElyPublicGood.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { commonValuesArb, publicGoodCodec } from "./ce-public-goods.ts";
+
+function check(G: LinearPublicGood): CheckResult {
+  const eff = efficientRegion(G);
+  const B = budgetRange(G, eff)!;
+  if (B.min.equals(B.max) && B.min.n === 0n) return { ok: true, tag: "exactly balanced on the whole provide region" };
+  const at = B.max.n !== 0n ? B.argmax : B.argmin;
+  const [t1, t2] = vcgPayments(G, eff, at[0], at[1]);
+  return {
+    ok: false,
+    violation: {
+      state: at.map(qstr),
+      payments: [qstr(t1), qstr(t2)],
+      cost: qstr(G.cost),
+      cutoffs: { g1: qstr(cutoff(eff, 0, at[1])!), g2: qstr(cutoff(eff, 1, at[0])!) },
+      budgetRange: [qstr(B.min), qstr(B.max)],
+    },
+    message: `common values, efficient provision: at s = (${at.map(qstr).join(", ")}) the generalized VCG collects ${qstr(t1.add(t2))} ≠ c = ${qstr(G.cost)}`,
+  };
+}
+
+export const ceCommonValuesExactBb: Theorem<LinearPublicGood> = {
+  id: "ce-common-values-exact-bb",
+  kind: "refutation",
+  source: "003 §5.2, Thm 8(3)",
+  statement: "Pure common values (linear, on [0, 1]²): the efficient rule's generalized VCG mechanism is exactly budget-balanced, t_1 + t_2 = c at every provide state (false where a cutoff clamps at the signal boundary).",
+  trueVersion: "ce-public-goods",
+  arbitrary: commonValuesArb(),
+  hypothesis: (G) => increasingValues(G) && nonTrivialProvision(G) && differencesClass(G) === "common values",
+  check,
+  codec: publicGoodCodec,
+  defaultRuns: 100,
+};

@@ -1,0 +1,237 @@
+/**
+ * Chung–Ely (2002) bilateral trade with interdependent values, exact in the linear case (seed 003
+ * §4: signals s_β, s_σ ∈ [0, 1]; the buyer's value v_β(s), the seller's opportunity cost v_σ(s);
+ * payoffs V_β = f·v_β − t_β, V_σ = −f·v_σ − t_σ, t paid BY the agent; ex post IR: V ≥ 0).
+ *
+ * Linear valuations v_β(s) = aB·s_β + bB·s_σ + cB and v_σ(s) = aS·s_σ + bS·s_β + cS, rational.
+ * The gains Δv(s) = v_β − v_σ = kB·s_β + kS·s_σ + k0 with kB = aB − bS, kS = bB − aS, k0 = cB − cS.
+ * Strong single crossing (seed 003 Def 7 in this setting): kB > 0 > kS, so the efficient rule
+ * f(s) = 1 iff Δv(s) > 0 (ties, a null set, go to no trade) is monotone, hence EPIC (Thm 2).
+ *
+ * Generalized VCG (seed 003 eqs. (5), (6)): on trade, t_β(s) = v_β(g_β(s_σ), s_σ),
+ * t_σ(s) = −v_σ(s_β, g_σ(s_β)), with g_β(s_σ) = inf{s_β : f = 1} = clamp(−(kS·s_σ + k0)/kB) and
+ * g_σ(s_β) = sup{s_σ : f = 1} = clamp(−(kB·s_β + k0)/kS) (clamp to [0, 1]); 0 without trade.
+ * The deficit is D(s) = −(t_β(s) + t_σ(s)). Both cutoffs are piecewise linear (breaks where the
+ * clamp binds), so D is linear on each cell of the grid of those breaks: `deficitAnalysis` clips
+ * each cell with the closed trade half-plane (exact polygon clipping) and evaluates D at the
+ * vertices, which decides min D over the trade region exactly and finds an interior point of
+ * strictly positive deficit when there is one (the average of a cell polygon's vertices).
+ */
+import { type Q, ZERO, ONE, q, qmax, qmin } from "../exact/rational.ts";
+import type { Environment } from "../model/environment.ts";
+import { allProfiles } from "../model/profiles.ts";
+
+export interface LinearTrade {
+  readonly aB: Q;
+  readonly bB: Q;
+  readonly cB: Q;
+  readonly aS: Q;
+  readonly bS: Q;
+  readonly cS: Q;
+}
+
+export type Point = readonly [Q, Q]; // (s_β, s_σ)
+
+export const vBuyer = (L: LinearTrade, sb: Q, ss: Q): Q => L.aB.mul(sb).add(L.bB.mul(ss)).add(L.cB);
+export const vSeller = (L: LinearTrade, sb: Q, ss: Q): Q => L.aS.mul(ss).add(L.bS.mul(sb)).add(L.cS);
+export const gains = (L: LinearTrade, sb: Q, ss: Q): Q => vBuyer(L, sb, ss).sub(vSeller(L, sb, ss));
+
+export function gainCoefficients(L: LinearTrade): { kB: Q; kS: Q; k0: Q } {
+  return { kB: L.aB.sub(L.bS), kS: L.bB.sub(L.aS), k0: L.cB.sub(L.cS) };
+}
+
+const clamp = (x: Q): Q => qmin(ONE, qmax(ZERO, x));
+
+/** Strong single crossing in the linear case: kB > 0 > kS. */
+export function strongSingleCrossing(L: LinearTrade): boolean {
+  const { kB, kS } = gainCoefficients(L);
+  return kB.compare(ZERO) > 0 && kS.compare(ZERO) < 0;
+}
+
+/** Seed 003 §4's standing assumptions: values weakly increasing, strictly in the own signal. */
+export function increasingValuations(L: LinearTrade): boolean {
+  return L.aB.compare(ZERO) > 0 && L.aS.compare(ZERO) > 0 && L.bB.compare(ZERO) >= 0 && L.bS.compare(ZERO) >= 0;
+}
+
+/** Non-trivial: Δv > 0 somewhere and Δv < 0 somewhere on [0, 1]² (Δv is linear: check the corners). */
+export function nonTrivial(L: LinearTrade): boolean {
+  const corners: Point[] = [[ZERO, ZERO], [ONE, ZERO], [ZERO, ONE], [ONE, ONE]];
+  return corners.some(([b, s]) => gains(L, b, s).compare(ZERO) > 0) && corners.some(([b, s]) => gains(L, b, s).compare(ZERO) < 0);
+}
+
+/** g_β(s_σ), or null when no buyer type trades at s_σ (needs kB > 0). */
+export function buyerCutoff(L: LinearTrade, ss: Q): Q | null {
+  const { kB, kS, k0 } = gainCoefficients(L);
+  const root = kS.mul(ss).add(k0).neg().div(kB); // Δv(s_β, s_σ) > 0 ⇔ s_β > root
+  return root.compare(ONE) >= 0 ? null : clamp(root);
+}
+
+/** g_σ(s_β), or null when no seller type trades at s_β (needs kS < 0). */
+export function sellerCutoff(L: LinearTrade, sb: Q): Q | null {
+  const { kB, kS, k0 } = gainCoefficients(L);
+  const root = kB.mul(sb).add(k0).neg().div(kS); // Δv > 0 ⇔ s_σ < root (kS < 0)
+  return root.compare(ZERO) <= 0 ? null : clamp(root);
+}
+
+export const trades = (L: LinearTrade, sb: Q, ss: Q): boolean => gains(L, sb, ss).compare(ZERO) > 0;
+
+/** Generalized VCG payments [t_β, t_σ] at s (paid BY each agent). */
+export function vcgPayments(L: LinearTrade, sb: Q, ss: Q): [Q, Q] {
+  if (!trades(L, sb, ss)) return [ZERO, ZERO];
+  return [vBuyer(L, buyerCutoff(L, ss)!, ss), vSeller(L, sb, sellerCutoff(L, sb)!).neg()];
+}
+
+/** D on the closed trade region (the continuous extension of −(t_β + t_σ) to the line Δv = 0). */
+export function deficitOnClosure(L: LinearTrade, sb: Q, ss: Q): Q {
+  const { kB, kS, k0 } = gainCoefficients(L);
+  const gb = clamp(kS.mul(ss).add(k0).neg().div(kB));
+  const gs = clamp(kB.mul(sb).add(k0).neg().div(kS));
+  return vSeller(L, sb, gs).sub(vBuyer(L, gb, ss));
+}
+
+/** Clip a convex polygon with the half-plane {Δv ≥ 0} (Sutherland–Hodgman, exact). */
+function clipToTrade(L: LinearTrade, poly: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  for (let k = 0; k < poly.length; k++) {
+    const P = poly[k]!;
+    const R = poly[(k + 1) % poly.length]!;
+    const gp = gains(L, P[0], P[1]);
+    const gr = gains(L, R[0], R[1]);
+    if (gp.compare(ZERO) >= 0) out.push(P);
+    if ((gp.compare(ZERO) > 0 && gr.compare(ZERO) < 0) || (gp.compare(ZERO) < 0 && gr.compare(ZERO) > 0)) {
+      const t = gp.div(gp.sub(gr));
+      out.push([P[0].add(R[0].sub(P[0]).mul(t)), P[1].add(R[1].sub(P[1]).mul(t))]);
+    }
+  }
+  // drop repeated vertices
+  return out.filter((p, k) => {
+    const r = out[(k + 1) % out.length]!;
+    return out.length === 1 || !(p[0].equals(r[0]) && p[1].equals(r[1]));
+  });
+}
+
+function area2(poly: readonly Point[]): Q {
+  let a = ZERO;
+  for (let k = 0; k < poly.length; k++) {
+    const P = poly[k]!;
+    const R = poly[(k + 1) % poly.length]!;
+    a = a.add(P[0].mul(R[1]).sub(R[0].mul(P[1])));
+  }
+  return a.abs();
+}
+
+export interface DeficitAnalysis {
+  /** The smallest deficit on the closed trade region and where (a vertex). */
+  readonly minDeficit: Q;
+  readonly argmin: Point;
+  /** A point with Δv > 0 and D > 0 (interior of a cell polygon), or null if none exists. */
+  readonly positivePoint: { readonly point: Point; readonly deficit: Q; readonly gains: Q } | null;
+  readonly cells: number;
+}
+
+/** Breakpoints in (0, 1) where a clamp binds, as sorted unique rationals with 0 and 1. */
+function breaks(xs: readonly Q[]): Q[] {
+  const all = [ZERO, ONE, ...xs.filter((x) => x.compare(ZERO) > 0 && x.compare(ONE) < 0)];
+  all.sort((a, b) => a.compare(b));
+  return all.filter((x, k) => k === 0 || !x.equals(all[k - 1]!));
+}
+
+/**
+ * The closed trade region cut into cells on which D is linear: each cell of the breakpoint grid
+ * (where a clamp binds) clipped with {Δv ≥ 0}; empty cells dropped. Needs kB > 0 > kS.
+ */
+export function tradeCells(L: LinearTrade): Point[][] {
+  const { kB, kS, k0 } = gainCoefficients(L);
+  // g_β's root −(kS s_σ + k0)/kB hits 0 or 1 at s_σ = −k0/kS, (−kB − k0)/kS
+  const ssBreaks = breaks([k0.neg().div(kS), kB.neg().sub(k0).div(kS)]);
+  // g_σ's root −(kB s_β + k0)/kS hits 0 or 1 at s_β = −k0/kB, (−kS − k0)/kB
+  const sbBreaks = breaks([k0.neg().div(kB), kS.neg().sub(k0).div(kB)]);
+  const out: Point[][] = [];
+  for (let x = 0; x + 1 < sbBreaks.length; x++) {
+    for (let y = 0; y + 1 < ssBreaks.length; y++) {
+      const rect: Point[] = [[sbBreaks[x]!, ssBreaks[y]!], [sbBreaks[x + 1]!, ssBreaks[y]!], [sbBreaks[x + 1]!, ssBreaks[y + 1]!], [sbBreaks[x]!, ssBreaks[y + 1]!]];
+      const poly = clipToTrade(L, rect);
+      if (poly.length > 0) out.push(poly);
+    }
+  }
+  return out;
+}
+
+/** Exact analysis of D over the trade region (module comment). Needs kB > 0 > kS. */
+export function deficitAnalysis(L: LinearTrade): DeficitAnalysis {
+  let minDeficit: Q | null = null;
+  let argmin: Point = [ZERO, ZERO];
+  let positivePoint: DeficitAnalysis["positivePoint"] = null;
+  const cells = tradeCells(L);
+  for (const poly of cells) {
+    const ds = poly.map((p) => deficitOnClosure(L, p[0], p[1]));
+    ds.forEach((d, k) => {
+      if (minDeficit === null || d.compare(minDeficit) < 0) {
+        minDeficit = d;
+        argmin = poly[k]!;
+      }
+    });
+    if (positivePoint === null && poly.length >= 3 && area2(poly).compare(ZERO) > 0 && ds.some((d) => d.compare(ZERO) > 0)) {
+      const n = q(poly.length);
+      const c: Point = [poly.reduce((s, p) => s.add(p[0]), ZERO).div(n), poly.reduce((s, p) => s.add(p[1]), ZERO).div(n)];
+      const [tb, ts] = vcgPayments(L, c[0], c[1]);
+      positivePoint = { point: c, deficit: tb.add(ts).neg(), gains: gains(L, c[0], c[1]) };
+    }
+  }
+  if (minDeficit === null) throw new Error("deficitAnalysis: no trade region (the problem is trivial)");
+  return { minDeficit, argmin, positivePoint, cells: cells.length };
+}
+
+/**
+ * The constant c with D = c·Δv on the whole closed trade region, or null if there is none. Exact:
+ * on each cell polygon of positive area D and Δv are linear, so D = c·Δv there iff it holds at the
+ * polygon's vertices (three of them are affinely independent); degenerate cells lie in the closure
+ * of the others. Then the sign of c is the sign of the deficit in every state with trade (Δv > 0).
+ */
+export function deficitGainsRatio(L: LinearTrade): Q | null {
+  let c: Q | null = null;
+  for (const poly of tradeCells(L)) {
+    if (poly.length < 3 || area2(poly).compare(ZERO) === 0) continue;
+    for (const p of poly) {
+      const g = gains(L, p[0], p[1]);
+      const d = deficitOnClosure(L, p[0], p[1]);
+      if (g.compare(ZERO) === 0) {
+        if (!d.equals(ZERO)) return null;
+        continue;
+      }
+      const r = d.div(g);
+      if (c === null) c = r;
+      else if (!c.equals(r)) return null;
+    }
+  }
+  return c;
+}
+
+/**
+ * The trade environment on finite signal grids ("cost" convention of seed 003: trade is worth
+ * v_β(s) to the buyer and −v_σ(s) to the seller, no trade 0, reservation 0). Decisions
+ * ["trade", "no-trade"]; agents ["buyer", "seller"]; typeValues are the signals.
+ */
+export function linearTradeEnvironment(L: LinearTrade, buyerGrid: readonly Q[], sellerGrid: readonly Q[]): Environment {
+  const profiles = [...allProfiles([buyerGrid.length, sellerGrid.length])];
+  return {
+    agents: ["buyer", "seller"],
+    types: [buyerGrid.map((x) => x.toFraction()), sellerGrid.map((x) => x.toFraction())],
+    typeValues: [buyerGrid.slice(), sellerGrid.slice()],
+    decisions: ["trade", "no-trade"],
+    valuation: [
+      profiles.map(([b, s]) => [vBuyer(L, buyerGrid[b!]!, sellerGrid[s!]!), ZERO]),
+      profiles.map(([b, s]) => [vSeller(L, buyerGrid[b!]!, sellerGrid[s!]!).neg(), ZERO]),
+    ],
+  };
+}
+
+/** The efficient rule on the grid (trade iff Δv > 0), decision indices. */
+export function efficientTradeRule(L: LinearTrade, buyerGrid: readonly Q[], sellerGrid: readonly Q[]): number[] {
+  return [...allProfiles([buyerGrid.length, sellerGrid.length])].map(([b, s]) => (trades(L, buyerGrid[b!]!, sellerGrid[s!]!) ? 0 : 1));
+}
+
+/** The continuous generalized VCG mechanism restricted to grid points (payments table). */
+export function vcgOnGrid(L: LinearTrade, buyerGrid: readonly Q[], sellerGrid: readonly Q[]): Q[][] {
+  return [...allProfiles([buyerGrid.length, sellerGrid.length])].map(([b, s]) => vcgPayments(L, buyerGrid[b!]!, sellerGrid[s!]!));
+}
