@@ -1,21 +1,33 @@
 /**
- * A pure exact bounded-variable primal simplex (rational arithmetic throughout, dense tableau with
- * sparse-aware pivots). It returns full certificates in model.ts's conventions, which `verify`
- * checks independently.
+ * A pure exact bounded-variable primal simplex. It returns full certificates in model.ts's
+ * conventions, which `verify` checks independently.
  *
  * Internal form (always minimization; a max problem is solved as min −c and its duals negated):
- *   A x − s = 0,  l ≤ x ≤ u,  s_i ∈ [b_i, b_i] (=), [b_i, ∞) (≥), (−∞, b_i] (≤).
- * Variables are numbered: structurals 0..n−1, slacks n..n+m−1; an artificial t_i of row i
- * (phase 1) has the implicit column σ_i e_i and is dropped for good once it leaves the basis.
- * The tableau T = B⁻¹[A, −I]; the reduced cost of slack i is the row dual y_i = (c_B B⁻¹)_i.
+ *   Â x − s = 0,  l ≤ x ≤ u,  s_i ∈ [b̂_i, b̂_i] (=), [b̂_i, ∞) (≥), (−∞, b̂_i] (≤),
+ * where row i is scaled by λ_i > 0 (the lcm of its coefficients' denominators) so Â = ΛA is
+ * integral, b̂ = Λb, and the costs ĉ = λ_c·c are integral too. Variables are numbered:
+ * structurals 0..n−1, slacks n..n+m−1; an artificial t_i of row i (phase 1) has the implicit
+ * column σ_i e_i and is dropped for good once it leaves the basis.
  *
- * Pricing: Dantzig's largest |d_j|; after DEGENERATE_SWITCH consecutive degenerate pivots it
+ * Arithmetic: a fraction-free (Edmonds/Bareiss) tableau T = B⁻¹[Â, −I] and reduced-cost row,
+ * stored as integer numerators with a per-row denominator. With integer data, T·det B and
+ * d·det B are integral, so a row touched by a pivot is brought to the current determinant G by
+ * an exact division, updated by the exact division (N_i·p − N_iq·N_r)/G, and gets denominator p
+ * (the pivot, ±det of the new basis); rows the pivot does not touch are left alone. No gcds.
+ * Basic values, ratios and the outputs are exact rationals (fraction.js).
+ *
+ * Certificates: the reduced cost of slack i is w_i = (ĉ_B B⁻¹)_i, so y = Λw/λ_c (phase 2) and
+ * the Farkas multipliers are Λw¹ from phase 1's duals.
+ *
+ * Pricing: Devex (largest d_j²/w_j with float reference weights; floats only choose among valid
+ * pivots, never decide anything); after DEGENERATE_SWITCH consecutive degenerate steps it
  * switches to Bland's rule (smallest eligible index entering; ratio-test ties to the smallest
  * index) until a nondegenerate step. Termination: each nondegenerate step strictly decreases the
  * objective (so no basis/bound configuration recurs across them), and Bland's rule cannot cycle
  * within a degenerate stretch; the problem itself changes only when an artificial is dropped
  * (at most m times).
  */
+import Fraction from "fraction.js";
 import { MechcheckError } from "../errors.ts";
 import { ONE, type Q, ZERO } from "../exact/rational.ts";
 import type { BasisHint, LpModel, LpResult } from "./model.ts";
@@ -23,12 +35,12 @@ import type { BasisHint, LpModel, LpResult } from "./model.ts";
 export interface ExactSimplexOptions {
   /** A basis to start phase 2 from, when nonsingular and primal feasible (else cold start). */
   warmBasis?: BasisHint;
-  /** Throw MechcheckError("simplex-limit") after this many pivots/bound flips. */
+  /** Throw MechcheckError("simplex-limit") when a pivot/bound flip beyond this many is needed. */
   maxIterations?: number;
-  /** Throw MechcheckError("simplex-limit") once Date.now() passes this many ms after the start. */
+  /** Throw MechcheckError("simplex-limit") once this many ms have passed since the start. */
   deadlineMs?: number;
-  /** "dantzig" (default: largest |d_j| with a fallback to Bland on degenerate stretches) or "bland" throughout. */
-  pivotRule?: "dantzig" | "bland";
+  /** "devex" (default, with a fallback to Bland on degenerate stretches) or "bland" throughout. */
+  pivotRule?: "devex" | "bland";
 }
 
 const DEGENERATE_SWITCH = 20;
@@ -37,13 +49,44 @@ export function exactSimplex(model: LpModel, opts: ExactSimplexOptions = {}): Lp
   return new Simplex(model, opts).run();
 }
 
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+function lcmDen(xs: Iterable<Q>): bigint {
+  let l = 1n;
+  for (const x of xs) l = (l / gcd(l, x.d)) * x.d;
+  return l;
+}
+const frac = (n: bigint, d: bigint): Q => (n === 0n ? ZERO : new Fraction(n, d));
+/** ln|x| for a nonzero bigint (a float heuristic for pricing only). */
+function logAbs(x: bigint): number {
+  if (x < 0n) x = -x;
+  const f = Number(x);
+  if (f < 1e300) return Math.log(f);
+  const bits = x.toString(16).length * 4;
+  return Math.log(Number(x >> BigInt(bits - 64))) + (bits - 64) * Math.LN2;
+}
+
 class Simplex {
   private readonly n: number;
   private readonly m: number;
   private readonly N: number;
+  /** Bounds (slacks in scaled units λ_i·b_i). */
   private readonly lo: (Q | null)[];
   private readonly up: (Q | null)[];
-  private T: Q[][] = [];
+  private readonly rowScale: bigint[];
+  private readonly costScale: bigint;
+  /** Tableau numerators and per-row denominators: T_i = num[i] / den[i]. */
+  private num: bigint[][] = [];
+  private den: bigint[] = [];
+  /** Reduced costs: d = dNum / dDen. */
+  private dNum: bigint[] = [];
+  private dDen = 1n;
+  /** The current basis determinant (up to sign): every row times G is integral. */
+  private G = 1n;
   private beta: Q[] = [];
   /** basis[i] = variable basic in row i (≥ N: artificial of row basis[i] − N). */
   private basis: number[] = [];
@@ -51,12 +94,13 @@ class Simplex {
   private pos: Int32Array;
   /** value of each nonbasic variable (k < N). */
   private xN: Q[];
-  private d: Q[] = [];
   /** Upper bound of basic artificials (null in phase 1, ZERO afterwards). */
   private artUp: Q | null = null;
   private iterations = 0;
   private readonly started = Date.now();
   private degenerateRun = 0;
+  /** Devex reference weights (floats: they only choose among valid pivots, never decide). */
+  private weights: Float64Array = new Float64Array(0);
 
   constructor(
     private readonly model: LpModel,
@@ -65,27 +109,31 @@ class Simplex {
     this.n = model.variables.length;
     this.m = model.rows.length;
     this.N = this.n + this.m;
-    this.lo = [...model.variables.map((v) => v.lower), ...model.rows.map((r) => (r.sense === "<=" ? null : r.rhs))];
-    this.up = [...model.variables.map((v) => v.upper), ...model.rows.map((r) => (r.sense === ">=" ? null : r.rhs))];
-    this.pos = new Int32Array(this.N).fill(-1);
-    this.xN = new Array(this.N).fill(ZERO);
     for (const t of [...model.objective, ...model.rows.flatMap((r) => r.terms)]) {
       if (!Number.isInteger(t.var) || t.var < 0 || t.var >= this.n) {
         throw new MechcheckError("unknown-variable", `LP model: term variable index ${t.var} is out of range`, { path: "terms", value: t.var });
       }
     }
+    this.rowScale = model.rows.map((r) => lcmDen(r.terms.map((t) => t.coef)));
+    this.costScale = lcmDen(model.objective.map((t) => t.coef));
+    const scaled = (i: number) => model.rows[i]!.rhs.mul(this.rowScale[i]!);
+    this.lo = [...model.variables.map((v) => v.lower), ...model.rows.map((r, i) => (r.sense === "<=" ? null : scaled(i)))];
+    this.up = [...model.variables.map((v) => v.upper), ...model.rows.map((r, i) => (r.sense === ">=" ? null : scaled(i)))];
+    this.pos = new Int32Array(this.N).fill(-1);
+    this.xN = new Array(this.N).fill(ZERO);
   }
 
   run(): LpResult {
+    const { n, N } = this;
     if (!(this.opts.warmBasis && this.warmStart(this.opts.warmBasis))) {
       this.coldStart();
       const phase1 = this.iterate();
       if (phase1 !== "optimal") throw new Error("exactSimplex: phase 1 cannot be unbounded (internal error)");
       let z = ZERO;
-      for (let i = 0; i < this.m; i++) if (this.basis[i]! >= this.N) z = z.add(this.beta[i]!);
+      for (let i = 0; i < this.m; i++) if (this.basis[i]! >= N) z = z.add(this.beta[i]!);
       if (z.n !== 0n) {
-        // Phase-1 duals w_i = d_{s_i} are Farkas multipliers (see the header and model.ts).
-        return { status: "infeasible", farkas: { rows: this.d.slice(this.n, this.N) } };
+        // Phase-1 duals w_i = d_{s_i} (scaled rows) give Farkas multipliers y = Λw.
+        return { status: "infeasible", farkas: { rows: this.model.rows.map((_, i) => frac(this.dNum[n + i]! * this.rowScale[i]!, this.dDen)) } };
       }
       this.artUp = ZERO;
       this.driveOutArtificials();
@@ -95,18 +143,19 @@ class Simplex {
     const x = this.structuralValues();
     if (status !== "optimal") {
       const { q: enter, dir } = status;
-      const ray: Q[] = new Array(this.n).fill(ZERO);
-      if (enter < this.n) ray[enter] = dir > 0 ? ONE : ONE.neg();
+      const ray: Q[] = new Array(n).fill(ZERO);
+      if (enter < n) ray[enter] = dir > 0 ? ONE : ONE.neg();
       for (let i = 0; i < this.m; i++) {
         const k = this.basis[i]!;
-        if (k < this.n && this.T[i]![enter]!.n !== 0n) ray[k] = dir > 0 ? this.T[i]![enter]!.neg() : this.T[i]![enter]!;
+        const a = this.num[i]![enter]!;
+        if (k < n && a !== 0n) ray[k] = frac(dir > 0 ? -a : a, this.den[i]!);
       }
       return { status: "unbounded", point: x, ray };
     }
-    const flip = this.model.direction === "max";
-    const sgn = (v: Q) => (flip ? v.neg() : v);
-    const rows = this.d.slice(this.n, this.N).map(sgn);
-    const reducedCosts = this.d.slice(0, this.n).map(sgn);
+    // d (true, internal min units) = dNum/(dDen·λ_c); y_i = λ_i·d_{s_i}; negate for max.
+    const scale = this.model.direction === "max" ? -this.dDen * this.costScale : this.dDen * this.costScale;
+    const rows = this.model.rows.map((_, i) => frac(this.dNum[n + i]! * this.rowScale[i]!, scale));
+    const reducedCosts = this.dNum.slice(0, n).map((v) => frac(v, scale));
     let value = this.model.objectiveConstant;
     for (const t of this.model.objective) value = value.add(t.coef.mul(x[t.var]!));
     return { status: "optimal", value, primal: x, dual: { rows, reducedCosts } };
@@ -118,15 +167,18 @@ class Simplex {
     return x;
   }
 
-  /** Tableau with every slack basic: row i = [−A_i, e_i]. */
+  /** Tableau with every slack basic: row i = [−Â_i, e_i], G = 1 (B = −I). */
   private slackTableau(): void {
     const { n, m, N } = this;
-    this.T = this.model.rows.map((r, i) => {
-      const row: Q[] = new Array(N).fill(ZERO);
-      for (const t of r.terms) row[t.var] = t.coef.neg();
-      row[n + i] = ONE;
+    this.num = this.model.rows.map((r, i) => {
+      const row: bigint[] = new Array(N).fill(0n);
+      const lam = this.rowScale[i]!;
+      for (const t of r.terms) row[t.var] = -((t.coef.s * t.coef.n * lam) / t.coef.d);
+      row[n + i] = 1n;
       return row;
     });
+    this.den = new Array(m).fill(1n);
+    this.G = 1n;
     this.basis = Array.from({ length: m }, (_, i) => n + i);
     this.pos.fill(-1);
     for (let i = 0; i < m; i++) this.pos[n + i] = i;
@@ -137,22 +189,23 @@ class Simplex {
     return this.lo[k] ?? this.up[k] ?? ZERO;
   }
 
+  /** β = −T_N x_N. */
   private basicValues(): void {
-    this.beta = this.T.map((row) => {
+    this.beta = this.num.map((row, i) => {
       let v = ZERO;
-      for (let j = 0; j < this.N; j++) if (this.pos[j] === -1 && row[j]!.n !== 0n && this.xN[j]!.n !== 0n) v = v.sub(row[j]!.mul(this.xN[j]!));
-      return v;
+      for (let j = 0; j < this.N; j++) if (this.pos[j] === -1 && row[j] !== 0n && this.xN[j]!.n !== 0n) v = v.sub(this.xN[j]!.mul(row[j]!));
+      return v.div(this.den[i]!);
     });
   }
 
   private coldStart(): void {
-    const { n, N } = this;
+    const { n, N, m } = this;
     this.slackTableau();
     for (let j = 0; j < N; j++) this.xN[j] = this.defaultValue(j);
     this.basicValues();
     // Rows whose slack value v_i violates its bounds get an artificial: slack nonbasic at the
-    // violated bound β_i, t_i = σ_i(β_i − v_i) ≥ 0 basic, row of T multiplied by −σ_i.
-    for (let i = 0; i < this.m; i++) {
+    // violated bound β_i, t_i = σ_i(β_i − v_i) ≥ 0 basic, row multiplied by −σ_i (B stays ±I, G = 1).
+    for (let i = 0; i < m; i++) {
       const v = this.beta[i]!;
       const k = n + i;
       const bnd = this.lo[k] !== null && v.compare(this.lo[k]!) < 0 ? this.lo[k]! : this.up[k] !== null && v.compare(this.up[k]!) > 0 ? this.up[k]! : null;
@@ -162,14 +215,15 @@ class Simplex {
       this.pos[k] = -1;
       this.basis[i] = N + i;
       this.beta[i] = sigmaPos ? bnd.sub(v) : v.sub(bnd);
-      if (sigmaPos) this.T[i] = this.T[i]!.map((a) => (a.n === 0n ? a : a.neg()));
+      if (sigmaPos) this.num[i] = this.num[i]!.map((a) => -a);
     }
-    // Phase-1 reduced costs: d_j = −Σ_{rows with artificial basic} T[i][j].
-    this.d = new Array(N).fill(ZERO);
-    for (let i = 0; i < this.m; i++) {
+    // Phase-1 reduced costs: d_j = −Σ_{rows with an artificial basic} T[i][j] (all over G = 1).
+    this.dNum = new Array(N).fill(0n);
+    this.dDen = 1n;
+    for (let i = 0; i < m; i++) {
       if (this.basis[i]! < N) continue;
-      const row = this.T[i]!;
-      for (let j = 0; j < N; j++) if (row[j]!.n !== 0n) this.d[j] = this.d[j]!.sub(row[j]!);
+      const row = this.num[i]!;
+      for (let j = 0; j < N; j++) if (row[j] !== 0n) this.dNum[j] = this.dNum[j]! - row[j]!;
     }
   }
 
@@ -185,7 +239,7 @@ class Simplex {
       let r = -1;
       for (let i = 0; i < m; i++) {
         const k = this.basis[i]!;
-        if (k >= n && !basicRows.has(k - n) && this.T[i]![j]!.n !== 0n) {
+        if (k >= n && !basicRows.has(k - n) && this.num[i]![j] !== 0n) {
           r = i;
           break;
         }
@@ -210,31 +264,36 @@ class Simplex {
   private driveOutArtificials(): void {
     for (let r = 0; r < this.m; r++) {
       if (this.basis[r]! < this.N) continue;
-      const row = this.T[r]!;
+      const row = this.num[r]!;
       for (let j = 0; j < this.N; j++) {
-        if (this.pos[j] === -1 && row[j]!.n !== 0n) {
+        if (this.pos[j] === -1 && row[j] !== 0n) {
           // θ = 0: values unchanged; the entering variable keeps its nonbasic value.
           this.beta[r] = this.xN[j]!;
-          this.pivot(r, j, true);
+          this.pivot(r, j, false);
           break;
         }
       }
     }
   }
 
+  /** d = ĉ − ĉ_B T, over the denominator G. */
   private setPhase2Costs(): void {
-    const { N } = this;
-    const c: Q[] = new Array(N).fill(ZERO);
-    const flip = this.model.direction === "max";
-    for (const t of this.model.objective) c[t.var] = flip ? t.coef.neg() : t.coef;
-    this.d = c.slice();
+    const { N, G } = this;
+    const c: bigint[] = new Array(N).fill(0n);
+    const flip = this.model.direction === "max" ? -1n : 1n;
+    for (const t of this.model.objective) c[t.var] = (flip * t.coef.s * t.coef.n * this.costScale) / t.coef.d;
+    this.dNum = c.map((v) => v * G);
+    this.dDen = G;
+    const cols = this.liveColumns();
     for (let i = 0; i < this.m; i++) {
       const k = this.basis[i]!;
-      const cb = k < N ? c[k]! : ZERO;
-      if (cb.n === 0n) continue;
-      const row = this.T[i]!;
-      for (let j = 0; j < N; j++) if (row[j]!.n !== 0n) this.d[j] = this.d[j]!.sub(cb.mul(row[j]!));
+      const cb = k < N ? c[k]! : 0n;
+      if (cb === 0n) continue;
+      this.rescale(i, cols);
+      const row = this.num[i]!;
+      for (const j of cols) if (row[j] !== 0n) this.dNum[j] = this.dNum[j]! - cb * row[j]!;
     }
+    for (let j = 0; j < N; j++) if (this.pos[j] !== -1) this.dNum[j] = 0n;
   }
 
   private bounds(k: number): [Q | null, Q | null] {
@@ -251,49 +310,53 @@ class Simplex {
     }
   }
 
-  /** Iterate to optimality for the current costs `d`; or report an unbounded edge. */
+  /** Iterate to optimality for the current costs; or report an unbounded edge. */
   private iterate(): "optimal" | { q: number; dir: 1 | -1 } {
     const { N, m } = this;
+    this.weights = new Float64Array(N).fill(1);
     for (;;) {
-      this.checkLimits();
       const bland = this.opts.pivotRule === "bland" || this.degenerateRun >= DEGENERATE_SWITCH;
+      const dNeg = this.dDen < 0n;
       // Pricing.
       let q = -1;
-      let best: Q = ZERO;
+      let best = -Infinity;
       for (let j = 0; j < N; j++) {
         if (this.pos[j] !== -1) continue;
-        const dj = this.d[j]!;
-        if (dj.n === 0n) continue;
+        const dj = this.dNum[j]!;
+        if (dj === 0n) continue;
         const lo = this.lo[j], up = this.up[j];
         if (lo !== null && up !== null && lo.equals(up)) continue;
-        const eligible = dj.s < 0n ? up === null || this.xN[j]!.compare(up) < 0 : lo === null || this.xN[j]!.compare(lo) > 0;
+        const negative = dj < 0n !== dNeg;
+        const eligible = negative ? up === null || this.xN[j]!.compare(up) < 0 : lo === null || this.xN[j]!.compare(lo) > 0;
         if (!eligible) continue;
         if (bland) {
           q = j;
           break;
         }
-        const a = dj.abs();
-        if (q < 0 || a.compare(best) > 0) {
+        const a = 2 * logAbs(dj) - Math.log(this.weights[j]!);
+        if (q < 0 || a > best) {
           q = j;
           best = a;
         }
       }
       if (q < 0) return "optimal";
-      const dir: 1 | -1 = this.d[q]!.s < 0n ? 1 : -1;
-      // Ratio test: basic k in row i moves at rate ρ = −dir·T[i][q].
+      this.checkLimits();
+      const dir: 1 | -1 = this.dNum[q]! < 0n !== dNeg ? 1 : -1;
+      // Ratio test: basic k in row i moves at rate −dir·T[i][q].
       let theta: Q | null = null;
       let leaveRow = -1;
       let leaveVar = Infinity;
       let leaveAtUpper = false;
       for (let i = 0; i < m; i++) {
-        const a = this.T[i]![q]!;
-        if (a.n === 0n) continue;
+        const a = this.num[i]![q]!;
+        if (a === 0n) continue;
         const k = this.basis[i]!;
         const [lo, up] = this.bounds(k);
-        const decreasing = (a.s > 0n) === (dir > 0);
+        const decreasing = a > 0n !== this.den[i]! < 0n === dir > 0;
         const bound = decreasing ? lo : up;
         if (bound === null) continue;
-        const t = decreasing ? this.beta[i]!.sub(bound).div(a.abs()) : bound.sub(this.beta[i]!).div(a.abs());
+        const gap = decreasing ? this.beta[i]!.sub(bound) : bound.sub(this.beta[i]!);
+        const t = gap.n === 0n ? ZERO : gap.mul(frac(this.den[i]!, a).abs());
         const c = theta === null ? -1 : t.compare(theta);
         if (c < 0 || (c === 0 && k < leaveVar)) {
           theta = t;
@@ -315,8 +378,8 @@ class Simplex {
       const step = dir > 0 ? theta : theta.neg();
       if (theta.n !== 0n) {
         for (let i = 0; i < m; i++) {
-          const a = this.T[i]![q]!;
-          if (a.n !== 0n) this.beta[i] = this.beta[i]!.sub(a.mul(step));
+          const a = this.num[i]![q]!;
+          if (a !== 0n) this.beta[i] = this.beta[i]!.sub(step.mul(frac(a, this.den[i]!)));
         }
       }
       const enterValue = this.xN[q]!.add(step);
@@ -334,33 +397,78 @@ class Simplex {
     }
   }
 
-  /** Pivot: q enters in row r (the leaving variable's value must already be recorded). */
+  /** Nonbasic columns (plus `extra`): the only tableau columns kept up to date (basic ones are unit vectors). */
+  private liveColumns(extra = -1): number[] {
+    const cols: number[] = [];
+    for (let j = 0; j < this.N; j++) if (this.pos[j] === -1 || j === extra) cols.push(j);
+    return cols;
+  }
+
+  /** Bring row i to the denominator G (exact on live columns: T_i·G is integral). */
+  private rescale(i: number, cols: readonly number[]): void {
+    const D = this.den[i]!;
+    if (D === this.G) return;
+    const row = this.num[i]!;
+    const G = this.G;
+    for (const j of cols) if (row[j] !== 0n) row[j] = (row[j]! * G) / D;
+    this.den[i] = G;
+  }
+
+  /**
+   * Pivot: q enters in row r (the leaving variable's value must already be recorded). Entries in
+   * basic columns are not maintained; the leaving column is restored to its unit vector first.
+   */
   private pivot(r: number, q: number, updateCosts: boolean): void {
     const { N, m } = this;
-    const prow = this.T[r]!;
-    const p = prow[q]!;
-    const J: number[] = [];
-    for (let j = 0; j < N; j++) {
-      if (prow[j]!.n === 0n) continue;
-      prow[j] = prow[j]!.div(p);
-      J.push(j);
+    const leaving = this.basis[r]!;
+    const cols = this.liveColumns(leaving < N ? leaving : -1);
+    this.rescale(r, cols);
+    const G = this.G;
+    if (leaving < N) {
+      for (let i = 0; i < m; i++) this.num[i]![leaving] = 0n;
+      this.num[r]![leaving] = G; // true entry 1 over the denominator G
+      this.dNum[leaving] = 0n;
     }
-    for (let i = 0; i < m; i++) {
-      if (i === r) continue;
-      const row = this.T[i]!;
+    const prow = this.num[r]!;
+    const p = prow[q]!;
+    const update = (row: bigint[]) => {
       const f = row[q]!;
-      if (f.n === 0n) continue;
-      for (const j of J) row[j] = row[j]!.sub(f.mul(prow[j]!));
-      row[q] = ZERO;
+      for (const j of cols) {
+        const a = row[j]!, b = prow[j]!;
+        if (b === 0n) {
+          if (a !== 0n) row[j] = (a * p) / G;
+        } else {
+          row[j] = (a * p - f * b) / G;
+        }
+      }
+      row[q] = 0n;
+    };
+    for (let i = 0; i < m; i++) {
+      if (i === r || this.num[i]![q] === 0n) continue;
+      this.rescale(i, cols);
+      update(this.num[i]!);
+      this.den[i] = p;
     }
     if (updateCosts) {
-      const f = this.d[q]!;
-      if (f.n !== 0n) {
-        for (const j of J) this.d[j] = this.d[j]!.sub(f.mul(prow[j]!));
-        this.d[q] = ZERO;
+      // Devex: w_j ← max(w_j, α_rj²·w_q) with α_rj = prow_j / p; the leaving column gets max(w_q/α_rq², 1).
+      const w = this.weights;
+      const lp = logAbs(p);
+      const wq = w[q]!;
+      for (const j of cols) {
+        if (prow[j] === 0n || j === q) continue;
+        const v = Math.exp(2 * (logAbs(prow[j]!) - lp)) * wq;
+        if (v > w[j]!) w[j] = Math.min(v, 1e300);
       }
+      if (leaving < N) w[leaving] = Math.min(Math.max(wq * Math.exp(2 * (logAbs(G) - lp)), 1), 1e300);
+      if (this.dDen !== G) {
+        for (const j of cols) if (this.dNum[j] !== 0n) this.dNum[j] = (this.dNum[j]! * G) / this.dDen;
+      }
+      if (this.dNum[q] !== 0n) update(this.dNum);
+      else for (const j of cols) if (this.dNum[j] !== 0n) this.dNum[j] = (this.dNum[j]! * p) / G;
+      this.dDen = p;
     }
-    const leaving = this.basis[r]!;
+    this.den[r] = p;
+    this.G = p;
     if (leaving < N) this.pos[leaving] = -1;
     this.basis[r] = q;
     this.pos[q] = r;

@@ -444,3 +444,669 @@ export function factorSparse(m: number, cols: readonly { readonly rows: readonly
     cols.map((c) => ({ rows: c.rows, vals: c.vals.map(ratFromQ) })),
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Exact solves through modular arithmetic (p-adic lifting), with the rational LU as fallback.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Primes below 2^26: a product of two residues is below 2^52, so `(a * b) % p` is exact in doubles.
+ */
+export const LIFT_PRIMES: readonly number[] = Object.freeze([67108859, 67108837]);
+
+export interface BasisSolveStats {
+  /** "modular": factored mod p and lifted p-adically; "rational": the rational SparseLu fallback */
+  method: "modular" | "rational";
+  /** primes tried by the modular path (a prime dividing det B is skipped) */
+  primesTried: number;
+  /** p-adic lifting steps for B x = r and Bᵀ y = c */
+  liftSteps: [number, number];
+  /** nonzeros off the diagonal of the mod-p factors */
+  nnzL: number;
+  nnzU: number;
+}
+
+export interface BasisSolveOptions {
+  /** primes (each < 2^26) for the modular path; [] forces the rational LU (tests) */
+  readonly primes?: readonly number[];
+  readonly stats?: BasisSolveStats;
+}
+
+/**
+ * x with B x = r and y with Bᵀ y = c (either side may be null), for the m×m matrix B whose columns
+ * are `cols` — the same normalized rationals as `SparseLu.factor(m, cols).solve(r)` /
+ * `.solveTranspose(c)` (the solutions are unique), and the same errors (MechcheckError
+ * "singular-basis", "bad-matrix").
+ *
+ * Method (Dixon's p-adic lifting): scale each column of B to integers (B′ = B·S), factor B′ once
+ * modulo a word-size prime p with the same Markowitz pivoting as SparseLu (nonsingular mod p proves
+ * B nonsingular), then lift: x_k = B′⁻¹ r_k mod p, r_{k+1} = (r_k − B′ x_k)/p, so that
+ * B′·Σ p^k x_k ≡ r mod p^K. Rational reconstruction of the p-adic solution gives a candidate that is
+ * checked exactly against B′ z = r before it is accepted; lifting continues (up to the Hadamard bound,
+ * where reconstruction is guaranteed) until one checks. All arithmetic of the factorization and the
+ * triangular solves is on doubles below 2^52, so the cost no longer grows with the size of the exact
+ * intermediate entries (ratios of minors), which is what made the rational LU slow on dense-ish bases.
+ * If B is singular modulo every prime tried, or anything is irregular, the rational LU decides.
+ */
+export function solveBasisSystems(
+  m: number,
+  cols: readonly SparseColumn[],
+  r: readonly Rat[] | null,
+  c: readonly Rat[] | null,
+  opts: BasisSolveOptions = {},
+): { x: Rat[] | null; y: Rat[] | null } {
+  const st = opts.stats;
+  if (st) {
+    st.method = "modular";
+    st.primesTried = 0;
+    st.liftSteps = [0, 0];
+    st.nnzL = 0;
+    st.nnzU = 0;
+  }
+  const rational = () => {
+    if (st) st.method = "rational";
+    const lu = SparseLu.factor(m, cols);
+    if (st) {
+      st.nnzL = lu.stats.nnzL;
+      st.nnzU = lu.stats.nnzU;
+    }
+    return { x: r === null ? null : lu.solve(r), y: c === null ? null : lu.solveTranspose(c) };
+  };
+  if (r !== null && r.length !== m) throw new MechcheckError("dimension-mismatch", `right-hand side has length ${r.length}, expected ${m}`, { value: r.length });
+  if (c !== null && c.length !== m) throw new MechcheckError("dimension-mismatch", `right-hand side has length ${c.length}, expected ${m}`, { value: c.length });
+  const primes = opts.primes ?? LIFT_PRIMES;
+  if (cols.length !== m || primes.length === 0) return rational();
+  const B = integerColumns(m, cols);
+  if (B === null) return rational(); // bad index or an empty column: the rational LU reports it
+  for (const p of primes) {
+    if (st) st.primesTried++;
+    const F = ModLu.factor(m, B, p);
+    if (F === null) continue;
+    if (st) {
+      st.nnzL = F.nnzL;
+      st.nnzU = F.nnzU;
+    }
+    let x: Rat[] | null = null;
+    let y: Rat[] | null = null;
+    if (r !== null) {
+      // B x = r  ⇔  B′ (S⁻¹x) = r; integer right-hand side R·r
+      const { ints, den } = integerVector(r);
+      const z = liftSolve(B, F, ints, false, st ? (k) => (st.liftSteps[0] = k) : undefined);
+      if (z === null) return rational();
+      x = new Array(m);
+      for (let j = 0; j < m; j++) x[j] = rat(B.scale[j]! * z.num[j]!, z.den * den);
+    }
+    if (c !== null) {
+      // Bᵀ y = c  ⇔  B′ᵀ y = S c; integer right-hand side C·S·c
+      const sc: Rat[] = new Array(m);
+      for (let j = 0; j < m; j++) sc[j] = ratMul(c[j]!, { n: B.scale[j]!, d: 1n });
+      const { ints, den } = integerVector(sc);
+      const z = liftSolve(B, F, ints, true, st ? (k) => (st.liftSteps[1] = k) : undefined);
+      if (z === null) return rational();
+      y = new Array(m);
+      for (let i = 0; i < m; i++) y[i] = rat(z.num[i]!, z.den * den);
+    }
+    return { x, y };
+  }
+  return rational();
+}
+
+/** B′ = B·S with integer entries: column j scaled by s_j = lcm of its denominators. */
+interface IntColumns {
+  readonly m: number;
+  readonly rows: Int32Array[];
+  readonly vals: bigint[][];
+  readonly scale: bigint[];
+  /** max |entry| as a double (for the choice of double or bigint residual updates) */
+  readonly maxAbs: number;
+}
+
+function integerColumns(m: number, cols: readonly SparseColumn[]): IntColumns | null {
+  const rows: Int32Array[] = new Array(m);
+  const vals: bigint[][] = new Array(m);
+  const scale: bigint[] = new Array(m);
+  let maxAbs = 0;
+  for (let j = 0; j < m; j++) {
+    const c = cols[j]!;
+    // merge repeated row indices (as SparseLu.factor does) and drop zeros
+    let merged: Map<number, Rat> | null = null;
+    let l = 1n;
+    for (let k = 0; k < c.rows.length; k++) {
+      const i = c.rows[k]!;
+      if (!Number.isInteger(i) || i < 0 || i >= m) return null;
+    }
+    const seen = new Set<number>();
+    for (let k = 0; k < c.rows.length; k++) {
+      if (seen.has(c.rows[k]!)) {
+        merged = new Map();
+        break;
+      }
+      seen.add(c.rows[k]!);
+    }
+    let ri: number[];
+    let rv: Rat[];
+    if (merged !== null) {
+      for (let k = 0; k < c.rows.length; k++) {
+        const i = c.rows[k]!;
+        const prev = merged.get(i);
+        merged.set(i, prev === undefined ? c.vals[k]! : ratAdd(prev, c.vals[k]!));
+      }
+      ri = [];
+      rv = [];
+      for (const [i, v] of merged) {
+        ri.push(i);
+        rv.push(v);
+      }
+    } else {
+      ri = c.rows as number[];
+      rv = c.vals as Rat[];
+    }
+    const oi: number[] = [];
+    const ov: Rat[] = [];
+    for (let k = 0; k < ri.length; k++) {
+      const v = rv[k]!;
+      if (v.n === 0n) continue;
+      oi.push(ri[k]!);
+      ov.push(v);
+      if (v.d !== 1n && l % v.d !== 0n) l = (l / bgcd(l, v.d)) * v.d;
+    }
+    if (oi.length === 0) return null;
+    const iv: bigint[] = new Array(ov.length);
+    for (let k = 0; k < ov.length; k++) {
+      const v = ov[k]!;
+      const e = v.d === l ? v.n : v.n * (l / v.d);
+      iv[k] = e;
+      const a = Math.abs(Number(e));
+      if (a > maxAbs) maxAbs = a;
+    }
+    rows[j] = Int32Array.from(oi);
+    vals[j] = iv;
+    scale[j] = l;
+  }
+  return { m, rows, vals, scale, maxAbs };
+}
+
+/** Integers ints and den > 0 with v = ints / den (den = lcm of the denominators). */
+function integerVector(v: readonly Rat[]): { ints: bigint[]; den: bigint } {
+  let l = 1n;
+  for (const x of v) if (x.d !== 1n && l % x.d !== 0n) l = (l / bgcd(l, x.d)) * x.d;
+  return { ints: v.map((x) => (x.d === l ? x.n : x.n * (l / x.d))), den: l };
+}
+
+function modOf(a: bigint, p: number, pb: bigint): number {
+  if (a >= -9007199254740991n && a <= 9007199254740991n) {
+    const r = Number(a) % p;
+    return r < 0 ? r + p : r;
+  }
+  const r = Number(a % pb);
+  return r < 0 ? r + p : r;
+}
+
+function invMod(a: number, p: number): number {
+  let t = 0;
+  let nt = 1;
+  let r = p;
+  let nr = a;
+  while (nr !== 0) {
+    const q = Math.floor(r / nr);
+    [t, nt] = [nt, t - q * nt];
+    [r, nr] = [nr, r - q * nr];
+  }
+  return t < 0 ? t + p : t;
+}
+
+/** M·B′ = U′ modulo p (same layout as SparseLu), residues in [0, p). */
+class ModLu {
+  private constructor(
+    readonly m: number,
+    readonly p: number,
+    readonly pivRow: Int32Array,
+    readonly pivCol: Int32Array,
+    readonly pivInv: Float64Array,
+    readonly uIdx: Int32Array[],
+    readonly uVal: Float64Array[],
+    readonly lIdx: Int32Array[],
+    readonly lVal: Float64Array[],
+    readonly nnzL: number,
+    readonly nnzU: number,
+  ) {}
+
+  /** null if B′ is singular modulo p */
+  static factor(m: number, B: IntColumns, p: number): ModLu | null {
+    const pb = BigInt(p);
+    const rows: Map<number, number>[] = new Array(m);
+    for (let i = 0; i < m; i++) rows[i] = new Map();
+    const colSets: Set<number>[] = new Array(m);
+    for (let j = 0; j < m; j++) {
+      const ri = B.rows[j]!;
+      const rv = B.vals[j]!;
+      const s = new Set<number>();
+      for (let k = 0; k < ri.length; k++) {
+        const v = modOf(rv[k]!, p, pb);
+        if (v === 0) continue;
+        rows[ri[k]!]!.set(j, v);
+        s.add(ri[k]!);
+      }
+      colSets[j] = s;
+    }
+    const rowCnt = new Int32Array(m);
+    const colCnt = new Int32Array(m);
+    const rowActive = new Uint8Array(m).fill(1);
+    const colActive = new Uint8Array(m).fill(1);
+    const colBucket: number[][] = [];
+    const rowBucket: number[][] = [];
+    const push = (b: number[][], c: number, x: number) => {
+      let a = b[c];
+      if (a === undefined) b[c] = a = [];
+      a.push(x);
+    };
+    for (let i = 0; i < m; i++) {
+      rowCnt[i] = rows[i]!.size;
+      push(rowBucket, rowCnt[i]!, i);
+    }
+    for (let j = 0; j < m; j++) {
+      colCnt[j] = colSets[j]!.size;
+      push(colBucket, colCnt[j]!, j);
+    }
+    const pivRow = new Int32Array(m);
+    const pivCol = new Int32Array(m);
+    const pivInv = new Float64Array(m);
+    const uIdx: Int32Array[] = new Array(m);
+    const uVal: Float64Array[] = new Array(m);
+    const lIdx: Int32Array[] = new Array(m);
+    const lVal: Float64Array[] = new Array(m);
+    let nnzL = 0;
+    let nnzU = 0;
+    for (let k = 0; k < m; k++) {
+      // Markowitz pivot search, as in SparseLu.factor
+      let bestI = -1;
+      let bestJ = -1;
+      let bestCost = Infinity;
+      let examined = 0;
+      for (let cnt = 0; cnt <= m; cnt++) {
+        const cb = colBucket[cnt];
+        if (cb !== undefined) {
+          for (let t = cb.length - 1; t >= 0; t--) {
+            const j = cb[t]!;
+            if (!colActive[j] || colCnt[j] !== cnt) {
+              cb[t] = cb[cb.length - 1]!;
+              cb.pop();
+              continue;
+            }
+            if (cnt === 0) return null;
+            for (const i of colSets[j]!) {
+              const cost = (rowCnt[i]! - 1) * (cnt - 1);
+              if (cost < bestCost) {
+                bestCost = cost;
+                bestI = i;
+                bestJ = j;
+              }
+            }
+            examined++;
+            if (bestCost <= (cnt - 1) * (cnt - 1) || examined >= SEARCH_LIMIT) break;
+          }
+        }
+        if (bestI >= 0 && (bestCost <= (cnt - 1) * (cnt - 1) || examined >= SEARCH_LIMIT)) break;
+        const rb = rowBucket[cnt];
+        if (rb !== undefined) {
+          for (let t = rb.length - 1; t >= 0; t--) {
+            const i = rb[t]!;
+            if (!rowActive[i] || rowCnt[i] !== cnt) {
+              rb[t] = rb[rb.length - 1]!;
+              rb.pop();
+              continue;
+            }
+            if (cnt === 0) return null;
+            for (const j of rows[i]!.keys()) {
+              const cost = (cnt - 1) * (colCnt[j]! - 1);
+              if (cost < bestCost) {
+                bestCost = cost;
+                bestI = i;
+                bestJ = j;
+              }
+            }
+            examined++;
+            if (bestCost <= cnt * (cnt - 1) || examined >= SEARCH_LIMIT) break;
+          }
+        }
+        if (bestI >= 0 && (bestCost <= cnt * cnt || examined >= SEARCH_LIMIT)) break;
+      }
+      if (bestI < 0) return null;
+      const pr = bestI;
+      const qc = bestJ;
+      const prow = rows[pr]!;
+      const inv = invMod(prow.get(qc)!, p);
+      pivRow[k] = pr;
+      pivCol[k] = qc;
+      pivInv[k] = inv;
+      const ui = new Int32Array(prow.size - 1);
+      const uv = new Float64Array(prow.size - 1);
+      let t = 0;
+      for (const [j, v] of prow) {
+        colSets[j]!.delete(pr);
+        if (j === qc) continue;
+        ui[t] = j;
+        uv[t] = v;
+        t++;
+      }
+      uIdx[k] = ui;
+      uVal[k] = uv;
+      nnzU += ui.length;
+      rowActive[pr] = 0;
+      colActive[qc] = 0;
+      const others = colSets[qc]!;
+      const li = new Int32Array(others.size);
+      const lv = new Float64Array(others.size);
+      t = 0;
+      for (const i of others) {
+        const rowi = rows[i]!;
+        const l = (rowi.get(qc)! * inv) % p;
+        rowi.delete(qc);
+        li[t] = i;
+        lv[t] = l;
+        t++;
+        for (let s = 0; s < ui.length; s++) {
+          const j = ui[s]!;
+          const lu = (l * uv[s]!) % p;
+          const old = rowi.get(j);
+          if (old === undefined) {
+            rowi.set(j, lu === 0 ? 0 : p - lu);
+            colSets[j]!.add(i);
+          } else {
+            let nv = old - lu;
+            if (nv < 0) nv += p;
+            if (nv === 0) {
+              rowi.delete(j);
+              colSets[j]!.delete(i);
+            } else rowi.set(j, nv);
+          }
+        }
+        const rc = rowi.size;
+        if (rc !== rowCnt[i]) {
+          rowCnt[i] = rc;
+          push(rowBucket, rc, i);
+        }
+      }
+      lIdx[k] = li;
+      lVal[k] = lv;
+      nnzL += li.length;
+      others.clear();
+      rows[pr] = new Map();
+      for (let s = 0; s < ui.length; s++) {
+        const j = ui[s]!;
+        const cc = colSets[j]!.size;
+        if (cc !== colCnt[j]) {
+          colCnt[j] = cc;
+          push(colBucket, cc, j);
+        }
+      }
+    }
+    return new ModLu(m, p, pivRow, pivCol, pivInv, uIdx, uVal, lIdx, lVal, nnzL, nnzU);
+  }
+
+  /** x (by column) with B′ x ≡ w (by row) mod p; w is overwritten. */
+  solveInPlace(w: Float64Array, x: Float64Array): void {
+    const { m, p } = this;
+    for (let k = 0; k < m; k++) {
+      const wp = w[this.pivRow[k]!]!;
+      if (wp === 0) continue;
+      const li = this.lIdx[k]!;
+      const lv = this.lVal[k]!;
+      for (let t = 0; t < li.length; t++) {
+        const i = li[t]!;
+        let v = w[i]! - ((lv[t]! * wp) % p);
+        if (v < 0) v += p;
+        w[i] = v;
+      }
+    }
+    for (let k = m - 1; k >= 0; k--) {
+      let s = w[this.pivRow[k]!]!;
+      const ui = this.uIdx[k]!;
+      const uv = this.uVal[k]!;
+      for (let t = 0; t < ui.length; t++) {
+        const xj = x[ui[t]!]!;
+        if (xj !== 0) {
+          s -= (uv[t]! * xj) % p;
+          if (s < 0) s += p;
+        }
+      }
+      x[this.pivCol[k]!] = s === 0 ? 0 : (s * this.pivInv[k]!) % p;
+    }
+  }
+
+  /** y (by row) with B′ᵀ y ≡ cc (by column) mod p; cc is overwritten. */
+  solveTransposeInPlace(cc: Float64Array, z: Float64Array): void {
+    const { m, p } = this;
+    for (let k = 0; k < m; k++) {
+      const s = cc[this.pivCol[k]!]!;
+      const zp = s === 0 ? 0 : (s * this.pivInv[k]!) % p;
+      z[this.pivRow[k]!] = zp;
+      if (zp === 0) continue;
+      const ui = this.uIdx[k]!;
+      const uv = this.uVal[k]!;
+      for (let t = 0; t < ui.length; t++) {
+        const j = ui[t]!;
+        let v = cc[j]! - ((uv[t]! * zp) % p);
+        if (v < 0) v += p;
+        cc[j] = v;
+      }
+    }
+    for (let k = m - 1; k >= 0; k--) {
+      const li = this.lIdx[k]!;
+      if (li.length === 0) continue;
+      const lv = this.lVal[k]!;
+      const pr = this.pivRow[k]!;
+      let s = z[pr]!;
+      for (let t = 0; t < li.length; t++) {
+        const zi = z[li[t]!]!;
+        if (zi !== 0) {
+          s -= (lv[t]! * zi) % p;
+          if (s < 0) s += p;
+        }
+      }
+      z[pr] = s;
+    }
+  }
+}
+
+/** log2 |a| (a ≠ 0), roughly, for bounds. */
+function log2Abs(a: bigint): number {
+  const s = (a < 0n ? -a : a).toString(16);
+  return (s.length - 1) * 4 + Math.log2(parseInt(s[0]!, 16) + 1);
+}
+
+/**
+ * Rational reconstruction: n/d with |n| ≤ N, 0 < d ≤ N and n ≡ d·u (mod M), or null.
+ * (u in [0, M).)
+ */
+function ratRecon(u: bigint, M: bigint, N: bigint): { n: bigint; d: bigint } | null {
+  let r0 = M;
+  let r1 = u;
+  let t0 = 0n;
+  let t1 = 1n;
+  while (r1 > N) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [t0, t1] = [t1, t0 - q * t1];
+  }
+  if (t1 === 0n) return null;
+  let n = r1;
+  let d = t1;
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  if (d > N) return null;
+  return { n, d };
+}
+
+/**
+ * The exact solution num/den (one common denominator) of B′ z = b (or B′ᵀ z = b) by p-adic
+ * lifting on the factorization F, or null if no candidate checked within the Hadamard bound
+ * (which does not happen for a nonsingular B′; the caller then falls back to the rational LU).
+ */
+function liftSolve(B: IntColumns, F: ModLu, b: readonly bigint[], transpose: boolean, onSteps?: (k: number) => void): { num: bigint[]; den: bigint } | null {
+  const m = B.m;
+  const p = F.p;
+  const pb = BigInt(p);
+  // Hadamard: |det B′| and every Cramer numerator are ≤ Π (column (row) norms) · max(1, ‖b‖)
+  let logH = 0;
+  if (!transpose) {
+    for (let j = 0; j < m; j++) {
+      let s = 0;
+      for (const v of B.vals[j]!) s += Math.pow(2, 2 * log2Abs(v));
+      logH += 0.5 * Math.log2(s);
+    }
+  } else {
+    const rs = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+      const ri = B.rows[j]!;
+      const rv = B.vals[j]!;
+      for (let k = 0; k < ri.length; k++) rs[ri[k]!] += Math.pow(2, 2 * log2Abs(rv[k]!));
+    }
+    for (let i = 0; i < m; i++) if (rs[i]! > 0) logH += 0.5 * Math.log2(rs[i]!);
+  }
+  let bn = 0;
+  for (const v of b) if (v !== 0n) bn += Math.pow(2, 2 * log2Abs(v));
+  logH += Math.max(0, 0.5 * Math.log2(bn));
+  if (!Number.isFinite(logH)) logH = 1e9; // absurdly large entries: lift until a candidate checks
+  const kMax = Math.ceil((2 * logH + 2) / Math.log2(p)) + 1;
+
+  const res: bigint[] = b.slice(); // residual r_k (exact integers)
+  const X: bigint[] = new Array(m).fill(0n); // Σ p^i x_i
+  let M = 1n; // p^k
+  const w = new Float64Array(m);
+  const xk = new Float64Array(m);
+  let nextTry = 1;
+  for (let k = 1; k <= kMax; k++) {
+    let zero = true;
+    for (let i = 0; i < m; i++) {
+      const v = res[i]!;
+      if (v !== 0n) zero = false;
+      w[i] = v === 0n ? 0 : modOf(v, p, pb);
+    }
+    if (zero) {
+      // B′ X = b exactly
+      onSteps?.(k - 1);
+      return { num: X, den: 1n };
+    }
+    if (transpose) F.solveTransposeInPlace(w, xk);
+    else F.solveInPlace(w, xk);
+    // res ← (res − B′ xk) / p, X ← X + M·xk
+    if (!transpose) {
+      for (let j = 0; j < m; j++) {
+        const xj = xk[j]!;
+        if (xj === 0) continue;
+        const xb = BigInt(xj);
+        X[j] = X[j]! + M * xb;
+        const ri = B.rows[j]!;
+        const rv = B.vals[j]!;
+        for (let t = 0; t < ri.length; t++) res[ri[t]!] = res[ri[t]!]! - rv[t]! * xb;
+      }
+    } else {
+      const xb: bigint[] = new Array(m);
+      for (let i = 0; i < m; i++) {
+        const xi = xk[i]!;
+        xb[i] = xi === 0 ? 0n : BigInt(xi);
+        if (xi !== 0) X[i] = X[i]! + M * xb[i]!;
+      }
+      for (let j = 0; j < m; j++) {
+        const ri = B.rows[j]!;
+        const rv = B.vals[j]!;
+        let s = 0n;
+        for (let t = 0; t < ri.length; t++) {
+          const v = xb[ri[t]!]!;
+          if (v !== 0n) s += rv[t]! * v;
+        }
+        if (s !== 0n) res[j] = res[j]! - s;
+      }
+    }
+    for (let i = 0; i < m; i++) if (res[i] !== 0n) res[i] = res[i]! / pb;
+    M *= pb;
+    if (k === nextTry || k === kMax) {
+      nextTry = Math.max(k + 1, Math.ceil(k * 1.5));
+      const cand = reconstruct(X, M);
+      if (cand !== null && checkCandidate(B, b, cand, transpose)) {
+        onSteps?.(k);
+        return cand;
+      }
+    }
+  }
+  return null;
+}
+
+/** Componentwise rational reconstruction with a shared denominator, or null. */
+function reconstruct(X: readonly bigint[], M: bigint): { num: bigint[]; den: bigint } | null {
+  // N = floor(sqrt(M / 2))
+  const N = bsqrt(M / 2n);
+  const m = X.length;
+  const num: bigint[] = new Array(m);
+  let D = 1n;
+  for (let i = 0; i < m; i++) {
+    const u = X[i]!;
+    if (u === 0n) {
+      num[i] = 0n;
+      continue;
+    }
+    // value ≡ u; with the denominator D found so far, D·u (mod M) is often already small
+    let v = (u * D) % M;
+    if (v > M / 2n) v -= M;
+    const av = v < 0n ? -v : v;
+    if (av <= N) {
+      num[i] = v;
+      continue;
+    }
+    const rr = ratRecon(v < 0n ? v + M : v, M, N);
+    if (rr === null) return null;
+    // u·D ≡ n/d  ⇒  u ≡ n/(d·D): rescale the numerators found so far
+    if (rr.d !== 1n) for (let t = 0; t < i; t++) num[t] = num[t]! * rr.d;
+    num[i] = rr.n;
+    D *= rr.d;
+    if (D > N) return null;
+  }
+  return { num, den: D };
+}
+
+function bsqrt(a: bigint): bigint {
+  if (a < 2n) return a;
+  let x = BigInt(Math.floor(Math.sqrt(Number(a))));
+  // Newton from a float guess
+  for (;;) {
+    const y = (x + a / x) >> 1n;
+    if (y >= x && x * x <= a) {
+      while ((x + 1n) * (x + 1n) <= a) x++;
+      while (x * x > a) x--;
+      return x;
+    }
+    x = y;
+  }
+}
+
+/** B′ (num/den) = b (or B′ᵀ …) exactly. */
+function checkCandidate(B: IntColumns, b: readonly bigint[], z: { num: bigint[]; den: bigint }, transpose: boolean): boolean {
+  const m = B.m;
+  const { num, den } = z;
+  if (!transpose) {
+    const acc: bigint[] = new Array(m).fill(0n);
+    for (let j = 0; j < m; j++) {
+      const zj = num[j]!;
+      if (zj === 0n) continue;
+      const ri = B.rows[j]!;
+      const rv = B.vals[j]!;
+      for (let t = 0; t < ri.length; t++) acc[ri[t]!] = acc[ri[t]!]! + rv[t]! * zj;
+    }
+    for (let i = 0; i < m; i++) if (acc[i] !== den * b[i]!) return false;
+    return true;
+  }
+  for (let j = 0; j < m; j++) {
+    const ri = B.rows[j]!;
+    const rv = B.vals[j]!;
+    let s = 0n;
+    for (let t = 0; t < ri.length; t++) {
+      const v = num[ri[t]!]!;
+      if (v !== 0n) s += rv[t]! * v;
+    }
+    if (s !== den * b[j]!) return false;
+  }
+  return true;
+}
