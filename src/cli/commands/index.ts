@@ -8,3 +8,4 @@ registerCommand("lp", "solve an LP (javascript-lp-solver JSON) exactly, with a v
 registerCommand("eval", "evaluate every solution concept on an instance file: mechcheck eval <instance.json> [--json]", async () => (await import("./eval.ts")).evalCommand);
 registerCommand("conjecture", "check your own conjecture: mechcheck conjecture <file.ts> [--runs N] [--seed S] [--store DIR] [--json]", async () => (await import("./conjecture.ts")).conjectureCommand);
 registerCommand("show", "a saved counterexample or instance as tables: mechcheck show <file.json> [--format text|markdown|latex]", async () => (await import("./show.ts")).showCommand);
+registerCommand("tables", "where Green–Laffont and Myerson–Satterthwaite hold on the grids {0,…,K}², every entry certified: mechcheck tables [--max-k N] [--json] [--markdown]", async () => (await import("./tables.ts")).tablesCommand);
