@@ -15,5 +15,6 @@ import { ceTradeSurplusExample } from "./ce-trade-surplus-example.ts";
 import { cePublicGoods } from "./ce-public-goods.ts";
 import { ceCommonValuesExactBb } from "./ce-common-values-exact-bb.ts";
 import { cePseudoEfficiency } from "./ce-pseudo-efficiency.ts";
+import { ceContingentContribution, ceContingentContributionLiteral } from "./ce-contingent-contribution.ts";
 
-export const SECTION_A: readonly Theorem[] = [dsicImpliesEpic, epicIffBicEveryPrior, cePseudoEfficiency, bmSeparability, bmNonseparable, bmExample, exPostImpliesKpt, ceSeparableMonotone, cePayoffEquivalenceFinite, cePayoffEquivalence, ceTradeDeficit, ceTradeDeficitGrid, ceTradeSurplusExample, cePublicGoods, ceCommonValuesExactBb];
+export const SECTION_A: readonly Theorem[] = [dsicImpliesEpic, epicIffBicEveryPrior, cePseudoEfficiency, bmSeparability, bmNonseparable, bmExample, exPostImpliesKpt, ceSeparableMonotone, cePayoffEquivalenceFinite, cePayoffEquivalence, ceTradeDeficit, ceTradeDeficitGrid, ceTradeSurplusExample, cePublicGoods, ceCommonValuesExactBb, ceContingentContribution, ceContingentContributionLiteral];
