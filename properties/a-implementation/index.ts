@@ -17,4 +17,23 @@ import { ceCommonValuesExactBb } from "./ce-common-values-exact-bb.ts";
 import { cePseudoEfficiency } from "./ce-pseudo-efficiency.ts";
 import { ceContingentContribution, ceContingentContributionLiteral } from "./ce-contingent-contribution.ts";
 
-export const SECTION_A: readonly Theorem[] = [dsicImpliesEpic, epicIffBicEveryPrior, cePseudoEfficiency, bmSeparability, bmNonseparable, bmExample, exPostImpliesKpt, ceSeparableMonotone, cePayoffEquivalenceFinite, cePayoffEquivalence, ceTradeDeficit, ceTradeDeficitGrid, ceTradeSurplusExample, cePublicGoods, ceCommonValuesExactBb, ceContingentContribution, ceContingentContributionLiteral];
+/** In catalogue order (../shared/THEOREMS.md); ids added beyond the catalogue sit next to the entry they qualify. */
+export const SECTION_A: readonly Theorem[] = [
+  dsicImpliesEpic,
+  epicIffBicEveryPrior,
+  exPostImpliesKpt,
+  bmSeparability,
+  bmNonseparable,
+  bmExample,
+  cePseudoEfficiency,
+  ceSeparableMonotone,
+  cePayoffEquivalenceFinite,
+  cePayoffEquivalence,
+  ceTradeDeficit,
+  ceTradeDeficitGrid,
+  ceTradeSurplusExample,
+  cePublicGoods,
+  ceCommonValuesExactBb,
+  ceContingentContribution,
+  ceContingentContributionLiteral,
+];
