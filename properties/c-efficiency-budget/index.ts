@@ -2,5 +2,22 @@
 import type { Theorem } from "../../src/theorem/types.ts";
 import { vcgDsic } from "./vcg-dsic.ts";
 import { dsicEfficientGrovesFinite, dsicEfficientIsGroves } from "./dsic-efficient-is-groves.ts";
+import { cremerMcLean } from "./cremer-mclean.ts";
+import { cremerMcLeanExamples } from "./cremer-mclean-examples.ts";
+import { bayesOptimalPublicGood } from "./bayes-optimal-public-good.ts";
+import { commonPriorConditionalIndependence } from "./common-prior-conditional-independence.ts";
+import { unboundedWithoutCpa, unboundedWithoutCpaNaive } from "./unbounded-without-cpa.ts";
+import { kosenokSeverinov } from "./kosenok-severinov.ts";
+import { irVcgOptimal } from "./ir-vcg-optimal.ts";
+import { budgetBalancing } from "./budget-balancing.ts";
+import { expectedExternality } from "./expected-externality.ts";
+import { dagvInterimIr } from "./dagv-interim-ir.ts";
+import { lemma75Theorem } from "./lemma-7-5.ts";
+import { greenLaffont } from "./green-laffont.ts";
+import { greenLaffontAllGrids } from "./green-laffont-all-grids.ts";
+import { myersonSatterthwaite } from "./myerson-satterthwaite.ts";
+import { myersonSatterthwaiteAllGrids } from "./myerson-satterthwaite-all-grids.ts";
+import { publicGoodImpossibility } from "./public-good-impossibility.ts";
+import { publicGoodImpossibilityGrid } from "./public-good-impossibility-grid.ts";
 
-export const SECTION_C: readonly Theorem[] = [vcgDsic, dsicEfficientIsGroves, dsicEfficientGrovesFinite];
+export const SECTION_C: readonly Theorem[] = [vcgDsic, dsicEfficientIsGroves, dsicEfficientGrovesFinite, cremerMcLean, cremerMcLeanExamples, bayesOptimalPublicGood, commonPriorConditionalIndependence, unboundedWithoutCpa, unboundedWithoutCpaNaive, irVcgOptimal, budgetBalancing, expectedExternality, dagvInterimIr, lemma75Theorem, greenLaffont, greenLaffontAllGrids, myersonSatterthwaite, myersonSatterthwaiteAllGrids, publicGoodImpossibility, publicGoodImpossibilityGrid, kosenokSeverinov];
