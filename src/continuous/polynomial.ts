@@ -597,8 +597,9 @@ export function signIntervals(p: Poly, a: QInput, b: QInput): SignInterval[] {
     let xr = x;
     let yr = y;
     while (xr.hi.compare(yr.lo) >= 0) {
-      xr = xr.refine(xr.width().div(2));
-      yr = yr.refine(yr.width().div(2));
+      // An exact (rational) point has width 0 and needs no refining; refine only the brackets.
+      if (xr.width().n !== 0n) xr = xr.refine(xr.width().div(2));
+      if (yr.width().n !== 0n) yr = yr.refine(yr.width().div(2));
     }
     const mid = xr.hi.add(yr.lo).div(TWO);
     out.push({ from: x, to: y, sign: p.signAt(mid) });

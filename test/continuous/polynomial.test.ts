@@ -238,3 +238,12 @@ describe("piecewise polynomials and convolution", () => {
     expect(code(() => new RationalFunction(Poly.one, Poly.x).eval(0))).toBe("pole");
   });
 });
+
+describe("signIntervals regression", () => {
+  it("handles a rational endpoint touching the next root's bracket ((x/2 + x²/2)² − 5/8 on [0, 1])", () => {
+    // p(0) = −5/8 < 0, p(1) = 1 − 5/8 > 0, p increasing on [0, 1]: one root, sign −1 then +1.
+    const half = Poly.of([0, "1/2", "1/2"]);
+    const p = half.mul(half).sub(Poly.constant("5/8"));
+    expect(signIntervals(p, 0, 1).map((iv) => iv.sign)).toEqual([-1, 1]);
+  });
+});
