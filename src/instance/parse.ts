@@ -477,7 +477,7 @@ export function parseInstance(input: string | unknown): Instance {
     try {
       data = JSON.parse(input);
     } catch (e) {
-      throw new MechcheckError("bad-json", `the instance is not valid JSON: ${(e as Error).message}`, { path: "", value: input.slice(0, 80) });
+      throw new MechcheckError("bad-json", `(instance): not valid JSON: ${(e as Error).message}`, { path: "(instance)", value: input.slice(0, 80) });
     }
   }
   const r = new Reader();

