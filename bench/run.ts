@@ -9,7 +9,7 @@
  * Options: --runs N (default 5), --deadline S (exact simplex, default 120), --no-exact.
  */
 import { cpus, loadavg, platform, release } from "node:os";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { isMechcheckError } from "../src/errors.ts";
 import { DEFAULT_SETTINGS, loadHighs } from "../src/lp/engine.ts";
@@ -18,6 +18,7 @@ import type { LpModel, LpResult } from "../src/lp/model.ts";
 import { loadLpEngine, solveWithStats, type SolveStats } from "../src/lp/solve.ts";
 import { verify } from "../src/lp/verify.ts";
 import { benchInstances } from "./families.ts";
+import { SUITE_MARK } from "./marks.ts";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -200,7 +201,16 @@ function writeResults(rows: Row[], totalS: number) {
   }
   lines.push("");
   const out = fileURLToPath(new URL("./RESULTS.md", import.meta.url));
-  writeFileSync(out, lines.join("\n"));
+  // Keep the theorem-suite section that bench/suite.ts maintains.
+  let kept = "";
+  try {
+    const old = readFileSync(out, "utf8");
+    const at = old.indexOf(SUITE_MARK);
+    if (at >= 0) kept = "\n" + old.slice(at);
+  } catch {
+    // first run
+  }
+  writeFileSync(out, lines.join("\n") + kept);
   console.log(`wrote ${out}`);
 }
 
