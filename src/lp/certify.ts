@@ -37,8 +37,8 @@ import {
   ratSign,
   ratSub,
   ratToQ,
-  SparseLu,
   type SparseColumn,
+  solveBasisSystems,
 } from "./sparseLu.ts";
 
 export type CertifyOutcome<R extends LpResult = LpResult> =
@@ -145,16 +145,19 @@ export function certifyBasis(model: LpModel, basis: BasisHint, stats?: CertifySt
     v < n ? { rows: Array.from(P.colRows[v]!), vals: P.colVals[v]! } : { rows: [v - n], vals: [ratNeg(RAT_ONE)] },
   );
   const tl = performance.now();
-  let lu: SparseLu;
+  const cB = basic.map((v) => (v < n ? P.cost[v]! : RAT_ZERO));
+  // exact x_B and y: p-adic lifting on a mod-p factorization, the rational sparse LU as fallback;
+  // the same (unique) rationals either way
+  let xB: Rat[];
+  let y: Rat[];
   try {
-    lu = SparseLu.factor(m, cols);
+    const s = solveBasisSystems(m, cols, rhs, cB);
+    xB = s.x!;
+    y = s.y!;
   } catch (e) {
     if (e instanceof MechcheckError && e.code === "singular-basis") return { ok: false, code: "singular-basis", reason: e.message };
     throw e;
   }
-  const xB = lu.solve(rhs);
-  const cB = basic.map((v) => (v < n ? P.cost[v]! : RAT_ZERO));
-  const y = lu.solveTranspose(cB);
   if (stats) stats.luMs = performance.now() - tl;
 
   // full primal: x and row activities

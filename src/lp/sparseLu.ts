@@ -478,15 +478,23 @@ export interface BasisSolveOptions {
  * `.solveTranspose(c)` (the solutions are unique), and the same errors (MechcheckError
  * "singular-basis", "bad-matrix").
  *
- * Method (Dixon's p-adic lifting): scale each column of B to integers (B′ = B·S), factor B′ once
- * modulo a word-size prime p with the same Markowitz pivoting as SparseLu (nonsingular mod p proves
- * B nonsingular), then lift: x_k = B′⁻¹ r_k mod p, r_{k+1} = (r_k − B′ x_k)/p, so that
- * B′·Σ p^k x_k ≡ r mod p^K. Rational reconstruction of the p-adic solution gives a candidate that is
- * checked exactly against B′ z = r before it is accepted; lifting continues (up to the Hadamard bound,
- * where reconstruction is guaranteed) until one checks. All arithmetic of the factorization and the
- * triangular solves is on doubles below 2^52, so the cost no longer grows with the size of the exact
- * intermediate entries (ratios of minors), which is what made the rational LU slow on dense-ish bases.
- * If B is singular modulo every prime tried, or anything is irregular, the rational LU decides.
+ * Method:
+ * 1. Singleton columns (the slacks of an LP basis, d·e_i) are eliminated first, exactly and without
+ *    any factorization: their rows S and the remaining columns C leave a core A = B[R, C] (R the other
+ *    rows) with B block triangular, so B x = r needs A x_C = r_R and then x_slack = (r_i − B_{iC} x_C)/d,
+ *    and Bᵀ y = c needs y_S = c_slack/d and then Aᵀ y_R = c_C − B_{SC}ᵀ y_S.
+ * 2. The core is solved by Dixon's p-adic lifting: scale each column to integers (A′ = A·S), factor
+ *    A′ once modulo a word-size prime p with the same Markowitz pivoting as SparseLu (nonsingular mod
+ *    p proves B nonsingular), then lift: z_k = A′⁻¹ r_k mod p, r_{k+1} = (r_k − A′ z_k)/p, so that
+ *    A′·Σ p^k z_k ≡ r mod p^K. Rational reconstruction of the p-adic solution (one shared
+ *    denominator) gives a candidate that is checked exactly against A′ z = r before it is accepted;
+ *    lifting continues (up to the Hadamard bound, where reconstruction is guaranteed) until one
+ *    checks. The factorization and the triangular solves work on doubles below 2^52, so their cost no
+ *    longer grows with the exact intermediate entries (ratios of minors, hundreds of bits on the
+ *    trade-with-IC bases), which is what made the rational LU slow; the lifting costs one sparse
+ *    pass per 26 bits of the answer, and the answers of the LPs here are small.
+ * If B is singular modulo every prime tried, or anything is irregular (bad index, empty column, two
+ * slacks on one row), the rational LU decides, so errors and results are exactly SparseLu's.
  */
 export function solveBasisSystems(
   m: number,
@@ -516,114 +524,187 @@ export function solveBasisSystems(
   if (c !== null && c.length !== m) throw new MechcheckError("dimension-mismatch", `right-hand side has length ${c.length}, expected ${m}`, { value: c.length });
   const primes = opts.primes ?? LIFT_PRIMES;
   if (cols.length !== m || primes.length === 0) return rational();
-  const B = integerColumns(m, cols);
+  const B = cleanColumns(m, cols);
   if (B === null) return rational(); // bad index or an empty column: the rational LU reports it
+
+  // 1. singleton columns: slackOfRow[i] = the column j = d·e_i claiming row i
+  const slackOfRow = new Int32Array(m).fill(-1);
+  const isSlack = new Uint8Array(m);
+  let nSlack = 0;
+  for (let j = 0; j < m; j++) {
+    if (B.rows[j]!.length !== 1) continue;
+    const i = B.rows[j]![0]!;
+    if (slackOfRow[i] >= 0) return rational(); // two multiples of e_i: singular
+    slackOfRow[i] = j;
+    isSlack[j] = 1;
+    nSlack++;
+  }
+  const n = m - nSlack;
+  const coreCols = new Int32Array(n); // core index → column
+  const coreRowOf = new Int32Array(m).fill(-1); // row → core index (−1 for slack rows)
+  const coreRows = new Int32Array(n);
+  {
+    let t = 0;
+    for (let j = 0; j < m; j++) if (!isSlack[j]) coreCols[t++] = j;
+    t = 0;
+    for (let i = 0; i < m; i++) if (slackOfRow[i] < 0) {
+      coreRowOf[i] = t;
+      coreRows[t++] = i;
+    }
+  }
+  // core columns scaled to integers by the lcm s_c of the denominators of the WHOLE column c, so
+  // B_{ic} = A′-entry / s_c also on slack rows (used to substitute back)
+  const scale: bigint[] = new Array(n);
+  const crow: Int32Array[] = new Array(n);
+  const cval: bigint[][] = new Array(n);
+  const srow: Int32Array[] = new Array(n); // entries of core column t on slack rows (scaled)
+  const sval: bigint[][] = new Array(n);
+  for (let t = 0; t < n; t++) {
+    const j = coreCols[t]!;
+    const ri = B.rows[j]!;
+    const rv = B.vals[j]!;
+    let l = 1n;
+    for (const v of rv) if (v.d !== 1n && l % v.d !== 0n) l = (l / bgcd(l, v.d)) * v.d;
+    scale[t] = l;
+    const ci: number[] = [];
+    const cv: bigint[] = [];
+    const si: number[] = [];
+    const sv: bigint[] = [];
+    for (let k = 0; k < ri.length; k++) {
+      const v = rv[k]!;
+      const e = v.d === l ? v.n : v.n * (l / v.d);
+      const ti = coreRowOf[ri[k]!]!;
+      if (ti >= 0) {
+        ci.push(ti);
+        cv.push(e);
+      } else {
+        si.push(ri[k]!);
+        sv.push(e);
+      }
+    }
+    if (ci.length === 0) return rational(); // only slack rows: singular
+    crow[t] = Int32Array.from(ci);
+    cval[t] = cv;
+    srow[t] = Int32Array.from(si);
+    sval[t] = sv;
+  }
+  const A: IntColumns = { m: n, rows: crow, vals: cval };
+
   for (const p of primes) {
     if (st) st.primesTried++;
-    const F = ModLu.factor(m, B, p);
-    if (F === null) continue;
-    if (st) {
+    const F = n === 0 ? null : ModLu.factor(n, A, p);
+    if (F === null && n > 0) continue;
+    if (st && F) {
       st.nnzL = F.nnzL;
       st.nnzU = F.nnzU;
     }
     let x: Rat[] | null = null;
     let y: Rat[] | null = null;
     if (r !== null) {
-      // B x = r  ⇔  B′ (S⁻¹x) = r; integer right-hand side R·r
-      const { ints, den } = integerVector(r);
-      const z = liftSolve(B, F, ints, false, st ? (k) => (st.liftSteps[0] = k) : undefined);
-      if (z === null) return rational();
       x = new Array(m);
-      for (let j = 0; j < m; j++) x[j] = rat(B.scale[j]! * z.num[j]!, z.den * den);
+      // A (S⁻¹x_C) = r_R with integer right-hand side R·r_R; x_c = s_c·num_c/(D·R)
+      const rr: Rat[] = new Array(n);
+      for (let t = 0; t < n; t++) rr[t] = r[coreRows[t]!]!;
+      const { ints, den } = integerVector(rr);
+      const z = n === 0 ? { num: [], den: 1n } : liftSolve(A, F!, ints, false, st ? (k) => (st.liftSteps[0] = k) : undefined);
+      if (z === null) return rational();
+      const DR = z.den * den;
+      for (let t = 0; t < n; t++) x[coreCols[t]!] = rat(scale[t]! * z.num[t]!, DR);
+      // slack rows: d·x_j = r_i − Σ_c B_{ic} x_c = r_i − (Σ_c A′_{ic} num_c)/(D·R)
+      const acc = new Map<number, bigint>();
+      for (let t = 0; t < n; t++) {
+        const zt = z.num[t]!;
+        if (zt === 0n) continue;
+        const si = srow[t]!;
+        const sv = sval[t]!;
+        for (let k = 0; k < si.length; k++) acc.set(si[k]!, (acc.get(si[k]!) ?? 0n) + sv[k]! * zt);
+      }
+      for (let i = 0; i < m; i++) {
+        const j = slackOfRow[i]!;
+        if (j < 0) continue;
+        const d = B.vals[j]![0]!;
+        const a = acc.get(i);
+        const ri = r[i]!;
+        if (a === undefined || a === 0n) x[j] = ri.n === 0n ? RAT_ZERO : ratDiv(ri, d);
+        else x[j] = rat((ri.n * DR - a * ri.d) * d.d, ri.d * DR * d.n); // (r_i − a/DR)/d, one gcd
+      }
     }
     if (c !== null) {
-      // Bᵀ y = c  ⇔  B′ᵀ y = S c; integer right-hand side C·S·c
-      const sc: Rat[] = new Array(m);
-      for (let j = 0; j < m; j++) sc[j] = ratMul(c[j]!, { n: B.scale[j]!, d: 1n });
-      const { ints, den } = integerVector(sc);
-      const z = liftSolve(B, F, ints, true, st ? (k) => (st.liftSteps[1] = k) : undefined);
-      if (z === null) return rational();
       y = new Array(m);
-      for (let i = 0; i < m; i++) y[i] = rat(z.num[i]!, z.den * den);
+      // slack rows: y_i = c_j / d
+      for (let i = 0; i < m; i++) {
+        const j = slackOfRow[i]!;
+        if (j < 0) continue;
+        const cj = c[j]!;
+        y[i] = cj.n === 0n ? RAT_ZERO : ratDiv(cj, B.vals[j]![0]!);
+      }
+      // A′ᵀ y_R = S (c_C − B_{SC}ᵀ y_S) = s_c c_c − Σ_{i∈S} A′_{ic} y_i
+      const sc: Rat[] = new Array(n);
+      for (let t = 0; t < n; t++) {
+        let v = ratMul(c[coreCols[t]!]!, { n: scale[t]!, d: 1n });
+        const si = srow[t]!;
+        const sv = sval[t]!;
+        for (let k = 0; k < si.length; k++) {
+          const yi = y[si[k]!]!;
+          if (yi.n !== 0n) v = ratSub(v, ratMul({ n: sv[k]!, d: 1n }, yi));
+        }
+        sc[t] = v;
+      }
+      const { ints, den } = integerVector(sc);
+      const z = n === 0 ? { num: [], den: 1n } : liftSolve(A, F!, ints, true, st ? (k) => (st.liftSteps[1] = k) : undefined);
+      if (z === null) return rational();
+      const DC = z.den * den;
+      for (let t = 0; t < n; t++) y[coreRows[t]!] = rat(z.num[t]!, DC);
     }
     return { x, y };
   }
   return rational();
 }
 
-/** B′ = B·S with integer entries: column j scaled by s_j = lcm of its denominators. */
+/** Integer columns (a square core, rows and columns renumbered 0..m−1). */
 interface IntColumns {
   readonly m: number;
   readonly rows: Int32Array[];
   readonly vals: bigint[][];
-  readonly scale: bigint[];
-  /** max |entry| as a double (for the choice of double or bigint residual updates) */
-  readonly maxAbs: number;
 }
 
-function integerColumns(m: number, cols: readonly SparseColumn[]): IntColumns | null {
+/** Columns with repeated row indices merged (as SparseLu.factor does) and zeros dropped; null if irregular. */
+function cleanColumns(m: number, cols: readonly SparseColumn[]): { rows: Int32Array[]; vals: Rat[][] } | null {
   const rows: Int32Array[] = new Array(m);
-  const vals: bigint[][] = new Array(m);
-  const scale: bigint[] = new Array(m);
-  let maxAbs = 0;
+  const vals: Rat[][] = new Array(m);
+  const mark = new Int32Array(m).fill(-1);
   for (let j = 0; j < m; j++) {
     const c = cols[j]!;
-    // merge repeated row indices (as SparseLu.factor does) and drop zeros
-    let merged: Map<number, Rat> | null = null;
-    let l = 1n;
+    let dup = false;
     for (let k = 0; k < c.rows.length; k++) {
       const i = c.rows[k]!;
       if (!Number.isInteger(i) || i < 0 || i >= m) return null;
+      if (mark[i] === j) dup = true;
+      mark[i] = j;
     }
-    const seen = new Set<number>();
-    for (let k = 0; k < c.rows.length; k++) {
-      if (seen.has(c.rows[k]!)) {
-        merged = new Map();
-        break;
-      }
-      seen.add(c.rows[k]!);
-    }
-    let ri: number[];
-    let rv: Rat[];
-    if (merged !== null) {
+    let ri: readonly number[] = c.rows;
+    let rv: readonly Rat[] = c.vals;
+    if (dup) {
+      const merged = new Map<number, Rat>();
       for (let k = 0; k < c.rows.length; k++) {
-        const i = c.rows[k]!;
-        const prev = merged.get(i);
-        merged.set(i, prev === undefined ? c.vals[k]! : ratAdd(prev, c.vals[k]!));
+        const prev = merged.get(c.rows[k]!);
+        merged.set(c.rows[k]!, prev === undefined ? c.vals[k]! : ratAdd(prev, c.vals[k]!));
       }
-      ri = [];
-      rv = [];
-      for (const [i, v] of merged) {
-        ri.push(i);
-        rv.push(v);
-      }
-    } else {
-      ri = c.rows as number[];
-      rv = c.vals as Rat[];
+      ri = [...merged.keys()];
+      rv = [...merged.values()];
     }
     const oi: number[] = [];
     const ov: Rat[] = [];
     for (let k = 0; k < ri.length; k++) {
-      const v = rv[k]!;
-      if (v.n === 0n) continue;
+      if (rv[k]!.n === 0n) continue;
       oi.push(ri[k]!);
-      ov.push(v);
-      if (v.d !== 1n && l % v.d !== 0n) l = (l / bgcd(l, v.d)) * v.d;
+      ov.push(rv[k]!);
     }
     if (oi.length === 0) return null;
-    const iv: bigint[] = new Array(ov.length);
-    for (let k = 0; k < ov.length; k++) {
-      const v = ov[k]!;
-      const e = v.d === l ? v.n : v.n * (l / v.d);
-      iv[k] = e;
-      const a = Math.abs(Number(e));
-      if (a > maxAbs) maxAbs = a;
-    }
     rows[j] = Int32Array.from(oi);
-    vals[j] = iv;
-    scale[j] = l;
+    vals[j] = ov;
   }
-  return { m, rows, vals, scale, maxAbs };
+  return { rows, vals };
 }
 
 /** Integers ints and den > 0 with v = ints / den (den = lcm of the denominators). */
@@ -949,28 +1030,32 @@ function liftSolve(B: IntColumns, F: ModLu, b: readonly bigint[], transpose: boo
   const m = B.m;
   const p = F.p;
   const pb = BigInt(p);
-  // Hadamard: |det B′| and every Cramer numerator are ≤ Π (column (row) norms) · max(1, ‖b‖)
-  let logH = 0;
-  if (!transpose) {
-    for (let j = 0; j < m; j++) {
-      let s = 0;
-      for (const v of B.vals[j]!) s += Math.pow(2, 2 * log2Abs(v));
-      logH += 0.5 * Math.log2(s);
+  // Hadamard: |det B′| and every Cramer numerator are ≤ Π (column (row) norms) · max(1, ‖b‖), so
+  // reconstruction is guaranteed once p^k > 2H²; computed only if the lifting gets that far
+  const liftLimit = (): number => {
+    let logH = 0;
+    if (!transpose) {
+      for (let j = 0; j < m; j++) {
+        let s = 0;
+        for (const v of B.vals[j]!) s += Math.pow(2, 2 * log2Abs(v));
+        logH += 0.5 * Math.log2(s);
+      }
+    } else {
+      const rs = new Float64Array(m);
+      for (let j = 0; j < m; j++) {
+        const ri = B.rows[j]!;
+        const rv = B.vals[j]!;
+        for (let k = 0; k < ri.length; k++) rs[ri[k]!] += Math.pow(2, 2 * log2Abs(rv[k]!));
+      }
+      for (let i = 0; i < m; i++) if (rs[i]! > 0) logH += 0.5 * Math.log2(rs[i]!);
     }
-  } else {
-    const rs = new Float64Array(m);
-    for (let j = 0; j < m; j++) {
-      const ri = B.rows[j]!;
-      const rv = B.vals[j]!;
-      for (let k = 0; k < ri.length; k++) rs[ri[k]!] += Math.pow(2, 2 * log2Abs(rv[k]!));
-    }
-    for (let i = 0; i < m; i++) if (rs[i]! > 0) logH += 0.5 * Math.log2(rs[i]!);
-  }
-  let bn = 0;
-  for (const v of b) if (v !== 0n) bn += Math.pow(2, 2 * log2Abs(v));
-  logH += Math.max(0, 0.5 * Math.log2(bn));
-  if (!Number.isFinite(logH)) logH = 1e9; // absurdly large entries: lift until a candidate checks
-  const kMax = Math.ceil((2 * logH + 2) / Math.log2(p)) + 1;
+    let bn = 0;
+    for (const v of b) if (v !== 0n) bn += Math.pow(2, 2 * log2Abs(v));
+    logH += Math.max(0, 0.5 * Math.log2(bn));
+    if (!Number.isFinite(logH)) logH = 1e9; // absurdly large entries: lift until a candidate checks
+    return Math.ceil((2 * logH + 2) / Math.log2(p)) + 1;
+  };
+  let kMax = Infinity;
 
   const res: bigint[] = b.slice(); // residual r_k (exact integers)
   const X: bigint[] = new Array(m).fill(0n); // Σ p^i x_i
@@ -979,6 +1064,7 @@ function liftSolve(B: IntColumns, F: ModLu, b: readonly bigint[], transpose: boo
   const xk = new Float64Array(m);
   let nextTry = 1;
   for (let k = 1; k <= kMax; k++) {
+    if (k === 12) kMax = Math.max(k, liftLimit());
     let zero = true;
     for (let i = 0; i < m; i++) {
       const v = res[i]!;
@@ -1069,15 +1155,11 @@ function reconstruct(X: readonly bigint[], M: bigint): { num: bigint[]; den: big
 
 function bsqrt(a: bigint): bigint {
   if (a < 2n) return a;
-  let x = BigInt(Math.floor(Math.sqrt(Number(a))));
-  // Newton from a float guess
+  // Newton from above: start at 2^ceil(bits/2) ≥ √a; the iterates decrease to ⌊√a⌋
+  let x = 1n << BigInt((a.toString(2).length + 1) >> 1);
   for (;;) {
     const y = (x + a / x) >> 1n;
-    if (y >= x && x * x <= a) {
-      while ((x + 1n) * (x + 1n) <= a) x++;
-      while (x * x > a) x--;
-      return x;
-    }
+    if (y >= x) return x;
     x = y;
   }
 }

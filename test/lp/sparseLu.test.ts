@@ -3,7 +3,21 @@ import fc from "fast-check";
 import Fraction from "fraction.js";
 import { isMechcheckError } from "../../src/errors.ts";
 import { q, type Q, ZERO } from "../../src/exact/rational.ts";
-import { factorSparse, rat, ratAdd, ratCmp, ratDiv, ratFromQ, ratMul, ratSub, ratToQ, SparseLu, type Rat } from "../../src/lp/sparseLu.ts";
+import {
+  type BasisSolveStats,
+  factorSparse,
+  rat,
+  ratAdd,
+  ratCmp,
+  ratDiv,
+  ratFromQ,
+  ratMul,
+  ratSub,
+  ratToQ,
+  solveBasisSystems,
+  SparseLu,
+  type Rat,
+} from "../../src/lp/sparseLu.ts";
 
 const RUNS = Number(process.env.MECHCHECK_RUNS ?? 100);
 
@@ -177,5 +191,109 @@ describe("SparseLu", () => {
       expect(ratCmp(s, rat(BigInt(j % 3)))).toBe(0);
     });
     expect(ms).toBeLessThan(5000); // typically well under a second; generous for a loaded CI machine
+  });
+});
+
+describe("solveBasisSystems (mod-p LU + p-adic lifting)", () => {
+  const toRat = (cols: Cols) => cols.map((c) => ({ rows: c.rows, vals: c.vals.map(ratFromQ) }));
+  const same = (a: Rat[], b: Rat[]) => a.length === b.length && a.every((v, i) => v.n === b[i]!.n && v.d === b[i]!.d);
+
+  it("gives bit-for-bit SparseLu's rationals, or its singular-basis error, for default and tiny primes", () => {
+    const seen = { modular: 0, rational: 0, singular: 0, lifted: 0 };
+    fc.assert(
+      fc.property(
+        sparseMatrix,
+        fc.array(smallQ, { minLength: 9, maxLength: 9 }),
+        fc.array(smallQ, { minLength: 9, maxLength: 9 }),
+        fc.constantFrom<readonly number[] | undefined>(undefined, [2], [3, 5], [7]),
+        ({ m, cols }, rr, cr, primes) => {
+          const r = rr.slice(0, m).map(ratFromQ);
+          const c = cr.slice(0, m).map(ratFromQ);
+          const rc = toRat(cols);
+          let ref: { x: Rat[]; y: Rat[] } | null = null;
+          try {
+            const lu = SparseLu.factor(m, rc);
+            ref = { x: lu.solve(r), y: lu.solveTranspose(c) };
+          } catch (e) {
+            expect(isMechcheckError(e) && e.code === "singular-basis").toBe(true);
+          }
+          const st = {} as BasisSolveStats;
+          if (ref === null) {
+            expect(() => solveBasisSystems(m, rc, r, c, { ...(primes ? { primes } : {}), stats: st })).toThrow(expect.objectContaining({ code: "singular-basis" }));
+            seen.singular++;
+            return;
+          }
+          const got = solveBasisSystems(m, rc, r, c, { ...(primes ? { primes } : {}), stats: st });
+          expect(same(got.x!, ref.x)).toBe(true);
+          expect(same(got.y!, ref.y)).toBe(true);
+          seen[st.method]++;
+          if (st.liftSteps[0] > 1 || st.liftSteps[1] > 1) seen.lifted++;
+          // one side only
+          expect(same(solveBasisSystems(m, rc, r, null, primes ? { primes } : {}).x!, ref.x)).toBe(true);
+          expect(solveBasisSystems(m, rc, null, c, primes ? { primes } : {}).x).toBeNull();
+        },
+      ),
+      { seed: 7, numRuns: RUNS * 4 },
+    );
+    // all routes exercised: modular, fallback (singular mod a tiny prime), singular, multi-step lifting
+    expect(seen.modular).toBeGreaterThan(0);
+    expect(seen.rational).toBeGreaterThan(0);
+    expect(seen.singular).toBeGreaterThan(0);
+    expect(seen.lifted).toBeGreaterThan(0);
+  });
+
+  it("hand example with a slack column and det divisible by the prime: falls back, same answer", () => {
+    // B = [[3, 0, 0], [0, 1, 1], [0, 1, -2]] as columns: col0 = 3·e0 (slack), col1 = (0,1,1), col2 = (0,1,-2); det = 3·(−3) = −9
+    const cols = [
+      { rows: [0], vals: [rat(3n)] },
+      { rows: [1, 2], vals: [rat(1n), rat(1n)] },
+      { rows: [1, 2], vals: [rat(1n), rat(-2n)] },
+    ];
+    const r = [rat(1n), rat(2n), rat(1n, 2n)];
+    const c = [rat(1n), rat(0n), rat(5n, 7n)];
+    const lu = SparseLu.factor(3, cols);
+    for (const primes of [undefined, [3], [3, 5], []]) {
+      const st = {} as BasisSolveStats;
+      const got = solveBasisSystems(3, cols, r, c, { ...(primes ? { primes } : {}), stats: st });
+      expect(same(got.x!, lu.solve(r))).toBe(true);
+      expect(same(got.y!, lu.solveTranspose(c))).toBe(true);
+      // the core [[1,1],[1,−2]] has det −3: singular mod 3 only
+      expect(st.method).toBe(primes?.length === 1 && primes[0] === 3 ? "rational" : primes?.length === 0 ? "rational" : "modular");
+    }
+    // x: 3·x0 = 1; x1 + x2 = 2, x1 − 2·x2 = 1/2 → x2 = 1/2, x1 = 3/2
+    expect(solveBasisSystems(3, cols, r, null).x!.map((v) => ratToQ(v).toFraction())).toEqual(["1/3", "3/2", "1/2"]);
+  });
+
+  it("solves a 120×120 sparse system whose solution needs many lifting steps", () => {
+    // (the rational LU takes minutes on the 300×300 version of this: its entries grow to ~1,600 bits)
+    const m = 120;
+    let seed = 99;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const cols = Array.from({ length: m }, (_, j) => {
+      const rows = new Set<number>([j]);
+      while (rows.size < 8) rows.add(Math.floor(rnd() * m));
+      const rs = [...rows];
+      return { rows: rs, vals: rs.map(() => rat(BigInt(Math.floor(rnd() * 19) - 9 || 1), BigInt(1 + Math.floor(rnd() * 4)))) };
+    });
+    const r = Array.from({ length: m }, (_, i) => rat(BigInt((i % 7) - 3), 2n));
+    const c = Array.from({ length: m }, (_, j) => rat(BigInt(j % 3), 5n));
+    const st = {} as BasisSolveStats;
+    let got: { x: Rat[] | null; y: Rat[] | null };
+    try {
+      got = solveBasisSystems(m, cols, r, c, { stats: st });
+    } catch (e) {
+      expect(() => SparseLu.factor(m, cols)).toThrow(expect.objectContaining({ code: "singular-basis" }));
+      return;
+    }
+    expect(st.method).toBe("modular");
+    expect(st.liftSteps[0]).toBeGreaterThan(3);
+    // exact residual checks
+    const bx = Array.from({ length: m }, () => rat(0n));
+    cols.forEach((col, j) => col.rows.forEach((i, k) => (bx[i] = ratAdd(bx[i]!, ratMul(col.vals[k]!, got.x![j]!)))));
+    bx.forEach((v, i) => expect(ratCmp(v, r[i]!)).toBe(0));
+    cols.forEach((col, j) => {
+      const s = col.rows.reduce((acc, i, k) => ratAdd(acc, ratMul(col.vals[k]!, got.y![i]!)), rat(0n));
+      expect(ratCmp(s, c[j]!)).toBe(0);
+    });
   });
 });
