@@ -3,6 +3,7 @@
  * Prop 7.1 and Def 7.4 assume it; seed 000 *Review*: "independence").
  */
 import fc from "fast-check";
+import { productPrior } from "../model/environment.ts";
 import type { Q } from "../exact/rational.ts";
 import { ONE } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
@@ -16,17 +17,8 @@ export interface PriorOptions {
   readonly fullSupport?: boolean;
 }
 
-/** The product prior Π_i μ_i(θ_i), indexed by profile (mixed-radix order of profiles.ts). */
-export function productPrior(marginals: readonly (readonly Q[])[]): Q[] {
-  const sizes = marginals.map((m) => m.length);
-  const out: Q[] = [];
-  for (const p of allProfiles(sizes)) {
-    let x = ONE;
-    for (let i = 0; i < p.length; i++) x = x.mul(marginals[i]![p[i]!]!);
-    out.push(x);
-  }
-  return out;
-}
+/** The product prior (from the model, re-exported for the generators' users). */
+export { productPrior };
 
 /**
  * A random independent prior over the env's type profiles: prior[θ] = Π_i μ_i(θ_i) with each

@@ -13,6 +13,7 @@
  * Also: the private-values check (v_i(d, θ) depends on θ_i only) these constructions assume.
  */
 import { MechcheckError } from "../errors.ts";
+import { productPrior } from "../model/environment.ts";
 import { ONE, q, type Q, type QInput, qstr, sign, ZERO } from "../exact/rational.ts";
 import { numProfiles, typeSizes, type Environment } from "../model/environment.ts";
 import { allProfiles, joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
@@ -45,16 +46,9 @@ export function validateMarginals(sizes: readonly number[], marginals: readonly 
   return marginals.map((m, i) => probabilityVector(m, `marginals[${i}]`, sizes[i]));
 }
 
-/** The product prior Π_i μ_i(θ_i), indexed by profile. */
+/** The product prior Π_i μ_i(θ_i), indexed by profile (src/model/environment.ts productPrior). */
 export function productOfMarginals(marginals: Marginals): Q[] {
-  const sizes = marginals.map((m) => m.length);
-  const out: Q[] = [];
-  for (const p of allProfiles(sizes)) {
-    let x = ONE;
-    for (let i = 0; i < p.length; i++) x = x.mul(marginals[i]![p[i]!]!);
-    out.push(x);
-  }
-  return out;
+  return productPrior(marginals);
 }
 
 /** The marginals μ_i(θ_i) = Σ_{θ_{-i}} prior(θ_i, θ_{-i}) of a common prior (validated). */

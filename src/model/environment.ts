@@ -9,7 +9,7 @@
  */
 import type { Q } from "../exact/rational.ts";
 import { ONE, ZERO } from "../exact/rational.ts";
-import { profileCount, profileIndex, withEntry, type Profile } from "./profiles.ts";
+import { allProfiles, profileCount, profileIndex, withEntry, type Profile } from "./profiles.ts";
 
 export type Label = string;
 
@@ -141,4 +141,16 @@ export function reservationOf(env: Environment, i: number, ti: number): Q {
 /** The deterministic mechanism's allocation table for a decision rule. */
 export function pointMassAllocation(env: Environment, rule: DecisionRule): Q[][] {
   return rule.map((d) => env.decisions.map((_, k) => (k === d ? ONE : ZERO)));
+}
+
+/** The product prior Π_i μ_i(θ_i) of per-agent marginals, indexed by profile (independent types). */
+export function productPrior(marginals: readonly (readonly Q[])[]): Q[] {
+  const sizes = marginals.map((m) => m.length);
+  const out: Q[] = [];
+  for (const p of allProfiles(sizes)) {
+    let x = ONE;
+    for (let i = 0; i < p.length; i++) x = x.mul(marginals[i]![p[i]!]!);
+    out.push(x);
+  }
+  return out;
 }
