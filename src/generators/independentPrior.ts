@@ -5,9 +5,7 @@
 import fc from "fast-check";
 import { productPrior } from "../model/environment.ts";
 import type { Q } from "../exact/rational.ts";
-import { ONE } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
-import { allProfiles } from "../model/profiles.ts";
 import { DEFAULT_MAX_WEIGHT, distributionsOfWidths } from "./options.ts";
 
 export interface PriorOptions {
