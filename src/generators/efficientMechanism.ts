@@ -6,7 +6,7 @@ import fc from "fast-check";
 import type { DecisionRule, DirectMechanism, Environment } from "../model/environment.ts";
 import { numProfiles, pointMassAllocation } from "../model/environment.ts";
 import { efficientDecisions } from "../concepts/efficiency.ts";
-import { intArray, paymentTable, type PaymentOptions } from "./options.ts";
+import { paymentTable, type PaymentOptions } from "./options.ts";
 
 /** A random efficient decision rule: ties among maximisers broken by a generated index (shrinks to the first). */
 export function efficientRuleArbitrary(env: Environment): fc.Arbitrary<DecisionRule> {

@@ -5,11 +5,9 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import Fraction from "fraction.js";
-import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { q, type Q, ZERO, ONE, qstr } from "../../src/exact/rational.ts";
-import type { Environment, HarsanyiTypeSpace, IndirectMechanism, Mechanism } from "../../src/model/environment.ts";
-import { parseInstance, serializeInstance, type Instance } from "../../src/instance/index.ts";
+import { qstr } from "../../src/exact/rational.ts";
+import { parseInstance, serializeInstance } from "../../src/instance/index.ts";
 import { ValidationError } from "../../src/concepts/index.ts";
 import { MechcheckError } from "../../src/errors.ts";
 
