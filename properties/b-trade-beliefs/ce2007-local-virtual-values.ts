@@ -1,0 +1,109 @@
+/**
+ * `ce2007-local-virtual-values` (theorem) and `ce2007-local-virtual-values-slide` (refutation) —
+ * seed 000 (Brooks, *Ex post implementation*), slides *Regular case* (with the THEOREMS.md
+ * erratum: φ̃_i(v) = v_i − Δ·Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v)), *Analyzing the Lagrangian*,
+ * *The optimal multipliers*, *Applying what we learned from the single agent solution*.
+ *
+ * Setting: n bidders, private values on {1, …, K} (Δ = 1), full-support prior f; (P) the optimal
+ * ex post auction LP (all EPIC reports, as on the slide); LVV(f) := Σ_v f(v)·max(0, max_i φ̃_i(v)).
+ *
+ * The slides' claim, transcribed (`ce2007-local-virtual-values-slide`): if f is regular (φ̃_i(v)
+ * non-decreasing in v_i for all i, v_{-i}), then value(P) = LVV(f), by allocating to the highest
+ * non-negative local virtual value ("Nonetheless, this allocation is non-decreasing"). FALSE on
+ * finite grids: regularity is monotonicity in the bidder's OWN value, while φ̃_j(v) of another
+ * bidder moves with v_i; the highest-φ̃ allocation can then take the good away from i when v_i
+ * rises, and no optimal allocation of the Lagrangian is implementable. Minimal counterexample in
+ * counterexamples/ce2007-local-virtual-values-slide/.
+ *
+ * What holds exactly (`ce2007-local-virtual-values`), for EVERY full-support f, regular or not:
+ *   (1) value(P) ≤ LVV(f) — the local multipliers (α_i(v) = Σ_{v'_i ≥ v_i} f(v'_i, v_{-i}) on the
+ *       local downward EPIC constraint and on bottom EPIR; f(v)·max(0, max_i φ̃_i(v)) on FEAS[v])
+ *       are re-checked as a dual solution of (P) whose value is LVV(f) (`dualUpperBound`);
+ *   (2) value(P) = LVV(f) iff some pointwise maximizer of Σ_i q_i(v) φ̃_i(v) over {q ≥ 0,
+ *       Σ_i q_i ≤ 1} is non-decreasing in own value. (⇐: its envelope mechanism is EPIC, EPIR,
+ *       and earns LVV(f), re-checked; ⇒: at equality the optimal q maximizes the Lagrangian
+ *       pointwise, and EPIC makes it monotone.) Decided by the feasibility LP
+ *       `monotoneMaximizerLp`, solved independently of (P).
+ * For regular f with n = 1, or K = 2, a monotone maximizer always exists (the slide's case); the
+ * tags report how often regular and irregular priors fall on each side.
+ */
+import fc from "fast-check";
+import { allocationFromColumns, dualUpperBound, envelopePayments, localDualForP, monotoneMaximizerLp, saddlePointByCertificates, solveSmall } from "../../src/constructions/chungEly.ts";
+import { checkAuctionMechanism, auctionMechanismFromPrimal, isRegular, localVirtualValueRevenue, optimalExPostAuctionLp, type AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { anyPriors, powerPriors, priorCodec, regularPriors, tiltedPriors } from "./ce2007-cases.ts";
+
+export const ce2007LocalVirtualValues: Theorem<AuctionPrior> = {
+  id: "ce2007-local-virtual-values",
+  kind: "theorem",
+  source: "000 *Regular case*, *Analyzing the Lagrangian* (erratum for φ̃ applied)",
+  statement:
+    "Full-support prior f on a value grid: optimal ex post revenue value(P) ≤ Σ_v f(v)·max(0, max_i φ̃_i(v)), with equality iff some pointwise maximizer of Σ_i q_i(v)φ̃_i(v) is non-decreasing in own value (for regular f with one bidder or two values, always). Dual, LP and maximizer certified exactly.",
+  arbitrary: fc.oneof({ weight: 2, arbitrary: anyPriors }, { weight: 1, arbitrary: regularPriors }, { weight: 1, arbitrary: tiltedPriors }),
+  check: (prior): CheckResult => {
+    const lvv = localVirtualValueRevenue(prior);
+    const model = optimalExPostAuctionLp(prior);
+    const bound = dualUpperBound(model, localDualForP(prior, model));
+    if (!bound.ok) return { ok: false, violation: { problems: bound.problems }, message: "the local multipliers are not a dual solution of (P)" };
+    if (!bound.bound.equals(lvv)) return { ok: false, violation: { bound: bound.bound.toFraction(), lvv: lvv.toFraction() }, message: "the local dual's value differs from Σ f·max(0, max φ̃)" };
+    const r = solveSmall(model);
+    if (r.status !== "optimal") return { ok: false, violation: { status: r.status }, message: `(P) is ${r.status}` };
+    const m = auctionMechanismFromPrimal(prior, r.primal);
+    const c = checkAuctionMechanism(prior, m.q, m.t);
+    if (c.violations.length > 0 || !c.revenue.equals(r.value)) return { ok: false, violation: { violations: c.violations }, message: "the (P)-optimal mechanism fails its re-check" };
+    if (r.value.compare(lvv) > 0) return { ok: false, violation: { P: r.value.toFraction(), lvv: lvv.toFraction() }, message: "value(P) exceeds its dual bound" };
+    const sel = solveSmall(monotoneMaximizerLp(prior));
+    if (sel.status === "unbounded") return { ok: false, violation: { status: sel.status }, message: "selection LP unbounded (objective 0: impossible)" };
+    const monotone = sel.status === "optimal";
+    if (monotone) {
+      const q = allocationFromColumns(prior, sel.primal);
+      const e = checkAuctionMechanism(prior, q, envelopePayments(prior, q));
+      if (e.violations.length > 0 || !e.revenue.equals(lvv)) {
+        return { ok: false, violation: { violations: e.violations, revenue: e.revenue.toFraction(), lvv: lvv.toFraction() }, message: "the monotone maximizer's envelope mechanism is not EPIC/EPIR with revenue LVV" };
+      }
+    }
+    const equal = r.value.equals(lvv);
+    if (equal !== monotone) {
+      return { ok: false, violation: { P: r.value.toFraction(), lvv: lvv.toFraction(), monotoneMaximizer: monotone }, message: equal ? "value(P) = LVV without a monotone maximizer" : "a monotone maximizer exists but value(P) < LVV" };
+    }
+    const regular = isRegular(prior);
+    if (regular && (prior.n === 1 || prior.K === 2) && !monotone) {
+      return { ok: false, violation: { n: prior.n, K: prior.K }, message: "regular f with one bidder or two values, yet no monotone maximizer" };
+    }
+    const reg = regular ? "regular" : "irregular";
+    return { ok: true, tag: `${reg}: ${equal ? "value(P) = LVV (monotone maximizer)" : "value(P) < LVV (no monotone maximizer)"}` };
+  },
+  codec: priorCodec,
+  defaultRuns: 400,
+};
+
+/** The naive formula's check, shared with `ce2007-irregular`: exact, LP-free when a monotone maximizer certifies equality. */
+export function formulaCheck(prior: AuctionPrior, hypothesisWords: string): CheckResult {
+  const cert = saddlePointByCertificates(prior);
+  if (cert !== null) {
+    if (cert.problems.length > 0) throw new Error(`certificate failed: ${cert.problems.join("; ")}`);
+    return { ok: true, tag: "value(P) = LVV (certified by a monotone maximizer)" };
+  }
+  const lvv = localVirtualValueRevenue(prior);
+  const r = solveSmall(optimalExPostAuctionLp(prior));
+  if (r.status !== "optimal") throw new Error(`(P) is ${r.status} (bug)`);
+  if (r.value.equals(lvv)) return { ok: true, tag: "value(P) = LVV (solved)" };
+  return {
+    ok: false,
+    violation: { P: r.value.toFraction(), LVV: lvv.toFraction(), gap: lvv.sub(r.value).toFraction(), regular: isRegular(prior) },
+    message: `${hypothesisWords}, yet the optimal ex post revenue value(P) = ${r.value.toFraction()} < Σ_v f(v)·max(0, max_i φ̃_i(v)) = ${lvv.toFraction()}: no pointwise maximizer of Σ q_i φ̃_i is monotone in own value`,
+  };
+}
+
+export const ce2007LocalVirtualValuesSlide: Theorem<AuctionPrior> = {
+  id: "ce2007-local-virtual-values-slide",
+  kind: "refutation",
+  source: "000 *Regular case* (\"If f is regular … the local multipliers are optimal\"), *Analyzing the Lagrangian*",
+  statement: "Regular prior f (φ̃_i non-decreasing in v_i) on a value grid: optimal ex post revenue = Σ_v f(v)·max(0, max_i φ̃_i(v)).",
+  trueVersion: "ce2007-local-virtual-values",
+  arbitrary: fc.oneof(powerPriors({ n: 2, K: 3, maxExp: 5 }), tiltedPriors),
+  hypothesis: isRegular,
+  check: (prior) => formulaCheck(prior, "f is regular"),
+  codec: priorCodec,
+  defaultRuns: 3000,
+};
