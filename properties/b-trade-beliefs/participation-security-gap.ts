@@ -1,0 +1,98 @@
+/**
+ * `participation-security-gap` (refutation) and `participation-security-gap-worthless` (its true
+ * finite version) — seed 002 (Brooks, *Maxmin mechanisms*), slide *Will these bounds coincide in
+ * general?* (the bridge), with *Participation security* for the definition.
+ *
+ * The slide: society wants a bridge costing c, each of N members values it at v, c > v > c/N,
+ * budget balance, welfare objective, complete information. "Min potential is just Nv − c, since
+ * sharing the cost equally would satisfy participation constraints. But in a participation secure
+ * mechanism, each agent has the ability to 'opt out' and not pay anything, [so] any participation
+ * secure mechanism will have an opt out equilibrium, in which case welfare is zero. As such, the
+ * duality gap in this problem is Nv − c."
+ *
+ * Refuted as stated. With the seed's own definition of participation security (action 0 gives a
+ * non-negative expected payoff ex post, at every state θ — here the single true state v), opting
+ * out does not mean paying nothing: "always build, each pays c/N" is participation secure because
+ * v − c/N > 0, every equilibrium of it builds, its guarantee is Nv − c and there is no gap. The
+ * refutation searches random finite budget-balanced participation-secure mechanisms
+ * (src/constructions/maxminBridge.ts) for one whose guarantee — the exact min over BCE, i.e. over all
+ * type spaces and equilibria — is positive: then no equilibrium has welfare 0.
+ *
+ * True finite version (`participation-security-gap-worthless`): require participation security
+ * also at a state where the bridge is worth 0 (a citizen who does not value it must be safe opting
+ * out; μ gives that state probability 0). This is exactly the slide's "opt out and not pay
+ * anything" (in expectation). Then, for every budget-balanced mechanism of this kind: the
+ * all-opt-out profile is a (pure) Nash equilibrium with welfare 0 (checked with
+ * isBayesNashEquilibrium), the guarantee LP is exactly 0, the potential LP of the
+ * complete-information type space is exactly Nv − c, and the duality gap is Nv − c.
+ */
+import { asEnvironment, asHarsanyi, asIndirectMechanism, guarantee, interimViolation, lotteryWelfare, participationSecurityViolation, potential, trivialTypeSpace } from "../../src/constructions/maxmin.ts";
+import { type BridgeCase, bridgeCase, bridgeCodec, bridgeProblem, budgetBalanced } from "../../src/constructions/maxminBridge.ts";
+import { isBayesNashEquilibrium } from "../../src/concepts/bayes.ts";
+import { ONE, q, qstr, ZERO } from "../../src/exact/rational.ts";
+import type { Theorem } from "../../src/theorem/types.ts";
+
+function psAndBb(x: BridgeCase): boolean {
+  return budgetBalanced(x) && participationSecurityViolation(bridgeProblem(x), x.mechanism) === null;
+}
+
+export const participationSecurityGap: Theorem<BridgeCase> = {
+  id: "participation-security-gap",
+  kind: "refutation",
+  source: "002 Will these bounds coincide in general? (Participation security)",
+  statement:
+    "Bridge (complete information, budget balance, c/N < v < c): every participation-secure mechanism (action 0 gives a non-negative expected payoff at every state) has an opt-out equilibrium with welfare 0, so its guarantee is 0 and the duality gap is Nv − c.",
+  trueVersion: "participation-security-gap-worthless",
+  arbitrary: bridgeCase("seed"),
+  hypothesis: psAndBb,
+  check: (x) => {
+    const problem = bridgeProblem(x);
+    const G = guarantee(problem, x.mechanism);
+    const P = potential(problem, trivialTypeSpace(problem));
+    const first = q(x.N).mul(x.v).sub(x.c);
+    if (G.value.compare(0) > 0) {
+      return {
+        ok: false,
+        violation: { guarantee: qstr(G.value), potential: qstr(P.value), gap: qstr(P.value.sub(G.value)), claimedGap: qstr(first), worstBce: G.sigma.map((r) => r.map((s) => s.map(qstr))) },
+        message: `this participation-secure budget-balanced mechanism (N = ${x.N}, v = ${qstr(x.v)}, c = ${qstr(x.c)}) has guarantee ${qstr(G.value)} > 0 (exact min over BCE): no equilibrium on any type space has welfare 0, and the gap is ${qstr(P.value.sub(G.value))}, not Nv − c = ${qstr(first)}`,
+      };
+    }
+    return { ok: true, tag: "guarantee 0: a zero-welfare equilibrium exists" };
+  },
+  codec: bridgeCodec,
+  defaultRuns: 200,
+};
+
+export const participationSecurityGapWorthless: Theorem<BridgeCase> = {
+  id: "participation-security-gap-worthless",
+  kind: "theorem",
+  source: "002 Will these bounds coincide in general? (true finite version)",
+  statement:
+    "Bridge (complete information, budget balance, c/N < v < c), mechanisms participation secure also at a state where the bridge is worthless (opting out pays nothing in expectation): all-opt-out is a Nash equilibrium with welfare 0, the guarantee is exactly 0, the potential exactly Nv − c, so the duality gap is Nv − c.",
+  arbitrary: bridgeCase("worthless"),
+  hypothesis: psAndBb,
+  check: (x) => {
+    const problem = bridgeProblem(x);
+    const n = x.N;
+    const strategy = x.mechanism.actions.map((a) => [a.map((_, k) => (k === 0 ? ONE : ZERO))]);
+    const ne = isBayesNashEquilibrium(asEnvironment(problem), asIndirectMechanism(problem, x.mechanism), asHarsanyi(problem, trivialTypeSpace(problem)), strategy);
+    if (ne.verdict !== "holds") return { ok: false, violation: ne.violation, message: "the all-opt-out profile is not a Nash equilibrium" };
+    const w0 = lotteryWelfare(problem, 0, x.mechanism.g[0]!);
+    if (w0.n !== 0n) return { ok: false, violation: { welfare: qstr(w0) }, message: `welfare at the all-opt-out profile is ${qstr(w0)}, not 0` };
+    const G = guarantee(problem, x.mechanism);
+    if (!G.value.equals(ZERO)) return { ok: false, violation: { guarantee: qstr(G.value) }, message: `guarantee ${qstr(G.value)} ≠ 0` };
+    const ts = trivialTypeSpace(problem);
+    const P = potential(problem, ts);
+    const first = q(n).mul(x.v).sub(x.c);
+    if (interimViolation(problem, ts, P.direct) !== null) return { ok: false, violation: {}, message: "the potential LP's mechanism violates IR" };
+    if (!P.value.equals(first)) return { ok: false, violation: { potential: qstr(P.value), firstBest: qstr(first) }, message: `potential ${qstr(P.value)} ≠ Nv − c = ${qstr(first)}` };
+    const builds = x.mechanism.g.some((l) => l.some((p, k) => p.n !== 0n && x.outcomes[k]!.build));
+    return {
+      ok: true,
+      tag: `N=${n}, ${builds ? "mechanism builds at some profile" : "mechanism never builds"}`,
+      certificate: { guarantee: "0", potential: qstr(P.value), gap: qstr(P.value.sub(G.value)), equilibrium: "all play action 0", potentialMechanism: P.direct.map((r) => r.map(qstr)) },
+    };
+  },
+  codec: bridgeCodec,
+  defaultRuns: 200,
+};
