@@ -16,6 +16,7 @@ import { cePublicGoods } from "./ce-public-goods.ts";
 import { ceCommonValuesExactBb } from "./ce-common-values-exact-bb.ts";
 import { cePseudoEfficiency } from "./ce-pseudo-efficiency.ts";
 import { ceContingentContribution, ceContingentContributionLiteral } from "./ce-contingent-contribution.ts";
+import { jmmzParametric, jmmzParametricFinite } from "./jmmz-parametric.ts";
 
 /** In catalogue order (../shared/THEOREMS.md); ids added beyond the catalogue sit next to the entry they qualify. */
 export const SECTION_A: readonly Theorem[] = [
@@ -36,4 +37,6 @@ export const SECTION_A: readonly Theorem[] = [
   ceCommonValuesExactBb,
   ceContingentContribution,
   ceContingentContributionLiteral,
+  jmmzParametric,
+  jmmzParametricFinite,
 ];

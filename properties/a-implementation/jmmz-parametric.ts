@@ -1,0 +1,231 @@
+/**
+ * `jmmz-parametric` (refutation) and `jmmz-parametric-finite` (theorem) — seed 000, slides *The
+ * setting of JMMZ*, *Using indifference*, *The differential equation*, *A parametric example*
+ * (Jehiel, Meyer-ter-Vehn, Moldovanu and Zame 2006).
+ *
+ * Exact transcription of the slide. Two agents i, two alternatives k, l, signals s_i =
+ * (s_{i,k}, s_{i,l}) ∈ [0, 1]^2, valuations v_{i,k}(s) = s_{i,k}(a_{i,k} + b_{i,k}s_{-i,k}) (and the
+ * same with l), value difference
+ *   μ_i(s) = a_{i,k}s_{i,k} − a_{i,l}s_{i,l} + b_{i,k}s_{i,k}s_{-i,k} − b_{i,l}s_{i,l}s_{-i,l}.
+ * EPIC transfers depend on s_i only through the outcome, τ_i(s_{-i}) = t_{i,k}(s_{-i}) − t_{i,l}(s_{-i}).
+ * With a non-constant rule q whose boundary is smooth and differentiable τ, both agents are
+ * indifferent on the boundary (μ_i = τ_i), the normals are proportional with α(s) > 0, and
+ *   (a_{i,k} + b_{i,k}s_{-i,k}, −a_{i,l} − b_{i,l}s_{-i,l}) = α(s)(b_{-i,k}s_{-i,k} − τ_{-i,k}(s_i), b_{-i,l}s_{-i,l} − τ_{-i,l}(s_i))
+ * "can only hold if b_{i,k} = α(s)b_{-i,k} and b_{i,l} = α(s)b_{-i,l}, i.e. b_{i,k}b_{-i,l} = b_{i,l}b_{-i,k}",
+ * a non-generic condition. Finite environment: src/constructions/jmmz.ts (signal grids G_i ⊂ [0, 1]^2).
+ *
+ * Naive finite statement refuted (`jmmz-parametric`): "on finite signal grids, if
+ * b_{1,k}b_{2,l} ≠ b_{1,l}b_{2,k} then every deterministic EPIC rule is constant". Each case is
+ * searched for a non-constant rule with EPIC payments: the dictatorial rule "k iff s_i = s_i*" at a
+ * uniform maximizer s_i* of μ_i(·, s_{-i}) (e.g. s_i* = (1, 0) when v_{i,k}, v_{i,l} are nondecreasing
+ * in the own signal), paying τ_i(s_{-i}) = μ_i(s_i*, s_{-i}); else every non-constant rule on small
+ * grids. Payments come from the exact transfers LP (epicTransfersLp + src/lp solve) and are
+ * re-checked with isEPIC. Why the continuum argument does not apply: on a grid there is no boundary
+ * to differentiate along, no indifference is forced (a signal strictly above and one strictly below
+ * τ_i leave a whole interval of admissible τ_i), and the PDE on gradients never arises. JMMZ's
+ * general theorem relaxes smoothness but keeps a continuum of multidimensional signals.
+ *
+ * True finite statement (`jmmz-parametric-finite`), checked exactly on random (a, b, grids, rule):
+ *  (1) the slide's expansion of μ_i equals v_{i,k} − v_{i,l};
+ *  (2) construction: for every b and grids, if s_i* ∈ G_i is a uniform maximizer of μ_i(·, s_{-i})
+ *      over G_i for all s_{-i} ∈ G_{-i} — in particular s_i* = (1, 0) whenever (1, 0) ∈ G_i and
+ *      a_{i,m} + b_{i,m}s_{-i,m} ≥ 0 (m = k, l) on G_{-i} — then "k iff s_i = s_i*" with agent i
+ *      paying μ_i(s_i*, s_{-i}) when k is chosen (nothing otherwise) is EPIC (isEPIC), and non-constant
+ *      when |G_i| ≥ 2;
+ *  (3) converse characterization: a deterministic rule q on G_1 × G_2 has EPIC payments iff for
+ *      each i and s_{-i}, min over {s_i : q = k} of μ_i ≥ max over {s_i : q = l} of μ_i (decided
+ *      both ways: the exact LP is feasible iff the condition holds; when it holds the explicit
+ *      payments τ_i(s_{-i}) = min over {q = k} of μ_i pass isEPIC). This is the finite shadow of
+ *      "indifference on the boundary": the gap between the two sides replaces μ_i = τ_i.
+ */
+import fc from "fast-check";
+import { isEPIC } from "../../src/concepts/index.ts";
+import {
+  bDeterminant,
+  dictatorialPayments,
+  dictatorialRule,
+  directMechanism,
+  findNonConstantEpic,
+  isConstant,
+  lpEpicPayments,
+  monotonePayments,
+  monotoneViolation,
+  mu,
+  muExpanded,
+  ownMonotone,
+  parametricEnvironment,
+  signalLabel,
+  uniformMaximizer,
+  type Grids,
+  type Parametric,
+  type Signal,
+} from "../../src/constructions/jmmz.ts";
+import { type Q, ONE, ZERO, q, qstr } from "../../src/exact/rational.ts";
+import { allProfiles } from "../../src/model/profiles.ts";
+import type { CaseCodec, CheckResult, Theorem } from "../../src/theorem/types.ts";
+
+// ------------------------------------------------------------------ cases
+
+export type JmmzCase = { P: Parametric; grids: Grids };
+export type JmmzRuleCase = JmmzCase & { bits: readonly boolean[] };
+
+const coef = fc.integer({ min: -3, max: 3 });
+const pairArb = fc.tuple(coef, coef);
+const coefArb = fc.tuple(pairArb, pairArb);
+/** Signals with coordinates in {0, 1/2, 1}; (1, 0) is drawn often. */
+const signalArb = fc.oneof(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 2 })), fc.constant([2, 0] as [number, number]));
+const gridArb = fc.uniqueArray(signalArb, { minLength: 1, maxLength: 3, selector: ([x, y]) => `${x},${y}` });
+
+const toSignal = ([x, y]: readonly [number, number]): Signal => [q(x).div(2), q(y).div(2)];
+
+export const jmmzCaseArb: fc.Arbitrary<JmmzCase> = fc.tuple(coefArb, coefArb, gridArb, gridArb).map(([a, b, g0, g1]) => {
+  const pp = (x: readonly [number, number]) => [q(x[0]), q(x[1])] as const;
+  return {
+    P: { a: [pp(a[0]), pp(a[1])], b: [pp(b[0]), pp(b[1])] },
+    grids: [g0.map(toSignal), g1.map(toSignal)] as const,
+  };
+});
+
+const encodeP = (P: Parametric) => ({
+  a: P.a.map((r) => r.map(qstr)),
+  b: P.b.map((r) => r.map(qstr)),
+});
+const decodePair = (x: unknown): readonly [Q, Q] => {
+  const r = x as string[];
+  return [q(r[0]!), q(r[1]!)];
+};
+const encodeGrid = (g: readonly Signal[]) => g.map((s) => [qstr(s[0]), qstr(s[1])]);
+
+export const jmmzCodec: CaseCodec<JmmzCase> = {
+  encode: (x) => ({ ...encodeP(x.P), agent1Signals: encodeGrid(x.grids[0]), agent2Signals: encodeGrid(x.grids[1]) }),
+  decode: (j) => {
+    const o = j as { a: unknown[]; b: unknown[]; agent1Signals: unknown[]; agent2Signals: unknown[] };
+    return {
+      P: { a: [decodePair(o.a[0]), decodePair(o.a[1])], b: [decodePair(o.b[0]), decodePair(o.b[1])] },
+      grids: [o.agent1Signals.map(decodePair), o.agent2Signals.map(decodePair)],
+    };
+  },
+};
+
+function profileTable<T>(grids: Grids, f: (th: number) => T): Record<string, T> {
+  return Object.fromEntries([...allProfiles([grids[0].length, grids[1].length])].map((p, th) => [`s1=${signalLabel(grids[0][p[0]!]!)} s2=${signalLabel(grids[1][p[1]!]!)}`, f(th)]));
+}
+
+// ------------------------------------------------------------------ refutation
+
+function checkNaive(x: JmmzCase): CheckResult {
+  const env = parametricEnvironment(x.P, x.grids);
+  const { found, exhaustive } = findNonConstantEpic(x.P, x.grids, 9);
+  if (found === null) return { ok: true, tag: exhaustive ? "only constant EPIC rules (exhaustive)" : "no non-constant EPIC rule found" };
+  if (isConstant(found.rule)) throw new Error("jmmz-parametric: search returned a constant rule (bug)");
+  const mech = directMechanism(env, found.rule, found.payments.map((r) => r.slice()));
+  if (isEPIC(env, mech).verdict !== "holds") throw new Error("jmmz-parametric: payments fail isEPIC (bug)");
+  const zero = directMechanism(env, found.rule, found.rule.map(() => [ZERO, ZERO]));
+  return {
+    ok: false,
+    tag: found.how,
+    violation: {
+      bDeterminant: qstr(bDeterminant(x.P)),
+      how: found.how,
+      rule: profileTable(x.grids, (th) => (found.rule[th] === 0 ? "k" : "l")),
+      payments: profileTable(x.grids, (th) => `agent 1 pays ${qstr(found.payments[th]![0]!)}, agent 2 pays ${qstr(found.payments[th]![1]!)}`),
+      epic: "isEPIC holds",
+      epicWithoutTransfers: isEPIC(env, zero).verdict,
+    },
+    message: `b_{1,k}b_{2,l} − b_{1,l}b_{2,k} = ${qstr(bDeterminant(x.P))} ≠ 0, yet on the ${x.grids[0].length}×${x.grids[1].length} signal grid a non-constant rule (${found.how}) is EPIC`,
+  };
+}
+
+export const jmmzParametric: Theorem<JmmzCase> = {
+  id: "jmmz-parametric",
+  kind: "refutation",
+  source: "000 A parametric example",
+  statement:
+    "On finite signal grids in the JMMZ parametric model (v_{i,k} = s_{i,k}(a_{i,k} + b_{i,k}s_{-i,k})): if b_{1,k}b_{2,l} ≠ b_{1,l}b_{2,k} then every EPIC deterministic rule is constant (false: no smooth boundary or differentiable transfers on a grid).",
+  trueVersion: "jmmz-parametric-finite",
+  arbitrary: jmmzCaseArb,
+  hypothesis: (x) => !bDeterminant(x.P).equals(ZERO) && x.grids[0].length * x.grids[1].length >= 2,
+  check: checkNaive,
+  codec: jmmzCodec,
+  defaultRuns: 100,
+};
+
+// ------------------------------------------------------------------ true finite version
+
+const CORNER: Signal = [ONE, ZERO];
+
+function checkFinite(x: JmmzRuleCase): CheckResult {
+  const { P, grids } = x;
+  const env = parametricEnvironment(P, grids);
+  const sizes = [grids[0].length, grids[1].length];
+  const profiles = [...allProfiles(sizes)];
+  // (1) transcription of μ_i.
+  for (const p of profiles) {
+    for (const i of [0, 1]) {
+      const own = grids[i]![p[i]!]!;
+      const other = grids[1 - i]![p[1 - i]!]!;
+      if (!mu(P, i, own, other).equals(muExpanded(P, i, own, other))) {
+        return { ok: false, violation: { agent: i, own: signalLabel(own), other: signalLabel(other) }, message: "the slide's expansion of μ_i differs from v_{i,k} − v_{i,l}" };
+      }
+    }
+  }
+  // (2) construction at a uniform maximizer.
+  const built: unknown[] = [];
+  let nonConstant = false;
+  for (const i of [0, 1]) {
+    const cornerAt = grids[i]!.findIndex((s) => s[0].equals(CORNER[0]) && s[1].equals(CORNER[1]));
+    const x0 = uniformMaximizer(P, grids, i);
+    if (cornerAt >= 0 && ownMonotone(P, grids, i)) {
+      if (x0 === null || !grids[1 - i]!.every((o) => mu(P, i, grids[i]![x0]!, o).equals(mu(P, i, CORNER, o)))) {
+        return { ok: false, violation: { agent: i }, message: `agent ${i + 1}: values nondecreasing in the own signal but (1,0) is not a uniform maximizer of μ_i` };
+      }
+    }
+    if (x0 === null) continue;
+    const rule = dictatorialRule(grids, i, x0);
+    const mech = directMechanism(env, rule, dictatorialPayments(P, grids, i, x0));
+    const v = isEPIC(env, mech);
+    if (v.verdict !== "holds") {
+      return { ok: false, violation: { agent: i, maximizer: signalLabel(grids[i]![x0]!), epic: v.violation }, message: `the dictatorial rule at agent ${i + 1}'s uniform maximizer is not EPIC with τ = μ_i(s_i*, ·)` };
+    }
+    if (grids[i]!.length >= 2 && isConstant(rule)) throw new Error("jmmz-parametric-finite: dictatorial rule constant (bug)");
+    if (grids[i]!.length >= 2) nonConstant = true;
+    built.push({ agent: i + 1, maximizer: signalLabel(grids[i]![x0]!), constraints: v.witness.constraints, minSlack: v.witness.minSlack === null ? null : qstr(v.witness.minSlack) });
+  }
+  // (3) characterization of EPIC-implementable rules, decided both ways.
+  const rule = profiles.map((_, th) => (x.bits[th % x.bits.length] ? 0 : 1));
+  const mv = monotoneViolation(env, rule);
+  let ruleTag: string;
+  const lp = lpEpicPayments(env, rule);
+  if ((mv === null) !== (lp !== null)) {
+    return {
+      ok: false,
+      violation: { rule: profileTable(grids, (th) => (rule[th] === 0 ? "k" : "l")), monotone: mv === null, lpFeasible: lp !== null },
+      message: "the monotonicity condition and the exact EPIC transfers LP disagree",
+    };
+  }
+  if (mv === null) {
+    const v = isEPIC(env, directMechanism(env, rule, monotonePayments(env, rule)));
+    if (v.verdict !== "holds") {
+      return { ok: false, violation: { rule: profileTable(grids, (th) => (rule[th] === 0 ? "k" : "l")), epic: v.violation }, message: "the explicit payments τ_i = min over {q = k} of μ_i fail isEPIC on a monotone rule" };
+    }
+    ruleTag = isConstant(rule) ? "constant rule" : "monotone non-constant rule EPIC";
+  } else {
+    ruleTag = "non-monotone rule, LP infeasible";
+  }
+  return { ok: true, tag: `${nonConstant ? "non-constant dictatorial rule EPIC" : "no non-constant dictatorial rule"}; ${ruleTag}`, certificate: { dictatorial: built, rule: rule.map((d) => (d === 0 ? "k" : "l")), monotone: mv === null } };
+}
+
+export const jmmzParametricFinite: Theorem<JmmzRuleCase> = {
+  id: "jmmz-parametric-finite",
+  kind: "theorem",
+  source: "000 A parametric example",
+  statement:
+    "JMMZ parametric model on finite signal grids, any a, b: (i) if s_i* ∈ G_i maximizes μ_i(·, s_{-i}) for every s_{-i} (e.g. (1,0) when values are nondecreasing in the own signal), the rule 'k iff s_i = s_i*' with agent i paying μ_i(s_i*, s_{-i}) on k is EPIC (non-constant when |G_i| ≥ 2); (ii) a deterministic rule has EPIC payments iff for each i, s_{-i}: min of μ_i on {q = k} ≥ max of μ_i on {q = l}.",
+  arbitrary: fc.tuple(jmmzCaseArb, fc.array(fc.boolean(), { minLength: 9, maxLength: 9 })).map(([c, bits]) => ({ ...c, bits })),
+  check: checkFinite,
+  codec: {
+    encode: (x) => ({ ...(jmmzCodec.encode(x) as object), ruleBits: x.bits.map((b) => (b ? 1 : 0)) }),
+    decode: (j) => ({ ...jmmzCodec.decode(j), bits: ((j as { ruleBits: number[] }).ruleBits ?? [1]).map((b) => b === 1) }),
+  },
+  defaultRuns: 150,
+};
