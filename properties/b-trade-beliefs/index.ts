@@ -15,4 +15,24 @@ import { ce2007Irregular } from "./ce2007-irregular.ts";
 import { ce2007NoisyConcordant } from "./ce2007-noisy-concordant.ts";
 import { ce2007NotCommonPrior } from "./ce2007-not-common-prior.ts";
 
-export const SECTION_B: readonly Theorem[] = [morrisIcTrade, morrisIcTradeSlide, morrisIcTradeSurplus, noTradeCommonPrior, noTradeIcExample, ce2007Maxmin, ce2007MaxminSlide, ce2007LocalVirtualValues, ce2007LocalVirtualValuesSlide, ce2007Irregular, ce2007NoisyConcordant, ce2007NotCommonPrior, maxminWeakDuality, svoIvoDuality, brooksDuAuction, bbmFpa, participationSecurityGap, participationSecurityGapWorthless];
+/** In catalogue order (../shared/THEOREMS.md); ids added beyond the catalogue sit next to the entry they qualify. */
+export const SECTION_B: readonly Theorem[] = [
+  morrisIcTrade,
+  morrisIcTradeSlide,
+  morrisIcTradeSurplus,
+  noTradeCommonPrior,
+  noTradeIcExample,
+  ce2007Maxmin,
+  ce2007MaxminSlide,
+  ce2007LocalVirtualValues,
+  ce2007LocalVirtualValuesSlide,
+  ce2007Irregular,
+  ce2007NoisyConcordant,
+  ce2007NotCommonPrior,
+  maxminWeakDuality,
+  svoIvoDuality,
+  brooksDuAuction,
+  bbmFpa,
+  participationSecurityGap,
+  participationSecurityGapWorthless,
+];
