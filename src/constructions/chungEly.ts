@@ -43,6 +43,7 @@ import type { LpResult } from "../lp/model.ts";
 import {
   auctionMechanismFromPrimal,
   auctionPrior,
+  auctionLpSkeleton,
   auctionPVar,
   auctionQVar,
   checkAuctionMechanism,
@@ -52,15 +53,12 @@ import {
   localVirtualValueRevenue,
   localVirtualValues,
   optimalExPostAuctionLp,
+  profileLabel as label,
   type AuctionPrior,
 } from "./optimalExPostAuction.ts";
 
 /** Per-bidder beliefs about the others' values: beliefs[i][k][j] = π_i(v_{-i} = j | v_i = k), j an index over the others' profiles (profiles.ts order). */
 export type ValueBeliefs = readonly (readonly (readonly Q[])[])[];
-
-function label(v: readonly number[]): string {
-  return `(${v.map((k) => k + 1).join(",")})`;
-}
 
 /** α_i(v) = Σ_{v'_i ≥ v_i} f(v'_i, v_{-i}) at profile index v (slide *Deriving π\**). */
 export function alphaMultiplier(prior: AuctionPrior, i: number, v: number): Q {
@@ -104,17 +102,8 @@ export function valueTypeSpace(prior: Pick<AuctionPrior, "n" | "K" | "low" | "de
 export function bayesianAuctionLp(prior: AuctionPrior, beliefs: ValueBeliefs): LpModel {
   const { n, K } = prior;
   const sizes = gridSizes(n, K);
-  const P = profileCount(sizes);
   if (beliefs.length !== n) throw new MechcheckError("bad-size", `beliefs for ${beliefs.length} bidders, expected ${n}`, { path: "beliefs" });
-  const b = new LpBuilder("max");
-  const labels: string[] = [];
-  for (let v = 0; v < P; v++) labels.push(label(profileAt(sizes, v)));
-  for (let i = 0; i < n; i++) for (let v = 0; v < P; v++) b.variable(`q${i + 1}${labels[v]}`, { lower: 0 });
-  for (let i = 0; i < n; i++) for (let v = 0; v < P; v++) b.variable(`p${i + 1}${labels[v]}`, { lower: null });
-  const obj: TermInput[] = [];
-  for (let i = 0; i < n; i++) for (let v = 0; v < P; v++) obj.push([auctionPVar(prior, i, v), prior.f[v]!]);
-  b.objective(obj);
-  for (let v = 0; v < P; v++) b.row(`FEAS[v=${labels[v]}]`, Array.from({ length: n }, (_, i): TermInput => [auctionQVar(prior, i, v), 1]), "<=", 1);
+  const { b } = auctionLpSkeleton(prior);
   for (let i = 0; i < n; i++) {
     const J = profileCount(othersSizes(sizes, i));
     if (beliefs[i]!.length !== K) throw new MechcheckError("bad-size", `beliefs[${i}] has ${beliefs[i]!.length} rows, expected ${K}`, { path: `beliefs[${i}]` });

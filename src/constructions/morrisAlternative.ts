@@ -42,77 +42,39 @@
  */
 import { MechcheckError } from "../errors.ts";
 import { ONE, q, qsum, ZERO, type Q } from "../exact/rational.ts";
-import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
+import { LpBuilder, type LpModel } from "../lp/model.ts";
 import type { HarsanyiTypeSpace } from "../model/environment.ts";
-import { joinProfile, othersSizes, profileAt, profileCount, profileIndex, withEntry } from "../model/profiles.ts";
-import { beliefAt, checkTrade, typeSpaceSizes, validateTypeSpace, type NoisyConcordanceMultipliers } from "./morrisTrade.ts";
+import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
+import {
+  addAcceptanceRows,
+  addBudgetRows,
+  addNoisyConcordanceSystem,
+  addTradeColumns,
+  beliefAt,
+  checkTrade,
+  labelledTypeSpace,
+  noisyConcordanceColumns,
+  solveExact,
+  tLabel,
+  tradeFromPrimal,
+  tradeVar,
+  typeSlice,
+  typeSpaceSizes,
+  validateTypeSpace,
+  type NoisyConcordanceMultipliers,
+} from "./morrisTrade.ts";
 
-function tLabel(t: readonly number[]): string {
-  return `(${t.map((k) => k + 1).join(",")})`;
-}
+/** Column layout of `strictNoisyConcordanceLp`: the same as `noisyConcordanceLp`'s (π(θ,t) at t·|Θ| + s, then λ_i(t_i), then μ_i(t_i,t'_i), t'_i ≠ t_i, row-major). */
+export const strictNcColumns = noisyConcordanceColumns;
 
-/** Column layout of `strictNoisyConcordanceLp`: π(θ,t) at t·|Θ| + s, then λ_i(t_i), then μ_i(t_i,t'_i) (t'_i ≠ t_i, row-major). */
-export function strictNcColumns(ts: HarsanyiTypeSpace): { pi: (t: number, s: number) => number; lambda: (i: number, ti: number) => number; mu: (i: number, ti: number, tj: number) => number; count: number } {
-  const sizes = typeSpaceSizes(ts);
-  const S = ts.states.length;
-  const T = profileCount(sizes);
-  const lamStart: number[] = [];
-  let c = T * S;
-  for (const m of sizes) {
-    lamStart.push(c);
-    c += m;
-  }
-  const muStart: number[] = [];
-  for (const m of sizes) {
-    muStart.push(c);
-    c += m * (m - 1);
-  }
-  return {
-    pi: (t, s) => t * S + s,
-    lambda: (i, ti) => lamStart[i]! + ti,
-    mu: (i, ti, tj) => muStart[i]! + ti * (sizes[i]! - 1) + (tj < ti ? tj : tj - 1),
-    count: c,
-  };
-}
-
-/** The row index of NC[i, t, θ] (and of CP[i, t, θ] in `commonPriorLp`): (i·|T| + t)·|Θ| + s. */
-export function ncRow(ts: HarsanyiTypeSpace, i: number, t: number, s: number): number {
-  return (i * profileCount(typeSpaceSizes(ts)) + t) * ts.states.length + s;
-}
+/** The row index of NC[i, t, θ] (and of CP[i, t, θ] in `commonPriorLp`): (i·|T| + t)·|Θ| + s, the same order as the trade columns `tradeVar`. */
+export const ncRow = tradeVar;
 
 /** Noisy concordance with every λ_i(t_i) ≥ 1 (i.e. > 0 up to scale). See the module comment. */
 export function strictNoisyConcordanceLp(ts: HarsanyiTypeSpace): LpModel {
   validateTypeSpace(ts);
-  const sizes = typeSpaceSizes(ts);
-  const n = sizes.length;
-  const T = profileCount(sizes);
-  const S = ts.states.length;
-  const cols = strictNcColumns(ts);
   const b = new LpBuilder("min");
-  for (let t = 0; t < T; t++) {
-    const lab = tLabel(profileAt(sizes, t));
-    for (let s = 0; s < S; s++) b.variable(`π(t=${lab},θ=${s + 1})`);
-  }
-  for (let i = 0; i < n; i++) for (let ti = 0; ti < sizes[i]!; ti++) b.variable(`λ${i + 1}(${ti + 1})`, { lower: 1 });
-  for (let i = 0; i < n; i++) {
-    for (let ti = 0; ti < sizes[i]!; ti++) for (let tj = 0; tj < sizes[i]!; tj++) if (tj !== ti) b.variable(`μ${i + 1}(${ti + 1},${tj + 1})`);
-  }
-  for (let i = 0; i < n; i++) {
-    for (let t = 0; t < T; t++) {
-      const prof = profileAt(sizes, t);
-      const ti = prof[i]!;
-      for (let s = 0; s < S; s++) {
-        const own = beliefAt(ts, i, prof, s);
-        const terms: TermInput[] = [[cols.pi(t, s), 1], [cols.lambda(i, ti), own.neg()]];
-        for (let tj = 0; tj < sizes[i]!; tj++) {
-          if (tj === ti) continue;
-          terms.push([cols.mu(i, ti, tj), own.neg()]);
-          terms.push([cols.mu(i, tj, ti), beliefAt(ts, i, withEntry(prof, i, tj), s)]);
-        }
-        b.row(`NC[i=${i + 1}, t=${tLabel(prof)}, θ=${s + 1}]`, terms, "=", 0);
-      }
-    }
-  }
+  addNoisyConcordanceSystem(b, ts, { lambdaLower: 1 });
   b.objective([]);
   return b.build();
 }
@@ -145,7 +107,7 @@ function tradeFromRows(ts: HarsanyiTypeSpace, y: readonly Q[]): Q[][] {
   const T = profileCount(sizes);
   const S = ts.states.length;
   if (y.length !== sizes.length * T * S) throw new MechcheckError("bad-certificate", `Farkas vector has ${y.length} entries, expected ${sizes.length * T * S}`);
-  return sizes.map((_, i) => Array.from({ length: T * S }, (_, k) => y[ncRow(ts, i, Math.floor(k / S), k % S)]!));
+  return tradeFromPrimal(ts, y);
 }
 
 /** The Farkas certificate of `strictNoisyConcordanceLp` read as a trade γ (feasible, acceptable, IC; see the module comment). Check it with `checkTrade`. */
@@ -214,13 +176,8 @@ export function checkCommonPrior(ts: HarsanyiTypeSpace, p: readonly Q[]): string
   });
   if (!qsum(p).equals(ONE)) fails.push(`prior sums to ${qsum(p).toFraction()}`);
   for (let i = 0; i < sizes.length; i++) {
-    const K = profileCount(othersSizes(sizes, i));
     for (let ti = 0; ti < sizes[i]!; ti++) {
-      const row: Q[] = [];
-      for (let k = 0; k < K; k++) {
-        const t = profileIndex(sizes, joinProfile(sizes, i, ti, k));
-        for (let s = 0; s < S; s++) row.push(p[t * S + s]!);
-      }
+      const row = typeSlice(sizes, S, p, i, ti);
       const marg = qsum(row);
       if (marg.n === 0n) {
         fails.push(`type ${ti + 1} of agent ${i + 1} has prior probability 0`);
@@ -285,33 +242,14 @@ export function noisyConcordantFromData(
     }
     beliefs.push(rows);
   }
-  const typeSpace: HarsanyiTypeSpace = {
-    agents: sizes.map((_, i) => `${i + 1}`),
-    types: sizes.map((m, i) => Array.from({ length: m }, (_, k) => `t${i + 1}_${k + 1}`)),
-    states: Array.from({ length: S }, (_, s) => `θ${s + 1}`),
-    beliefs,
-  };
+  const typeSpace = labelledTypeSpace(sizes, S, beliefs);
   validateTypeSpace(typeSpace);
   return { typeSpace, multipliers: { pi: weights.map((w) => q(w).div(W)), lambda, mu } };
 }
 
 /** Solve M x = r exactly (M square, nonsingular, integer entries). */
 function solveSquare(M: readonly (readonly number[])[], r: readonly number[]): Q[] {
-  const m = M.length;
-  const A: Q[][] = M.map((row, a) => [...row.map((x) => q(x)), q(r[a]!)]);
-  for (let c = 0; c < m; c++) {
-    const p = A.findIndex((row, k) => k >= c && row[c]!.n !== 0n);
-    if (p < 0) throw new MechcheckError("singular", "singular system in noisyConcordantFromData");
-    [A[c], A[p]] = [A[p]!, A[c]!];
-    const piv = A[c]![c]!;
-    A[c] = A[c]!.map((x) => x.div(piv));
-    for (let k = 0; k < m; k++) {
-      if (k === c || A[k]![c]!.n === 0n) continue;
-      const f = A[k]![c]!;
-      A[k] = A[k]!.map((x, j) => x.sub(f.mul(A[c]![j]!)));
-    }
-  }
-  return A.map((row) => row[m]!);
+  return solveExact(M.map((row) => row.map((x) => q(x))), r.map((x) => [q(x)]), "noisyConcordantFromData").map((row) => row[0]!);
 }
 
 /**
@@ -367,46 +305,17 @@ export function typeSpaceFromJson(j: unknown): HarsanyiTypeSpace {
  */
 export function surplusTradeLp(ts: HarsanyiTypeSpace): LpModel {
   validateTypeSpace(ts);
-  const sizes = typeSpaceSizes(ts);
-  const n = sizes.length;
-  const T = profileCount(sizes);
-  const S = ts.states.length;
-  const col = (i: number, t: number, s: number) => (i * T + t) * S + s;
   const b = new LpBuilder("min");
-  for (let i = 0; i < n; i++) for (let t = 0; t < T; t++) for (let s = 0; s < S; s++) b.variable(`γ${i + 1}(t=${tLabel(profileAt(sizes, t))},θ=${s + 1})`, { lower: null });
-  for (let t = 0; t < T; t++) {
-    for (let s = 0; s < S; s++) b.row(`SURPLUS[t=${tLabel(profileAt(sizes, t))}, θ=${s + 1}]`, Array.from({ length: n }, (_, i): TermInput => [col(i, t, s), 1]), "<=", -1);
-  }
-  for (let i = 0; i < n; i++) {
-    const K = profileCount(othersSizes(sizes, i));
-    for (let ti = 0; ti < sizes[i]!; ti++) {
-      const belief = ts.beliefs[i]![ti]!;
-      const gain = (r: number, sign: 1 | -1): TermInput[] => {
-        const out: TermInput[] = [];
-        for (let k = 0; k < K; k++) {
-          const t = profileIndex(sizes, joinProfile(sizes, i, r, k));
-          for (let s = 0; s < S; s++) {
-            const p = belief[k * S + s]!;
-            if (p.n !== 0n) out.push([col(i, t, s), sign === 1 ? p : p.neg()]);
-          }
-        }
-        return out;
-      };
-      const own = gain(ti, 1);
-      b.row(`ACC[i=${i + 1}, t${i + 1}=${ti + 1}]`, own, ">=", 0);
-      for (let r = 0; r < sizes[i]!; r++) if (r !== ti) b.row(`IC[i=${i + 1}, t${i + 1}=${ti + 1}, report ${r + 1}]`, [...own, ...gain(r, -1)], ">=", 0);
-    }
-  }
+  addTradeColumns(b, ts);
+  addBudgetRows(b, ts, "SURPLUS", -1);
+  addAcceptanceRows(b, ts, { ic: true });
   b.objective([]);
   return b.build();
 }
 
-/** Split a primal point of `surplusTradeLp` into γ[i][t·|Θ| + s]. */
+/** Split a primal point of `surplusTradeLp` into γ[i][t·|Θ| + s] (its columns are the trade LP's). */
 export function tradeFromSurplusPrimal(ts: HarsanyiTypeSpace, x: readonly Q[]): Q[][] {
-  const sizes = typeSpaceSizes(ts);
-  const T = profileCount(sizes);
-  const S = ts.states.length;
-  return sizes.map((_, i) => Array.from({ length: T * S }, (_, k) => x[i * T * S + k]!));
+  return tradeFromPrimal(ts, x);
 }
 
 /** The states (t, θ) where Σ_i γ_i(t, θ) is not strictly negative (empty: strict surplus everywhere). */

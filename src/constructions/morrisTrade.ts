@@ -93,7 +93,8 @@ export function beliefAt(ts: HarsanyiTypeSpace, i: number, t: readonly number[],
   return ts.beliefs[i]![t[i]!]![othersIndex(sizes, t, i) * ts.states.length + s]!;
 }
 
-function tLabel(t: readonly number[]): string {
+/** "(2,3)": a type profile's 1-based type indices, as used in row and column names. */
+export function tLabel(t: readonly number[]): string {
   return `(${t.map((k) => k + 1).join(",")})`;
 }
 
@@ -119,27 +120,53 @@ export function tradeLpCounts(sizes: readonly number[], states: number, ic: bool
  */
 export function tradeLp(ts: HarsanyiTypeSpace, opts: { ic: boolean }): LpModel {
   validateTypeSpace(ts);
+  const b = new LpBuilder("max");
+  addTradeColumns(b, ts);
+  addBudgetRows(b, ts, "FEAS", 0);
+  const allGain = addAcceptanceRows(b, ts, opts);
+  b.row("NORM", allGain, "<=", 1);
+  b.objective(allGain);
+  return b.build();
+}
+
+/** Add the free columns γ_i(t,θ), named `γ1(t=(2,3),θ=1)`, in `tradeVar` order (call on an empty builder). */
+export function addTradeColumns(b: LpBuilder, ts: HarsanyiTypeSpace): void {
   const sizes = typeSpaceSizes(ts);
-  const n = sizes.length;
   const T = profileCount(sizes);
   const S = ts.states.length;
-  const b = new LpBuilder("max");
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < sizes.length; i++) {
     for (let t = 0; t < T; t++) {
       const lab = tLabel(profileAt(sizes, t));
       for (let s = 0; s < S; s++) b.variable(`γ${i + 1}(t=${lab},θ=${s + 1})`, { lower: null });
     }
   }
+}
+
+/** Add the budget rows `${name}[t, θ]`: Σ_i γ_i(t, θ) ≤ rhs for every (t, θ) (FEAS with rhs 0; SURPLUS with rhs −1). */
+export function addBudgetRows(b: LpBuilder, ts: HarsanyiTypeSpace, name: string, rhs: QInput): void {
+  const sizes = typeSpaceSizes(ts);
+  const T = profileCount(sizes);
+  const S = ts.states.length;
   for (let t = 0; t < T; t++) {
     const lab = tLabel(profileAt(sizes, t));
     for (let s = 0; s < S; s++) {
       const terms: TermInput[] = [];
-      for (let i = 0; i < n; i++) terms.push([tradeVar(ts, i, t, s), 1]);
-      b.row(`FEAS[t=${lab}, θ=${s + 1}]`, terms, "<=", 0);
+      for (let i = 0; i < sizes.length; i++) terms.push([tradeVar(ts, i, t, s), 1]);
+      b.row(`${name}[t=${lab}, θ=${s + 1}]`, terms, "<=", rhs);
     }
   }
+}
+
+/**
+ * Add, per agent i and type t_i, the row ACC[i, t_i]: E_i[γ_i(t_i, ·) | t_i] ≥ 0 and (ic) the rows
+ * IC[i, t_i, report t'_i]: E_i[γ_i(t_i, ·) − γ_i(t'_i, ·) | t_i] ≥ 0 for t'_i ≠ t_i. Returns the
+ * terms of all the ACC rows together (Σ_{i,t_i} E_i[γ_i | t_i]).
+ */
+export function addAcceptanceRows(b: LpBuilder, ts: HarsanyiTypeSpace, opts: { ic: boolean }): TermInput[] {
+  const sizes = typeSpaceSizes(ts);
+  const S = ts.states.length;
   const allGain: TermInput[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < sizes.length; i++) {
     const others = othersSizes(sizes, i);
     const K = profileCount(others);
     for (let ti = 0; ti < sizes[i]!; ti++) {
@@ -167,9 +194,7 @@ export function tradeLp(ts: HarsanyiTypeSpace, opts: { ic: boolean }): LpModel {
       }
     }
   }
-  b.row("NORM", allGain, "<=", 1);
-  b.objective(allGain);
-  return b.build();
+  return allGain;
 }
 
 export const icTradeLp = (ts: HarsanyiTypeSpace): LpModel => tradeLp(ts, { ic: true });
@@ -218,17 +243,36 @@ export function noisyConcordanceColumns(ts: HarsanyiTypeSpace): { pi: (t: number
  */
 export function noisyConcordanceLp(ts: HarsanyiTypeSpace): LpModel {
   validateTypeSpace(ts);
+  const T = profileCount(typeSpaceSizes(ts));
+  const S = ts.states.length;
+  const b = new LpBuilder("min");
+  const cols = addNoisyConcordanceSystem(b, ts, {});
+  const norm: TermInput[] = [];
+  for (let t = 0; t < T; t++) for (let s = 0; s < S; s++) norm.push([cols.pi(t, s), 1]);
+  b.row("NORM", norm, "=", 1);
+  b.objective([]);
+  return b.build();
+}
+
+/**
+ * Add the noisy-concordance system to an empty builder: columns π(θ,t) ≥ 0, λ_i(t_i) ≥ lambdaLower
+ * (default 0), μ_i(t_i,t'_i) ≥ 0 in `noisyConcordanceColumns` order, and the rows NC[i, t, θ] (= 0;
+ * agent, type profile, state, in that order: row `tradeVar(ts, i, t, s)` of the system). Shared by
+ * `noisyConcordanceLp` ("λ not all zero", with NORM) and `strictNoisyConcordanceLp` of
+ * morrisAlternative.ts (every λ ≥ 1). Returns the column layout.
+ */
+export function addNoisyConcordanceSystem(b: LpBuilder, ts: HarsanyiTypeSpace, opts: { lambdaLower?: QInput }): ReturnType<typeof noisyConcordanceColumns> {
   const sizes = typeSpaceSizes(ts);
   const n = sizes.length;
   const T = profileCount(sizes);
   const S = ts.states.length;
   const cols = noisyConcordanceColumns(ts);
-  const b = new LpBuilder("min");
   for (let t = 0; t < T; t++) {
     const lab = tLabel(profileAt(sizes, t));
     for (let s = 0; s < S; s++) b.variable(`π(t=${lab},θ=${s + 1})`);
   }
-  for (let i = 0; i < n; i++) for (let ti = 0; ti < sizes[i]!; ti++) b.variable(`λ${i + 1}(${ti + 1})`);
+  const lambdaOpts = opts.lambdaLower === undefined ? {} : { lower: opts.lambdaLower };
+  for (let i = 0; i < n; i++) for (let ti = 0; ti < sizes[i]!; ti++) b.variable(`λ${i + 1}(${ti + 1})`, lambdaOpts);
   for (let i = 0; i < n; i++) {
     for (let ti = 0; ti < sizes[i]!; ti++) for (let tj = 0; tj < sizes[i]!; tj++) if (tj !== ti) b.variable(`μ${i + 1}(${ti + 1},${tj + 1})`);
   }
@@ -248,11 +292,7 @@ export function noisyConcordanceLp(ts: HarsanyiTypeSpace): LpModel {
       }
     }
   }
-  const norm: TermInput[] = [];
-  for (let t = 0; t < T; t++) for (let s = 0; s < S; s++) norm.push([cols.pi(t, s), 1]);
-  b.row("NORM", norm, "=", 1);
-  b.objective([]);
-  return b.build();
+  return cols;
 }
 
 /**
@@ -390,23 +430,33 @@ export function typeSpaceFromPrior(types: readonly number[], states: number, pri
   const p = p0.map((x) => x.div(total));
   const beliefs: Q[][][] = [];
   for (let i = 0; i < sizes.length; i++) {
-    const K = profileCount(othersSizes(sizes, i));
     beliefs.push([]);
     for (let ti = 0; ti < sizes[i]!; ti++) {
-      const row: Q[] = [];
-      for (let k = 0; k < K; k++) {
-        const t = profileIndex(sizes, joinProfile(sizes, i, ti, k));
-        for (let s = 0; s < states; s++) row.push(p[t * states + s]!);
-      }
+      const row = typeSlice(sizes, states, p, i, ti);
       const marg = qsum(row);
       if (marg.n === 0n) throw new MechcheckError("zero-marginal", `type ${ti + 1} of agent ${i + 1} has prior probability 0`, { path: `types[${i}][${ti}]` });
       beliefs[i]!.push(row.map((x) => x.div(marg)));
     }
   }
-  return labelled(sizes, states, beliefs, p);
+  return labelledTypeSpace(sizes, states, beliefs, p);
 }
 
-function labelled(sizes: readonly number[], states: number, beliefs: Q[][][], prior?: Q[]): HarsanyiTypeSpace {
+/**
+ * The entries x[t·|Θ| + s] of a vector over T × Θ at the profiles t with t_i = ti, in belief order
+ * (k·|Θ| + s, k the index of t_{-i} among the others' profiles): for a prior, type ti's joint mass row.
+ */
+export function typeSlice<X>(sizes: readonly number[], states: number, x: readonly X[], i: number, ti: number): X[] {
+  const K = profileCount(othersSizes(sizes, i));
+  const row: X[] = [];
+  for (let k = 0; k < K; k++) {
+    const t = profileIndex(sizes, joinProfile(sizes, i, ti, k));
+    for (let s = 0; s < states; s++) row.push(x[t * states + s]!);
+  }
+  return row;
+}
+
+/** A type space with default labels (agents "1", "2", …; types `t1_1`, …; states `θ1`, …). */
+export function labelledTypeSpace(sizes: readonly number[], states: number, beliefs: Q[][][], prior?: Q[]): HarsanyiTypeSpace {
   const ts: HarsanyiTypeSpace = {
     agents: sizes.map((_, i) => `${i + 1}`),
     types: sizes.map((m, i) => Array.from({ length: m }, (_, k) => `t${i + 1}_${k + 1}`)),
@@ -452,7 +502,7 @@ export function randomTypeSpace(seed: string | number, opts: RandomTypeSpaceOpti
       beliefs[i]!.push(w.map((x) => x.div(tot)));
     }
   }
-  return labelled(sizes, S, beliefs);
+  return labelledTypeSpace(sizes, S, beliefs);
 }
 
 /**
@@ -512,18 +562,18 @@ export function randomNoisyConcordantTypeSpace(
     });
     beliefs.push(solveExact(M, rhs));
   }
-  const typeSpace = labelled(sizes, S, beliefs);
+  const typeSpace = labelledTypeSpace(sizes, S, beliefs);
   validateTypeSpace(typeSpace);
   return { typeSpace, multipliers: { pi, lambda, mu } };
 }
 
-/** Solve M X = R exactly (Gauss–Jordan; M square and nonsingular). */
-function solveExact(M: readonly (readonly Q[])[], R: readonly (readonly Q[])[]): Q[][] {
+/** Solve M X = R exactly (Gauss–Jordan; M square and nonsingular); `context` names the caller in the "singular" error. */
+export function solveExact(M: readonly (readonly Q[])[], R: readonly (readonly Q[])[], context = "the noisy-concordance generator"): Q[][] {
   const m = M.length;
   const A = M.map((row, a) => [...row, ...R[a]!]);
   for (let c = 0; c < m; c++) {
     const p = A.findIndex((row, r) => r >= c && row[c]!.n !== 0n);
-    if (p < 0) throw new MechcheckError("singular", "singular system in the noisy-concordance generator");
+    if (p < 0) throw new MechcheckError("singular", `singular system in ${context}`);
     [A[c], A[p]] = [A[p]!, A[c]!];
     const piv = A[c]![c]!;
     A[c] = A[c]!.map((x) => x.div(piv));

@@ -98,7 +98,7 @@ export function gridValue(prior: Pick<AuctionPrior, "low" | "delta">, k: number)
 }
 
 /** "(3,2)": a profile's 1-based grid indices. */
-function profileLabel(v: readonly number[]): string {
+export function profileLabel(v: readonly number[]): string {
   return `(${v.map((k) => k + 1).join(",")})`;
 }
 
@@ -122,17 +122,14 @@ export function auctionLpCounts(n: number, K: number, ic: IcScope = "all"): { va
 }
 
 /**
- * Chung–Ely's program (P) for the prior f (slide *Profit maximization with ex post
- * implementation*). Columns: q_i(v) for all i, v (indices `auctionQVar`), then p_i(v)
- * (`auctionPVar`). Rows: FEAS[v] for all v; then for each bidder i and profile v: EPIR[i, v] and
- * EPIC[i, v, report k] for each report k ≠ v_i (all reports, or only v_i ± Δ with ic "local").
+ * The part shared by (P) here and (P′) in chungEly.ts: a "max" builder with the columns q_i(v)
+ * (`auctionQVar`, lower 0) then p_i(v) (`auctionPVar`, free), the revenue objective
+ * Σ_v f(v) Σ_i p_i(v), and the rows FEAS[v]: Σ_i q_i(v) ≤ 1. Also returns the profile labels.
  */
-export function optimalExPostAuctionLp(prior: AuctionPrior, opts: { ic?: IcScope } = {}): LpModel {
-  const ic = opts.ic ?? "all";
+export function auctionLpSkeleton(prior: AuctionPrior): { b: LpBuilder; labels: string[] } {
   const { n, K } = prior;
   const sizes = gridSizes(n, K);
   const P = profileCount(sizes);
-  if (prior.f.length !== P) throw new MechcheckError("bad-size", `prior has ${prior.f.length} entries, expected ${P}`, { path: "f" });
   const b = new LpBuilder("max");
   const labels: string[] = [];
   for (let v = 0; v < P; v++) labels.push(profileLabel(profileAt(sizes, v)));
@@ -148,6 +145,22 @@ export function optimalExPostAuctionLp(prior: AuctionPrior, opts: { ic?: IcScope
     for (let i = 0; i < n; i++) terms.push([auctionQVar(prior, i, v), 1]);
     b.row(`FEAS[v=${labels[v]}]`, terms, "<=", 1);
   }
+  return { b, labels };
+}
+
+/**
+ * Chung–Ely's program (P) for the prior f (slide *Profit maximization with ex post
+ * implementation*). Columns: q_i(v) for all i, v (indices `auctionQVar`), then p_i(v)
+ * (`auctionPVar`). Rows: FEAS[v] for all v; then for each bidder i and profile v: EPIR[i, v] and
+ * EPIC[i, v, report k] for each report k ≠ v_i (all reports, or only v_i ± Δ with ic "local").
+ */
+export function optimalExPostAuctionLp(prior: AuctionPrior, opts: { ic?: IcScope } = {}): LpModel {
+  const ic = opts.ic ?? "all";
+  const { n, K } = prior;
+  const sizes = gridSizes(n, K);
+  const P = profileCount(sizes);
+  if (prior.f.length !== P) throw new MechcheckError("bad-size", `prior has ${prior.f.length} entries, expected ${P}`, { path: "f" });
+  const { b, labels } = auctionLpSkeleton(prior);
   const values: Q[] = [];
   for (let k = 0; k < K; k++) values.push(gridValue(prior, k));
   for (let i = 0; i < n; i++) {

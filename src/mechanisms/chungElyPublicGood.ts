@@ -13,9 +13,12 @@
  * The budget B(s) = t_1 + t_2 − c is linear on each cell where the cutoffs g_i are affine;
  * `budgetRange` clips the cells with P and evaluates B at the vertices (exact).
  */
-import { type Q, ZERO, ONE, q, qmax } from "../exact/rational.ts";
+import { type Q, ZERO, ONE, qmax } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
+import { area2, clipPolygon, unitBreaks, vertexAverage, type Point } from "./chungElyLinear.ts";
+
+export { area2, type Point };
 
 export interface LinearPublicGood {
   readonly a1: Q;
@@ -27,7 +30,6 @@ export interface LinearPublicGood {
   readonly cost: Q;
 }
 
-export type Point = readonly [Q, Q];
 /** A half-plane {s : k1·s_1 + k2·s_2 + k0 ≥ 0}. */
 export interface HalfPlane {
   readonly k1: Q;
@@ -92,35 +94,6 @@ export function vcgPayments(G: LinearPublicGood, region: readonly HalfPlane[], s
   return [value(G, 0, cutoff(region, 0, s2)!, s2), value(G, 1, s1, cutoff(region, 1, s1)!)];
 }
 
-function clip(poly: readonly Point[], h: HalfPlane): Point[] {
-  const out: Point[] = [];
-  for (let k = 0; k < poly.length; k++) {
-    const P = poly[k]!;
-    const R = poly[(k + 1) % poly.length]!;
-    const gp = evalH(h, P[0], P[1]);
-    const gr = evalH(h, R[0], R[1]);
-    if (gp.compare(ZERO) >= 0) out.push(P);
-    if ((gp.compare(ZERO) > 0 && gr.compare(ZERO) < 0) || (gp.compare(ZERO) < 0 && gr.compare(ZERO) > 0)) {
-      const t = gp.div(gp.sub(gr));
-      out.push([P[0].add(R[0].sub(P[0]).mul(t)), P[1].add(R[1].sub(P[1]).mul(t))]);
-    }
-  }
-  return out.filter((p, k) => {
-    const r = out[(k + 1) % out.length]!;
-    return out.length === 1 || !(p[0].equals(r[0]) && p[1].equals(r[1]));
-  });
-}
-
-export function area2(poly: readonly Point[]): Q {
-  let a = ZERO;
-  for (let k = 0; k < poly.length; k++) {
-    const P = poly[k]!;
-    const R = poly[(k + 1) % poly.length]!;
-    a = a.add(P[0].mul(R[1]).sub(R[0].mul(P[1])));
-  }
-  return a.abs();
-}
-
 /** Signals in (0, 1) where some bound of some cutoff of agent i crosses 0 or 1, or where two bounds cross. */
 function cutoffBreaks(region: readonly HalfPlane[], i: 0 | 1): Q[] {
   const xs: Q[] = [];
@@ -143,9 +116,7 @@ function cutoffBreaks(region: readonly HalfPlane[], i: 0 | 1): Q[] {
     const lhs = A.slope.mul(B.own).sub(B.slope.mul(A.own));
     if (lhs.compare(ZERO) !== 0) xs.push(B.k0.mul(A.own).sub(A.k0.mul(B.own)).div(lhs));
   }
-  const all = [ZERO, ONE, ...xs.filter((x) => x.compare(ZERO) > 0 && x.compare(ONE) < 0)];
-  all.sort((u, v) => u.compare(v));
-  return all.filter((x, k) => k === 0 || !x.equals(all[k - 1]!));
+  return unitBreaks(xs);
 }
 
 /** The provide region cut into cells on which both cutoffs (hence B) are affine. */
@@ -155,7 +126,7 @@ export function provideCells(region: readonly HalfPlane[]): Point[][] {
   const out: Point[][] = [];
   for (let x = 0; x + 1 < xs.length; x++) for (let y = 0; y + 1 < ys.length; y++) {
     let poly: Point[] = [[xs[x]!, ys[y]!], [xs[x + 1]!, ys[y]!], [xs[x + 1]!, ys[y + 1]!], [xs[x]!, ys[y + 1]!]];
-    for (const h of region) poly = clip(poly, h);
+    for (const h of region) poly = clipPolygon(poly, (s1, s2) => evalH(h, s1, s2));
     if (poly.length > 0) out.push(poly);
   }
   return out;
@@ -188,10 +159,7 @@ export function budgetRange(G: LinearPublicGood, region: readonly HalfPlane[]): 
         if (b.compare(r.max) > 0) r = { ...r, max: b, argmax: poly[k]! };
       }
     });
-    if (strict === null && poly.length >= 3 && area2(poly).compare(ZERO) > 0 && bs.some((b) => b.compare(ZERO) < 0)) {
-      const n = q(poly.length);
-      strict = [poly.reduce((s, p) => s.add(p[0]), ZERO).div(n), poly.reduce((s, p) => s.add(p[1]), ZERO).div(n)];
-    }
+    if (strict === null && poly.length >= 3 && area2(poly).compare(ZERO) > 0 && bs.some((b) => b.compare(ZERO) < 0)) strict = vertexAverage(poly);
   }
   if (r === null) return null;
   const rr = r as { min: Q; argmin: Point; max: Q; argmax: Point };

@@ -17,9 +17,12 @@
  * vertices, which decides min D over the trade region exactly and finds an interior point of
  * strictly positive deficit when there is one (the average of a cell polygon's vertices).
  */
-import { type Q, ZERO, ONE, q, qmax, qmin } from "../exact/rational.ts";
+import { type Q, ZERO, ONE, qmax, qmin } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
+import { area2, clipPolygon, unitBreaks, vertexAverage, type Point } from "./chungElyLinear.ts";
+
+export type { Point }; // (s_β, s_σ)
 
 export interface LinearTrade {
   readonly aB: Q;
@@ -30,7 +33,6 @@ export interface LinearTrade {
   readonly cS: Q;
 }
 
-export type Point = readonly [Q, Q]; // (s_β, s_σ)
 
 export const vBuyer = (L: LinearTrade, sb: Q, ss: Q): Q => L.aB.mul(sb).add(L.bB.mul(ss)).add(L.cB);
 export const vSeller = (L: LinearTrade, sb: Q, ss: Q): Q => L.aS.mul(ss).add(L.bS.mul(sb)).add(L.cS);
@@ -89,37 +91,6 @@ export function deficitOnClosure(L: LinearTrade, sb: Q, ss: Q): Q {
   return vSeller(L, sb, gs).sub(vBuyer(L, gb, ss));
 }
 
-/** Clip a convex polygon with the half-plane {Δv ≥ 0} (Sutherland–Hodgman, exact). */
-function clipToTrade(L: LinearTrade, poly: readonly Point[]): Point[] {
-  const out: Point[] = [];
-  for (let k = 0; k < poly.length; k++) {
-    const P = poly[k]!;
-    const R = poly[(k + 1) % poly.length]!;
-    const gp = gains(L, P[0], P[1]);
-    const gr = gains(L, R[0], R[1]);
-    if (gp.compare(ZERO) >= 0) out.push(P);
-    if ((gp.compare(ZERO) > 0 && gr.compare(ZERO) < 0) || (gp.compare(ZERO) < 0 && gr.compare(ZERO) > 0)) {
-      const t = gp.div(gp.sub(gr));
-      out.push([P[0].add(R[0].sub(P[0]).mul(t)), P[1].add(R[1].sub(P[1]).mul(t))]);
-    }
-  }
-  // drop repeated vertices
-  return out.filter((p, k) => {
-    const r = out[(k + 1) % out.length]!;
-    return out.length === 1 || !(p[0].equals(r[0]) && p[1].equals(r[1]));
-  });
-}
-
-function area2(poly: readonly Point[]): Q {
-  let a = ZERO;
-  for (let k = 0; k < poly.length; k++) {
-    const P = poly[k]!;
-    const R = poly[(k + 1) % poly.length]!;
-    a = a.add(P[0].mul(R[1]).sub(R[0].mul(P[1])));
-  }
-  return a.abs();
-}
-
 export interface DeficitAnalysis {
   /** The smallest deficit on the closed trade region and where (a vertex). */
   readonly minDeficit: Q;
@@ -129,13 +100,6 @@ export interface DeficitAnalysis {
   readonly cells: number;
 }
 
-/** Breakpoints in (0, 1) where a clamp binds, as sorted unique rationals with 0 and 1. */
-function breaks(xs: readonly Q[]): Q[] {
-  const all = [ZERO, ONE, ...xs.filter((x) => x.compare(ZERO) > 0 && x.compare(ONE) < 0)];
-  all.sort((a, b) => a.compare(b));
-  return all.filter((x, k) => k === 0 || !x.equals(all[k - 1]!));
-}
-
 /**
  * The closed trade region cut into cells on which D is linear: each cell of the breakpoint grid
  * (where a clamp binds) clipped with {Δv ≥ 0}; empty cells dropped. Needs kB > 0 > kS.
@@ -143,14 +107,14 @@ function breaks(xs: readonly Q[]): Q[] {
 export function tradeCells(L: LinearTrade): Point[][] {
   const { kB, kS, k0 } = gainCoefficients(L);
   // g_β's root −(kS s_σ + k0)/kB hits 0 or 1 at s_σ = −k0/kS, (−kB − k0)/kS
-  const ssBreaks = breaks([k0.neg().div(kS), kB.neg().sub(k0).div(kS)]);
+  const ssBreaks = unitBreaks([k0.neg().div(kS), kB.neg().sub(k0).div(kS)]);
   // g_σ's root −(kB s_β + k0)/kS hits 0 or 1 at s_β = −k0/kB, (−kS − k0)/kB
-  const sbBreaks = breaks([k0.neg().div(kB), kS.neg().sub(k0).div(kB)]);
+  const sbBreaks = unitBreaks([k0.neg().div(kB), kS.neg().sub(k0).div(kB)]);
   const out: Point[][] = [];
   for (let x = 0; x + 1 < sbBreaks.length; x++) {
     for (let y = 0; y + 1 < ssBreaks.length; y++) {
       const rect: Point[] = [[sbBreaks[x]!, ssBreaks[y]!], [sbBreaks[x + 1]!, ssBreaks[y]!], [sbBreaks[x + 1]!, ssBreaks[y + 1]!], [sbBreaks[x]!, ssBreaks[y + 1]!]];
-      const poly = clipToTrade(L, rect);
+      const poly = clipPolygon(rect, (sb, ss) => gains(L, sb, ss)); // {Δv ≥ 0}
       if (poly.length > 0) out.push(poly);
     }
   }
@@ -172,8 +136,7 @@ export function deficitAnalysis(L: LinearTrade): DeficitAnalysis {
       }
     });
     if (positivePoint === null && poly.length >= 3 && area2(poly).compare(ZERO) > 0 && ds.some((d) => d.compare(ZERO) > 0)) {
-      const n = q(poly.length);
-      const c: Point = [poly.reduce((s, p) => s.add(p[0]), ZERO).div(n), poly.reduce((s, p) => s.add(p[1]), ZERO).div(n)];
+      const c = vertexAverage(poly);
       const [tb, ts] = vcgPayments(L, c[0], c[1]);
       positivePoint = { point: c, deficit: tb.add(ts).neg(), gains: gains(L, c[0], c[1]) };
     }
