@@ -88,7 +88,7 @@ describe("instance parser fuzz", () => {
           // The field path, or for collected problems each problem's path, is named.
           const issues = (e as { issues?: { path: string }[] }).issues;
           if (issues) for (const is of issues) expect(typeof is.path).toBe("string");
-          else expect(e.path ?? e.message).toBeTruthy();
+          else expect(e.path, `no field path: ${e.message}`).toMatch(/\S/);
           codes.add(e.code);
           refused++;
         }
