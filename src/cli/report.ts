@@ -12,10 +12,15 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
   return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
 
+/** Cut a cell for the text table (full text stays in --json / --markdown). */
+export function clip(s: string, width: number): string {
+  return s.length <= width ? s : s.slice(0, width - 1) + "…";
+}
+
 export function runsTable(runs: readonly TheoremRun[]): string {
   return table(
     ["id", "kind", "source", "outcome", "cases", "hypothesis", "ms"],
-    runs.map((r) => [r.id, r.kind, r.source, r.ok ? r.outcome : `${r.outcome} ✗`, String(r.cases), pct(r.casesMeetingHypothesis, r.cases), String(r.ms)]),
+    runs.map((r) => [r.id, r.kind, clip(r.source, 40), r.ok ? r.outcome : `${r.outcome} ✗`, String(r.cases), pct(r.casesMeetingHypothesis, r.cases), String(r.ms)]),
   );
 }
 

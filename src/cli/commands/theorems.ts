@@ -10,7 +10,7 @@ import { parseArgs } from "../args.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { loadLpEngine } from "../../lp/solve.ts";
 import type { CommandIO } from "../main.ts";
-import { runDetails, runsTable, table } from "../report.ts";
+import { clip, runDetails, runsTable, table } from "../report.ts";
 import { writeFileAtomic } from "../../store/atomic.ts";
 
 async function registry(): Promise<readonly Theorem[]> {
@@ -37,7 +37,8 @@ export async function listCommand(args: string[], io: CommandIO): Promise<number
   } else if (flags.markdown) {
     io.out(catalogueMarkdown(all));
   } else {
-    io.out(table(["id", "kind", "source", "statement"], all.map((t) => [t.id, t.kind, t.source, t.statement])));
+    io.out(table(["id", "kind", "source", "statement"], all.map((t) => [t.id, t.kind, clip(t.source, 40), clip(t.statement, 90)])));
+    io.out("\n(sources and statements cut to fit; full text: mechcheck list --markdown or --json)");
   }
   return 0;
 }
