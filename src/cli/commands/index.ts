@@ -11,3 +11,4 @@ registerCommand("show", "a saved counterexample or instance as tables: mechcheck
 registerCommand("tables", "where Green–Laffont and Myerson–Satterthwaite hold on the grids {0,…,K}², every entry certified: mechcheck tables [--max-k N] [--json] [--markdown]", async () => (await import("./tables.ts")).tablesCommand);
 registerCommand("ce2007", "Chung–Ely (2007) exactly: value(P), value(P′ on π*), Σ f·max(0, max φ̃): mechcheck ce2007 [--n N] [--K K] [--seed S] [--weights w,…] [--json]", async () => (await import("./ce2007.ts")).ce2007Command);
 registerCommand("brooks-du", "Brooks–Du bounds table (common-value auction): mechcheck brooks-du [--N n] [--max-k k] [--values 0,1] [--probs 1/2,1/2] [--dual] [--json]", async () => (await import("./brooksDu.ts")).brooksDuCommand);
+registerCommand("shrink", "shrink a saved counterexample again, by value: mechcheck shrink <counterexample.json> [--write] [--max-steps N]", async () => (await import("./shrink.ts")).shrinkCommand);

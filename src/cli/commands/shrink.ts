@@ -1,0 +1,81 @@
+/**
+ * `mechcheck shrink <counterexample.json> [--write]`: shrink a saved case again, by value
+ * (src/theorem/reshrink.ts), and print its size before and after and the new message. With
+ * --write the smaller case is saved as a NEW file next to the old one (content-named, never
+ * overwriting); the old file stays until you delete it (counterexamples/README.md, pruning).
+ */
+import { readFileSync } from "node:fs";
+import { basename, dirname } from "node:path";
+import { MechcheckError } from "../../errors.ts";
+import { parseInstance } from "../../instance/index.ts";
+import { displayPath, parseRecord, saveCounterexample, type CounterexampleRecord } from "../../store/counterexamples.ts";
+import { formatSize, instanceSize, reshrink } from "../../theorem/reshrink.ts";
+import { TOOL_VERSION } from "../../version.ts";
+import { findTheorem } from "../../../properties/index.ts";
+import { parseArgs } from "../args.ts";
+import type { CommandIO } from "../main.ts";
+
+export async function shrinkCommand(args: string[], io: CommandIO): Promise<number> {
+  const { positionals, flags } = parseArgs("shrink", args, { write: "boolean", "max-steps": "number" });
+  if (positionals.length !== 1) throw new MechcheckError("usage", "shrink: give one file: mechcheck shrink <counterexample.json> [--write]", { path: "file" });
+  const file = positionals[0]!;
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    throw new MechcheckError("file-not-found", `shrink: cannot read ${JSON.stringify(file)}`, { path: "file", value: file });
+  }
+  const rec = parseRecord(text, file);
+  const thm = findTheorem(rec.theorem);
+  if (!thm) throw new MechcheckError("unknown-theorem", `shrink: ${file}: theorem ${JSON.stringify(rec.theorem)} is not in the catalogue`, { path: "theorem", value: rec.theorem });
+  const x = thm.codec.decode(rec.instance);
+  const enc = thm.codec.encode(x) as Record<string, unknown>;
+  if (typeof enc !== "object" || enc === null || !("environment" in enc)) {
+    io.out(`${displayPath(file)}: the case of ${thm.id} is not an instance; nothing to shrink.`);
+    return 0;
+  }
+  const before = thm.check(x);
+  if (before.ok) {
+    io.out(`${displayPath(file)}: the case passes ${thm.id} (expect: ${rec.expect}); nothing to shrink.`);
+    return 0;
+  }
+  const sizeOf = (v: unknown) => {
+    const j = thm.codec.encode(v as never) as Record<string, unknown>;
+    const { environment, beliefs, mechanism } = j;
+    return formatSize(instanceSize(parseInstance({ mechcheck: 1, environment, ...(beliefs ? { beliefs } : {}), ...(mechanism ? { mechanism } : {}) })));
+  };
+  const maxSteps = typeof flags["max-steps"] === "number" ? (flags["max-steps"] as number) : undefined;
+  const { value, steps } = reshrink(thm, x, maxSteps !== undefined ? { maxSteps } : {});
+  io.out(`${thm.id}: ${displayPath(file)}`);
+  io.out(`  before: ${sizeOf(x)}`);
+  io.out(`  after:  ${sizeOf(value)} (${steps} step${steps === 1 ? "" : "s"})`);
+  if (steps === 0) {
+    io.out("  already minimal for this shrinker; nothing written.");
+    return 0;
+  }
+  const after = thm.check(value);
+  if (after.ok) throw new Error("reshrink returned a passing case (bug)");
+  io.out(`  message: ${after.message}`);
+  if (!flags.write) {
+    io.out("  (run with --write to save it as a new file)");
+    return 0;
+  }
+  const out: CounterexampleRecord = {
+    format: rec.format,
+    theorem: rec.theorem,
+    kind: rec.kind,
+    expect: rec.expect,
+    instance: thm.codec.encode(value),
+    violation: after.violation,
+    message: after.message,
+    seed: null,
+    path: null,
+    origin: `mechcheck shrink ${displayPath(file)}`,
+    toolVersion: TOOL_VERSION,
+  };
+  // <root>/<theorem id>/<file>: save beside it; a file elsewhere gets <its folder>/<theorem id>/
+  const root = basename(dirname(file)) === rec.theorem ? dirname(dirname(file)) : dirname(file);
+  const saved = saveCounterexample(root, out);
+  io.out(`  ${saved.created ? "wrote" : "already saved as"} ${displayPath(saved.file)}; the old file ${displayPath(file)} stays (delete it yourself if the new one replaces it).`);
+  return 0;
+}
