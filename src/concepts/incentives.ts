@@ -21,6 +21,7 @@
  *   probability zero has no conditional and imposes NO constraint (the ex ante form of seed 002
  *   *Upper bounding the potential*, where each constraint is weighted by π(θ_i, θ_{-i})).
  */
+import { dependsOnOwnTypeOnly } from "../model/environment.ts";
 import { MechcheckError } from "../errors.ts";
 import { type Q, ZERO } from "../exact/rational.ts";
 import type { Beliefs, DirectMechanism, Environment } from "../model/environment.ts";
@@ -32,19 +33,7 @@ import { validateBeliefs, validateDirectMechanism, validateEnvironment } from ".
 
 /** True iff every v_i(d, θ) depends on θ only through θ_i (exact comparison). */
 export function hasPrivateValues(env: Environment): boolean {
-  const sizes = typeSizes(env);
-  const P = numProfiles(env);
-  for (let i = 0; i < sizes.length; i++) {
-    for (let th = 0; th < P; th++) {
-      const prof = profileAt(sizes, th);
-      // compare with the profile where every other agent has type 0
-      const base = profileIndex(sizes, prof.map((k, j) => (j === i ? k : 0)));
-      const a = env.valuation[i]![th]!;
-      const b = env.valuation[i]![base]!;
-      for (let d = 0; d < a.length; d++) if (!a[d]!.equals(b[d]!)) return false;
-    }
-  }
-  return true;
+  return env.agents.every((_, i) => dependsOnOwnTypeOnly(env, i));
 }
 
 export function isDSIC(env: Environment, mech: DirectMechanism): Verdict<SlackWitness, DsicViolation> {

@@ -5,9 +5,10 @@
  * written as the decision's label; a valuation that depends only on the agent's own type is keyed
  * by own type. parseInstance(serializeInstance(x)) equals x exactly.
  */
+import { dependsOnOwnTypeOnly } from "../model/environment.ts";
 import { type Q, qstr } from "../exact/rational.ts";
 import type { Environment, Mechanism } from "../model/environment.ts";
-import { allProfiles, profileIndex } from "../model/profiles.ts";
+import { profileIndex } from "../model/profiles.ts";
 import { profileKeys } from "./parse.ts";
 import { INSTANCE_VERSION, type Instance } from "./types.ts";
 
@@ -39,16 +40,6 @@ function perAgent<T>(agents: readonly string[], f: (i: number) => T): { [k: stri
   return o;
 }
 
-function ownTypeOnly(env: Environment, i: number): boolean {
-  const sizes = env.types.map((t) => t.length);
-  for (const prof of allProfiles(sizes)) {
-    const base = profileIndex(sizes, prof.map((k, j) => (j === i ? k : 0)));
-    const a = env.valuation[i]![profileIndex(sizes, prof)]!;
-    const b = env.valuation[i]![base]!;
-    if (a.some((x, d) => !x.equals(b[d]!))) return false;
-  }
-  return true;
-}
 
 function environmentJson(env: Environment): Json {
   const keys = profileKeys(env.types);
@@ -61,7 +52,7 @@ function environmentJson(env: Environment): Json {
   o.decisions = [...env.decisions];
   o.valuation = perAgent(env.agents, (i) => {
     const t: { [k: string]: Json } = {};
-    if (env.agents.length > 1 && ownTypeOnly(env, i)) {
+    if (env.agents.length > 1 && dependsOnOwnTypeOnly(env, i)) {
       env.types[i]!.forEach((label, k) => {
         const prof = sizes.map((_, j) => (j === i ? k : 0));
         t[label] = sparse(env.decisions, env.valuation[i]![profileIndex(sizes, prof)]!);

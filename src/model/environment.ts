@@ -154,3 +154,15 @@ export function productPrior(marginals: readonly (readonly Q[])[]): Q[] {
   }
   return out;
 }
+
+/** Does v_i depend on agent i's own type only (private values for agent i)? Exact comparison over all profiles. */
+export function dependsOnOwnTypeOnly(env: Environment, i: number): boolean {
+  const sizes = typeSizes(env);
+  for (const prof of allProfiles(sizes)) {
+    const base = profileIndex(sizes, prof.map((k, j) => (j === i ? k : 0)));
+    const a = env.valuation[i]![profileIndex(sizes, prof)]!;
+    const b = env.valuation[i]![base]!;
+    if (a.some((x, d) => !x.equals(b[d]!))) return false;
+  }
+  return true;
+}

@@ -13,6 +13,7 @@
  * gets decision drops and number shrinks; an indirect mechanism loses a dropped agent's action
  * dimension (rows where it took its first action are kept) but is untouched by type drops.
  */
+import { dependsOnOwnTypeOnly } from "../model/environment.ts";
 import { type Q, ZERO, qsum } from "../exact/rational.ts";
 import { IssueList, validateBeliefs, validateDirectMechanism, validateEnvironment, validateIndirectMechanism, validateStrategy, validateTypeSpace } from "../concepts/validate.ts";
 import { instanceToJson, parseInstance, type Instance } from "../instance/index.ts";
@@ -230,17 +231,6 @@ function smallerNumbers(v: Q): Q[] {
   return out;
 }
 
-/** Does agent i's valuation depend only on its own type (as the serializer writes it)? */
-function ownTypeOnly(env: Environment, i: number): boolean {
-  const sizes = env.types.map((t) => t.length);
-  for (const prof of allProfiles(sizes)) {
-    const base = profileIndex(sizes, prof.map((k, j) => (j === i ? k : 0)));
-    const a = env.valuation[i]![profileIndex(sizes, prof)]!;
-    const b = env.valuation[i]![base]!;
-    if (a.some((x, d) => !x.equals(b[d]!))) return false;
-  }
-  return true;
-}
 
 function* numberShrinks(inst: Instance): Generator<Instance> {
   const env = inst.environment;
@@ -249,7 +239,7 @@ function* numberShrinks(inst: Instance): Generator<Instance> {
   const withEnv = (e: Partial<Environment>): Instance => ({ ...inst, environment: { ...env, ...e } });
   // valuations: a private-values agent's v_i(d, θ_i) changes across all θ_{-i} at once
   for (let i = 0; i < env.agents.length; i++) {
-    const own = env.agents.length > 1 && ownTypeOnly(env, i);
+    const own = env.agents.length > 1 && dependsOnOwnTypeOnly(env, i);
     const groups: number[][] = own
       ? Array.from({ length: sizes[i]! }, (_, k) => profiles.flatMap((p, r) => (p[i] === k ? [r] : [])))
       : profiles.map((_, r) => [r]);
