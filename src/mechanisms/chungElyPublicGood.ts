@@ -13,7 +13,8 @@
  * The budget B(s) = t_1 + t_2 − c is linear on each cell where the cutoffs g_i are affine;
  * `budgetRange` clips the cells with P and evaluates B at the vertices (exact).
  */
-import { type Q, ZERO, ONE, qmax } from "../exact/rational.ts";
+import { MechcheckError } from "../errors.ts";
+import { type Q, ZERO, ONE, qmax, qstr } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
 import { area2, clipPolygon, unitBreaks, vertexAverage, type Point } from "./chungElyLinear.ts";
@@ -74,11 +75,12 @@ export const provides = (region: readonly HalfPlane[], s1: Q, s2: Q): boolean =>
  * (negative coefficients are not used: the regions here are monotone).
  */
 export function cutoff(region: readonly HalfPlane[], i: 0 | 1, other: Q): Q | null {
+  requireUnit(other, `s_${2 - i}`);
   let lo = ZERO;
   for (const h of region) {
     const own = i === 0 ? h.k1 : h.k2;
     const rest = (i === 0 ? h.k2 : h.k1).mul(other).add(h.k0);
-    if (own.compare(ZERO) < 0) throw new Error("cutoff: non-monotone region");
+    if (own.compare(ZERO) < 0) throw new MechcheckError("non-monotone", `cutoff: the provide region decreases in agent ${i + 1}'s own signal (coefficient ${qstr(own)} < 0); the generalized VCG needs a monotone rule`, { path: `region.k${i + 1}`, value: qstr(own) });
     if (own.compare(ZERO) === 0) {
       if (rest.compare(ZERO) < 0) return null;
       continue;
@@ -88,10 +90,26 @@ export function cutoff(region: readonly HalfPlane[], i: 0 | 1, other: Q): Q | nu
   return lo.compare(ONE) > 0 ? null : lo;
 }
 
-/** Generalized VCG payments [t_1, t_2] at s. */
+/**
+ * The continuum model's signals live in [0, 1] (the cutoffs are infima over [0, 1]): a signal
+ * outside it is refused, never clamped (a clamped cutoff on a grid such as {0, …, 3} gave payments
+ * that are not EPIC, silently). For other grids use `gridVcgOnGrid`.
+ */
+function requireUnit(x: Q, path: string): void {
+  if (x.compare(ZERO) < 0 || x.compare(ONE) > 0) {
+    throw new MechcheckError("outside-domain", `${path} = ${qstr(x)} is outside the signal interval [0, 1] of the continuum Chung–Ely model (use the grid generalized VCG for other grids)`, { path, value: qstr(x) });
+  }
+}
+
+/** Generalized VCG payments [t_1, t_2] at s ∈ [0, 1]² (the continuum mechanism; signals outside [0, 1] are refused). */
 export function vcgPayments(G: LinearPublicGood, region: readonly HalfPlane[], s1: Q, s2: Q): [Q, Q] {
+  requireUnit(s1, "s_1");
+  requireUnit(s2, "s_2");
   if (!provides(region, s1, s2)) return [ZERO, ZERO];
-  return [value(G, 0, cutoff(region, 0, s2)!, s2), value(G, 1, s1, cutoff(region, 1, s1)!)];
+  const g1 = cutoff(region, 0, s2);
+  const g2 = cutoff(region, 1, s1);
+  if (g1 === null || g2 === null) throw new Error("vcgPayments: a provide state without a cutoff (bug)");
+  return [value(G, 0, g1, s2), value(G, 1, s1, g2)];
 }
 
 /** Signals in (0, 1) where some bound of some cutoff of agent i crosses 0 or 1, or where two bounds cross. */
@@ -189,7 +207,38 @@ export function ruleOnGrid(region: readonly HalfPlane[], grid1: readonly Q[], gr
   return [...allProfiles([grid1.length, grid2.length])].map(([a, b]) => (provides(region, grid1[a!]!, grid2[b!]!) ? 0 : 1));
 }
 
+/**
+ * The continuum generalized VCG mechanism restricted to the grid points (payments table). The grids
+ * must lie in [0, 1] (else MechcheckError "outside-domain"): there, with the region monotone and
+ * values strictly increasing in the own signal, the restriction is EPIC and ex post IR on any grid.
+ */
 export function vcgOnGrid(G: LinearPublicGood, region: readonly HalfPlane[], grid1: readonly Q[], grid2: readonly Q[]): Q[][] {
   return [...allProfiles([grid1.length, grid2.length])].map(([a, b]) => vcgPayments(G, region, grid1[a!]!, grid2[b!]!));
+}
+
+/**
+ * The generalized VCG mechanism OF THE FINITE GRID, for any rational grids (any range, any order):
+ * on provide, t_i(s) = v_i(g, s_{-i}) with g the lowest own grid signal that provides at s_{-i};
+ * 0 otherwise. EPIC and ex post IR whenever each v_i is strictly increasing in the own signal and
+ * the region is monotone (provide sets are upper sets of each section); anything else is refused
+ * with a MechcheckError (code "non-monotone").
+ */
+export function gridVcgOnGrid(G: LinearPublicGood, region: readonly HalfPlane[], grid1: readonly Q[], grid2: readonly Q[]): Q[][] {
+  if (G.a1.compare(ZERO) <= 0) throw new MechcheckError("non-monotone", `gridVcgOnGrid: v_1 must increase strictly in s_1 (a1 = ${qstr(G.a1)})`, { path: "a1", value: qstr(G.a1) });
+  if (G.a2.compare(ZERO) <= 0) throw new MechcheckError("non-monotone", `gridVcgOnGrid: v_2 must increase strictly in s_2 (a2 = ${qstr(G.a2)})`, { path: "a2", value: qstr(G.a2) });
+  region.forEach((h, k) => {
+    for (const [c, name] of [[h.k1, "k1"], [h.k2, "k2"]] as const) {
+      if (c.compare(ZERO) < 0) throw new MechcheckError("non-monotone", `gridVcgOnGrid: region[${k}].${name} = ${qstr(c)} < 0 (the rule would not be monotone)`, { path: `region[${k}].${name}`, value: qstr(c) });
+    }
+  });
+  const lowest = (xs: readonly Q[], ok: (x: Q) => boolean): Q | null => xs.filter(ok).reduce<Q | null>((m, x) => (m === null || x.compare(m) < 0 ? x : m), null);
+  return [...allProfiles([grid1.length, grid2.length])].map(([a, b]) => {
+    const s1 = grid1[a!]!;
+    const s2 = grid2[b!]!;
+    if (!provides(region, s1, s2)) return [ZERO, ZERO];
+    const g1 = lowest(grid1, (x) => provides(region, x, s2))!;
+    const g2 = lowest(grid2, (y) => provides(region, s1, y))!;
+    return [value(G, 0, g1, s2), value(G, 1, s1, g2)];
+  });
 }
 

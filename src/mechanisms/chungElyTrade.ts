@@ -17,7 +17,8 @@
  * vertices, which decides min D over the trade region exactly and finds an interior point of
  * strictly positive deficit when there is one (the average of a cell polygon's vertices).
  */
-import { type Q, ZERO, ONE, qmax, qmin } from "../exact/rational.ts";
+import { MechcheckError } from "../errors.ts";
+import { type Q, ZERO, ONE, qmax, qmin, qstr } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
 import { area2, clipPolygon, unitBreaks, vertexAverage, type Point } from "./chungElyLinear.ts";
@@ -44,6 +45,17 @@ export function gainCoefficients(L: LinearTrade): { kB: Q; kS: Q; k0: Q } {
 
 const clamp = (x: Q): Q => qmin(ONE, qmax(ZERO, x));
 
+/**
+ * The continuum model's signals live in [0, 1] and the cutoffs are clamped to it: a signal outside
+ * [0, 1] is refused, never clamped (on a grid such as {0, …, 3} the clamped cutoffs gave payments
+ * that are not EPIC, silently). For other grids use `gridVcgOnGrid`.
+ */
+function requireUnit(x: Q, path: string): void {
+  if (x.compare(ZERO) < 0 || x.compare(ONE) > 0) {
+    throw new MechcheckError("outside-domain", `${path} = ${qstr(x)} is outside the signal interval [0, 1] of the continuum Chung–Ely model (use the grid generalized VCG for other grids)`, { path, value: qstr(x) });
+  }
+}
+
 /** Strong single crossing in the linear case: kB > 0 > kS. */
 export function strongSingleCrossing(L: LinearTrade): boolean {
   const { kB, kS } = gainCoefficients(L);
@@ -63,6 +75,7 @@ export function nonTrivial(L: LinearTrade): boolean {
 
 /** g_β(s_σ), or null when no buyer type trades at s_σ (needs kB > 0). */
 export function buyerCutoff(L: LinearTrade, ss: Q): Q | null {
+  requireUnit(ss, "s_σ");
   const { kB, kS, k0 } = gainCoefficients(L);
   const root = kS.mul(ss).add(k0).neg().div(kB); // Δv(s_β, s_σ) > 0 ⇔ s_β > root
   return root.compare(ONE) >= 0 ? null : clamp(root);
@@ -70,6 +83,7 @@ export function buyerCutoff(L: LinearTrade, ss: Q): Q | null {
 
 /** g_σ(s_β), or null when no seller type trades at s_β (needs kS < 0). */
 export function sellerCutoff(L: LinearTrade, sb: Q): Q | null {
+  requireUnit(sb, "s_β");
   const { kB, kS, k0 } = gainCoefficients(L);
   const root = kB.mul(sb).add(k0).neg().div(kS); // Δv > 0 ⇔ s_σ < root (kS < 0)
   return root.compare(ZERO) <= 0 ? null : clamp(root);
@@ -79,8 +93,13 @@ export const trades = (L: LinearTrade, sb: Q, ss: Q): boolean => gains(L, sb, ss
 
 /** Generalized VCG payments [t_β, t_σ] at s (paid BY each agent). */
 export function vcgPayments(L: LinearTrade, sb: Q, ss: Q): [Q, Q] {
+  requireUnit(sb, "s_β");
+  requireUnit(ss, "s_σ");
   if (!trades(L, sb, ss)) return [ZERO, ZERO];
-  return [vBuyer(L, buyerCutoff(L, ss)!, ss), vSeller(L, sb, sellerCutoff(L, sb)!).neg()];
+  const gb = buyerCutoff(L, ss);
+  const gs = sellerCutoff(L, sb);
+  if (gb === null || gs === null) throw new Error("vcgPayments: a trade state without a cutoff (bug)");
+  return [vBuyer(L, gb, ss), vSeller(L, sb, gs).neg()];
 }
 
 /** D on the closed trade region (the continuous extension of −(t_β + t_σ) to the line Δv = 0). */
@@ -194,7 +213,35 @@ export function efficientTradeRule(L: LinearTrade, buyerGrid: readonly Q[], sell
   return [...allProfiles([buyerGrid.length, sellerGrid.length])].map(([b, s]) => (trades(L, buyerGrid[b!]!, sellerGrid[s!]!) ? 0 : 1));
 }
 
-/** The continuous generalized VCG mechanism restricted to grid points (payments table). */
+/**
+ * The continuous generalized VCG mechanism restricted to grid points (payments table). The grids
+ * must lie in [0, 1] (else MechcheckError "outside-domain").
+ */
 export function vcgOnGrid(L: LinearTrade, buyerGrid: readonly Q[], sellerGrid: readonly Q[]): Q[][] {
   return [...allProfiles([buyerGrid.length, sellerGrid.length])].map(([b, s]) => vcgPayments(L, buyerGrid[b!]!, sellerGrid[s!]!));
+}
+
+/**
+ * The generalized VCG mechanism OF THE FINITE GRID for the efficient rule (trade iff Δv > 0), any
+ * rational grids (any range): on trade the buyer pays v_β(b*, s_σ), b* the lowest trading buyer
+ * signal of the grid at s_σ, and the seller pays −v_σ(s_β, σ*), σ* the highest trading seller
+ * signal at s_β; 0 without trade. EPIC and ex post IR under the standing assumptions (aB, aS > 0)
+ * and strong single crossing; otherwise refused with a MechcheckError (code "non-monotone").
+ */
+export function gridVcgOnGrid(L: LinearTrade, buyerGrid: readonly Q[], sellerGrid: readonly Q[]): Q[][] {
+  if (L.aB.compare(ZERO) <= 0 || L.aS.compare(ZERO) <= 0) {
+    throw new MechcheckError("non-monotone", `gridVcgOnGrid: values must increase strictly in the own signal (aB = ${qstr(L.aB)}, aS = ${qstr(L.aS)})`, { path: L.aB.compare(ZERO) <= 0 ? "aB" : "aS", value: qstr(L.aB.compare(ZERO) <= 0 ? L.aB : L.aS) });
+  }
+  if (!strongSingleCrossing(L)) {
+    const { kB, kS } = gainCoefficients(L);
+    throw new MechcheckError("non-monotone", `gridVcgOnGrid: needs strong single crossing kB > 0 > kS (kB = ${qstr(kB)}, kS = ${qstr(kS)}); the efficient rule is not monotone otherwise`, { path: "valuations", value: { kB: qstr(kB), kS: qstr(kS) } });
+  }
+  return [...allProfiles([buyerGrid.length, sellerGrid.length])].map(([b, s]) => {
+    const sb = buyerGrid[b!]!;
+    const ss = sellerGrid[s!]!;
+    if (!trades(L, sb, ss)) return [ZERO, ZERO];
+    const bStar = buyerGrid.filter((x) => trades(L, x, ss)).reduce((m, x) => (x.compare(m) < 0 ? x : m));
+    const sStar = sellerGrid.filter((y) => trades(L, sb, y)).reduce((m, y) => (y.compare(m) > 0 ? y : m));
+    return [vBuyer(L, bStar, ss), vSeller(L, sb, sStar).neg()];
+  });
 }
