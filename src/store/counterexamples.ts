@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { MechcheckError } from "../errors.ts";
 import { toExactJsonText } from "../exact/rational.ts";
-import { TEMP_PREFIX, writeFileAtomic } from "./atomic.ts";
+import { cleanStaleTemps, TEMP_PREFIX, writeFileExclusive } from "./atomic.ts";
 
 export const STORE_FORMAT = 1;
 
@@ -42,18 +42,20 @@ export function caseName(instance: unknown): string {
 }
 
 /**
- * Save a record under `<root>/<theorem>/`; returns the file path. If a file with the same case
- * already exists it is kept as it is (the user's copy is never replaced); the path is returned.
+ * Save a record under `<root>/<theorem>/`; returns the file path. The file is created exclusively
+ * (link of a complete temporary file): if a file with the same case already exists — written
+ * earlier or by a concurrent run — it is kept as it is (the user's copy is never replaced) and its
+ * path is returned with `created: false`. File-system errors (a read-only store, a full disk) are
+ * thrown as they are; callers decide whether they end the run (the CLI makes them a warning).
  */
 export function saveCounterexample(root: string, rec: CounterexampleRecord): { file: string; created: boolean } {
   const dir = join(root, rec.theorem);
   const name = caseName(rec.instance);
   const file = join(dir, `${name}.json`);
-  if (existsSync(file)) {
-    return { file, created: false };
-  }
-  writeFileAtomic(file, recordToJson(rec));
-  return { file, created: true };
+  if (existsSync(file)) return { file, created: false };
+  cleanStaleTemps(dir);
+  const created = writeFileExclusive(file, recordToJson(rec));
+  return { file, created };
 }
 
 export interface LoadedRecord {
@@ -61,21 +63,85 @@ export interface LoadedRecord {
   readonly record: CounterexampleRecord;
 }
 
-/** Load every saved record (optionally for one theorem), in a stable order. */
-export function loadCounterexamples(root: string, theorem?: string): LoadedRecord[] {
-  if (!existsSync(root)) return [];
-  const ids = theorem !== undefined ? [theorem] : readdirSync(root).filter((d) => statSync(join(root, d)).isDirectory()).sort();
-  const out: LoadedRecord[] = [];
-  for (const id of ids) {
-    const dir = join(root, id);
-    if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir).sort()) {
-      if (!f.endsWith(".json") || f.startsWith(TEMP_PREFIX)) continue;
-      const file = join(dir, f);
-      out.push({ file, record: parseRecord(readFileSync(file, "utf8"), file, id) });
+/** A store entry that could not be read: which file, and why. */
+export interface StoreProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface StoreScan {
+  readonly records: LoadedRecord[];
+  readonly problems: StoreProblem[];
+}
+
+function errText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (code === "ENOENT") return "cannot be read (a dangling symbolic link, or it vanished)";
+  if (code === "EACCES" || code === "EPERM") return "cannot be read (permission denied)";
+  if (code === "EISDIR") return "is a directory, not a record";
+  if (code === "ELOOP") return "cannot be read (a symbolic link loop)";
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Read every saved record (optionally of one theorem), in a stable order. A file that cannot be
+ * read or parsed does not stop the others: it is listed in `problems` (file and reason) and the
+ * rest are returned. Stray temporaries of killed writers older than a minute are removed on the way.
+ */
+export function scanCounterexamples(root: string, theorem?: string): StoreScan {
+  const records: LoadedRecord[] = [];
+  const problems: StoreProblem[] = [];
+  if (!existsSync(root)) return { records, problems };
+  let ids: string[];
+  if (theorem !== undefined) ids = [theorem];
+  else {
+    try {
+      ids = readdirSync(root).sort();
+    } catch (e) {
+      problems.push({ file: root, message: errText(e) });
+      return { records, problems };
     }
   }
-  return out;
+  for (const id of ids) {
+    const dir = join(root, id);
+    if (theorem === undefined && (id.startsWith(TEMP_PREFIX) || id.startsWith("."))) continue;
+    let isDir: boolean;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch (e) {
+      if (theorem !== undefined) continue; // no folder for this theorem: nothing saved
+      problems.push({ file: dir, message: errText(e) });
+      continue;
+    }
+    if (!isDir) continue; // a README or other file at the top level
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch (e) {
+      problems.push({ file: dir, message: errText(e) });
+      continue;
+    }
+    cleanStaleTemps(dir);
+    for (const f of names) {
+      if (!f.endsWith(".json") || f.startsWith(TEMP_PREFIX)) continue;
+      const file = join(dir, f);
+      try {
+        records.push({ file, record: parseRecord(readFileSync(file, "utf8"), file, id) });
+      } catch (e) {
+        const m = errText(e);
+        problems.push({ file, message: m.startsWith(file + ": ") ? m.slice(file.length + 2) : m });
+      }
+    }
+  }
+  return { records, problems };
+}
+
+/**
+ * Load every readable saved record (optionally for one theorem), in a stable order. Unreadable or
+ * corrupt files are skipped here (use `scanCounterexamples` to see them: the CLI reports them).
+ */
+export function loadCounterexamples(root: string, theorem?: string): LoadedRecord[] {
+  return scanCounterexamples(root, theorem).records;
 }
 
 export function parseRecord(text: string, file: string, dirId?: string): CounterexampleRecord {

@@ -15,7 +15,7 @@ import { loadLpEngine } from "../../lp/solve.ts";
 import { validateAuction, type CommonValueAuction } from "../../constructions/brooksDu.ts";
 import { brooksDuTable, decimal, type BrooksDuRow } from "../../constructions/brooksDuTable.ts";
 import { parseArgs } from "../args.ts";
-import type { CommandIO } from "../main.ts";
+import type { CommandIO } from "../io.ts";
 import { table } from "../report.ts";
 
 const USAGE = "usage: mechcheck brooks-du [--N n] [--max-k k] [--values 0,1] [--probs 1/2,1/2] [--dual] [--no-proportional] [--json]";

@@ -30,7 +30,7 @@ import { auctionPrior, gridSizes, localVirtualValues, randomRegularPrior, type A
 import { loadLpEngine, solve } from "../../lp/solve.ts";
 import { profileAt } from "../../model/profiles.ts";
 import { parseArgs } from "../args.ts";
-import type { CommandIO } from "../main.ts";
+import type { CommandIO } from "../io.ts";
 
 /** The documented instance (docs/ce2007.md): n = 2, K = 3, f ∝ 6 3 1 / 3 4 3 / 1 3 6 (rows v_1, columns v_2). */
 export const DOCUMENTED_WEIGHTS = [6, 3, 1, 3, 4, 3, 1, 3, 6] as const;

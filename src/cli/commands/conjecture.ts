@@ -14,7 +14,7 @@ import { runTheorem } from "../../theorem/runner.ts";
 import type { Theorem, TheoremRun } from "../../theorem/types.ts";
 import { parseArgs } from "../args.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
-import type { CommandIO } from "../main.ts";
+import type { CommandIO } from "../io.ts";
 import { pct, table } from "../report.ts";
 
 export async function conjectureCommand(args: string[], io: CommandIO): Promise<number> {

@@ -12,7 +12,7 @@
 import { readFile } from "node:fs/promises";
 import { MechcheckError } from "../../errors.ts";
 import { type Q, qstr } from "../../exact/rational.ts";
-import type { CommandIO } from "../main.ts";
+import type { CommandIO } from "../io.ts";
 import { parseInstance } from "../../instance/parse.ts";
 import type { ConceptId, Instance } from "../../instance/types.ts";
 import { CONCEPT_IDS } from "../../instance/types.ts";

@@ -20,7 +20,7 @@ import { infeasibilityProof, renderProof } from "../../lp/proof.ts";
 import { loadLpEngine, solve } from "../../lp/solve.ts";
 import { verify } from "../../lp/verify.ts";
 import { parseArgs } from "../args.ts";
-import type { CommandIO } from "../main.ts";
+import type { CommandIO } from "../io.ts";
 
 const USAGE = "usage: mechcheck lp <model.json> [--json]";
 

@@ -10,7 +10,7 @@ import { parseInstance } from "../../instance/index.ts";
 import { instanceTables } from "../../report/instanceTables.ts";
 import { latexCell, renderTable, type Format, type Table } from "../../report/tables.ts";
 import { parseArgs } from "../args.ts";
-import type { CommandIO } from "../main.ts";
+import type { CommandIO } from "../io.ts";
 
 export async function showCommand(args: string[], io: CommandIO): Promise<number> {
   const { positionals, flags } = parseArgs("show", args, { format: "string" });

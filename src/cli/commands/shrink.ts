@@ -13,7 +13,7 @@ import { formatSize, instanceSize, reshrink } from "../../theorem/reshrink.ts";
 import { TOOL_VERSION } from "../../version.ts";
 import { findTheorem } from "../../../properties/index.ts";
 import { parseArgs } from "../args.ts";
-import type { CommandIO } from "../main.ts";
+import type { CommandIO } from "../io.ts";
 
 export async function shrinkCommand(args: string[], io: CommandIO): Promise<number> {
   const { positionals, flags } = parseArgs("shrink", args, { write: "boolean", "max-steps": "number" });

@@ -13,7 +13,7 @@ import { TIE_RULES, type TieRule } from "../../constructions/tradeGrids.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { loadLpEngine } from "../../lp/solve.ts";
 import { parseArgs } from "../args.ts";
-import type { CommandIO } from "../main.ts";
+import type { CommandIO } from "../io.ts";
 import { table } from "../report.ts";
 
 const USAGE = "usage: mechcheck tables [--json] [--markdown] [--max-k N]";
