@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { isMechcheckError } from "../errors.ts";
 import { saveCounterexample, loadCounterexamples, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
 import { TOOL_VERSION } from "../version.ts";
+import { replayRecord } from "./replay.ts";
 import { outcomeIsOk, type CheckResult, type Counterexample, type Outcome, type ReplayOutcome, type Theorem, type TheoremRun } from "./types.ts";
 
 export const DEFAULT_SEED = 20261123;
@@ -48,21 +49,14 @@ export function replaySaved<T>(thm: Theorem<T>, storeRoot: string): ReplayOutcom
   return out;
 }
 
-export function replayRecord<T>(thm: Theorem<T>, record: CounterexampleRecord, file: string): ReplayOutcome {
-  let x: T;
-  try {
-    x = thm.codec.decode(record.instance);
-  } catch (e) {
-    return { file, expect: record.expect, ok: false, message: `cannot decode the saved instance: ${isMechcheckError(e) ? e.message : String(e)}` };
-  }
-  const r = safeCheck(thm, x);
-  if ("error" in r) return { file, expect: record.expect, ok: false, message: `check threw: ${r.error}` };
-  if (record.expect === "fails") {
-    return r.ok
-      ? { file, expect: "fails", ok: false, message: "the saved counterexample no longer fails the check" }
-      : { file, expect: "fails", ok: true, message: r.message };
-  }
-  return r.ok ? { file, expect: "holds", ok: true } : { file, expect: "holds", ok: false, message: r.message };
+// Replay re-derives each saved violation and compares it with the record: src/theorem/replay.ts.
+export { replayRecord } from "./replay.ts";
+
+/** The declared coverage classes that occurred fewer times than required, in words. */
+export function coverageHoles(counts: Readonly<Record<string, number>>, required: Readonly<Record<string, number>>): string[] {
+  return Object.entries(required)
+    .filter(([cls, min]) => (counts[cls] ?? 0) < min)
+    .map(([cls, min]) => `class "${cls}" occurred ${counts[cls] ?? 0} times (needs ≥ ${min})`);
 }
 
 export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
@@ -76,9 +70,13 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
   let met = 0;
   let failedOnce = false;
   const tags: Record<string, number> = {};
+  const coverage: Record<string, number> = {};
   const property = fc.property(thm.arbitrary, (x: T) => {
     const counting = !failedOnce;
     if (counting) cases++;
+    // Coverage is tallied on every counted case, hypothesis or not (a theorem without a hypothesis
+    // counts 100% of its cases, so only this sees a generator that became trivial).
+    if (counting && thm.coverage) for (const c of new Set(thm.coverage.classify(x))) coverage[c] = (coverage[c] ?? 0) + 1;
     if (thm.hypothesis && !thm.hypothesis(x)) return true;
     if (counting) met++;
     const r = thm.check(x);
@@ -133,6 +131,15 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
     else if (cases === 0 || met / cases < minRate) outcome = "vacuous";
     else outcome = "holds";
   }
+  // A coverage hole fails the run whatever the check said (judged only on runs of a useful size,
+  // and not on a replay of one path): a theorem "holding" on a trivial generator proves nothing.
+  if (thm.coverage && opts.path === undefined && cases >= (thm.coverage.minRuns ?? 50) && outcome !== "error") {
+    const holes = coverageHoles(coverage, thm.coverage.required);
+    if (holes.length > 0) {
+      outcome = "coverage-hole";
+      error = `coverage hole in ${cases} cases: ${holes.join("; ")}`;
+    }
+  }
   const replayOk = replayed.every((r) => r.ok);
   if (!replayOk && outcome !== "error") {
     outcome = thm.kind === "refutation" ? "error" : "unexpected-counterexample";
@@ -151,6 +158,7 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
     runs,
     ms,
     ...(Object.keys(tags).length > 0 ? { tags: sortKeys(tags) } : {}),
+    ...(thm.coverage ? { coverage: sortKeys(coverage) } : {}),
     ...(counterexample ? { counterexample } : {}),
     replayed,
     ...(error !== undefined ? { error } : {}),

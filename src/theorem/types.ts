@@ -36,9 +36,45 @@ export interface Theorem<T = any> {
   readonly defaultRuns?: number;
   /** Fewest cases/runs fraction that must meet the hypothesis (default 0.5); below it the run is "vacuous". */
   readonly minHypothesisRate?: number;
+  /**
+   * Known-bad inputs on which the check must say `ok: false` (test/theorem/negative-controls.test.ts
+   * runs every one): they show the check can fail. Every id has at least one.
+   */
+  readonly negativeControls?: readonly NegativeControl<T>[];
+  /**
+   * Classes the generated cases must cover (a generator stuck at its minimum size is seen here):
+   * the runner classifies every counted case, hypothesis or not, and a declared class that occurs
+   * fewer than its minimum times makes the run `coverage-hole` (not ok).
+   */
+  readonly coverage?: CoverageSpec<T>;
 }
 
-export type Outcome = "holds" | "refuted" | "unexpected-counterexample" | "no-counterexample-found" | "vacuous" | "error";
+/**
+ * A negative control: a named known-bad input derived from the model (a mechanism that really
+ * violates the property, a perturbed number, a refutation's saved counterexample) and the check it
+ * must fail. `check` defaults to the theorem's own check; a control may instead run the SAME check
+ * logic on a perturbed mechanism or a perturbed reference value when the theorem's check builds its
+ * mechanism itself (the property file then exports that logic with the mechanism as a parameter).
+ */
+export interface NegativeControl<T = any> {
+  readonly name: string;
+  /** What is wrong with the input, in words. */
+  readonly why: string;
+  /** Built lazily (some need the LP engine loaded). */
+  readonly input: () => T;
+  readonly check?: (x: T) => CheckResult;
+}
+
+/** Coverage: `classify` maps a case to its classes; each class in `required` must occur ≥ its minimum. */
+export interface CoverageSpec<T = any> {
+  readonly classify: (x: T) => readonly string[];
+  /** class → fewest occurrences among the counted cases of a run. */
+  readonly required: Readonly<Record<string, number>>;
+  /** Below this many cases (e.g. `check --runs 5`) coverage is not judged (default 50). */
+  readonly minRuns?: number;
+}
+
+export type Outcome = "holds" | "refuted" | "unexpected-counterexample" | "no-counterexample-found" | "vacuous" | "coverage-hole" | "error";
 
 export interface Counterexample {
   readonly instance: unknown;
@@ -57,6 +93,16 @@ export interface ReplayOutcome {
   readonly expect: "fails" | "holds";
   readonly ok: boolean;
   readonly message?: string;
+  /**
+   * For a saved failing case whose check still fails: whether the violation the code computes today
+   * equals the saved one (see src/theorem/replay.ts). "stale" makes `ok` false; `mechcheck replay
+   * --update` rewrites the record.
+   */
+  readonly violation?: "same" | "stale";
+  /** Same violation, but the message the check writes today differs (ok; `--update` refreshes it). */
+  readonly messageReworded?: boolean;
+  /** The violation and message recomputed today (present when stale or reworded). */
+  readonly recomputed?: { readonly violation: unknown; readonly message: string };
 }
 
 export interface TheoremRun {
@@ -71,6 +117,8 @@ export interface TheoremRun {
   readonly runs: number;
   readonly ms: number;
   readonly tags?: Readonly<Record<string, number>>;
+  /** Counts of the declared coverage classes (when the theorem declares `coverage`). */
+  readonly coverage?: Readonly<Record<string, number>>;
   readonly counterexample?: Counterexample;
   readonly replayed: readonly ReplayOutcome[];
   readonly error?: string;

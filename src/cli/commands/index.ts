@@ -1,9 +1,9 @@
 /** The command table: one line per command, each module loaded only when used. */
-import { registerCommand } from "../main.ts";
+import { registerCommand } from "../io.ts";
 
 registerCommand("list", "list the theorem catalogue (--json, --markdown)", async () => (await import("./theorems.ts")).listCommand);
 registerCommand("check", "run theorems: mechcheck check [ids…] [--runs N] [--seed S] [--scale X] [--json] [--report out.md]", async () => (await import("./theorems.ts")).checkCommand);
-registerCommand("replay", "replay every saved counterexample: mechcheck replay [dir] [--json]", async () => (await import("./theorems.ts")).replayCommand);
+registerCommand("replay", "replay every saved counterexample, re-deriving its violation: mechcheck replay [dir] [--json] [--update]", async () => (await import("./theorems.ts")).replayCommand);
 registerCommand("lp", "solve an LP (javascript-lp-solver JSON) exactly, with a verified certificate: mechcheck lp <model.json> [--json]", async () => (await import("./lp.ts")).lpCommand);
 registerCommand("eval", "evaluate every solution concept on an instance file: mechcheck eval <instance.json> [--json]", async () => (await import("./eval.ts")).evalCommand);
 registerCommand("conjecture", "check your own conjecture: mechcheck conjecture <file.ts> [--runs N] [--seed S] [--store DIR] [--json]", async () => (await import("./conjecture.ts")).conjectureCommand);

@@ -4,12 +4,13 @@
 import { MechcheckError } from "../../errors.ts";
 import { STORE_ROOT } from "../../paths.ts";
 import { replayRecord, runTheorem } from "../../theorem/runner.ts";
+import { rewriteStaleRecord } from "../../theorem/replay.ts";
 import type { Theorem, TheoremRun } from "../../theorem/types.ts";
 import { loadCounterexamples, displayPath } from "../../store/counterexamples.ts";
 import { parseArgs } from "../args.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { loadLpEngine } from "../../lp/solve.ts";
-import type { CommandIO } from "../main.ts";
+import type { CommandIO } from "../io.ts";
 import { clip, runDetails, runsTable, table } from "../report.ts";
 import { writeFileAtomic } from "../../store/atomic.ts";
 
@@ -97,13 +98,18 @@ export function markdownReport(runs: readonly TheoremRun[], ok: boolean): string
 const defaultErr = (s: string) => process.stderr.write(s + "\n");
 
 export async function replayCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("replay", args, { json: "boolean" });
+  const { positionals, flags } = parseArgs("replay", args, { json: "boolean", update: "boolean" });
   const root = positionals[0] ?? STORE_ROOT;
   const all = await registry();
+  await loadLpEngine();
+  // --update: rewrite stale records (still failing, violation changed) atomically under the same
+  // name — the one deliberate rewrite of a saved file; git keeps the previous content.
   const results = loadCounterexamples(root).map(({ file, record }) => {
     const thm = all.find((t) => t.id === record.theorem);
     if (!thm) return { file: displayPath(file), expect: record.expect, ok: false, message: `unknown theorem id ${JSON.stringify(record.theorem)}` };
-    return replayRecord(thm, record, displayPath(file));
+    const r = replayRecord(thm, record, displayPath(file));
+    if (flags.update && rewriteStaleRecord(file, record, r)) return { file: r.file, expect: r.expect, ok: true, message: `updated (${r.violation === "stale" ? "violation" : "message"} rewritten): ${r.recomputed?.message ?? ""}` };
+    return r;
   });
   const ok = results.every((r) => r.ok);
   if (flags.json) io.out(toExactJsonText({ ok, results }));
