@@ -1,6 +1,6 @@
 /**
- * `kosenok-severinov` — seed 001 (Bernard, *Mechanism Design III*), Def 7.13 (*Identifiable
- * Distributions*) and Prop 7.14 (*Achieving Budget Balance*): "Suppose that π satisfies the
+ * `kosenok-severinov` — [BernardMD3, Def 7.13] (*Identifiable Distributions*) and [BernardMD3,
+ * Prop 7.14] (*Achieving Budget Balance*), after [KosenokSeverinov2008]: "Suppose that π satisfies the
  * Crémer-McLean and the identifiability conditions. For any ex-ante budget balanced direct
  * mechanism (q(τ), p(τ)), there exists an equivalent Bayesian incentive-compatible and ex-post
  * budget balanced mechanism (q(τ), p′(τ))." (Kosenok and Severinov 2008.)
@@ -16,7 +16,14 @@
  *  - existence of an equivalent (same q, same interim payments) BIC, ex post budget-balanced (q, p′)
  *    is an exact LP; a feasible point is re-checked by src/concepts (isBIC, isExPostBudgetBalanced)
  *    and by recomputing interim payments; infeasibility comes with a verified Farkas certificate.
- * Theorem: CM ∧ identifiability ⇒ the LP is feasible. Every case is checked; those outside the
+ * Theorem: CM ∧ identifiability ⇒ the LP is feasible. Under CM every infeasible LP is checked a
+ * second way: its Farkas certificate is turned into a full-support μ ∈ M, μ ≠ π (`farkasWitness`),
+ * a non-identifiability witness re-checked by per-type cone LPs — LP duality proves the
+ * proposition, and the two routes must agree. Regression (issue 11, finding 0): at --scale 10 a
+ * 3 × 2-type, one-decision case was reported as a counterexample; the code was wrong, not the
+ * transcription — the identifiability test skipped the last profile's LP, and that prior's μ
+ * exceeds π only there (counterexamples/kosenok-severinov/, expect "holds").
+ * Every case is checked; those outside the
  * premise are tagged with what happens there (with two agents identifiability fails generically
  * and so, typically, does ex post budget balance — the condition is not vacuous).
  * Type spaces: 3 agents with 2 types each (where CM ∧ identifiability holds generically), 3 agents
@@ -24,7 +31,7 @@
  */
 import fc from "fast-check";
 import { conditionalBeliefs, isBIC, isExPostBudgetBalanced } from "../../src/concepts/index.ts";
-import { budgetBalancedEquivalent, identifiability, inM } from "../../src/constructions/identifiability.ts";
+import { budgetBalancedEquivalent, farkasWitness, identifiability, inM } from "../../src/constructions/identifiability.ts";
 import { q, qstr, ZERO, type Q } from "../../src/exact/rational.ts";
 import { correlatedPrior, randomDirectMechanism } from "../../src/generators/index.ts";
 import { cremerMcLeanCondition } from "../../src/mechanisms/cremerMcLean.ts";
@@ -89,23 +96,33 @@ function check(x: CmCase): CheckResult {
       }
     }
   }
+  let farkasMu: string[] | undefined;
+  if (cm && !lp.exists) {
+    // Second, independent route (module comment of src/constructions/identifiability.ts): under CM an
+    // infeasibility certificate yields a full-support μ ∈ M, μ ≠ π, i.e. a non-identifiability witness.
+    const mu = farkasWitness(sizes, prior, lp.farkas);
+    if (mu.every((m, t) => m.equals(prior[t]!)) || mu.some((m) => m.s < 0n || m.n === 0n) || !inM(sizes, cond, mu)) {
+      return { ok: false, violation: { farkas: lp.farkas, mu: mu.map(qstr) }, message: "the Farkas certificate's witness μ is π, not of full support, or not in M (duality argument broken)" };
+    }
+    farkasMu = mu.map(qstr);
+  }
   if (cm && id.identifiable && !lp.exists) {
-    return { ok: false, violation: { farkas: lp.farkas }, message: "CM and identifiability hold, yet no equivalent BIC, ex post budget-balanced mechanism exists (Farkas certificate)" };
+    return { ok: false, violation: { farkas: lp.farkas, mu: farkasMu }, message: "CM and identifiability hold, yet no equivalent BIC, ex post budget-balanced mechanism exists (Farkas certificate; its μ ∈ M, μ ≠ π contradicts the identifiability verdict)" };
   }
   const premise = cm && id.identifiable ? "CM ∧ identifiable" : `${cm ? "CM" : "¬CM"} ∧ ${id.identifiable ? "identifiable" : "¬identifiable"}`;
   return {
     ok: true,
-    certificate: { cm, identifiable: id.identifiable, ...(id.identifiable ? {} : { mu: id.mu.map(qstr) }), equivalentBicBb: lp.exists ? "exists (checked)" : { farkas: lp.farkas } },
-    tag: `${sizes.join("×")}: ${premise} ⇒ ${lp.exists ? "equivalent BIC + ex post BB exists" : "none exists (Farkas)"}`,
+    certificate: { cm, identifiable: id.identifiable, ...(id.identifiable ? {} : { mu: id.mu.map(qstr) }), equivalentBicBb: lp.exists ? "exists (checked)" : { farkas: lp.farkas, ...(farkasMu ? { muFromFarkas: farkasMu } : {}) } },
+    tag: `${sizes.join("×")}: ${premise} ⇒ ${lp.exists ? "equivalent BIC + ex post BB exists" : farkasMu ? "none exists (Farkas; its μ ∈ M, μ ≠ π)" : "none exists (Farkas)"}`,
   };
 }
 
 export const kosenokSeverinov: Theorem<CmCase> = {
   id: "kosenok-severinov",
   kind: "theorem",
-  source: "001 Def 7.13, Prop 7.14 (Kosenok–Severinov 2008)",
+  source: "[BernardMD3, Def 7.13, Prop 7.14] after [KosenokSeverinov2008]",
   statement:
-    "Finite full-support common prior satisfying CM and identifiability (decided exactly by LPs): every ex ante budget-balanced direct mechanism has an equivalent (same q, same interim payments) BIC, ex post budget-balanced mechanism.",
+    "The notes' reading of Kosenok–Severinov, as stated: finite full-support common prior satisfying CM and identifiability (all |T| identifiability LPs exact): every ex ante budget-balanced direct mechanism (BIC or not) has an equivalent (same q, same interim payments) BIC, ex post budget-balanced mechanism; under CM every infeasible case's Farkas certificate is re-derived as a non-identifiability witness μ ∈ M, μ ≠ π.",
   arbitrary,
   check,
   codec: cmCodec,

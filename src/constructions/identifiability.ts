@@ -10,9 +10,23 @@
  * a polyhedron (μ and the weights λ enter linearly; scaling μ(·|τ_i) by μ_i(τ_i) > 0 keeps cone
  * membership). π ∈ M. Identifiability fails iff M contains a full-support μ ≠ π; since π > 0 and M
  * is convex, that happens iff M ≠ {π} (move slightly from π towards any other point of M). And
- * M = {π} iff max_{μ∈M} μ(τ) = π(τ) for every τ but one (then μ ≤ π there and Σμ = Σπ force
- * μ = π). So identifiability is |T| − 1 exact LPs; a failure comes with the witness μ* (re-checkable: the
+ * M = {π} iff max_{μ∈M} μ(τ) = π(τ) for EVERY τ (then μ ≤ π everywhere and Σμ = Σπ force μ = π).
+ * All |T| coordinates are needed: μ ≤ π on all but one coordinate only gives μ(τ_last) ≥ π(τ_last)
+ * (an earlier version skipped the last LP and called a non-identifiable prior identifiable — the
+ * kosenok-severinov regression case, where the only coordinate with μ > π is the last profile).
+ * So identifiability is |T| exact LPs; a failure comes with the witness μ* (re-checkable: the
  * weights λ are in the LP point) and μ_ε = (1 − ε)π + εμ* is a full-support one.
+ *
+ * ## From an infeasibility certificate to a non-identifiability witness (`farkasWitness`)
+ * If the LP below is infeasible, its Farkas multipliers (z on BB[τ], a on EQ[i,τ_i], w ≥ 0 on
+ * BIC[i,τ_i→r]) satisfy, for every i and (τ_i, k): with ν = −z,
+ *   ν(τ_i, k) = c_i(τ_i) π(k|τ_i) + Σ_{s≠τ_i} w_i[s→τ_i] π(k|s),   c_i(τ_i) = a_i(τ_i) − Σ_r w_i[τ_i→r],
+ * so ν + Kπ has nonnegative cone weights once c_i(τ_i) + Kπ_i(τ_i) > 0 for all i, τ_i: normalized,
+ * it is a full-support μ ∈ M. Under CM each ν(τ_i, ·) has a unique such decomposition, so μ = π
+ * would force w = 0 and a_i = βπ_i, and the certificate's value Σ a_i(τ_i)P_i(τ_i) would be
+ * β · (ex ante budget) = 0, not > 0. Hence CM ∧ ex ante budget balance ∧ infeasible ⇒ μ ≠ π, i.e.
+ * Prop 7.14 (CM ∧ identifiability ⇒ feasible) is a consequence of LP duality, and every
+ * infeasible case yields an independently checkable non-identifiability witness.
  *
  * ## Equivalent BIC, ex post budget-balanced mechanisms (Prop 7.14)
  * For a direct mechanism (q, p) with ex ante budget balance Σ_τ π(τ) Σ_i p_i(τ) = 0, the LP
@@ -22,7 +36,7 @@
  * decides whether an equivalent BIC, ex post budget-balanced mechanism (q, p') exists; Prop 7.14
  * says it does under CM + identifiability.
  */
-import { type Q, ZERO, ONE } from "../exact/rational.ts";
+import { q, type Q, ZERO, ONE } from "../exact/rational.ts";
 import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
 import { solve, type SolveOptions } from "../lp/solve.ts";
 import { lotteryValue, numProfiles, typeSizes, type DirectMechanism, type Environment } from "../model/environment.ts";
@@ -63,8 +77,8 @@ export type IdentifiabilityVerdict =
 /** Decide Def 7.13 for a full-support prior (see the module comment). */
 export function identifiability(sizes: readonly number[], prior: readonly Q[], cond: Conditionals, opts: SolveOptions = {}): IdentifiabilityVerdict {
   const P = profileCount(sizes);
-  // the last coordinate needs no LP: μ(τ) ≤ π(τ) for all other τ and Σμ = Σπ force μ(τ_last) = π(τ_last)
-  for (let t = 0; t + 1 < P; t++) {
+  // every coordinate: max μ(τ) ≤ π(τ) for all τ forces μ = π (skipping one would not — see the module comment)
+  for (let t = 0; t < P; t++) {
     const res = solve(identifiabilityLp(sizes, cond, t), opts);
     if (res.status !== "optimal") throw new Error(`identifiability LP: status ${res.status} (π itself is feasible and μ ≤ 1)`);
     if (res.value.compare(prior[t]!) > 0) return { identifiable: false, mu: res.primal.slice(0, P), at: t };
@@ -148,4 +162,32 @@ export function budgetBalancedEquivalent(env: Environment, cond: Conditionals, m
     if (y.n !== 0n) farkas[model.rows[k]!.name] = y.toFraction();
   });
   return { exists: false, farkas };
+}
+
+/**
+ * The non-identifiability witness carried by an infeasibility certificate of the Prop 7.14 LP (see
+ * the module comment): μ = (ν + Kπ)/Σ(ν + Kπ) with ν = −(BB multipliers) and K the least integer
+ * making every own-type cone weight c_i(τ_i) + Kπ_i(τ_i) positive. Pure arithmetic on the
+ * certificate (row names as written by `budgetBalancedEquivalentLp`); check the result with `inM`.
+ */
+export function farkasWitness(sizes: readonly number[], prior: readonly Q[], farkas: Readonly<Record<string, string>>): Q[] {
+  const P = profileCount(sizes);
+  const get = (name: string): Q => (farkas[name] === undefined ? ZERO : q(farkas[name]!, name));
+  const nu = Array.from({ length: P }, (_, t) => get(`BB[${t}]`).neg());
+  let K = ZERO;
+  sizes.forEach((m, i) => {
+    const Ki = profileCount(othersSizes(sizes, i));
+    for (let a = 0; a < m; a++) {
+      let c = get(`EQ[${i + 1},${a + 1}]`);
+      for (let r = 0; r < m; r++) if (r !== a) c = c.sub(get(`BIC[${i + 1},${a + 1}→${r + 1}]`));
+      let marginal = ZERO;
+      for (let k = 0; k < Ki; k++) marginal = marginal.add(prior[profileIndex(sizes, joinProfile(sizes, i, a, k))]!);
+      const need = c.neg().div(marginal); // K > need makes the own weight positive
+      if (need.compare(K) >= 0) K = need;
+    }
+  });
+  K = K.floor().add(ONE);
+  const shifted = nu.map((x, t) => x.add(K.mul(prior[t]!)));
+  const total = shifted.reduce((s, x) => s.add(x), ZERO);
+  return shifted.map((x) => x.div(total));
 }

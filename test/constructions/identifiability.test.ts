@@ -6,9 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { conditionalBeliefs } from "../../src/concepts/index.ts";
-import { budgetBalancedEquivalent, identifiability, inM } from "../../src/constructions/identifiability.ts";
+import { budgetBalancedEquivalent, farkasWitness, identifiability, identifiabilityLp, inM } from "../../src/constructions/identifiability.ts";
 import { ONE, q, ZERO, type Q } from "../../src/exact/rational.ts";
-import { loadLpEngine } from "../../src/lp/solve.ts";
+import { loadLpEngine, solve } from "../../src/lp/solve.ts";
 import type { DirectMechanism, Environment } from "../../src/model/environment.ts";
 
 beforeAll(async () => {
@@ -50,4 +50,53 @@ describe("identifiability", () => {
     const m: DirectMechanism = { kind: "direct", allocation: [[ONE], [ONE], [ONE], [ONE]], payments: [[ONE, q(-1)], [ONE, q(-1)], [ONE, q(-1)], [ONE, q(-1)]] };
     expect(budgetBalancedEquivalent(e, cond(e, prior), m).exists).toBe(true);
   });
+
+  // issue 11, finding 0: the kosenok-severinov case found at --scale 10 (3 agents × 2 types, one decision).
+  // Its prior satisfies CM but is NOT identifiable; the only coordinate where a μ ∈ M exceeds π is the
+  // last profile, which the old test skipped ("μ ≤ π elsewhere forces μ = π there" — it forces μ ≥ π).
+  const ksPrior = ["2/13", "9/52", "3/26", "7/52", "7/52", "2/13", "3/26", "1/52"].map((x) => q(x));
+  const ksMech: DirectMechanism = {
+    kind: "direct",
+    allocation: Array.from({ length: 8 }, () => [ONE]),
+    payments: Array.from({ length: 8 }, (_, t) => [q("1/52"), t === 7 ? q(-1) : ZERO, ZERO]),
+  };
+  // worked by hand (exact fractions, outside the project): ν = −(BB multipliers) + 5π, normalized
+  const ksMu = ["65036/435279", "292727/1741116", "32583/290186", "74987/580372", "227821/1741116", "64711/435279", "31023/290186", "31661/580372"].map((x) => q(x));
+
+  it("the kosenok-severinov regression prior is not identifiable (a full-support μ ∈ M exceeds π only at the last profile)", () => {
+    const e = env([2, 2, 2]);
+    const c = cond(e, ksPrior);
+    expect(ksMu.reduce((s, x) => s.add(x), ZERO).equals(ONE)).toBe(true);
+    expect(inM([2, 2, 2], c, ksMu)).toBe(true);
+    ksMu.forEach((m, t) => expect(m.compare(ksPrior[t]!)).toBe(t === 7 ? 1 : -1));
+    // the old shortcut (LPs for all but the last profile) would have passed: max μ(τ) = π(τ) there
+    for (let t = 0; t < 7; t++) {
+      const r = solve(identifiabilityLp([2, 2, 2], c, t), { exactOnly: true });
+      expect(r.status).toBe("optimal");
+      if (r.status === "optimal") expect(r.value.equals(ksPrior[t]!)).toBe(true);
+    }
+    const v = identifiability([2, 2, 2], ksPrior, c, { exactOnly: true });
+    expect(v.identifiable).toBe(false);
+    if (!v.identifiable) {
+      expect(v.at).toBe(7);
+      expect(inM([2, 2, 2], c, v.mu)).toBe(true);
+    }
+  });
+
+  it("the regression mechanism has no equivalent BIC + ex post BB mechanism, and the Farkas certificate yields a μ ∈ M, μ ≠ π", () => {
+    const e = env([2, 2, 2]);
+    const c = cond(e, ksPrior);
+    const r = budgetBalancedEquivalent(e, c, ksMech);
+    expect(r.exists).toBe(false);
+    if (!r.exists) {
+      const mu = farkasWitness([2, 2, 2], ksPrior, r.farkas);
+      expect(mu.every((x) => x.s > 0n && x.n !== 0n)).toBe(true);
+      expect(mu.some((x, t) => !x.equals(ksPrior[t]!))).toBe(true);
+      expect(inM([2, 2, 2], c, mu)).toBe(true);
+      // negative control: a tampered certificate (one BB multiplier changed) no longer gives a point of M
+      const bad = { ...r.farkas, "BB[0]": q(r.farkas["BB[0]"] ?? "0").add(ONE).toFraction() };
+      expect(inM([2, 2, 2], c, farkasWitness([2, 2, 2], ksPrior, bad))).toBe(false);
+    }
+  });
 });
+
