@@ -14,9 +14,10 @@
  *        payoff equivalence and EPIR at the cutoff types, they collect at most the VCG payments);
  *    (2) decreasing differences (a1 < b2, a2 < b1): min B ≥ 0 (budget-balanced);
  *    (3) pure common values (v_1 ≡ v_2): min B ≥ 0, and B = 0 on every cell where both cutoffs are
- *        interior to (0, 1). The seed's "exactly budget-balanced" holds only there: where a cutoff
- *        clamps at the signal boundary the generalized VCG runs a strict surplus — refuted in
- *        `ce-common-values-exact-bb`, whose true version is this (3).
+ *        interior to (0, 1). The generalized VCG payments are exactly budget balanced only there:
+ *        where a cutoff clamps at the signal boundary they run a strict surplus (the naive reading
+ *        refuted in `ce-common-values-exact-bb`). Exact budget balance itself holds with equal
+ *        cost shares (`ce-common-values-equal-shares`).
  *  Thm 9 (sufficiency; undominatedness and necessity are not checked) — for s̄ on the efficient
  *    boundary V(s̄) = c inside the square and v̄_i = v_i(s̄) (so v̄_1 + v̄_2 = c), the threshold
  *    contribution rule {v_1 ≥ v̄_1, v_2 ≥ v̄_2} is EPIC and EPIR (grid restriction) and its

@@ -14,6 +14,7 @@ import { ceTradeDeficitGrid } from "./ce-trade-deficit-grid.ts";
 import { ceTradeSurplusExample } from "./ce-trade-surplus-example.ts";
 import { cePublicGoods } from "./ce-public-goods.ts";
 import { ceCommonValuesExactBb } from "./ce-common-values-exact-bb.ts";
+import { ceCommonValuesEqualShares } from "./ce-common-values-equal-shares.ts";
 import { cePseudoEfficiency } from "./ce-pseudo-efficiency.ts";
 import { ceContingentContribution, ceContingentContributionLiteral } from "./ce-contingent-contribution.ts";
 import { jmmzParametric, jmmzParametricFinite } from "./jmmz-parametric.ts";
@@ -35,6 +36,7 @@ export const SECTION_A: readonly Theorem[] = [
   ceTradeSurplusExample,
   cePublicGoods,
   ceCommonValuesExactBb,
+  ceCommonValuesEqualShares,
   ceContingentContribution,
   ceContingentContributionLiteral,
   jmmzParametric,

@@ -40,7 +40,7 @@ describe("public good (Chung–Ely 2002 §5): grids outside [0, 1]", () => {
     expect(codeOf(() => PG.vcgOnGrid(G, region, grid, grid))).toBe("outside-domain");
     expect(codeOf(() => PG.vcgPayments(G, region, q(2), q(1)))).toBe("outside-domain");
     expect(codeOf(() => PG.cutoff(region, 0, q(-1)))).toBe("outside-domain");
-    expect(codeOf(() => PG.vcgOnGrid(G, region, [q(0), q(1, 2), q(1)], [q(0), q(1)]))).toBeNull();
+    expect(codeOf(() => PG.vcgOnGrid(G, region, [q(0), q(1).div(2), q(1)], [q(0), q(1)]))).toBeNull();
   });
 
   it("negative control: the clamped payments it used to return (recomputed here by hand) are not EPIC", () => {
@@ -79,9 +79,9 @@ describe("public good (Chung–Ely 2002 §5): grids outside [0, 1]", () => {
       n++;
     }
     expect(n).toBeGreaterThan(50);
-    const G3: PG.LinearPublicGood = { a1: q(1), b1: q(1, 2), c1: q(0), a2: q(1), b2: q(1, 2), c2: q(0), cost: q(3, 2) };
+    const G3: PG.LinearPublicGood = { a1: q(1), b1: q(1).div(2), c1: q(0), a2: q(1), b2: q(1).div(2), c2: q(0), cost: q(3).div(2) };
     const reg = PG.efficientRegion(G3);
-    const base = [q(0), q(1, 2), q(1)];
+    const base = [q(0), q(1).div(2), q(1)];
     const withCuts = (i: 0 | 1) => [...new Set([...base, ...base.map((o) => PG.cutoff(reg, i, o)).filter((c): c is Q => c !== null)].map((x) => x.toFraction()))].map((s) => q(s)).sort((u, v) => u.compare(v));
     const [h1, h2] = [withCuts(0), withCuts(1)];
     expect(PG.gridVcgOnGrid(G3, reg, h1, h2).map((p) => p.map(String))).toEqual(PG.vcgOnGrid(G3, reg, h1, h2).map((p) => p.map(String)));
@@ -102,7 +102,7 @@ describe("bilateral trade (Chung–Ely 2002 §4): grids outside [0, 1]", () => {
   it("the continuum VCG refuses the grid {0..3} with a MechcheckError", () => {
     expect(codeOf(() => TR.vcgOnGrid(L, grid, grid))).toBe("outside-domain");
     expect(codeOf(() => TR.buyerCutoff(L, q(2)))).toBe("outside-domain");
-    expect(codeOf(() => TR.sellerCutoff(L, q(-1, 2)))).toBe("outside-domain");
+    expect(codeOf(() => TR.sellerCutoff(L, q(-1).div(2)))).toBe("outside-domain");
   });
 
   it("negative control: clamped continuum cutoffs on {0..3} (the old silent answer) give payments that are not EPIC", () => {
