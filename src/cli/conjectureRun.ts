@@ -1,0 +1,110 @@
+/**
+ * Runs inside the worker thread of `mechcheck conjecture` (see commands/conjecture.ts): loads the
+ * user's file, runs each conjecture through the theorem runner, and posts each result back as
+ * exact JSON text. Progress goes through shared memory, not messages: `clock[0]` is the index of
+ * the case being checked (−1 while loading the file), `clock[1]` the time it started (ms), so the
+ * main thread can stop a case that runs past its timeout without any help from this thread.
+ */
+import { pathToFileURL } from "node:url";
+import { parentPort, workerData } from "node:worker_threads";
+import { isMechcheckError } from "../errors.ts";
+import { toExactJsonText } from "../exact/rational.ts";
+import { loadLpEngine } from "../lp/solve.ts";
+import { isConjecture } from "../theorem/conjecture.ts";
+import { runTheorem } from "../theorem/runner.ts";
+import type { CheckResult, Theorem, TheoremRun } from "../theorem/types.ts";
+
+export interface WorkerInput {
+  readonly file: string;
+  /** Run only these ids (after a timeout restarted the worker); null = all. */
+  readonly only: readonly string[] | null;
+  readonly store: string;
+  readonly seed?: number;
+  readonly runs?: number;
+  readonly debug: boolean;
+  readonly clock: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { readonly type: "loaded"; readonly ids: readonly string[] }
+  | { readonly type: "start"; readonly id: string }
+  | { readonly type: "result"; readonly id: string; readonly runJson: string }
+  | { readonly type: "fatal"; readonly code: string; readonly message: string };
+
+const input = workerData as WorkerInput;
+const clock = new Float64Array(input.clock);
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+if (input.debug) process.env.MECHCHECK_DEBUG = "1";
+
+function tick(caseIndex: number): void {
+  clock[0] = caseIndex;
+  clock[1] = Date.now();
+}
+
+/** The theorem with every call to hypothesis/check counted as one case for the timeout clock. */
+function clocked<T>(thm: Theorem<T>, lastFailure: { message?: string }): Theorem<T> {
+  let n = 0;
+  const hyp = thm.hypothesis;
+  return {
+    ...thm,
+    ...(hyp ? { hypothesis: (x: T) => (tick(n++), hyp(x)) } : {}),
+    check: (x: T): CheckResult => {
+      if (!hyp) tick(n++);
+      const r = thm.check(x);
+      if (!r.ok) lastFailure.message = r.message;
+      return r;
+    },
+  };
+}
+
+function runJsonText(run: TheoremRun): string {
+  try {
+    return toExactJsonText(run);
+  } catch (e) {
+    // A violation the check returned that is not JSON (a cycle, a BigInt in a user object): keep the rest.
+    const c = run.counterexample;
+    const safe = { ...run, ...(c ? { counterexample: { ...c, violation: { unserializable: e instanceof Error ? e.message : String(e) } } } : {}) };
+    return toExactJsonText(safe);
+  }
+}
+
+async function main(): Promise<void> {
+  tick(-1);
+  await loadLpEngine();
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(input.file).href)) as Record<string, unknown>;
+  } catch (e) {
+    if (isMechcheckError(e)) return post({ type: "fatal", code: e.code, message: e.message });
+    const msg = e instanceof Error ? (input.debug && e.stack ? e.stack : `${e.name}: ${e.message.split("\n")[0]}`) : String(e);
+    return post({ type: "fatal", code: "conjecture-load-failed", message: `could not load the file: ${msg}` });
+  }
+  const found = [...new Set(Object.values(mod).filter(isConjecture))] as Theorem[];
+  post({ type: "loaded", ids: found.map((c) => c.id) });
+  for (const c of found) {
+    if (input.only !== null && !input.only.includes(c.id)) continue;
+    post({ type: "start", id: c.id });
+    const last: { message?: string } = {};
+    let run: TheoremRun;
+    try {
+      run = runTheorem(clocked(c, last), {
+        storeRoot: input.store,
+        cacheRoot: input.store,
+        save: false, // the main thread saves (a store that cannot be written is a warning there)
+        ...(input.seed !== undefined ? { seed: input.seed } : {}),
+        ...(input.runs !== undefined ? { runs: input.runs } : {}),
+      });
+    } catch (e) {
+      const what = isMechcheckError(e) ? `[${e.code}] ${e.message}` : e instanceof Error ? (input.debug && e.stack ? e.stack : `${e.name}: ${e.message}`) : String(e);
+      const found = last.message !== undefined ? ` (the check did fail on a case: ${last.message})` : "";
+      run = { id: c.id, kind: c.kind, source: c.source, outcome: "error", ok: false, cases: 0, casesMeetingHypothesis: 0, seed: input.seed ?? 0, runs: input.runs ?? 0, ms: 0, replayed: [], error: `${what}${found}` } as TheoremRun;
+    }
+    tick(-2);
+    post({ type: "result", id: c.id, runJson: runJsonText(run) });
+  }
+}
+
+main().then(
+  () => undefined,
+  (e) => post({ type: "fatal", code: "internal", message: e instanceof Error ? (input.debug && e.stack ? e.stack : e.message) : String(e) }),
+);
