@@ -8,6 +8,7 @@
  * thrown together as one ValidationError.
  */
 import { MechcheckError } from "../errors.ts";
+import { groupDigits } from "../exact/exactJson.ts";
 import { ONE, type Q, qstr, qsum, sign } from "../exact/rational.ts";
 import Fraction from "fraction.js";
 import type { Beliefs, DirectMechanism, Environment, HarsanyiTypeSpace, IndirectMechanism } from "../model/environment.ts";
@@ -21,31 +22,50 @@ export interface Issue {
   readonly message: string;
 }
 
-/** A MechcheckError carrying every problem found; `path`/`value` are those of the first. */
+/** At most this many problems are kept and printed; the rest are counted ("… and at least N more"). */
+export const MAX_ISSUES = 20;
+
+/**
+ * A MechcheckError carrying the problems found (at most MAX_ISSUES; `more` counts the others);
+ * `path`/`value` are those of the first. The count of the others is a lower bound: checking stops
+ * at the first section with errors, so fixing these may reveal more.
+ */
 export class ValidationError extends MechcheckError {
   readonly issues: readonly Issue[];
-  constructor(issues: readonly Issue[]) {
+  readonly more: number;
+  constructor(issues: readonly Issue[], more = 0) {
     const first = issues[0]!;
+    const total = issues.length + more;
     const message =
-      issues.length === 1
+      total === 1
         ? `${first.path}: ${first.message}`
-        : `${issues.length} problems:\n` + issues.map((i) => `  - ${i.path}: ${i.message}`).join("\n");
-    super(issues.length === 1 ? first.code : "invalid-input", message, { path: first.path, value: first.value });
+        : `${more > 0 ? "at least " : ""}${groupDigits(total)} problems:\n` +
+          issues.map((i) => `  - ${i.path}: ${i.message}`).join("\n") +
+          (more > 0 ? `\n  … and at least ${groupDigits(more)} more` : "");
+    super(total === 1 ? first.code : "invalid-input", message, { path: first.path, value: first.value });
     this.name = "ValidationError";
     this.issues = issues;
+    this.more = more;
   }
 }
 
 export class IssueList {
   readonly issues: Issue[] = [];
+  /** Problems found beyond the first MAX_ISSUES (counted, not kept). */
+  more = 0;
+  constructor(readonly max = MAX_ISSUES) {}
   add(code: string, path: string, message: string, value?: unknown): void {
+    if (this.issues.length >= this.max) {
+      this.more++;
+      return;
+    }
     this.issues.push(value === undefined ? { code, path, message } : { code, path, message, value });
   }
   get ok(): boolean {
     return this.issues.length === 0;
   }
   throwIfAny(): void {
-    if (this.issues.length > 0) throw new ValidationError(this.issues.slice());
+    if (this.issues.length > 0) throw new ValidationError(this.issues.slice(), this.more);
   }
 }
 

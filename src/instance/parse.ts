@@ -6,7 +6,18 @@
  * (e.g. `beliefs.commonPrior["1,3"]`) and offending value.
  *
  * Conventions (also in the schema's descriptions):
- * - numbers: exact strings ("3/11", "-2", "0.25") or JSON integers; non-integer JSON numbers are refused;
+ * - numbers: exact strings ("3/11", "-2", "0.25") or JSON numbers, read exactly from their decimal
+ *   text by the exact JSON reader (src/exact/exactJson.ts: 0.1 is 1/10, 0.99999999999999999 < 1,
+ *   1e-400 > 0; exponents beyond ±10000 refused). In an already-parsed JS object a non-integer
+ *   number is refused (the float has already lost the decimal it was written as);
+ * - text: duplicate keys refused, nesting depth limited, line and column in syntax errors;
+ * - sizes: the number of type profiles (and of action profiles, type-space cells, and table entries
+ *   agents × profiles × decisions) is computed from the declared label lists BEFORE any table is
+ *   built, and refused above `maxProfiles` (default 10^6; entries: 10 × maxProfiles), naming the
+ *   product ("10 types ^ 20 agents = 10^20 profiles > limit 10^6");
+ * - labels index data only through own keys (Map / Object.hasOwn; parsed objects have a null
+ *   prototype), so "constructor", "toString", "__proto__" are ordinary labels;
+ * - at most MAX_ISSUES problems are reported, then "… and at least N more";
  * - a profile key joins labels with "," in agent order ("3,1": first agent's type "3", second's "1");
  *   whitespace around the commas is ignored; labels may not contain "," or "|" and may not start or
  *   end with whitespace;
@@ -19,22 +30,84 @@ import { ONE, type Q, ZERO, q, qstr, qsum, sign } from "../exact/rational.ts";
 import type { Beliefs, DirectMechanism, Environment, HarsanyiTypeSpace, IndirectMechanism, Mechanism } from "../model/environment.ts";
 import { allProfiles, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
 import { IssueList } from "../concepts/validate.ts";
+import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, groupDigits, JsonNumber, parseJsonExact } from "../exact/exactJson.ts";
 import { CONCEPT_IDS, type ConceptId, INSTANCE_VERSION, type Instance, type Question } from "./types.ts";
 
 type Obj = Record<string, unknown>;
 
 const key = (base: string, k: string) => `${base}[${JSON.stringify(k)}]`;
-const isObj = (x: unknown): x is Obj => typeof x === "object" && x !== null && !Array.isArray(x);
+const isObj = (x: unknown): x is Obj => typeof x === "object" && x !== null && !Array.isArray(x) && !(x instanceof JsonNumber);
+/** Own entry only: a label such as "constructor" never reaches Object.prototype. */
+const own = (o: Obj, k: string): unknown => (Object.hasOwn(o, k) ? o[k] : undefined);
 const show = (x: unknown) => {
+  if (x instanceof JsonNumber) return x.text.length > 60 ? `${x.text.slice(0, 60)}…` : x.text;
   try {
-    return JSON.stringify(x) ?? String(x);
+    const s = JSON.stringify(x) ?? String(x);
+    return s.length > 200 ? `${s.slice(0, 200)}…` : s;
   } catch {
     return String(x);
   }
 };
+/** Up to 10 labels, quoted, for a message ("… (20000 in all)" beyond). */
+const listSome = (names: readonly string[]) => names.slice(0, 10).map((n) => JSON.stringify(n)).join(", ") + (names.length > 10 ? `, … (${groupDigits(names.length)} in all)` : "");
+
+/** Options of parseInstance: size limits (see the module comment). */
+export interface ParseOptions {
+  /** Most type profiles (and action profiles, type-space cells) accepted; default DEFAULT_MAX_PROFILES. */
+  readonly maxProfiles?: number;
+  /** Most table entries (agents × profiles × decisions) accepted; default 10 × maxProfiles. */
+  readonly maxEntries?: number;
+  /** Longest JSON text accepted, in characters; default DEFAULT_MAX_INPUT_BYTES. */
+  readonly maxChars?: number;
+  /** Deepest JSON nesting accepted; default DEFAULT_MAX_DEPTH. */
+  readonly maxDepth?: number;
+}
+
+export const DEFAULT_MAX_PROFILES = 1_000_000;
+
+/** 10^20 for powers of ten (≥ 1000), else the integer with digit grouping. */
+function bigText(x: bigint): string {
+  const s = x.toString();
+  if (x >= 1000n && /^10+$/.test(s)) return `10^${s.length - 1}`;
+  return s.length > 15 ? `${s.slice(0, 4)}… (${s.length} digits)` : s;
+}
+
+/**
+ * The number of profiles over sets of the given sizes, exactly (BigInt), refused with a
+ * MechcheckError "too-large" above `limit`, naming the product: "10 types ^ 20 agents = 10^20
+ * profiles > limit 10^6" (equal sizes) or "4 × 2 × 4 types = 32 profiles > limit 31".
+ */
+export function guardProfiles(sizes: readonly number[], limit: number, what: string, path: string, option = "maxProfiles"): number {
+  let count = 1n;
+  for (const m of sizes) count *= BigInt(m);
+  if (count <= BigInt(Math.floor(limit))) return Number(count);
+  const uniform = sizes.length > 1 && sizes.every((m) => m === sizes[0]);
+  const product = uniform ? `${sizes[0]} ${what} ^ ${sizes.length} agents` : sizes.length > 12 ? `${sizes.slice(0, 6).join(" × ")} × … × ${sizes.slice(-3).join(" × ")} ${what} (${sizes.length} agents)` : `${sizes.join(" × ")} ${what}`;
+  throw new MechcheckError("too-large", `${path}: ${product} = ${bigText(count)} profiles > limit ${bigText(BigInt(Math.floor(limit)))} (raise it with the option ${option}, on the command line --max-profiles N)`, { path, value: count.toString() });
+}
 
 class Reader {
   readonly issues = new IssueList();
+  readonly maxProfiles: number;
+  readonly maxEntries: number;
+  constructor(options: ParseOptions) {
+    this.maxProfiles = options.maxProfiles ?? DEFAULT_MAX_PROFILES;
+    this.maxEntries = options.maxEntries ?? 10 * this.maxProfiles;
+  }
+  /** profileKeys, computed once per label-set list (profile keys are built for every table). */
+  private readonly keyCache = new Map<readonly (readonly string[])[], string[]>();
+  keysOf(sets: readonly (readonly string[])[]): string[] {
+    let k = this.keyCache.get(sets);
+    if (k === undefined) this.keyCache.set(sets, (k = profileKeys(sets)));
+    return k;
+  }
+  /** Refuse when agents × profiles × decisions exceeds maxEntries. */
+  guardEntries(n: number, P: number, D: number, path: string): void {
+    const e = BigInt(n) * BigInt(P) * BigInt(D);
+    if (e > BigInt(Math.floor(this.maxEntries))) {
+      throw new MechcheckError("too-large", `${path}: ${n} agents × ${groupDigits(P)} profiles × ${D} decisions = ${bigText(e)} table entries > limit ${bigText(BigInt(Math.floor(this.maxEntries)))} (raise it with the option maxEntries, or maxProfiles: on the command line --max-profiles N)`, { path, value: e.toString() });
+    }
+  }
   add(code: string, path: string, message: string, value?: unknown) {
     this.issues.add(code, path, message, value);
   }
@@ -49,6 +122,7 @@ class Reader {
   }
 
   num(x: unknown, path: string): Q | null {
+    if (x instanceof JsonNumber) x = x.text; // the token's exact decimal text
     if (typeof x !== "string" && typeof x !== "number") {
       this.add("not-a-rational", path, `${show(x)} is not a number (write an exact string such as "3/7")`, x);
       return null;
@@ -92,7 +166,7 @@ class Reader {
       if (typeof l !== "string" || l.length === 0) {
         this.add("bad-label", p, `${what} label ${show(l)} must be a non-empty string`, l);
         ok = false;
-      } else if (/[,|]/.test(l) || l.trim() !== l || l === "__proto__") {
+      } else if (/[,|]/.test(l) || l.trim() !== l) {
         this.add("bad-label", p, `${what} label ${JSON.stringify(l)} may not contain "," or "|" or start/end with whitespace`, l);
         ok = false;
       } else if (seen.has(l)) {
@@ -108,21 +182,22 @@ class Reader {
     const o = this.obj(x, path);
     if (o === null) return null;
     let ok = true;
+    const known = new Set(names);
     for (const k of Object.keys(o)) {
-      if (!names.includes(k)) {
-        this.add("unknown-label", key(path, k), `unknown ${what} ${JSON.stringify(k)} (known: ${names.map((n) => JSON.stringify(n)).join(", ")})`, k);
+      if (!known.has(k)) {
+        this.add("unknown-label", key(path, k), `unknown ${what} ${JSON.stringify(k)} (known: ${listSome(names)})`, k);
         ok = false;
       }
     }
     if (!optional) {
       for (const n of names) {
-        if (!(n in o)) {
+        if (!Object.hasOwn(o, n)) {
           this.add("missing-entry", path, `no entry for ${what} ${JSON.stringify(n)}`, n);
           ok = false;
         }
       }
     }
-    return ok ? names.map((n) => o[n]) : null;
+    return ok ? names.map((n) => own(o, n)) : null;
   }
 
   /** A sparse map label → number (omitted = 0). */
@@ -172,7 +247,7 @@ const canon = (k: string) =>
 function profileTable(r: Reader, x: unknown, path: string, sets: readonly (readonly string[])[], what: string, required: boolean): (unknown | undefined)[] | null {
   const o = r.obj(x, path);
   if (o === null) return null;
-  const keys = profileKeys(sets);
+  const keys = r.keysOf(sets);
   const index = new Map(keys.map((k, i) => [k, i]));
   const out: (unknown | undefined)[] = new Array(keys.length).fill(undefined);
   let ok = true;
@@ -190,7 +265,7 @@ function profileTable(r: Reader, x: unknown, path: string, sets: readonly (reado
   if (required) {
     const missing = keys.filter((_, i) => out[i] === undefined);
     if (missing.length > 0) {
-      r.add("missing-entry", path, `no entry for ${what}${missing.length > 1 ? "s" : ""} ${missing.slice(0, 5).map((m) => JSON.stringify(m)).join(", ")}${missing.length > 5 ? `, … (${missing.length} in all)` : ""}`, missing);
+      r.add("missing-entry", path, `no entry for ${what}${missing.length > 1 ? "s" : ""} ${missing.slice(0, 5).map((m) => JSON.stringify(m)).join(", ")}${missing.length > 5 ? `, … (${groupDigits(missing.length)} in all)` : ""}`, missing.length > 5 ? missing.slice(0, 5) : missing);
       ok = false;
     }
   }
@@ -210,16 +285,18 @@ function parseEnvironment(r: Reader, x: unknown, path: string): Environment | nu
   const T = types as string[][];
   const n = agents.length;
   const sizes = T.map((t) => t.length);
-  const P = profileCount(sizes);
+  // the size guard: before any table over profiles is built
+  const P = guardProfiles(sizes, r.maxProfiles, "types", `${path}.types`);
+  r.guardEntries(n, P, decisions.length, `${path}.valuation`);
   const perType = (field: "typeValues" | "reservation"): Q[][] | undefined | null => {
-    if (o[field] === undefined) return undefined;
+    if (own(o, field) === undefined) return undefined;
     // reservation: an omitted agent has reservation 0 for every type; typeValues: every agent listed
-    const per = r.keyed(o[field], `${path}.${field}`, agents, "agent", field === "reservation");
+    const per = r.keyed(own(o, field), `${path}.${field}`, agents, "agent", field === "reservation");
     if (per === null) return null;
     const out = per.map((m, i) => (m === undefined ? T[i]!.map(() => ZERO) : r.sparse(m, key(`${path}.${field}`, agents[i]!), T[i]!, "type", false)));
     if (field === "typeValues") {
       per.forEach((m, i) => {
-        if (isObj(m)) for (const t of T[i]!) if (!(t in m)) r.add("missing-entry", key(`${path}.${field}`, agents[i]!), `no value for type ${JSON.stringify(t)}`, t);
+        if (isObj(m)) for (const t of T[i]!) if (!Object.hasOwn(m, t)) r.add("missing-entry", key(`${path}.${field}`, agents[i]!), `no value for type ${JSON.stringify(t)}`, t);
       });
     }
     return out.some((v) => v === null) ? null : (out as Q[][]);
@@ -239,16 +316,22 @@ function parseEnvironment(r: Reader, x: unknown, path: string): Environment | nu
     const ownForm = n > 1 && Object.keys(tbl).length > 0 && Object.keys(tbl).every((k) => !k.includes(","));
     const rows = ownForm ? profileTable(r, tbl, p, [T[i]!], `type of ${JSON.stringify(agents[i])}`, true) : profileTable(r, tbl, p, T, "type profile", true);
     if (rows === null) return (ok = false);
-    const parsed = rows.map((row, k) => r.sparse(row, key(p, ownForm ? T[i]![k]! : profileKeys(T)[k]!), decisions, "decision", false));
+    const keysT = ownForm ? T[i]! : r.keysOf(T);
+    const parsed = rows.map((row, k) => r.sparse(row, key(p, keysT[k]!), decisions, "decision", false));
     if (parsed.some((v) => v === null)) return (ok = false);
     const rowsQ = parsed as Q[][];
-    const vi: Q[][] = [];
-    for (const prof of allProfiles(sizes)) vi.push(ownForm ? rowsQ[prof[i]!]! : rowsQ[profileIndex(sizes, prof)]!);
+    let vi: Q[][] = [];
+    if (ownForm) {
+      // own type of profile θ: (θ div stride_i) mod m_i, stride_i = Π_{j>i} m_j (profiles.ts order)
+      let stride = 1;
+      for (let j = i + 1; j < n; j++) stride *= sizes[j]!;
+      const mi = sizes[i]!;
+      for (let th = 0; th < P; th++) vi.push(rowsQ[Math.floor(th / stride) % mi]!);
+    } else vi = rowsQ; // already in profile index order
     valuation.push(vi);
     return true;
   });
   if (!ok || typeValues === null || reservation === null) return null;
-  void P;
   return {
     agents,
     types: T,
@@ -268,16 +351,16 @@ function parseBeliefs(r: Reader, x: unknown, env: Environment): Beliefs | null {
     return null;
   }
   if (has("commonPrior")) {
-    const prior = profileDistribution(r, o.commonPrior, "beliefs.commonPrior", env.types);
+    const prior = profileDistribution(r, own(o, "commonPrior"), "beliefs.commonPrior", env.types);
     return prior === null ? null : { kind: "common-prior", prior };
   }
-  const per = r.keyed(o.perType, "beliefs.perType", env.agents, "agent");
+  const per = r.keyed(own(o, "perType"), "beliefs.perType", env.agents, "agent");
   if (per === null) return null;
   const beliefs = per.map((m, i) => {
     const p = key("beliefs.perType", env.agents[i]!);
     const byType = r.keyed(m, p, env.types[i]!, "type");
     if (byType === null) return null;
-    const others = env.types.filter((_, j) => j !== i);
+    const others = env.types.filter((_, j) => j !== i); // one array per agent: its profile keys are built once
     const rows = byType.map((b, t) => profileDistribution(r, b, key(p, env.types[i]![t]!), others));
     return rows.some((v) => v === null) ? null : (rows as Q[][]);
   });
@@ -288,7 +371,7 @@ function parseBeliefs(r: Reader, x: unknown, env: Environment): Beliefs | null {
 function profileDistribution(r: Reader, x: unknown, path: string, sets: readonly (readonly string[])[]): Q[] | null {
   const rows = profileTable(r, x, path, sets, "profile", false);
   if (rows === null) return null;
-  const keys = profileKeys(sets);
+  const keys = r.keysOf(sets);
   const out = rows.map((v, k) => (v === undefined ? ZERO : r.prob(v, key(path, keys[k]!))));
   if (out.some((v) => v === null)) return null;
   r.sumsToOne(out as Q[], path);
@@ -300,7 +383,7 @@ function parsePayments(r: Reader, x: unknown, path: string, sets: readonly (read
   if (x === undefined) return Array.from({ length: P }, () => agents.map(() => ZERO));
   const rows = profileTable(r, x, path, sets, "profile", false);
   if (rows === null) return null;
-  const keys = profileKeys(sets);
+  const keys = r.keysOf(sets);
   const out = rows.map((v, k) => (v === undefined ? agents.map(() => ZERO) : r.sparse(v, key(path, keys[k]!), agents, "agent", false)));
   return out.some((v) => v === null) ? null : (out as Q[][]);
 }
@@ -310,24 +393,26 @@ function parseMechanism(r: Reader, x: unknown, env: Environment): Mechanism | nu
   if (o === null) return null;
   if (o.kind === "direct") {
     r.obj(o, "mechanism", ["kind", "allocation", "payments"]);
-    const rows = profileTable(r, o.allocation, "mechanism.allocation", env.types, "report profile", true);
-    const keys = profileKeys(env.types);
+    const rows = profileTable(r, own(o, "allocation"), "mechanism.allocation", env.types, "report profile", true);
+    const keys = r.keysOf(env.types);
     const allocation = rows?.map((v, k) => r.lottery(v, key("mechanism.allocation", keys[k]!), env.decisions, "decision")) ?? null;
-    const payments = parsePayments(r, o.payments, "mechanism.payments", env.types, env.agents);
+    const payments = parsePayments(r, own(o, "payments"), "mechanism.payments", env.types, env.agents);
     if (allocation === null || allocation.some((l) => l === null) || payments === null) return null;
     return { kind: "direct", allocation: allocation as Q[][], payments } satisfies DirectMechanism;
   }
   if (o.kind === "indirect") {
     r.obj(o, "mechanism", ["kind", "actions", "outcome", "payments"]);
-    const lists = r.keyed(o.actions, "mechanism.actions", env.agents, "agent");
+    const lists = r.keyed(own(o, "actions"), "mechanism.actions", env.agents, "agent");
     if (lists === null) return null;
     const actions = lists.map((a, i) => r.labels(a, key("mechanism.actions", env.agents[i]!), "action"));
     if (actions.some((a) => a === null)) return null;
     const A = actions as string[][];
-    const rows = profileTable(r, o.outcome, "mechanism.outcome", A, "action profile", true);
-    const keys = profileKeys(A);
+    const nA = guardProfiles(A.map((a) => a.length), r.maxProfiles, "actions", "mechanism.actions");
+    r.guardEntries(env.agents.length, nA, env.decisions.length, "mechanism.outcome");
+    const rows = profileTable(r, own(o, "outcome"), "mechanism.outcome", A, "action profile", true);
+    const keys = r.keysOf(A);
     const outcome = rows?.map((v, k) => r.lottery(v, key("mechanism.outcome", keys[k]!), env.decisions, "decision")) ?? null;
-    const payments = parsePayments(r, o.payments, "mechanism.payments", A, env.agents);
+    const payments = parsePayments(r, own(o, "payments"), "mechanism.payments", A, env.agents);
     if (outcome === null || outcome.some((l) => l === null) || payments === null) return null;
     return { kind: "indirect", actions: A, outcome: outcome as Q[][], payments } satisfies IndirectMechanism;
   }
@@ -342,18 +427,20 @@ function parseMechanism(r: Reader, x: unknown, env: Environment): Mechanism | nu
 function parseTypeSpace(r: Reader, x: unknown, env: Environment): HarsanyiTypeSpace | null {
   const o = r.obj(x, "typeSpace", ["types", "beliefs", "prior"]);
   if (o === null) return null;
-  const lists = r.keyed(o.types, "typeSpace.types", env.agents, "agent");
+  const lists = r.keyed(own(o, "types"), "typeSpace.types", env.agents, "agent");
   if (lists === null) return null;
   const types = lists.map((a, i) => r.labels(a, key("typeSpace.types", env.agents[i]!), "type"));
   if (types.some((t) => t === null)) return null;
   const T = types as string[][];
-  const states = profileKeys(env.types);
+  const states = r.keysOf(env.types);
   const S = states.length;
   const tsizes = T.map((t) => t.length);
+  // every belief and the prior are vectors over (type profile, state): guard that product
+  guardProfiles([...tsizes, S], r.maxProfiles, "types (and payoff states)", "typeSpace.types");
   const jointDist = (v: unknown, path: string, sets: readonly (readonly string[])[]): Q[] | null => {
     const ob = r.obj(v, path);
     if (ob === null) return null;
-    const tkeys = profileKeys(sets);
+    const tkeys = r.keysOf(sets);
     const tindex = new Map(tkeys.map((k, i) => [k, i]));
     const sindex = new Map(states.map((k, i) => [k, i]));
     const out: Q[] = new Array(tkeys.length * S).fill(ZERO);
@@ -376,20 +463,21 @@ function parseTypeSpace(r: Reader, x: unknown, env: Environment): HarsanyiTypeSp
     return out;
   };
   let prior: Q[] | undefined;
-  if (o.prior !== undefined) {
-    const p = jointDist(o.prior, "typeSpace.prior", T);
+  if (own(o, "prior") !== undefined) {
+    const p = jointDist(own(o, "prior"), "typeSpace.prior", T);
     if (p === null) return null;
     prior = p;
   }
   let beliefs: Q[][][];
-  if (o.beliefs !== undefined) {
-    const per = r.keyed(o.beliefs, "typeSpace.beliefs", env.agents, "agent");
+  if (own(o, "beliefs") !== undefined) {
+    const per = r.keyed(own(o, "beliefs"), "typeSpace.beliefs", env.agents, "agent");
     if (per === null) return null;
     const b = per.map((m, i) => {
       const p = key("typeSpace.beliefs", env.agents[i]!);
       const byType = r.keyed(m, p, T[i]!, "type");
       if (byType === null) return null;
-      const rows = byType.map((v, t) => jointDist(v, key(p, T[i]![t]!), T.filter((_, j) => j !== i)));
+      const others = T.filter((_, j) => j !== i);
+      const rows = byType.map((v, t) => jointDist(v, key(p, T[i]![t]!), others));
       return rows.some((v) => v === null) ? null : (rows as Q[][]);
     });
     if (b.some((v) => v === null)) return null;
@@ -399,10 +487,8 @@ function parseTypeSpace(r: Reader, x: unknown, env: Environment): HarsanyiTypeSp
     const pr = prior;
     const derived = T.map((ti, i) =>
       ti.map((label, t) => {
-        const K = profileCount(othersSizes(tsizes, i));
         const w: Q[] = [];
-        for (let k = 0; k < K; k++) {
-          const others = [...allProfiles(othersSizes(tsizes, i))][k]!;
+        for (const others of allProfiles(othersSizes(tsizes, i))) {
           const full: number[] = [];
           let c = 0;
           for (let j = 0; j < tsizes.length; j++) full.push(j === i ? t : others[c++]!);
@@ -470,20 +556,20 @@ function parseQuestion(r: Reader, x: unknown): Question | null {
 
 const TOP = ["mechcheck", "name", "description", "environment", "beliefs", "mechanism", "typeSpace", "strategy", "question"];
 
-/** Parse and validate an instance (JSON text or an already-parsed value). */
-export function parseInstance(input: string | unknown): Instance {
+/**
+ * Parse and validate an instance: JSON text (read by the exact JSON reader) or an already-parsed
+ * value (where non-integer JS numbers are refused). `options` sets the size limits.
+ */
+export function parseInstance(input: string | unknown, options: ParseOptions & { source?: string } = {}): Instance {
   let data: unknown = input;
   if (typeof input === "string") {
-    try {
-      data = JSON.parse(input);
-    } catch (e) {
-      throw new MechcheckError("bad-json", `(instance): not valid JSON: ${(e as Error).message}`, { path: "(instance)", value: input.slice(0, 80) });
-    }
+    data = parseJsonExact(input, options.source ?? "(instance)", { maxChars: options.maxChars ?? DEFAULT_MAX_INPUT_BYTES, maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH });
   }
-  const r = new Reader();
+  const r = new Reader(options);
   const o = r.obj(data, "(instance)", TOP);
   if (o === null) r.issues.throwIfAny();
   const top = o!;
+  if (top.mechcheck instanceof JsonNumber) top.mechcheck = top.mechcheck.text === String(INSTANCE_VERSION) ? INSTANCE_VERSION : top.mechcheck.text;
   if (top.mechcheck !== INSTANCE_VERSION) {
     r.add(top.mechcheck === undefined ? "missing-version" : "unsupported-version", "mechcheck", `expected "mechcheck": ${INSTANCE_VERSION} (the format version), got ${show(top.mechcheck)}`, top.mechcheck);
     r.issues.throwIfAny();

@@ -14,10 +14,18 @@ import { INSTANCE_VERSION, type Instance } from "./types.ts";
 
 type Json = string | number | Json[] | { [k: string]: Json };
 
+/**
+ * Set an own entry keyed by a label. Plain assignment `o[label] = v` would, for the label
+ * "__proto__", replace the object's prototype instead of adding an entry.
+ */
+function put<T>(o: { [k: string]: T }, k: string, v: T): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 function sparse(names: readonly string[], xs: readonly Q[]): { [k: string]: Json } {
   const o: { [k: string]: Json } = {};
   xs.forEach((x, k) => {
-    if (x.n !== 0n) o[names[k]!] = qstr(x);
+    if (x.n !== 0n) put(o, names[k]!, qstr(x));
   });
   return o;
 }
@@ -30,13 +38,13 @@ function lottery(names: readonly string[], xs: readonly Q[]): Json {
 
 function full(names: readonly string[], xs: readonly Q[]): { [k: string]: Json } {
   const o: { [k: string]: Json } = {};
-  xs.forEach((x, k) => (o[names[k]!] = qstr(x)));
+  xs.forEach((x, k) => put(o, names[k]!, qstr(x)));
   return o;
 }
 
 function perAgent<T>(agents: readonly string[], f: (i: number) => T): { [k: string]: T } {
   const o: { [k: string]: T } = {};
-  agents.forEach((a, i) => (o[a] = f(i)));
+  agents.forEach((a, i) => put(o, a, f(i)));
   return o;
 }
 
@@ -55,9 +63,9 @@ function environmentJson(env: Environment): Json {
     if (env.agents.length > 1 && dependsOnOwnTypeOnly(env, i)) {
       env.types[i]!.forEach((label, k) => {
         const prof = sizes.map((_, j) => (j === i ? k : 0));
-        t[label] = sparse(env.decisions, env.valuation[i]![profileIndex(sizes, prof)]!);
+        put(t, label, sparse(env.decisions, env.valuation[i]![profileIndex(sizes, prof)]!));
       });
-    } else keys.forEach((k, th) => (t[k] = sparse(env.decisions, env.valuation[i]![th]!)));
+    } else keys.forEach((k, th) => put(t, k, sparse(env.decisions, env.valuation[i]![th]!)));
     return t;
   });
   if (env.reservation) o.reservation = perAgent(env.agents, (i) => full(env.types[i]!, env.reservation![i]!));
@@ -68,7 +76,7 @@ function paymentsJson(agents: readonly string[], keys: readonly string[], paymen
   if (payments.every((p) => p.every((x) => x.n === 0n))) return undefined;
   const o: { [k: string]: Json } = {};
   keys.forEach((k, r) => {
-    if (payments[r]!.some((x) => x.n !== 0n)) o[k] = sparse(agents, payments[r]!);
+    if (payments[r]!.some((x) => x.n !== 0n)) put(o, k, sparse(agents, payments[r]!));
   });
   return o;
 }
@@ -95,7 +103,7 @@ function mechanismJson(env: Environment, m: Mechanism): Json {
 function joint(typeKeys: readonly string[], states: readonly string[], xs: readonly Q[]): { [k: string]: Json } {
   const o: { [k: string]: Json } = {};
   xs.forEach((x, ks) => {
-    if (x.n !== 0n) o[`${typeKeys[Math.floor(ks / states.length)]}|${states[ks % states.length]}`] = qstr(x);
+    if (x.n !== 0n) put(o, `${typeKeys[Math.floor(ks / states.length)]}|${states[ks % states.length]}`, qstr(x));
   });
   return o;
 }

@@ -7,7 +7,8 @@
  *     "unrestricted": { "x": 1 } }
  *
  * Numbers are exact: a JSON number token means its decimal value (0.1 is 1/10, not the double
- * nearest it) — the text is read by a small JSON reader that keeps number tokens as text; strings
+ * nearest it) — the text is read by the exact JSON reader (src/exact/exactJson.ts), which keeps
+ * number tokens as text; strings
  * such as "3/7", "-2", "0.25", "1e-3" are exact rationals too.
  *
  * Semantics, following javascript-lp-solver (Model.loadJson) where it is well defined, and refusing
@@ -36,195 +37,15 @@
 import { MechcheckError } from "../errors.ts";
 import { q, qstr, type Q } from "../exact/rational.ts";
 import { LpBuilder, type LpModel, type RowSense } from "./model.ts";
+import { fieldPath, JsonNumber, parseJsonExact, type JsonReadOptions } from "../exact/exactJson.ts";
 
-/* ------------------------------------------------------------------------------------------------
- * An exact JSON reader: numbers stay text.
- * ---------------------------------------------------------------------------------------------- */
-
-/** A JSON number token, kept as its source text. */
-export class JsonNumber {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
-
-/** Objects have a null prototype (so "__proto__" is an ordinary key) and keep the source order. */
-export type JsonObject = { [key: string]: JsonValue };
-export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | JsonObject;
-
-const MAX_DEPTH = 256;
-
-/**
- * Parse JSON text, keeping number tokens as JsonNumber. Errors are MechcheckError "invalid-json"
- * naming `source` and the line and column.
- */
-export function parseJsonExact(text: string, source = "input"): JsonValue {
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark
-  const n = text.length;
-
-  const fail = (msg: string, at = i): never => {
-    let line = 1;
-    let col = 1;
-    for (let k = 0; k < at && k < n; k++) {
-      if (text.charCodeAt(k) === 10) {
-        line++;
-        col = 1;
-      } else col++;
-    }
-    throw new MechcheckError("invalid-json", `${source}: invalid JSON at line ${line}, column ${col}: ${msg}`, { path: source, value: { line, column: col, offset: at } });
-  };
-  const ws = (): void => {
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
-    }
-  };
-  const describeAt = (): string => (i >= n ? "end of input" : JSON.stringify(text[i]));
-
-  const value = (depth: number): JsonValue => {
-    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH}`);
-    ws();
-    if (i >= n) fail("unexpected end of input");
-    const c = text[i]!;
-    if (c === "{") return object(depth);
-    if (c === "[") return array(depth);
-    if (c === '"') return string();
-    if (c === "-" || (c >= "0" && c <= "9")) return number();
-    if (text.startsWith("true", i)) {
-      i += 4;
-      return true;
-    }
-    if (text.startsWith("false", i)) {
-      i += 5;
-      return false;
-    }
-    if (text.startsWith("null", i)) {
-      i += 4;
-      return null;
-    }
-    return fail(`unexpected ${describeAt()}`);
-  };
-
-  const object = (depth: number): JsonObject => {
-    const out = Object.create(null) as JsonObject;
-    i++; // {
-    ws();
-    if (text[i] === "}") {
-      i++;
-      return out;
-    }
-    for (;;) {
-      ws();
-      if (text[i] !== '"') fail(`expected a string key, found ${describeAt()}`);
-      const keyAt = i;
-      const key = string();
-      if (Object.prototype.hasOwnProperty.call(out, key)) fail(`duplicate key ${JSON.stringify(key)}`, keyAt);
-      ws();
-      if (text[i] !== ":") fail(`expected ":", found ${describeAt()}`);
-      i++;
-      const v = value(depth + 1);
-      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-      ws();
-      if (text[i] === ",") {
-        i++;
-        continue;
-      }
-      if (text[i] === "}") {
-        i++;
-        return out;
-      }
-      fail(`expected "," or "}", found ${describeAt()}`);
-    }
-  };
-
-  const array = (depth: number): JsonValue[] => {
-    const out: JsonValue[] = [];
-    i++; // [
-    ws();
-    if (text[i] === "]") {
-      i++;
-      return out;
-    }
-    for (;;) {
-      out.push(value(depth + 1));
-      ws();
-      if (text[i] === ",") {
-        i++;
-        continue;
-      }
-      if (text[i] === "]") {
-        i++;
-        return out;
-      }
-      fail(`expected "," or "]", found ${describeAt()}`);
-    }
-  };
-
-  const string = (): string => {
-    const start = i;
-    i++; // opening quote
-    let out = "";
-    let run = i;
-    for (;;) {
-      if (i >= n) fail("unterminated string", start);
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        out += text.slice(run, i);
-        i++;
-        return out;
-      }
-      if (c < 0x20) fail("control character in string");
-      if (c === 92) {
-        out += text.slice(run, i);
-        const e = text[i + 1];
-        const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
-        if (e !== undefined && Object.prototype.hasOwnProperty.call(simple, e)) {
-          out += simple[e];
-          i += 2;
-        } else if (e === "u") {
-          const hex = text.slice(i + 2, i + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("bad \\u escape");
-          out += String.fromCharCode(parseInt(hex, 16));
-          i += 6;
-        } else {
-          fail("bad escape");
-        }
-        run = i;
-        continue;
-      }
-      i++;
-    }
-  };
-
-  const number = (): JsonNumber => {
-    const m = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    m.lastIndex = i;
-    const r = m.exec(text);
-    if (!r || r[0] === "-" || r[0].length === 0) fail("bad number");
-    const tok = r![0];
-    const next = text[i + tok.length];
-    if (next !== undefined && /[0-9.eE+-]/.test(next)) fail("bad number", i + tok.length);
-    i += tok.length;
-    return new JsonNumber(tok);
-  };
-
-  const v = value(0);
-  ws();
-  if (i < n) fail(`unexpected ${describeAt()} after the JSON value`);
-  return v;
-}
+// The exact JSON reader lives in src/exact/exactJson.ts (shared by instances, records and models).
+export { fieldPath, JsonNumber, parseJsonExact, type JsonObject, type JsonValue } from "../exact/exactJson.ts";
 
 /* ------------------------------------------------------------------------------------------------
  * The model.
  * ---------------------------------------------------------------------------------------------- */
 
-const IDENT = /^[A-Za-z_$][\w$]*$/;
-/** `constraints.c1.max`; keys that are not identifiers in brackets: `variables["my var"]`. */
-export function fieldPath(base: string, key: string): string {
-  return IDENT.test(key) ? (base === "" ? key : `${base}.${key}`) : `${base}[${JSON.stringify(key)}]`;
-}
 
 function kindOf(v: unknown): string {
   if (v === null) return "null";
@@ -274,8 +95,8 @@ const TOP_LEVEL = new Set(["optimize", "opType", "constraints", "variables", "un
 const CONSTRAINT_KEYS = new Set(["min", "max", "equal"]);
 
 /** Parse the JSON text of a javascript-lp-solver model. `source` (e.g. the file path) names the text in JSON syntax errors. */
-export function parseLpJson(text: string, source = "model"): LpModel {
-  return lpModelFromObject(parseJsonExact(text, source));
+export function parseLpJson(text: string, source = "model", options: JsonReadOptions = {}): LpModel {
+  return lpModelFromObject(parseJsonExact(text, source, options));
 }
 
 /**

@@ -169,7 +169,7 @@ describe("field-precise errors", () => {
     expect(is[1]).toMatchObject({ path: 'environment.valuation["seller"]', value: ["3"] });
     expect(is.find((i) => i.code === "unknown-label")!.path).toBe('environment.reservation["nobody"]');
     expect(issuesOf({ ...base(), mechcheck: 2 })[0]).toMatchObject({ code: "unsupported-version", path: "mechcheck", value: 2 });
-    expect(issuesOf("{ not json")[0]!.code).toBe("bad-json");
+    expect(issuesOf("{ not json")[0]!.code).toBe("invalid-json"); // the exact JSON reader's code, as for LP models
     expect(issuesOf({ ...base(), extra: 1 })[0]).toMatchObject({ code: "unknown-field", path: '(instance)["extra"]' });
   });
   it("a full-profile valuation with a typo and whitespace-tolerant keys", () => {

@@ -132,7 +132,8 @@ describe("parseLpJson: errors name the field", () => {
     const e = caught(() => parseLpJson(`{\n  "optimize": "p",\n  "opType": max\n}`, "models/a.json"));
     expect(e.code).toBe("invalid-json");
     expect(e.path).toBe("models/a.json");
-    expect(e.message).toBe(`models/a.json: invalid JSON at line 3, column 13: unexpected "m"`);
+    expect(e.message).toBe(`models/a.json: invalid JSON at line 3, column 13, in opType: unexpected "m"`);
+    expect(e.value).toEqual({ line: 3, column: 13, offset: `{\n  "optimize": "p",\n  "opType": max\n}`.indexOf("max"), field: "opType" });
     expect(caught(() => parseJsonExact(`{"a":1,"a":2}`)).message).toMatch(/line 1, column 8: duplicate key "a"/);
     expect(caught(() => parseJsonExact(`[01]`)).message).toMatch(/bad number/);
     expect(caught(() => parseJsonExact(`"abc`)).message).toMatch(/unterminated string/);
