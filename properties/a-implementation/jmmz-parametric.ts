@@ -1,5 +1,5 @@
 /**
- * `jmmz-parametric` (refutation) and `jmmz-parametric-finite` (theorem) — seed 000, slides *The
+ * `jmmz-parametric` (refutation) and `jmmz-parametric-finite` (theorem) — [BrooksExPost2023], slides *The
  * setting of JMMZ*, *Using indifference*, *The differential equation*, *A parametric example*
  * (Jehiel, Meyer-ter-Vehn, Moldovanu and Zame 2006).
  *
@@ -14,16 +14,31 @@
  * "can only hold if b_{i,k} = α(s)b_{-i,k} and b_{i,l} = α(s)b_{-i,l}, i.e. b_{i,k}b_{-i,l} = b_{i,l}b_{-i,k}",
  * a non-generic condition. Finite environment: src/constructions/jmmz.ts (signal grids G_i ⊂ [0, 1]^2).
  *
- * Naive finite statement refuted (`jmmz-parametric`): "on finite signal grids, if
- * b_{1,k}b_{2,l} ≠ b_{1,l}b_{2,k} then every deterministic EPIC rule is constant". Each case is
- * searched for a non-constant rule with EPIC payments: the dictatorial rule "k iff s_i = s_i*" at a
- * uniform maximizer s_i* of μ_i(·, s_{-i}) (e.g. s_i* = (1, 0) when v_{i,k}, v_{i,l} are nondecreasing
- * in the own signal), paying τ_i(s_{-i}) = μ_i(s_i*, s_{-i}); else every non-constant rule on small
- * grids. Payments come from the exact transfers LP (epicTransfersLp + src/lp solve) and are
- * re-checked with isEPIC. Why the continuum argument does not apply: on a grid there is no boundary
- * to differentiate along, no indifference is forced (a signal strictly above and one strictly below
- * τ_i leave a whole interval of admissible τ_i), and the PDE on gradients never arises. JMMZ's
- * general theorem relaxes smoothness but keeps a continuum of multidimensional signals.
+ * Naive finite transcription refuted (`jmmz-parametric`): "on finite signal grids, if
+ * b_{1,k}b_{2,l} ≠ b_{1,l}b_{2,k} then every deterministic EPIC rule is constant". Cases are
+ * NON-DEGENERATE: the generator and the hypothesis require that each agent has at least two signals
+ * and that each agent's value difference μ_i is not identically zero on the grid (so no valuation
+ * table is identically zero and each agent cares about the decision somewhere). Each case is searched for a non-constant rule with EPIC payments:
+ * the rule "k iff s_i = s_i*" at a uniform maximizer s_i* of μ_i(·, s_{-i}) (e.g. s_i* = (1, 0) when
+ * v_{i,k}, v_{i,l} are nondecreasing in the own signal), paying τ_i(s_{-i}) = μ_i(s_i*, s_{-i}); else
+ * every non-constant rule on small grids. Payments come from the exact transfers LP
+ * (epicTransfersLp + src/lp solve) and are re-checked with isEPIC.
+ *
+ * Why the transcription is false — NOT because the grid is finite: the same rule "k iff s_i = (1, 0)"
+ * with agent i paying μ_i((1, 0), s_{-i}) is EPIC on the continuum [0, 1]^2 × [0, 1]^2 too, for every
+ * b (generic or not) with values nondecreasing in the own signal: (1, 0) maximizes μ_i(·, s_{-i}),
+ * agent i gets μ_i(s) − μ_i((1, 0), s_{-i}) ≤ 0 from k, so it reports (1, 0) exactly when that is
+ * its signal (ties are harmless), and agent −i's report never matters. The slide's argument
+ * [BrooksExPost2023, *Using indifference*, *A parametric example*] rests on its own hypotheses: "the
+ * boundary is nice" — the set {q = k} has a boundary hypersurface on which BOTH agents are pivotal,
+ * hence both indifferent (μ_i = τ_i and μ_{-i} = τ_{-i}) with proportional normals — and
+ * "transfers are differentiable". The corner rule violates the first even on the continuum ({q = k}
+ * has empty interior and agent −i is never pivotal), and the finite version drops both: a grid has
+ * no boundary hypersurface (no normal, no indifference forced — a whole interval of τ_i separates
+ * the k-signals from the l-signals) and nothing to differentiate. The genericity theorem of
+ * [JehielEtAl2006] (only constant deterministic rules are ex post implementable for generic
+ * valuations with multidimensional signals) is not what this id checks; its own regularity
+ * assumptions on signal spaces and rules are not transcribed here.
  *
  * True finite statement (`jmmz-parametric-finite`), checked exactly on random (a, b, grids, rule):
  *  (1) the slide's expansion of μ_i equals v_{i,k} − v_{i,l};
@@ -42,6 +57,7 @@ import fc from "fast-check";
 import { isEPIC } from "../../src/concepts/index.ts";
 import {
   bDeterminant,
+  cornerRuleContinuumSlack,
   dictatorialPayments,
   dictatorialRule,
   directMechanism,
@@ -77,6 +93,15 @@ const signalArb = fc.oneof(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({
 const gridArb = fc.uniqueArray(signalArb, { minLength: 1, maxLength: 3, selector: ([x, y]) => `${x},${y}` });
 
 const toSignal = ([x, y]: readonly [number, number]): Signal => [q(x).div(2), q(y).div(2)];
+
+/**
+ * Non-degenerate: each agent has at least two signals (a two-agent problem, not one agent against a
+ * fixed signal) and each agent's μ_i is not identically zero on G_1 × G_2 (no identically-zero
+ * valuations; each agent cares about the decision somewhere).
+ */
+export function nonDegenerate(x: JmmzCase): boolean {
+  return [0, 1].every((i) => x.grids[i]!.length >= 2 && x.grids[i]!.some((own) => x.grids[1 - i]!.some((other) => !mu(x.P, i, own, other).equals(ZERO))));
+}
 
 export const jmmzCaseArb: fc.Arbitrary<JmmzCase> = fc.tuple(coefArb, coefArb, gridArb, gridArb).map(([a, b, g0, g1]) => {
   const pp = (x: readonly [number, number]) => [q(x[0]), q(x[1])] as const;
@@ -131,6 +156,11 @@ function checkNaive(x: JmmzCase): CheckResult {
       payments: profileTable(x.grids, (th) => `agent 1 pays ${qstr(found.payments[th]![0]!)}, agent 2 pays ${qstr(found.payments[th]![1]!)}`),
       epic: "isEPIC holds",
       epicWithoutTransfers: isEPIC(env, zero).verdict,
+      // The same (a, b) on the continuum: is "k iff s_i = (1, 0)" EPIC there too? (exact, multilinear ⇒ vertices)
+      continuumCornerRule: [0, 1].map((i) => {
+        const c = cornerRuleContinuumSlack(x.P, i);
+        return `agent ${i + 1}: ${c.min.compare(ZERO) >= 0 ? "EPIC" : "not EPIC"} on [0,1]^2×[0,1]^2 (min slack ${qstr(c.min)})`;
+      }),
     },
     message: `b_{1,k}b_{2,l} − b_{1,l}b_{2,k} = ${qstr(bDeterminant(x.P))} ≠ 0, yet on the ${x.grids[0].length}×${x.grids[1].length} signal grid a non-constant rule (${found.how}) is EPIC`,
   };
@@ -139,12 +169,12 @@ function checkNaive(x: JmmzCase): CheckResult {
 export const jmmzParametric: Theorem<JmmzCase> = {
   id: "jmmz-parametric",
   kind: "refutation",
-  source: "000 A parametric example",
+  source: "[BrooksExPost2023, A parametric example]; [JehielEtAl2006]",
   statement:
-    "On finite signal grids in the JMMZ parametric model (v_{i,k} = s_{i,k}(a_{i,k} + b_{i,k}s_{-i,k})): if b_{1,k}b_{2,l} ≠ b_{1,l}b_{2,k} then every EPIC deterministic rule is constant (false: no smooth boundary or differentiable transfers on a grid).",
+    "Naive finite transcription: on finite signal grids in the JMMZ parametric model (v_{i,k} = s_{i,k}(a_{i,k} + b_{i,k}s_{-i,k}); |G_i| ≥ 2 and μ_i not identically zero for each i), if b_{1,k}b_{2,l} ≠ b_{1,l}b_{2,k} then every EPIC deterministic rule is constant (false because the slide's hypotheses — a nice boundary of {q = k} on which both agents are pivotal and indifferent, differentiable transfers — are dropped: 'k iff s_i = s_i*' at a maximizer of μ_i is EPIC, on the continuum [0, 1]^2 too when s_i* = (1, 0)).",
   trueVersion: "jmmz-parametric-finite",
-  arbitrary: jmmzCaseArb,
-  hypothesis: (x) => !bDeterminant(x.P).equals(ZERO) && x.grids[0].length * x.grids[1].length >= 2,
+  arbitrary: jmmzCaseArb.filter(nonDegenerate),
+  hypothesis: (x) => nonDegenerate(x) && !bDeterminant(x.P).equals(ZERO),
   check: checkNaive,
   codec: jmmzCodec,
   defaultRuns: 100,
@@ -218,7 +248,7 @@ function checkFinite(x: JmmzRuleCase): CheckResult {
 export const jmmzParametricFinite: Theorem<JmmzRuleCase> = {
   id: "jmmz-parametric-finite",
   kind: "theorem",
-  source: "000 A parametric example",
+  source: "[BrooksExPost2023, A parametric example], finite version",
   statement:
     "JMMZ parametric model on finite signal grids, any a, b: (i) if s_i* ∈ G_i maximizes μ_i(·, s_{-i}) for every s_{-i} (e.g. (1,0) when values are nondecreasing in the own signal), the rule 'k iff s_i = s_i*' with agent i paying μ_i(s_i*, s_{-i}) on k is EPIC (non-constant when |G_i| ≥ 2); (ii) a deterministic rule has EPIC payments iff for each i, s_{-i}: min of μ_i on {q = k} ≥ max of μ_i on {q = l}.",
   arbitrary: fc.tuple(jmmzCaseArb, fc.array(fc.boolean(), { minLength: 9, maxLength: 9 })).map(([c, bits]) => ({ ...c, bits })),

@@ -253,3 +253,24 @@ export function parametricOf(a: readonly (readonly number[])[], b: readonly (rea
   const pair = (x: readonly number[]) => [q(x[0]!), q(x[1]!)] as const;
   return { a: [pair(a[0]!), pair(a[1]!)], b: [pair(b[0]!), pair(b[1]!)] };
 }
+
+/**
+ * The corner rule on the CONTINUUM [0, 1]^2 × [0, 1]^2: "k iff s_i = (1, 0)", agent i paying
+ * τ_i(s_{-i}) = μ_i((1, 0), s_{-i}) on k, agent −i paying nothing. Agent −i never affects the outcome;
+ * agent i's gain from lying to (1, 0) at s is μ_i(s) − μ_i((1, 0), s_{-i}), and truth at (1, 0) gives
+ * 0 either way. So the rule is EPIC on the continuum iff
+ *   D_i(s) = μ_i((1, 0), s_{-i}) − μ_i(s) = (1 − s_{i,k})(a_{i,k} + b_{i,k}s_{-i,k}) + s_{i,l}(a_{i,l} + b_{i,l}s_{-i,l}) ≥ 0
+ * on [0, 1]^4. D_i is multilinear (degree ≤ 1 in each coordinate), so its minimum over the box is
+ * attained at one of the 16 vertices: this returns that exact minimum and a vertex attaining it.
+ */
+export function cornerRuleContinuumSlack(P: Parametric, i: number): { min: Q; at: [Signal, Signal] } {
+  const corner: Signal = [q(1), ZERO];
+  let best: { min: Q; at: [Signal, Signal] } | null = null;
+  for (let m = 0; m < 16; m++) {
+    const own: Signal = [q(m & 1), q((m >> 1) & 1)];
+    const other: Signal = [q((m >> 2) & 1), q((m >> 3) & 1)];
+    const d = mu(P, i, corner, other).sub(mu(P, i, own, other));
+    if (best === null || d.compare(best.min) < 0) best = { min: d, at: [own, other] };
+  }
+  return best!;
+}
