@@ -26,7 +26,7 @@ const FAULT_MESSAGES: Record<string, string> = {
 function injectedFault(syscall: string, path: string): void {
   const f = process.env.MECHCHECK_FAULT_INJECT;
   if (f === undefined || f === "") return;
-  if (f in FAULT_MESSAGES) {
+  if (Object.hasOwn(FAULT_MESSAGES, f)) {
     const e = new Error(`${f}: ${FAULT_MESSAGES[f]}, ${syscall} '${path}'`) as NodeJS.ErrnoException;
     e.code = f;
     e.syscall = syscall;
