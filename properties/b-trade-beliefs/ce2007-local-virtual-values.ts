@@ -9,11 +9,18 @@
  *
  * The slides' claim, transcribed (`ce2007-local-virtual-values-slide`): if f is regular (φ̃_i(v)
  * non-decreasing in v_i for all i, v_{-i}), then value(P) = LVV(f), by allocating to the highest
- * non-negative local virtual value ("Nonetheless, this allocation is non-decreasing"). FALSE on
- * finite grids: regularity is monotonicity in the bidder's OWN value, while φ̃_j(v) of another
- * bidder moves with v_i; the highest-φ̃ allocation can then take the good away from i when v_i
- * rises, and no optimal allocation of the Lagrangian is implementable. Minimal counterexample in
- * counterexamples/ce2007-local-virtual-values-slide/.
+ * non-negative local virtual value ("Nonetheless, this allocation is non-decreasing"). FALSE, and
+ * not because the grid is finite: the slide's regularity is monotonicity in the bidder's OWN value
+ * only, while with CORRELATED values φ̃_j(v) of another bidder moves with v_i (here it rises); the
+ * highest-φ̃ allocation can then take the good away from i when v_i rises, and no optimal
+ * allocation of the Lagrangian is implementable. The failure needs correlation: with independent
+ * values φ̃_j depends on v_j alone, and more generally if every φ̃_j is non-increasing in v_i
+ * (i ≠ j, `crossMonotonicityViolation`) the highest-φ̃ allocation (ties to the lowest index) is
+ * monotone and the slide's conclusion holds — checked in (3) below. Regularity in [ChungEly2007]
+ * is a condition on the joint prior; whether its definition includes such a cross condition
+ * could not be confirmed from the sources available here (reported to the lead), so this id
+ * refutes the SLIDE's definition only. Minimal counterexample in
+ * counterexamples/ce2007-local-virtual-values-slide/ (φ̃_2 rises from 0 to 3/2 as v_1 goes 1 → 2).
  *
  * What holds exactly (`ce2007-local-virtual-values`), for EVERY full-support f, regular or not:
  *   (1) value(P) ≤ LVV(f) — the local multipliers (α_i(v) = Σ_{v'_i ≥ v_i} f(v'_i, v_{-i}) on the
@@ -24,11 +31,13 @@
  *       and earns LVV(f), re-checked; ⇒: at equality the optimal q maximizes the Lagrangian
  *       pointwise, and EPIC makes it monotone.) Decided by the feasibility LP
  *       `monotoneMaximizerLp`, solved independently of (P).
- * For regular f with n = 1, or K = 2, a monotone maximizer always exists (the slide's case); the
- * tags report how often regular and irregular priors fall on each side.
+   (3) for regular f that is independent or cross-monotone (every φ̃_j non-increasing in v_i,
+ *       i ≠ j), and for regular f with n = 1 or K = 2, a monotone maximizer exists (so value(P) =
+ *       LVV(f)): the slide's conclusion under a hypothesis that rules out the correlation effect.
+ * The tags report how often regular and irregular priors fall on each side.
  */
 import fc from "fast-check";
-import { allocationFromColumns, dualUpperBound, envelopePayments, localDualForP, monotoneMaximizerLp, saddlePointByCertificates, solveSmall } from "../../src/constructions/chungEly.ts";
+import { allocationFromColumns, crossMonotonicityViolation, dualUpperBound, isIndependentPrior, envelopePayments, localDualForP, monotoneMaximizerLp, saddlePointByCertificates, solveSmall } from "../../src/constructions/chungEly.ts";
 import { checkAuctionMechanism, auctionMechanismFromPrimal, isRegular, localVirtualValueRevenue, optimalExPostAuctionLp, type AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 import { anyPriors, powerPriors, priorCodec, regularPriors, tiltedPriors } from "./ce2007-cases.ts";
@@ -36,9 +45,9 @@ import { anyPriors, powerPriors, priorCodec, regularPriors, tiltedPriors } from 
 export const ce2007LocalVirtualValues: Theorem<AuctionPrior> = {
   id: "ce2007-local-virtual-values",
   kind: "theorem",
-  source: "000 *Regular case*, *Analyzing the Lagrangian* (erratum for φ̃ applied)",
+  source: "[BrooksExPost2023, *Regular case*, *Analyzing the Lagrangian*] (erratum for φ̃ applied)",
   statement:
-    "Full-support prior f on a value grid: optimal ex post revenue value(P) ≤ Σ_v f(v)·max(0, max_i φ̃_i(v)), with equality iff some pointwise maximizer of Σ_i q_i(v)φ̃_i(v) is non-decreasing in own value (for regular f with one bidder or two values, always). Dual, LP and maximizer certified exactly.",
+    "Full-support prior f on a value grid: optimal ex post revenue value(P) ≤ Σ_v f(v)·max(0, max_i φ̃_i(v)), with equality iff some pointwise maximizer of Σ_i q_i(v)φ̃_i(v) is non-decreasing in own value — always so for regular f (φ̃_i non-decreasing in v_i) that is independent, cross-monotone (every φ̃_j non-increasing in v_i, j ≠ i), or has one bidder or two values. Dual, LP and maximizer certified exactly.",
   arbitrary: fc.oneof({ weight: 2, arbitrary: anyPriors }, { weight: 1, arbitrary: regularPriors }, { weight: 1, arbitrary: tiltedPriors }),
   check: (prior): CheckResult => {
     const lvv = localVirtualValueRevenue(prior);
@@ -70,12 +79,24 @@ export const ce2007LocalVirtualValues: Theorem<AuctionPrior> = {
     if (regular && (prior.n === 1 || prior.K === 2) && !monotone) {
       return { ok: false, violation: { n: prior.n, K: prior.K }, message: "regular f with one bidder or two values, yet no monotone maximizer" };
     }
-    const reg = regular ? "regular" : "irregular";
+    const cross = crossMonotonicityViolation(prior) === null || isIndependentPrior(prior);
+    if (regular && cross && !monotone) {
+      return { ok: false, violation: { n: prior.n, K: prior.K, independent: isIndependentPrior(prior) }, message: "regular and cross-monotone f (every φ̃_j non-increasing in v_i), yet no monotone maximizer" };
+    }
+    const reg = regular ? (cross ? "regular, cross-monotone" : "regular, φ̃_j rises with some v_i") : "irregular";
     return { ok: true, tag: `${reg}: ${equal ? "value(P) = LVV (monotone maximizer)" : "value(P) < LVV (no monotone maximizer)"}` };
   },
   codec: priorCodec,
   defaultRuns: 400,
 };
+
+/** Where another bidder's φ̃ rises with v_i (the correlation effect), in words; null if nowhere. */
+export function crossWitness(prior: AuctionPrior): string | null {
+  const w = crossMonotonicityViolation(prior);
+  if (w === null) return null;
+  const lab = (p: readonly number[]) => `(${p.map((k) => k + 1).join(", ")})`;
+  return `φ̃_${w.j + 1} rises from ${w.phi.toFraction()} at v = ${lab(w.v)} to ${w.phiNext.toFraction()} at v = ${lab(w.next)} (bidder ${w.i + 1}'s value up one step, values indexed 1…K)`;
+}
 
 /** The naive formula's check, shared with `ce2007-irregular`: exact, LP-free when a monotone maximizer certifies equality. */
 export function formulaCheck(prior: AuctionPrior, hypothesisWords: string): CheckResult {
@@ -90,7 +111,7 @@ export function formulaCheck(prior: AuctionPrior, hypothesisWords: string): Chec
   if (r.value.equals(lvv)) return { ok: true, tag: "value(P) = LVV (solved)" };
   return {
     ok: false,
-    violation: { P: r.value.toFraction(), LVV: lvv.toFraction(), gap: lvv.sub(r.value).toFraction(), regular: isRegular(prior) },
+    violation: { P: r.value.toFraction(), LVV: lvv.toFraction(), gap: lvv.sub(r.value).toFraction(), regular: isRegular(prior), correlation: crossWitness(prior) },
     message: `${hypothesisWords}, yet the optimal ex post revenue value(P) = ${r.value.toFraction()} < Σ_v f(v)·max(0, max_i φ̃_i(v)) = ${lvv.toFraction()}: no pointwise maximizer of Σ q_i φ̃_i is monotone in own value`,
   };
 }
@@ -98,8 +119,8 @@ export function formulaCheck(prior: AuctionPrior, hypothesisWords: string): Chec
 export const ce2007LocalVirtualValuesSlide: Theorem<AuctionPrior> = {
   id: "ce2007-local-virtual-values-slide",
   kind: "refutation",
-  source: "000 *Regular case* (\"If f is regular … the local multipliers are optimal\"), *Analyzing the Lagrangian*",
-  statement: "Regular prior f (φ̃_i non-decreasing in v_i) on a value grid: optimal ex post revenue = Σ_v f(v)·max(0, max_i φ̃_i(v)).",
+  source: "[BrooksExPost2023, *Regular case* (\"If f is regular … the local multipliers are optimal\"), *Analyzing the Lagrangian*], the slide's definition of regularity",
+  statement: "Slide's regularity (φ̃_i non-decreasing in the own value v_i only), full-support prior f on a value grid, correlation allowed: optimal ex post revenue = Σ_v f(v)·max(0, max_i φ̃_i(v)) (false because correlation lets another bidder's φ̃_j rise with v_i, so the highest-φ̃ allocation is not monotone; not a grid effect — true when f is independent or every φ̃_j is non-increasing in v_i, see the true version).",
   trueVersion: "ce2007-local-virtual-values",
   arbitrary: fc.oneof(powerPriors({ n: 2, K: 3, maxExp: 5 }), tiltedPriors),
   hypothesis: isRegular,

@@ -14,10 +14,13 @@
  * v_i (slide *Regular case*); LVV(f) := Σ_v f(v)·max(0, max_i φ̃_i(v)).
  *
  * The slide's claim, transcribed (`ce2007-maxmin-slide`): for regular f, value(P) =
- * value(P′ on π\*). FALSE on finite grids: regularity makes each φ̃_i monotone in the bidder's OWN
- * value, but the allocation "highest non-negative φ̃" of slide *Analyzing the Lagrangian* can still
- * fail to be monotone, because φ̃_j(v) moves with v_i (the slide's "Nonetheless, this allocation is
- * non-decreasing" is the gap). Then the local multipliers are not optimal for (P), and (P) earns
+ * value(P′ on π\*). FALSE for the slide's definition of regularity, and not because the grid is
+ * finite: regularity makes each φ̃_i monotone in the bidder's OWN value, but with correlated values
+ * φ̃_j(v) moves with v_i, so the allocation "highest non-negative φ̃" of slide *Analyzing the
+ * Lagrangian* can fail to be monotone (the slide's "Nonetheless, this allocation is
+ * non-decreasing" is the gap). With independent values, or when every φ̃_j is non-increasing in
+ * v_i (j ≠ i), that allocation is monotone and all three values coincide (checked in
+ * `ce2007-local-virtual-values` (3) and here through the monotone maximizer). Then the local multipliers are not optimal for (P), and (P) earns
  * strictly less than (P′ on π\*). The minimal counterexample is saved in
  * counterexamples/ce2007-maxmin-slide/.
  *
@@ -46,6 +49,7 @@ import { isRegular, optimalExPostAuctionLp, type AuctionPrior } from "../../src/
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 import fc from "fast-check";
 import { powerPriors, priorCodec, regularPriors, tiltedPriors } from "./ce2007-cases.ts";
+import { crossWitness } from "./ce2007-local-virtual-values.ts";
 
 export const TAG_SADDLE = "saddle point: (P) = (P′ on π*) = LVV";
 export const TAG_GAP = "gap: (P) < (P′ on π*) = LVV (no monotone maximizer)";
@@ -55,7 +59,7 @@ export const TAG_EQUAL_BELOW = "(P) = (P′ on π*) < LVV (no monotone maximizer
 export const ce2007Maxmin: Theorem<AuctionPrior> = {
   id: "ce2007-maxmin",
   kind: "theorem",
-  source: "000 *Chung and Ely (2007)*, *A worst-case belief structure*, *Deriving π\\**",
+  source: "[BrooksExPost2023, *Chung and Ely (2007)*, *A worst-case belief structure*, *Deriving π\\**]; [ChungEly2007]",
   statement:
     "Regular full-support prior f on a value grid: value(P) ≤ value(P′ on π*) ≤ LVV(f) = Σ_v f(v)·max(0, max_i φ̃_i(v)); if some pointwise maximizer of Σ_i q_i φ̃_i is monotone in own value, all three are equal (the saddle point), otherwise value(P) < LVV(f). All LPs exact; mechanisms, duals and the maximizer re-checked.",
   arbitrary: regularPriors,
@@ -90,8 +94,8 @@ export const ce2007Maxmin: Theorem<AuctionPrior> = {
 export const ce2007MaxminSlide: Theorem<AuctionPrior> = {
   id: "ce2007-maxmin-slide",
   kind: "refutation",
-  source: "000 *Chung and Ely (2007)*, *Deriving π\\** (\"under the regularity hypothesis, only local downward IC and IR for the lowest type are binding\")",
-  statement: "Regular prior f (φ̃_i non-decreasing in v_i) on a value grid: value(P) = value(P′ on π*).",
+  source: "[BrooksExPost2023, *Chung and Ely (2007)*, *Deriving π\\**] (\"under the regularity hypothesis, only local downward IC and IR for the lowest type are binding\"), the slide's definition of regularity",
+  statement: "Slide's regularity (φ̃_i non-decreasing in the own value v_i only), full-support prior f on a value grid, correlation allowed: value(P) = value(P′ on π*) (false because correlation lets another bidder's φ̃_j rise with v_i, so no pointwise maximizer of the Lagrangian is monotone; not a grid effect — with independent or cross-monotone f the saddle point holds, see the true version).",
   trueVersion: "ce2007-maxmin",
   // Skewed and tilted priors at n = 2, K = 3 (see ce2007-cases.ts for how often the claim fails).
   arbitrary: fc.oneof(powerPriors({ n: 2, K: 3, maxExp: 5 }), tiltedPriors),
@@ -111,7 +115,7 @@ export const ce2007MaxminSlide: Theorem<AuctionPrior> = {
     if (a.problems.length > 0) throw new Error(`certificate failed: ${a.problems.join("; ")}`);
     return {
       ok: false,
-      violation: { P: rP.value.toFraction(), PprimeOnPiStar: rPp.value.toFraction(), LVV: a.lvv.toFraction(), gap: rPp.value.sub(rP.value).toFraction(), regular: true },
+      violation: { P: rP.value.toFraction(), PprimeOnPiStar: rPp.value.toFraction(), LVV: a.lvv.toFraction(), gap: rPp.value.sub(rP.value).toFraction(), regular: true, correlation: crossWitness(prior) },
       message: `f is regular, yet value(P) = ${rP.value.toFraction()} < value(P′ on π*) = ${rPp.value.toFraction()} (Σ f·max(0, max φ̃) = ${a.lvv.toFraction()}): no pointwise maximizer of Σ q_i φ̃_i is monotone in own value, so the local multipliers are not optimal for (P)`,
     };
   },

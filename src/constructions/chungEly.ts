@@ -521,3 +521,27 @@ export function saddlePointByCertificates(prior: AuctionPrior): { lvv: Q; proble
   if (inPPrime.violations.length > 0) problems.push("envelope mechanism infeasible in (P′)");
   return { lvv, problems };
 }
+
+/**
+ * Cross-monotonicity of the local virtual values: φ̃_j(v) non-increasing in v_i for every j ≠ i.
+ * With the slide's (own-value) regularity it makes the allocation "to the highest non-negative φ̃,
+ * ties to the lowest index" monotone in own value (raising v_i raises φ̃_i and lowers every φ̃_j,
+ * so a winner keeps winning): then value(P) = LVV(f). Independent priors satisfy it trivially
+ * (φ̃_j depends on v_j only). Returns null when it holds, else a witness (j's φ̃ rises when i's value does).
+ */
+export function crossMonotonicityViolation(prior: AuctionPrior): { i: number; j: number; v: number[]; next: number[]; phi: Q; phiNext: Q } | null {
+  const phi = localVirtualValues(prior);
+  const sizes = gridSizes(prior.n, prior.K);
+  for (let i = 0; i < prior.n; i++) {
+    for (let v = 0; v < prior.f.length; v++) {
+      const prof = profileAt(sizes, v);
+      if (prof[i]! + 1 >= prior.K) continue;
+      const next = withEntry(prof, i, prof[i]! + 1);
+      const w = profileIndex(sizes, next);
+      for (let j = 0; j < prior.n; j++) {
+        if (j !== i && phi[j]![w]!.compare(phi[j]![v]!) > 0) return { i, j, v: prof, next, phi: phi[j]![v]!, phiNext: phi[j]![w]! };
+      }
+    }
+  }
+  return null;
+}
