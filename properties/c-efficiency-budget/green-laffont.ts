@@ -55,7 +55,7 @@ import {
 } from "../../src/constructions/tradeGrids.ts";
 import { qstr, type Q } from "../../src/exact/rational.ts";
 import { valueGridOfSize } from "../../src/generators/valueGrid.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 
 /** Random grid pairs: minTypes–maxTypes points each, integer values from 0…3 in steps of 1–2. */
 export function gridPairArb(ties: readonly TieRule[], maxTypes = 4, minTypes = 1): fc.Arbitrary<GridCase> {
@@ -91,44 +91,68 @@ export const greenLaffont: Theorem<GridCase> = {
   statement:
     "Bilateral trade on finite grids B, S (seller keeps the good, deterministic tie rule): an efficient, DSIC, ex post budget-balanced mechanism exists iff the split agents' price intervals intersect (max lo ≤ min hi), and then a posted price works. On {0,…,K}² (any tie rule, lotteries included) impossibility holds exactly for K ≥ 3.",
   arbitrary: fc.oneof({ weight: 4, arbitrary: gridPairArb(["trade", "no-trade"], 3, 2) }, { weight: 1, arbitrary: integerFamilyArb(3, ["trade", "no-trade", "split"]) }),
-  check: (c) => {
-    const d = decide("green-laffont", c);
-    const where = describeGridCase(c);
-    if (d.problems.length > 0) return { ok: false, violation: { case: gridCaseCodec.encode(c), problems: d.problems }, message: `${where}: the LP's point fails ${d.problems.join(", ")} (bug)` };
-    const K = integerFamilyK(c);
-    if (K !== null && d.possible !== K <= 2) {
-      return { ok: false, violation: { K, tie: c.tie, lpPossible: d.possible }, message: `${where}: the LP says ${d.possible ? "possible" : "impossible"}, but the proof says possible ⇔ K ≤ 2` };
-    }
-    if (c.tie === "split") return { ok: true, certificate: { K, lp: lpCertificate(d) }, tag: `{0..K}², split ties: ${d.possible ? "possible" : "impossible"}` };
-
-    const crit = greenLaffontCriterion(c.buyer, c.seller, c.tie);
-    if (crit.possible !== d.possible) {
-      return {
-        ok: false,
-        violation: { case: gridCaseCodec.encode(c), criterion: crit.possible, lp: d.possible, lower: crit.lower && qstr(crit.lower), upper: crit.upper && qstr(crit.upper) },
-        message: `${where}: the closed-form criterion says ${crit.possible ? "possible" : "impossible"} (max lo ${crit.lower ? qstr(crit.lower) : "—"}, min hi ${crit.upper ? qstr(crit.upper) : "—"}), the exact LP says ${d.possible ? "possible" : "impossible"}`,
-      };
-    }
-    const env = tradeEnv(c.buyer, c.seller);
-    if (crit.possible) {
-      const price = crit.price!;
-      const m = postedPriceMechanism(c.buyer, c.seller, c.tie, price);
-      const fails = [isDSIC(env, m).verdict, isExPostEfficient(env, m).verdict, isExPostBudgetBalanced(env, m).verdict];
-      if (fails.some((v) => v !== "holds")) {
-        return { ok: false, violation: { case: gridCaseCodec.encode(c), price: qstr(price), verdicts: fails }, message: `${where}: the posted price ${qstr(price)} mechanism is not DSIC/efficient/BB (DSIC ${fails[0]}, efficient ${fails[1]}, BB ${fails[2]})` };
-      }
-      return { ok: true, certificate: { postedPrice: qstr(price), interval: [crit.lower && qstr(crit.lower), crit.upper && qstr(crit.upper)] }, tag: crit.intervals.length === 0 ? "possible: no split agent (trivial case)" : "possible: posted price" };
-    }
-    const [a, b] = crit.conflict!;
-    return {
-      ok: true,
-      certificate: {
-        conflict: `${side(a)} needs π ≥ ${qstr(a.lo)}, ${side(b)} needs π ≤ ${qstr(b.hi)}`,
-        lp: lpCertificate(d),
-      },
-      tag: K !== null ? "impossible: {0..K}², K ≥ 3" : "impossible: intervals disjoint",
-    };
-  },
+  check: (c) => checkGreenLaffont(c),
   codec: gridCaseCodec,
   defaultRuns: 1000,
+  negativeControls: [
+    {
+      // kills: green-laffont posted-price check `some` → `every` (a wrong price breaks DSIC only:
+      // the mechanism stays efficient and budget balanced, so one failing verdict must suffice)
+      name: "posted price outside the interval",
+      why: "on B = S = {0, 1, 2} (ties trade) the posted price 1 works; the same mechanism at price 1 + 5 is efficient and budget balanced but not DSIC",
+      input: () => ({ buyer: integerGrid(2), seller: integerGrid(2), tie: "trade" as const }),
+      check: (c) => checkGreenLaffont(c, { price: (p) => p.add(5) }),
+    },
+    {
+      name: "criterion contradicted",
+      why: "B = S = {0,…,3}, deterministic ties: the criterion and the LP say impossible; a check that claims possible there (here: the K ≤ 2 family law applied to K = 3 with a forged possible LP) must fail",
+      input: () => ({ buyer: integerGrid(3), seller: integerGrid(3), tie: "trade" as const }),
+      check: (c) => checkGreenLaffont(c, { forceFamilyK: 2 }),
+    },
+  ],
+  coverage: {
+    classify: (c) => [integerFamilyK(c) !== null ? "{0..K}² family" : "random grids", `buyer types = ${c.buyer.length}`, `tie ${c.tie}`],
+    required: { "{0..K}² family": 50, "random grids": 200, "buyer types = 2": 50, "buyer types = 3": 50, "tie trade": 50, "tie no-trade": 50, "tie split": 20 },
+  },
 };
+
+/** The check; `variant` lets the negative controls run the same logic on a wrong price or family index. */
+export function checkGreenLaffont(c: GridCase, variant: { price?: (p: Q) => Q; forceFamilyK?: number } = {}): CheckResult {
+  const d = decide("green-laffont", c);
+  const where = describeGridCase(c);
+  if (d.problems.length > 0) return { ok: false, violation: { case: gridCaseCodec.encode(c), problems: d.problems }, message: `${where}: the LP's point fails ${d.problems.join(", ")} (bug)` };
+  const K = variant.forceFamilyK ?? integerFamilyK(c);
+  if (K !== null && d.possible !== K <= 2) {
+    return { ok: false, violation: { K, tie: c.tie, lpPossible: d.possible }, message: `${where}: the LP says ${d.possible ? "possible" : "impossible"}, but the proof says possible ⇔ K ≤ 2` };
+  }
+  if (c.tie === "split") return { ok: true, certificate: { K, lp: lpCertificate(d) }, tag: `{0..K}², split ties: ${d.possible ? "possible" : "impossible"}` };
+
+  const crit = greenLaffontCriterion(c.buyer, c.seller, c.tie);
+  if (crit.possible !== d.possible) {
+    return {
+      ok: false,
+      violation: { case: gridCaseCodec.encode(c), criterion: crit.possible, lp: d.possible, lower: crit.lower && qstr(crit.lower), upper: crit.upper && qstr(crit.upper) },
+      message: `${where}: the closed-form criterion says ${crit.possible ? "possible" : "impossible"} (max lo ${crit.lower ? qstr(crit.lower) : "—"}, min hi ${crit.upper ? qstr(crit.upper) : "—"}), the exact LP says ${d.possible ? "possible" : "impossible"}`,
+    };
+  }
+  const env = tradeEnv(c.buyer, c.seller);
+  if (crit.possible) {
+    const price = (variant.price ?? ((p: Q) => p))(crit.price!);
+    const m = postedPriceMechanism(c.buyer, c.seller, c.tie, price);
+    const fails = [isDSIC(env, m).verdict, isExPostEfficient(env, m).verdict, isExPostBudgetBalanced(env, m).verdict];
+    if (fails.some((v) => v !== "holds")) {
+      return { ok: false, violation: { case: gridCaseCodec.encode(c), price: qstr(price), verdicts: fails }, message: `${where}: the posted price ${qstr(price)} mechanism is not DSIC/efficient/BB (DSIC ${fails[0]}, efficient ${fails[1]}, BB ${fails[2]})` };
+    }
+    return { ok: true, certificate: { postedPrice: qstr(price), interval: [crit.lower && qstr(crit.lower), crit.upper && qstr(crit.upper)] }, tag: crit.intervals.length === 0 ? "possible: no split agent (trivial case)" : "possible: posted price" };
+  }
+  const [a, b] = crit.conflict!;
+  return {
+    ok: true,
+    certificate: {
+      conflict: `${side(a)} needs π ≥ ${qstr(a.lo)}, ${side(b)} needs π ≤ ${qstr(b.hi)}`,
+      lp: lpCertificate(d),
+    },
+    tag: K !== null ? "impossible: {0..K}², K ≥ 3" : "impossible: intervals disjoint",
+  };
+}
+

@@ -11,6 +11,8 @@ import { irVcgTerms, pivotTerms, vcgMechanism } from "../../src/mechanisms/vcg.t
 import type { DirectMechanism } from "../../src/model/environment.ts";
 import type { Theorem } from "../../src/theorem/types.ts";
 import { instanceCodec } from "../support/cases.ts";
+import { constantMechanism, privateEnvironment, shiftPayment } from "../support/controls.ts";
+import type { Environment } from "../../src/model/environment.ts";
 import { grovesTermsArb } from "../a-implementation/dsic-implies-epic.ts";
 
 const arbitrary: fc.Arbitrary<Instance> = privateValuesEnvironment({ maxAgents: 3, maxTypes: 3, maxDecisions: 4 }).chain((env) =>
@@ -33,4 +35,32 @@ export const vcgDsic: Theorem<Instance> = {
   },
   codec: instanceCodec,
   defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "VCG with one payment shifted",
+      why: "pivot VCG on a 2-agent environment with agent 1's payment raised by 1 at one report profile: agent 1 gains by misreporting there",
+      input: () => {
+        const env = vcgControlEnv();
+        return { environment: env, mechanism: shiftPayment(vcgMechanism(env, pivotTerms(env)), 1, 0) };
+      },
+    },
+    {
+      // kills: vcg-dsic efficiency check deleted (a DSIC but inefficient mechanism must be rejected)
+      name: "constant rule",
+      why: "always the first decision, no payments: DSIC, but inefficient where another decision has more total value",
+      input: () => {
+        const env = vcgControlEnv();
+        return { environment: env, mechanism: constantMechanism(env, 0) };
+      },
+    },
+  ],
+  coverage: {
+    classify: (x) => [`agents = ${x.environment.agents.length}`, ...(x.environment.types.some((t) => t.length >= 2) ? ["≥ 2 types"] : [])],
+    required: { "agents = 1": 5, "agents = 2": 5, "agents = 3": 5, "≥ 2 types": 20 },
+  },
 };
+
+/** Two agents with two types each, two decisions; private values with d2 best at some profile. */
+function vcgControlEnv(): Environment {
+  return privateEnvironment([[[0, 1], [0, 3]], [[2, 0], [0, 1]]]);
+}

@@ -25,7 +25,10 @@ import { ONE, q, qstr, qsum, sign } from "../../src/exact/rational.ts";
 import { cavalloMechanism } from "../../src/mechanisms/cavallo.ts";
 import { typeSizes } from "../../src/model/environment.ts";
 import { allProfiles } from "../../src/model/profiles.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import type { DirectMechanism, Environment } from "../../src/model/environment.ts";
+import { pivotTerms, vcgMechanism } from "../../src/mechanisms/vcg.ts";
+import { shiftPayment } from "../support/controls.ts";
 import { caseEnvironment, orderStatistics, ranking, singleObjectCases, singleObjectCodec, type SingleObjectCase } from "./singleObjectCases.ts";
 
 export const cavallo: Theorem<SingleObjectCase> = {
@@ -35,10 +38,35 @@ export const cavallo: Theorem<SingleObjectCase> = {
   statement:
     "Single object, n ≥ 3, finite value grids: Cavallo's mechanism (Vickrey + redistribution of v₍₃₎/n to the top two, v₍₂₎/n to the others) is DSIC, efficient, ex post IR, never runs a deficit, and collects exactly (2/n)(v₍₂₎ − v₍₃₎).",
   arbitrary: singleObjectCases({ minAgents: 3, maxAgents: 4, maxTypes: 3, maxValue: 8 }),
-  check: (x: SingleObjectCase) => {
+  check: (x: SingleObjectCase) => checkCavallo(x),
+  codec: singleObjectCodec,
+  defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "redistribution shifted at one profile",
+      why: "Cavallo's mechanism with agent 3's rebate cut by 1 at the first profile: no longer DSIC-consistent with the slide's amounts (its payment differs from −v₍₂₎/n)",
+      input: () => ({ values: [[q(0), q(6)], [q(3)], [q(1), q(2)]] }),
+      check: (x) => checkCavallo(x, (env) => shiftPayment(cavalloMechanism(env).mechanism, 0, 2)),
+    },
+    {
+      name: "plain Vickrey (no redistribution)",
+      why: "the pivot mechanism (Vickrey) on values (6, 3, 2): DSIC and efficient, but the others get no v₍₂₎/n rebate and the total is v₍₂₎, not (2/n)(v₍₂₎ − v₍₃₎)",
+      input: () => ({ values: [[q(6)], [q(3)], [q(2)]] }),
+      check: (x) => checkCavallo(x, (env) => vcgMechanism(env, pivotTerms(env))),
+    },
+  ],
+  coverage: {
+    classify: (x) => [`n = ${x.values.length}`, ...(x.values.some((g) => g.length >= 2) ? ["≥ 2 types"] : [])],
+    required: { "n = 3": 10, "n = 4": 10, "≥ 2 types": 10 },
+  },
+};
+
+/** The check, with the mechanism as a parameter (default Cavallo's) for the negative controls. */
+export function checkCavallo(x: SingleObjectCase, mechanism: (env: Environment) => DirectMechanism = (env) => cavalloMechanism(env).mechanism): CheckResult {
+  {
     const env = caseEnvironment(x);
     const n = env.agents.length;
-    const mech = cavalloMechanism(env).mechanism;
+    const mech = mechanism(env);
     const dsic = isDSIC(env, mech);
     if (dsic.verdict === "fails") return { ok: false, violation: dsic.violation, message: "Cavallo's mechanism is not DSIC" };
     const eff = isExPostEfficient(env, mech);
@@ -76,7 +104,5 @@ export const cavallo: Theorem<SingleObjectCase> = {
       certificate: { dsicConstraints: dsic.witness.constraints, minTotal: qstr(nd.witness.minTotal), maxTotal: qstr(nd.witness.maxTotal) },
       tag: `n = ${n}; ${surplusProfiles > 0 ? "collects a strictly positive amount at some profile" : "exactly budget balanced (v₍₂₎ = v₍₃₎ everywhere)"}`,
     };
-  },
-  codec: singleObjectCodec,
-  defaultRuns: 300,
-};
+  }
+}

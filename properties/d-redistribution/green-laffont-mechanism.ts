@@ -26,7 +26,10 @@ import { ONE, q, qstr, ZERO } from "../../src/exact/rational.ts";
 import { greenLaffontMechanism } from "../../src/mechanisms/greenLaffontMechanism.ts";
 import { typeSizes } from "../../src/model/environment.ts";
 import { allProfiles } from "../../src/model/profiles.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import type { DirectMechanism, Environment } from "../../src/model/environment.ts";
+import type { Q } from "../../src/exact/rational.ts";
+import { shiftPayment } from "../support/controls.ts";
 import { caseEnvironment, orderStatistics, ranking, singleObjectCases, singleObjectCodec, type SingleObjectCase } from "./singleObjectCases.ts";
 
 export const greenLaffontMechanismTheorem: Theorem<SingleObjectCase> = {
@@ -36,11 +39,46 @@ export const greenLaffontMechanismTheorem: Theorem<SingleObjectCase> = {
   statement:
     "Single object, n ≥ 2, finite value grids: the rule 'highest value wins w.p. 1 − 1/n, second highest w.p. 1/n' with payments p₍₁₎ = ((n−2)/n)v₍₂₎, p₍₂₎ = 0, p₍k₎ = −v₍₂₎/n is DSIC and ex post budget balanced; the payments are Myerson's with h_i = −(second-highest other)/n.",
   arbitrary: singleObjectCases({ minAgents: 2, maxAgents: 4, maxTypes: 3, maxValue: 8 }),
-  check: (x: SingleObjectCase) => {
+  check: (x: SingleObjectCase) => checkGreenLaffontMechanism(x),
+  codec: singleObjectCodec,
+  defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "one payment shifted",
+      why: "the Green–Laffont mechanism with agent 1's payment raised by 1 at the first profile: no longer budget balanced (and not DSIC)",
+      input: () => ({ values: [[q(0), q(4)], [q(0), q(2)], [q(1)]] }),
+      check: (x) => checkGreenLaffontMechanism(x, { mechanism: (env) => shiftPayment(greenLaffontMechanism(env), 0, 0) }),
+    },
+    {
+      // kills: green-laffont-mechanism payment check `||` → `&&` (the mechanism pays Myerson's
+      // payments; a wrong closed form must still be caught, so each derivation is compared on its own)
+      name: "misremembered closed form",
+      why: "the closed form with p₍₂₎ = −v₍₂₎/n (rank 2 treated like the others) disagrees with Myerson's payments at values (4, 2, 1)",
+      input: () => ({ values: [[q(4)], [q(2)], [q(1)]] }),
+      check: (x) => checkGreenLaffontMechanism(x, { closedForm: (r, n, os) => (r === 0 ? q(n - 2).div(q(n)).mul(os[1]!) : os[1]!.div(q(n)).neg()) }),
+    },
+  ],
+  coverage: {
+    // the generator's whole agent range must occur (a generator stuck at n = 2 proves little)
+    classify: (x) => [`n = ${x.values.length}`, ...(x.values.some((g) => g.length >= 2) ? ["≥ 2 types"] : [])],
+    required: { "n = 2": 10, "n = 3": 10, "n = 4": 10, "≥ 2 types": 10 },
+  },
+};
+
+/**
+ * The check, with the mechanism and the closed form as parameters (defaults: the theorem's) so the
+ * negative controls can run the SAME logic on a known-bad mechanism or a wrong reference.
+ */
+export function checkGreenLaffontMechanism(
+  x: SingleObjectCase,
+  variant: { mechanism?: (env: Environment) => DirectMechanism; closedForm?: (rank: number, n: number, os: readonly Q[]) => Q } = {},
+): CheckResult {
+  {
     const env = caseEnvironment(x);
     const n = env.agents.length;
     const inv = ONE.div(q(n));
-    const mech = greenLaffontMechanism(env);
+    const mech = (variant.mechanism ?? greenLaffontMechanism)(env);
+    const closedForm = variant.closedForm ?? ((r: number, n: number, os: readonly Q[]) => (r === 0 ? (n >= 3 ? q(n - 2).mul(ONE.div(q(n))).mul(os[1]!) : ZERO) : r === 1 ? ZERO : os[1]!.mul(ONE.div(q(n))).neg()));
     const dsic = isDSIC(env, mech);
     if (dsic.verdict === "fails") return { ok: false, violation: dsic.violation, message: "the Green–Laffont mechanism is not DSIC" };
     const bb = isExPostBudgetBalanced(env, mech);
@@ -65,7 +103,7 @@ export const greenLaffontMechanismTheorem: Theorem<SingleObjectCase> = {
         const h = n >= 3 ? orderStatistics(others)[1]!.mul(inv).neg() : ZERO;
         const myerson = myersonPayment(shares, others, v[i]!, lot[i]!).add(h);
         const r = rank.indexOf(i);
-        const closed = r === 0 ? (n >= 3 ? q(n - 2).mul(inv).mul(os[1]!) : ZERO) : r === 1 ? ZERO : os[1]!.mul(inv).neg();
+        const closed = closedForm(r, n, os);
         if (!pay[i]!.equals(myerson) || !pay[i]!.equals(closed)) {
           return { ok: false, violation: { profile: prof, agent: i, payment: qstr(pay[i]!), myerson: qstr(myerson), closedForm: qstr(closed) }, message: `at values (${v.map(qstr).join(", ")}) agent ${i + 1} pays ${qstr(pay[i]!)}; Myerson's formula gives ${qstr(myerson)}, the closed form ${qstr(closed)}` };
         }
@@ -78,7 +116,5 @@ export const greenLaffontMechanismTheorem: Theorem<SingleObjectCase> = {
       certificate: { dsicConstraints: dsic.witness.constraints, profiles: t },
       tag: `n = ${n}; ` + (eff.verdict === "holds" ? "efficient here (v₍₁₎ = v₍₂₎ at every profile)" : "inefficient at some profile (v₍₁₎ > v₍₂₎): efficiency relaxed"),
     };
-  },
-  codec: singleObjectCodec,
-  defaultRuns: 300,
-};
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Negative controls: every id of the catalogue (`mechcheck list`) carries at least one known-bad
+ * input (Theorem.negativeControls), and on each its check must say `ok: false` — a check that can
+ * no longer fail (a weakened `||`, a deleted clause) is seen here even while the code under it is
+ * correct. For refutations, every saved counterexample is also run through the naive check.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadLpEngine } from "../../src/lp/solve.ts";
+import { STORE_ROOT } from "../../src/paths.ts";
+import { loadCounterexamples } from "../../src/store/counterexamples.ts";
+import type { CheckResult } from "../../src/theorem/types.ts";
+import { THEOREMS } from "../../properties/index.ts";
+
+beforeAll(async () => {
+  await loadLpEngine();
+});
+
+describe("negative controls", () => {
+  it("every id has at least one negative control", () => {
+    const missing = THEOREMS.filter((t) => (t.negativeControls?.length ?? 0) === 0).map((t) => t.id);
+    expect(missing).toEqual([]);
+  });
+
+  it("control names are unique within an id", () => {
+    for (const t of THEOREMS) {
+      const names = (t.negativeControls ?? []).map((c) => c.name);
+      expect(new Set(names).size, t.id).toBe(names.length);
+    }
+  });
+
+  for (const t of THEOREMS) {
+    for (const c of t.negativeControls ?? []) {
+      it(`${t.id}: "${c.name}" is rejected`, () => {
+        const x = c.input();
+        const r: CheckResult = (c.check ?? t.check)(x);
+        expect(r.ok, `${t.id} / ${c.name}: the check accepted a known-bad input (${c.why})`).toBe(false);
+        if (!r.ok) expect(r.message.length).toBeGreaterThan(0);
+      });
+    }
+    if (t.kind === "refutation") {
+      it(`${t.id}: every saved counterexample fails the naive check`, () => {
+        const saved = loadCounterexamples(STORE_ROOT, t.id).filter((s) => s.record.expect === "fails");
+        expect(saved.length, `${t.id} has no saved counterexample`).toBeGreaterThan(0);
+        for (const s of saved) expect(t.check(t.codec.decode(s.record.instance)).ok, s.file).toBe(false);
+      });
+    }
+  }
+});
