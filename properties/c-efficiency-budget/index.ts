@@ -8,6 +8,7 @@ import { bayesOptimalPublicGood } from "./bayes-optimal-public-good.ts";
 import { commonPriorConditionalIndependence } from "./common-prior-conditional-independence.ts";
 import { unboundedWithoutCpa, unboundedWithoutCpaNaive } from "./unbounded-without-cpa.ts";
 import { kosenokSeverinov } from "./kosenok-severinov.ts";
+import { noUndominatedWithoutCpa, undominatedRevenueDual } from "./undominated-without-cpa.ts";
 import { irVcgOptimal } from "./ir-vcg-optimal.ts";
 import { budgetBalancing } from "./budget-balancing.ts";
 import { expectedExternality } from "./expected-externality.ts";
@@ -42,5 +43,7 @@ export const SECTION_C: readonly Theorem[] = [
   commonPriorConditionalIndependence,
   unboundedWithoutCpa,
   unboundedWithoutCpaNaive,
+  undominatedRevenueDual,
+  noUndominatedWithoutCpa,
   kosenokSeverinov,
 ];

@@ -1,11 +1,11 @@
 /**
- * `unbounded-without-cpa` (theorem) and `unbounded-without-cpa-naive` (refutation) — seed 001
- * (Bernard, *Mechanism Design III*), Def 7.17 (*Undominated Mechanisms*) and Prop 7.18 (*No
+ * `unbounded-without-cpa` (theorem) and `unbounded-without-cpa-naive` (refutation) —
+ * [BernardMD3], Def 7.17 (*Undominated Mechanisms*) and Prop 7.18 (*No
  * Undominated Mechanisms*): "Suppose utilities are quasi-linear. For generic type spaces without
  * common prior, there is no undominated mechanism with respect to the interim Pareto welfare
  * criterion or the revenue criterion. Idea of proof: … players with differing priors are willing
  * to enter bets … Charge players to enter bets → revenue is unbounded." THEOREMS.md links this to
- * Morris 1994 (seed 000).
+ * [Morris1994] ([BrooksExPost2023]).
  *
  * Finite transcription (src/constructions/revenueUnbounded.ts). A finite environment whose payoff
  * types are the types (2 agents, 1–3 types, 1–2 decisions, integer valuations, interdependent or
@@ -51,9 +51,15 @@
  * surplus trade γ dominates every mechanism for the revenue criterion (p − γ collects strictly
  * more at every profile, still BIC and IIR): no undominated mechanism, the slide's conclusion.
  *
+ * Which reading each id checks: this theorem and the naive refutation read the proof sketch
+ * ("revenue is unbounded"); `undominated-revenue-dual` / `no-undominated-without-cpa`
+ * (undominated-without-cpa.ts) read the proposition itself ("no undominated mechanism"), whose
+ * dual is noisy concordance with π > 0 at every profile — a stronger condition than the Σ π > 0
+ * here, so revenue can be bounded while every mechanism is dominated.
+ *
  * The naive transcription "on every type space without a common prior revenue is unbounded" drops
  * the slide's "generic": it is FALSE on finite type spaces — beliefs can be noisy concordant
- * without a common prior (Morris's "jumbled" beliefs, seed 000 *Noisy concordant beliefs*), and
+ * without a common prior (Morris's "jumbled" beliefs, [BrooksExPost2023, Noisy concordant beliefs]), and
  * then no strict-surplus IC trade exists and revenue is bounded. `unbounded-without-cpa-naive` is
  * that statement, kept as a refutation; its minimal counterexample is saved in counterexamples/.
  */
@@ -120,7 +126,7 @@ function beliefsArb(env: Environment, kind: BeliefKind): fc.Arbitrary<PerTypeBel
   return fc.integer({ min: 0, max: 1_000_000 }).map((seed) => randomNoisyConcordantTypeSpace(seed, { types: sizes, states: 1, maxWeight: 5 }).typeSpace.beliefs);
 }
 
-function casesArb(weights: Record<BeliefKind, number>, dims: { minTypes1: number; maxTypes2: number; maxDecisions: number } = { minTypes1: 1, maxTypes2: 3, maxDecisions: 2 }): fc.Arbitrary<Instance> {
+export function casesArb(weights: Record<BeliefKind, number>, dims: { minTypes1: number; maxTypes2: number; maxDecisions: number } = { minTypes1: 1, maxTypes2: 3, maxDecisions: 2 }): fc.Arbitrary<Instance> {
   return fc
     .tuple(fc.integer({ min: dims.minTypes1, max: 3 }), fc.integer({ min: 2, max: dims.maxTypes2 }), fc.integer({ min: 1, max: dims.maxDecisions }), fc.boolean())
     .chain(([m0, m1, D, pv]) => {
@@ -153,7 +159,7 @@ interface Solved {
 }
 
 const cache = new WeakMap<Instance, Solved>();
-function solveRevenue(x: Instance): Solved {
+export function solveRevenue(x: Instance): Solved {
   let s = cache.get(x);
   if (!s) {
     const beliefs = (x.beliefs as { kind: "per-type"; beliefs: PerTypeBeliefs }).beliefs;
@@ -173,7 +179,7 @@ function optimalValue(r: LpResult, what: string): Q {
 }
 
 /** Does a common prior (full type support) exist? Morris's plain trade LP has value 0. */
-function hasCommonPrior(x: Instance): boolean {
+export function hasCommonPrior(x: Instance): boolean {
   const ts = harsanyiFromBeliefs(x.environment, solveRevenue(x).beliefs);
   return optimalValue(solve(plainTradeLp(ts)), "plain trade LP").n === 0n;
 }
@@ -182,7 +188,7 @@ const fail = (violation: unknown, message: string): CheckResult => ({ ok: false,
 const ncJson = (m: NoisyConcordanceMultipliers) => ({ pi: m.pi.map(qstr), lambda: m.lambda.map((r) => r.map(qstr)), mu: m.mu.map((r) => r.map((c) => c.map(qstr))) });
 
 /** Is the mechanism BIC and interim IR under the per-type beliefs, and what does it collect at the worst profile? */
-function certifyMechanism(env: Environment, mech: DirectMechanism, beliefs: PerTypeBeliefs, what: string): { error: CheckResult } | { revenue: Q[] } {
+export function certifyMechanism(env: Environment, mech: DirectMechanism, beliefs: PerTypeBeliefs, what: string): { error: CheckResult } | { revenue: Q[] } {
   const b: { kind: "per-type"; beliefs: PerTypeBeliefs } = { kind: "per-type", beliefs };
   const bic = isBIC(env, mech, b);
   if (bic.verdict === "fails") return { error: fail(bic.violation, `${what} is not BIC`) };
@@ -272,9 +278,9 @@ function check(x: Instance): CheckResult {
 export const unboundedWithoutCpa: Theorem<Instance> = {
   id: "unbounded-without-cpa",
   kind: "theorem",
-  source: "001 Def 7.17, Prop 7.18; 000 *Farkas dual of trade with IC* (Morris 1994), strict-surplus form",
+  source: "[BernardMD3, Def 7.17, Prop 7.18, idea of proof]; [BrooksExPost2023, Farkas dual of trade with IC] ([Morris1994]), strict-surplus form",
   statement:
-    "Finite type space with per-type beliefs and a fixed decision rule admitting a BIC, IIR mechanism: the revenue such mechanisms can guarantee at every profile is unbounded iff an acceptable, IC trade with a strict budget surplus at every profile exists iff the beliefs are not noisy concordant (multipliers with λ not all zero); with a common prior it is bounded.",
+    "Reading: the proof sketch's 'revenue is unbounded' (revenue guaranteed at every profile), not the proposition's 'no undominated mechanism' (that is undominated-revenue-dual). Finite type space with per-type beliefs and a fixed decision rule admitting a BIC, IIR mechanism: the revenue such mechanisms can guarantee at every profile is unbounded iff an acceptable, IC trade with a strict budget surplus at every profile exists iff the beliefs are not noisy concordant (multipliers with λ not all zero); with a common prior it is bounded.",
   arbitrary: casesArb({ generic: 3, sparse: 2, "common-prior": 1, "noisy-concordant": 2 }),
   hypothesis: feasible,
   check,
@@ -285,8 +291,8 @@ export const unboundedWithoutCpa: Theorem<Instance> = {
 export const unboundedWithoutCpaNaive: Theorem<Instance> = {
   id: "unbounded-without-cpa-naive",
   kind: "refutation",
-  source: "001 Prop 7.18 (without \"generic\")",
-  statement: "On every finite type space without a common prior, BIC, interim IR mechanisms (fixed feasible rule) have unbounded revenue.",
+  source: "[BernardMD3, Prop 7.18, idea of proof] (\"charge players to enter bets → revenue is unbounded\"), on fixed finite type sets",
+  statement: "Naive finite transcription of the proof sketch: on every finite type space without a common prior, BIC, interim IR mechanisms (fixed feasible rule) have unbounded guaranteed revenue (false because noisy-concordant beliefs without a common prior bound it, and they form an open set of beliefs, so 'generic' does not rescue it: 140 of 300 random full-support 2 × 2 belief profiles, bench/undominated-generic.ts).",
   trueVersion: "unbounded-without-cpa",
   arbitrary: casesArb({ generic: 1, sparse: 0, "common-prior": 0, "noisy-concordant": 3 }, { minTypes1: 2, maxTypes2: 2, maxDecisions: 1 }),
   hypothesis: (x) => feasible(x) && !hasCommonPrior(x),
