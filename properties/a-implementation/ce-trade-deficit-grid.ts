@@ -1,5 +1,5 @@
 /**
- * `ce-trade-deficit-grid` (refutation) — seed 003 Lemma 4 and Theorem 5 on finite signal grids.
+ * `ce-trade-deficit-grid` (refutation) — [ChungEly2002, Lemma 4, Thm 5] on finite signal grids.
  *
  * Naive finite transcription refuted here: with the same linear valuations as `ce-trade-deficit`
  * (increasing, strictly in the own signal, strong single crossing) but signals on grids
@@ -15,13 +15,15 @@
  * `ce-payoff-equivalence-finite`), and when the grid is coarse one price can serve both sides (a
  * posted price between the adjacent values). The violation reports, next to the budget-balanced
  * payments, the grid-restricted continuous VCG deficit (positive somewhere), i.e. the room the
- * grid creates. True version: `ce-trade-deficit` (continuum, exact).
+ * grid creates, and the closed-form price interval [lo, hi] of `bbPriceInterval`. True versions:
+ * `ce-trade-bb-grid` (exactly when such a mechanism exists on a grid: lo ≤ hi) and
+ * `ce-trade-deficit` (the source's continuum theorem, exact).
  */
 import fc from "fast-check";
 import { isEPIC, isExPostBudgetBalanced, isExPostIR } from "../../src/concepts/index.ts";
 import { epicTransfersLp } from "../../src/concepts/transfers.ts";
 import { type Q, ZERO, q, qstr } from "../../src/exact/rational.ts";
-import { efficientTradeRule, gains, increasingValuations, linearTradeEnvironment, strongSingleCrossing, vcgOnGrid, type LinearTrade } from "../../src/mechanisms/chungElyTrade.ts";
+import { bbPriceInterval, efficientTradeRule, gains, increasingValuations, linearTradeEnvironment, strongSingleCrossing, vcgOnGrid, type LinearTrade } from "../../src/mechanisms/chungElyTrade.ts";
 import { solve } from "../../src/lp/solve.ts";
 import { pointMassAllocation } from "../../src/model/environment.ts";
 import { allProfiles } from "../../src/model/profiles.ts";
@@ -59,6 +61,10 @@ function check(x: Case): CheckResult {
       grids: { buyer: B.map(qstr), seller: S.map(qstr) },
       trade: profiles.filter((_, th) => rule[th] === 0).map(([b, s]) => `${qstr(B[b!]!)},${qstr(S[s!]!)}`),
       budgetBalancedPayments: Object.fromEntries(profiles.map(([b, s], th) => [`${qstr(B[b!]!)},${qstr(S[s!]!)}`, `buyer pays ${qstr(payments[th]![0]!)}, seller pays ${qstr(payments[th]![1]!)}`])),
+      priceInterval: (() => {
+        const I = bbPriceInterval(x.L, B, S);
+        return I === null ? null : { lo: `${qstr(I.lo)} = ${I.loAt}`, hi: `${qstr(I.hi)} = ${I.hiAt}` };
+      })(),
       continuousVcgDeficitOnGrid: Object.fromEntries(profiles.map(([b, s], th) => [`${qstr(B[b!]!)},${qstr(S[s!]!)}`, qstr(vcg[th]![0]!.add(vcg[th]![1]!).neg())])),
     },
     message: `on the ${B.length}×${S.length} signal grid an efficient, EPIC, ex post IR and budget-balanced trading mechanism exists`,
@@ -68,9 +74,9 @@ function check(x: Case): CheckResult {
 export const ceTradeDeficitGrid: Theorem<Case> = {
   id: "ce-trade-deficit-grid",
   kind: "refutation",
-  source: "003 Lemma 4, Thm 5",
-  statement: "On finite signal grids (linear increasing valuations, strong single crossing, non-trivial on the grid): no efficient, EPIC, ex post IR, budget-balanced trading mechanism (false: coarse grids leave price room).",
-  trueVersion: "ce-trade-deficit",
+  source: "[ChungEly2002, Lemma 4, Thm 5]",
+  statement: "Naive finite transcription: on finite signal grids (linear increasing valuations, strong single crossing, non-trivial on the grid) no efficient, EPIC, ex post IR, budget-balanced trading mechanism exists (false because the continuum proof pins prices through connectedness; on a coarse grid a posted price in [lo, hi] can serve both sides — exactly characterized in the true version; the continuum theorem is ce-trade-deficit).",
+  trueVersion: "ce-trade-bb-grid",
   arbitrary: fc.tuple(linearTradeArb, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 })).map(([L, kB, kS]) => ({ L, kB, kS })),
   hypothesis: (x) => increasingValuations(x.L) && strongSingleCrossing(x.L) && nonTrivialOnGrid(x),
   check,

@@ -11,6 +11,7 @@ import { cePayoffEquivalenceFinite } from "./ce-payoff-equivalence-finite.ts";
 import { cePayoffEquivalence } from "./ce-payoff-equivalence.ts";
 import { ceTradeDeficit } from "./ce-trade-deficit.ts";
 import { ceTradeDeficitGrid } from "./ce-trade-deficit-grid.ts";
+import { ceTradeBbGrid } from "./ce-trade-bb-grid.ts";
 import { ceTradeSurplusExample } from "./ce-trade-surplus-example.ts";
 import { cePublicGoods } from "./ce-public-goods.ts";
 import { ceCommonValuesExactBb } from "./ce-common-values-exact-bb.ts";
@@ -33,6 +34,7 @@ export const SECTION_A: readonly Theorem[] = [
   cePayoffEquivalence,
   ceTradeDeficit,
   ceTradeDeficitGrid,
+  ceTradeBbGrid,
   ceTradeSurplusExample,
   cePublicGoods,
   ceCommonValuesExactBb,

@@ -245,3 +245,54 @@ export function gridVcgOnGrid(L: LinearTrade, buyerGrid: readonly Q[], sellerGri
     return [vBuyer(L, bStar, ss), vSeller(L, sb, sStar).neg()];
   });
 }
+
+/**
+ * Exactly when an efficient (trade iff Δv > 0), EPIC, ex post IR and exactly budget-balanced
+ * trading mechanism exists on finite signal grids B × S (any rational points), under strong
+ * single crossing and with both a trade and a no-trade profile on the grid. Closed form:
+ *   lo = max( {v_σ(s) : s trades} ∪ {v_β(s) : s does not trade, and the seller's signal s_σ is split} ),
+ *   hi = min( {v_β(s) : s trades}  ∪ {v_σ(s) : s does not trade, and the buyer's signal s_β is split} ),
+ * ("split": both outcomes occur along that section); a mechanism exists iff lo ≤ hi, and then the
+ * posted price p ∈ [lo, hi] (buyer pays p to the seller on trade, nothing otherwise) is one.
+ * Proof. EPIC makes the buyer's payment at s_σ depend on her report only through the outcome (x on
+ * trade, y otherwise), the seller's likewise (z, w). Under strong single crossing the trade
+ * sections are nested upper sets in s_β and lower sets in s_σ (all containing the top buyer
+ * signal, resp. the bottom seller signal), so the bipartite graph of trade profiles is connected,
+ * and likewise for no-trade profiles: budget balance x + z = 0, y + w = 0 makes x ≡ a, z ≡ −a,
+ * y ≡ c, w ≡ −c. Ex post IR on a no-trade profile gives −c ≥ 0 (buyer) and c ≥ 0 (seller): c = 0.
+ * What remains — buyer IR/IC a ≤ v_β on trade, a ≥ v_β on no-trade profiles of split sections;
+ * seller IR/IC a ≥ v_σ on trade, a ≤ v_σ on no-trade profiles of split sections — is lo ≤ a ≤ hi.
+ * Returns null when the hypothesis fails (no strong single crossing, or the grid has no trade or no
+ * no-trade profile).
+ */
+export function bbPriceInterval(L: LinearTrade, buyerGrid: readonly Q[], sellerGrid: readonly Q[]): { lo: Q; hi: Q; exists: boolean; loAt: string; hiAt: string } | null {
+  if (!strongSingleCrossing(L)) return null;
+  const t = (b: Q, s: Q) => trades(L, b, s);
+  const anyTrade = buyerGrid.some((b) => sellerGrid.some((s) => t(b, s)));
+  const anyNo = buyerGrid.some((b) => sellerGrid.some((s) => !t(b, s)));
+  if (!anyTrade || !anyNo) return null;
+  const splitSeller = (s: Q) => buyerGrid.some((b) => t(b, s)) && buyerGrid.some((b) => !t(b, s));
+  const splitBuyer = (b: Q) => sellerGrid.some((s) => t(b, s)) && sellerGrid.some((s) => !t(b, s));
+  let lo: { v: Q; at: string } | null = null;
+  let hi: { v: Q; at: string } | null = null;
+  const up = (v: Q, at: string) => { if (lo === null || v.compare(lo.v) > 0) lo = { v, at }; };
+  const down = (v: Q, at: string) => { if (hi === null || v.compare(hi.v) < 0) hi = { v, at }; };
+  for (const b of buyerGrid) for (const s of sellerGrid) {
+    const at = `(${qstr(b)}, ${qstr(s)})`;
+    if (t(b, s)) {
+      up(vSeller(L, b, s), `v_σ${at}, a trade profile (seller IR)`);
+      down(vBuyer(L, b, s), `v_β${at}, a trade profile (buyer IR)`);
+    } else {
+      if (splitSeller(s)) up(vBuyer(L, b, s), `v_β${at}, a no-trade profile (buyer IC)`);
+      if (splitBuyer(b)) down(vSeller(L, b, s), `v_σ${at}, a no-trade profile (seller IC)`);
+    }
+  }
+  const l = lo as unknown as { v: Q; at: string };
+  const h = hi as unknown as { v: Q; at: string };
+  return { lo: l.v, hi: h.v, exists: l.v.compare(h.v) <= 0, loAt: l.at, hiAt: h.at };
+}
+
+/** The posted-price mechanism's payments: on trade the buyer pays p and the seller pays −p; nothing otherwise. */
+export function postedPricePayments(L: LinearTrade, buyerGrid: readonly Q[], sellerGrid: readonly Q[], p: Q): Q[][] {
+  return [...allProfiles([buyerGrid.length, sellerGrid.length])].map(([b, s]) => (trades(L, buyerGrid[b!]!, sellerGrid[s!]!) ? [p, p.neg()] : [ZERO, ZERO]));
+}
