@@ -25,7 +25,7 @@ function list(raw: string, what: string): Q[] {
 }
 
 export async function brooksDuCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("brooks-du", args, { N: "number", "max-k": "number", values: "string", probs: "string", dual: "boolean", "no-proportional": "boolean", json: "boolean", help: "boolean" });
+  const { positionals, flags } = parseArgs("brooks-du", args, { N: { kind: "int", min: 2, max: 6 }, "max-k": { kind: "int", min: 0, max: 6 }, values: "string", probs: "string", dual: "boolean", "no-proportional": "boolean", json: "boolean", help: "boolean" });
   if (flags.help === true) {
     io.out(USAGE);
     return 0;

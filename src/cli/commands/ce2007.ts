@@ -29,7 +29,7 @@ import { checkNoisyConcordance } from "../../constructions/morrisTrade.ts";
 import { auctionPrior, gridSizes, localVirtualValues, randomRegularPrior, type AuctionPrior } from "../../constructions/optimalExPostAuction.ts";
 import { loadLpEngine, solve } from "../../lp/solve.ts";
 import { profileAt } from "../../model/profiles.ts";
-import { parseArgs } from "../args.ts";
+import { parseArgs, SEED } from "../args.ts";
 import type { CommandIO } from "../io.ts";
 
 /** The documented instance (docs/ce2007.md): n = 2, K = 3, f ∝ 6 3 1 / 3 4 3 / 1 3 6 (rows v_1, columns v_2). */
@@ -69,7 +69,7 @@ function profileTable(prior: AuctionPrior, cell: (v: number) => string): string[
 }
 
 export async function ce2007Command(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("ce2007", args, { n: "number", K: "number", seed: "number", weights: "string", json: "boolean" });
+  const { positionals, flags } = parseArgs("ce2007", args, { n: { kind: "int", min: 1, max: 3 }, K: { kind: "int", min: 2, max: 6 }, seed: SEED, weights: "string", json: "boolean" });
   if (positionals.length > 0) throw new MechcheckError("usage", `ce2007: unexpected argument ${JSON.stringify(positionals[0])} (usage: mechcheck ce2007 [--n N] [--K K] [--seed S] [--weights w,…] [--json])`);
   if (flags.seed !== undefined && flags.weights !== undefined) throw new MechcheckError("usage", "ce2007: give --seed or --weights, not both");
   const n = intFlag(flags, "n", 2, 1, 3);

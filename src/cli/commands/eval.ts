@@ -13,6 +13,7 @@ import { readFile } from "node:fs/promises";
 import { MechcheckError } from "../../errors.ts";
 import { type Q, qstr } from "../../exact/rational.ts";
 import type { CommandIO } from "../io.ts";
+import { parseArgs } from "../args.ts";
 import { parseInstance } from "../../instance/parse.ts";
 import type { ConceptId, Instance } from "../../instance/types.ts";
 import { CONCEPT_IDS } from "../../instance/types.ts";
@@ -98,12 +99,9 @@ function witnessText(w: unknown): string {
 }
 
 export async function evalCommand(args: string[], io: CommandIO): Promise<number> {
-  const json = args.includes("--json");
-  const files = args.filter((a) => a !== "--json");
-  const unknown = files.filter((a) => a.startsWith("--"));
-  if (unknown.length > 0) throw new MechcheckError("usage", `unknown option ${unknown[0]} (usage: mechcheck eval <instance.json> [--json])`, { path: "args", value: unknown[0] });
-  if (files.length !== 1) throw new MechcheckError("usage", "usage: mechcheck eval <instance.json> [--json]", { path: "args", value: files });
-  const file = files[0]!;
+  const { positionals, flags } = parseArgs("eval", args, { json: "boolean", "max-profiles": { kind: "int", min: 1, max: 1_000_000_000, maxLabel: "10^9" } }, { min: 1, max: 1, usage: "<instance.json> [--json] [--max-profiles N]" });
+  const json = flags.json === true;
+  const file = positionals[0]!;
   let text: string;
   try {
     text = await readFile(file, "utf8");
@@ -112,7 +110,7 @@ export async function evalCommand(args: string[], io: CommandIO): Promise<number
   }
   let inst: Instance;
   try {
-    inst = parseInstance(text);
+    inst = parseInstance(text, flags["max-profiles"] !== undefined ? { maxProfiles: flags["max-profiles"] as number } : {});
   } catch (e) {
     if (e instanceof MechcheckError) throw new MechcheckError(e.code, `${file}: ${e.message}`, { path: e.path ?? "", value: e.value, cause: e });
     throw e;

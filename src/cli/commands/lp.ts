@@ -99,7 +99,7 @@ function textReport(model: LpModel, result: LpResult, check: ReturnType<typeof v
 }
 
 export const lpCommand = async (args: string[], io: CommandIO): Promise<number> => {
-  const { positionals, flags } = parseArgs("lp", args, { json: "boolean", help: "boolean" });
+  const { positionals, flags } = parseArgs("lp", args, { json: "boolean", help: "boolean" }, { max: 1, usage: "<model.json> [--json]" });
   if (flags.help === true) {
     io.out(USAGE);
     return 0;

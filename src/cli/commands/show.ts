@@ -13,10 +13,8 @@ import { parseArgs } from "../args.ts";
 import type { CommandIO } from "../io.ts";
 
 export async function showCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("show", args, { format: "string" });
+  const { positionals, flags } = parseArgs("show", args, { format: { kind: "enum", values: ["text", "markdown", "latex"] } }, { min: 1, max: 1, usage: "<file.json> [--format text|markdown|latex]" });
   const format = (flags.format ?? "text") as Format;
-  if (!["text", "markdown", "latex"].includes(format)) throw new MechcheckError("usage", `show: --format must be text, markdown or latex, got ${JSON.stringify(format)}`, { path: "--format", value: format });
-  if (positionals.length !== 1) throw new MechcheckError("usage", "show: give one file: mechcheck show <counterexample.json>", { path: "file" });
   const path = positionals[0]!;
   let text: string;
   try {
@@ -24,12 +22,17 @@ export async function showCommand(args: string[], io: CommandIO): Promise<number
   } catch {
     throw new MechcheckError("file-not-found", `show: cannot read ${JSON.stringify(path)}`, { path: "file", value: path });
   }
-  let json: Record<string, unknown>;
+  let parsed: unknown;
   try {
-    json = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch (e) {
     throw new MechcheckError("bad-json", `show: ${path} is not valid JSON (${(e as Error).message})`, { path: "file", value: path });
   }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    const what = parsed === null ? "null" : Array.isArray(parsed) ? "an array" : `a ${typeof parsed}`;
+    throw new MechcheckError("bad-json", `show: ${path} holds ${what}; expected an object (a saved counterexample or an instance)`, { path: "(root)", value: what });
+  }
+  const json = parsed as Record<string, unknown>;
   const isRecord = typeof json.theorem === "string" && "instance" in json;
   const instJson = isRecord ? json.instance : json;
   const lines: string[] = [];
@@ -41,6 +44,8 @@ export async function showCommand(args: string[], io: CommandIO): Promise<number
   let tables: Table[] = [];
   if (instJson && typeof instJson === "object" && "environment" in (instJson as object)) {
     tables = instanceTables(parseInstance(instJson));
+  } else if (!isRecord) {
+    throw new MechcheckError("bad-json", `show: ${path} is neither a saved counterexample (fields "theorem" and "instance") nor an instance (field "environment")`, { path: "(root)", value: path });
   }
   for (const t of tables) lines.push("", renderTable(t, format));
   if (isRecord && json.violation !== null && json.violation !== undefined) {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import { MechcheckError } from "../../errors.ts";
+import { isMechcheckError, MechcheckError } from "../../errors.ts";
 import { parseInstance } from "../../instance/index.ts";
 import { displayPath, parseRecord, saveCounterexample, type CounterexampleRecord } from "../../store/counterexamples.ts";
 import { formatSize, instanceSize, reshrink } from "../../theorem/reshrink.ts";
@@ -16,8 +16,7 @@ import { parseArgs } from "../args.ts";
 import type { CommandIO } from "../io.ts";
 
 export async function shrinkCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("shrink", args, { write: "boolean", "max-steps": "number" });
-  if (positionals.length !== 1) throw new MechcheckError("usage", "shrink: give one file: mechcheck shrink <counterexample.json> [--write]", { path: "file" });
+  const { positionals, flags } = parseArgs("shrink", args, { write: "boolean", "max-steps": { kind: "int", min: 0, max: 10_000_000, maxLabel: "10^7" } }, { min: 1, max: 1, usage: "<counterexample.json> [--write] [--max-steps N]" });
   const file = positionals[0]!;
   let text: string;
   try {
@@ -28,13 +27,23 @@ export async function shrinkCommand(args: string[], io: CommandIO): Promise<numb
   const rec = parseRecord(text, file);
   const thm = findTheorem(rec.theorem);
   if (!thm) throw new MechcheckError("unknown-theorem", `shrink: ${file}: theorem ${JSON.stringify(rec.theorem)} is not in the catalogue`, { path: "theorem", value: rec.theorem });
-  const x = thm.codec.decode(rec.instance);
-  const enc = thm.codec.encode(x) as Record<string, unknown>;
+  // A record saved before its theorem was edited may no longer decode or check: say so, one line.
+  const stale = (what: string, e: unknown) =>
+    new MechcheckError("stale-record", `shrink: ${displayPath(file)}: the saved case of ${thm.id} ${what} (${isMechcheckError(e) ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e)}); was the theorem edited since it was saved? \`mechcheck replay\` shows every such file`, { path: "instance", value: displayPath(file), cause: e });
+  const guard = <R>(what: string, f: () => R): R => {
+    try {
+      return f();
+    } catch (e) {
+      throw stale(what, e);
+    }
+  };
+  const x = guard("no longer decodes", () => thm.codec.decode(rec.instance));
+  const enc = guard("no longer encodes", () => thm.codec.encode(x)) as Record<string, unknown>;
   if (typeof enc !== "object" || enc === null || !("environment" in enc)) {
     io.out(`${displayPath(file)}: the case of ${thm.id} is not an instance; nothing to shrink.`);
     return 0;
   }
-  const before = thm.check(x);
+  const before = guard("makes the check throw", () => thm.check(x));
   if (before.ok) {
     io.out(`${displayPath(file)}: the case passes ${thm.id} (expect: ${rec.expect}); nothing to shrink.`);
     return 0;
@@ -45,15 +54,15 @@ export async function shrinkCommand(args: string[], io: CommandIO): Promise<numb
     return formatSize(instanceSize(parseInstance({ mechcheck: 1, environment, ...(beliefs ? { beliefs } : {}), ...(mechanism ? { mechanism } : {}) })));
   };
   const maxSteps = typeof flags["max-steps"] === "number" ? (flags["max-steps"] as number) : undefined;
-  const { value, steps } = reshrink(thm, x, maxSteps !== undefined ? { maxSteps } : {});
+  const { value, steps } = guard("makes the check throw while shrinking", () => reshrink(thm, x, maxSteps !== undefined ? { maxSteps } : {}));
   io.out(`${thm.id}: ${displayPath(file)}`);
-  io.out(`  before: ${sizeOf(x)}`);
-  io.out(`  after:  ${sizeOf(value)} (${steps} step${steps === 1 ? "" : "s"})`);
+  io.out(`  before: ${guard("is not a valid instance", () => sizeOf(x))}`);
+  io.out(`  after:  ${guard("shrinks to an invalid instance", () => sizeOf(value))} (${steps} step${steps === 1 ? "" : "s"})`);
   if (steps === 0) {
     io.out("  already minimal for this shrinker; nothing written.");
     return 0;
   }
-  const after = thm.check(value);
+  const after = guard("makes the check throw", () => thm.check(value));
   if (after.ok) throw new Error("reshrink returned a passing case (bug)");
   io.out(`  message: ${after.message}`);
   if (!flags.write) {

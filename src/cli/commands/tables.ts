@@ -102,7 +102,7 @@ export function tablesMarkdown(t: GridTables): string {
 }
 
 export const tablesCommand = async (args: string[], io: CommandIO): Promise<number> => {
-  const { flags } = parseArgs("tables", args, { json: "boolean", markdown: "boolean", "max-k": "number", help: "boolean" });
+  const { flags } = parseArgs("tables", args, { json: "boolean", markdown: "boolean", "max-k": { kind: "int", min: 1, max: 40 }, help: "boolean" }, { max: 0, usage: "[--json] [--markdown] [--max-k N]" });
   if (flags.help === true) {
     io.out(USAGE);
     return 0;

@@ -6,8 +6,10 @@ import { STORE_ROOT } from "../../paths.ts";
 import { replayRecord, runTheorem } from "../../theorem/runner.ts";
 import { rewriteStaleRecord } from "../../theorem/replay.ts";
 import type { Theorem, TheoremRun } from "../../theorem/types.ts";
-import { loadCounterexamples, displayPath } from "../../store/counterexamples.ts";
-import { parseArgs } from "../args.ts";
+import { scanCounterexamples, displayPath } from "../../store/counterexamples.ts";
+import { parseArgs, RUNS, SCALE, SEED } from "../args.ts";
+import { saveRunCounterexample, storeWarnings } from "../save.ts";
+import { existsSync, statSync } from "node:fs";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { loadLpEngine } from "../../lp/solve.ts";
 import type { CommandIO } from "../io.ts";
@@ -31,7 +33,7 @@ function selectTheorems(all: readonly Theorem[], ids: readonly string[]): Theore
 }
 
 export async function listCommand(args: string[], io: CommandIO): Promise<number> {
-  const { flags } = parseArgs("list", args, { json: "boolean", markdown: "boolean" });
+  const { flags } = parseArgs("list", args, { json: "boolean", markdown: "boolean" }, { max: 0, usage: "[--json|--markdown]" });
   const all = await registry();
   if (flags.json) {
     io.out(toExactJsonText(all.map((t) => ({ id: t.id, kind: t.kind, source: t.source, statement: t.statement }))));
@@ -51,11 +53,14 @@ export function catalogueMarkdown(all: readonly Theorem[]): string {
 }
 
 export async function checkCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("check", args, { runs: "number", seed: "number", scale: "number", json: "boolean", "no-save": "boolean", store: "string", report: "string", "no-timing": "boolean" });
-  if (flags.runs !== undefined && (!Number.isInteger(flags.runs) || (flags.runs as number) < 1)) throw new MechcheckError("usage", `check: --runs must be a positive integer, got ${flags.runs}`, { path: "--runs", value: flags.runs });
-  if (flags.seed !== undefined && !Number.isInteger(flags.seed)) throw new MechcheckError("usage", `check: --seed must be an integer, got ${flags.seed}`, { path: "--seed", value: flags.seed });
+  const { positionals, flags } = parseArgs("check", args, { runs: RUNS, seed: SEED, scale: SCALE, json: "boolean", "no-save": "boolean", store: "string", report: "string", "no-timing": "boolean" });
   const selected = selectTheorems(await registry(), positionals);
   const storeRoot = (flags.store as string | undefined) ?? STORE_ROOT;
+  // Refuse what would fail only at the end, before anything runs.
+  if (existsSync(storeRoot) && !statSync(storeRoot).isDirectory()) throw new MechcheckError("usage", `check: --store ${JSON.stringify(storeRoot)} is a file, not a directory`, { path: "--store", value: storeRoot });
+  if (flags.report !== undefined && existsSync(flags.report as string) && statSync(flags.report as string).isDirectory()) {
+    throw new MechcheckError("usage", `check: --report ${JSON.stringify(flags.report)} is a directory; give a file name (e.g. ${JSON.stringify(flags.report + "/report.md")})`, { path: "--report", value: flags.report });
+  }
   await loadLpEngine();
   const tty = !flags.json && process.stderr.isTTY === true && io.err === defaultErr;
   const runs: TheoremRun[] = [];
@@ -67,22 +72,33 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
         ...(flags.seed !== undefined ? { seed: flags.seed as number } : {}),
         ...(flags.runs !== undefined ? { runs: flags.runs as number } : {}),
         ...(flags.scale !== undefined ? { runsScale: flags.scale as number } : {}),
-        save: !flags["no-save"],
+        save: false, // saved below: a store that cannot be written is a warning, not the end of the run
       }),
     );
   }
   if (tty) process.stderr.write("\r\x1b[K");
+  const warnings: string[] = [];
+  if (!flags["no-save"]) {
+    for (const [k, r] of runs.entries()) {
+      if (!r.counterexample || r.outcome === "error") continue;
+      const s = saveRunCounterexample(r, r.kind === "refutation" ? storeRoot : ".mechcheck-cache", `mechcheck check ${r.id} --seed ${r.seed} --runs ${r.runs}`);
+      runs[k] = s.run;
+      if (s.warning) warnings.push(s.warning);
+    }
+  }
+  warnings.push(...storeWarnings(storeRoot, runs.map((r) => r.id)));
   const ok = runs.every((r) => r.ok);
   const shown = flags["no-timing"] ? runs.map(({ ms: _ms, ...rest }) => rest) : runs;
   if (flags.json) {
-    io.out(toExactJsonText({ ok, results: shown }));
+    io.out(toExactJsonText({ ok, results: shown, ...(warnings.length ? { warnings } : {}) }));
   } else {
     io.out(runsTable(runs));
     const details = runs.flatMap(runDetails);
     if (details.length) io.out("\n" + details.join("\n"));
     io.out(`\n${ok ? "ok" : "NOT ok"}: ${runs.filter((r) => r.ok).length} of ${runs.length} as expected`);
   }
-  if (flags.report) writeFileAtomic(flags.report as string, markdownReport(runs, ok));
+  for (const w of warnings) io.err(`mechcheck check: warning: ${w}`);
+  if (flags.report) writeFileAtomic(flags.report as string, markdownReport(runs, ok)); // a failure here is one line, exit 2, after the results
   return ok ? 0 : 1;
 }
 
@@ -98,19 +114,24 @@ export function markdownReport(runs: readonly TheoremRun[], ok: boolean): string
 const defaultErr = (s: string) => process.stderr.write(s + "\n");
 
 export async function replayCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("replay", args, { json: "boolean", update: "boolean" });
+  const { positionals, flags } = parseArgs("replay", args, { json: "boolean", update: "boolean" }, { max: 1, usage: "[dir] [--json] [--update]" });
   const root = positionals[0] ?? STORE_ROOT;
+  if (!existsSync(root)) throw new MechcheckError("file-not-found", `replay: no store folder ${JSON.stringify(root)}`, { path: "dir", value: root });
+  if (!statSync(root).isDirectory()) throw new MechcheckError("usage", `replay: ${JSON.stringify(root)} is a file; give the store folder (e.g. counterexamples), or \`mechcheck show\` for one file`, { path: "dir", value: root });
   const all = await registry();
   await loadLpEngine();
   // --update: rewrite stale records (still failing, violation changed) atomically under the same
   // name — the one deliberate rewrite of a saved file; git keeps the previous content.
-  const results = loadCounterexamples(root).map(({ file, record }) => {
+  const scan = scanCounterexamples(root);
+  const unreadable = scan.problems.map((p) => ({ file: displayPath(p.file), expect: "?", ok: false, message: `unreadable, skipped (the other files were replayed): ${p.message}` }));
+  const replayed = scan.records.map(({ file, record }) => {
     const thm = all.find((t) => t.id === record.theorem);
     if (!thm) return { file: displayPath(file), expect: record.expect, ok: false, message: `unknown theorem id ${JSON.stringify(record.theorem)}` };
     const r = replayRecord(thm, record, displayPath(file));
     if (flags.update && rewriteStaleRecord(file, record, r)) return { file: r.file, expect: r.expect, ok: true, message: `updated (${r.violation === "stale" ? "violation" : "message"} rewritten): ${r.recomputed?.message ?? ""}` };
     return r;
   });
+  const results: { file: string; expect: string; ok: boolean; message?: string }[] = [...replayed, ...unreadable];
   const ok = results.every((r) => r.ok);
   if (flags.json) io.out(toExactJsonText({ ok, results }));
   else {
