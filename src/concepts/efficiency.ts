@@ -38,7 +38,8 @@ export function efficientDecisions(env: Environment, theta: number | Profile): n
 export function efficientRule(env: Environment): DecisionRule {
   validateEnvironment(env);
   const out: number[] = [];
-  for (let th = 0; th < numProfiles(env); th++) out.push(efficientDecisions(env, th)[0]!);
+  const P = numProfiles(env);
+  for (let th = 0; th < P; th++) out.push(efficientDecisions(env, th)[0]!);
   return out;
 }
 
@@ -47,8 +48,9 @@ export function isExPostEfficient(env: Environment, mech: DirectMechanism): Verd
   validateEnvironment(env);
   validateDirectMechanism(env, mech);
   const sizes = typeSizes(env);
+  const P = numProfiles(env);
   let worst: EfficiencyViolation | null = null;
-  for (let th = 0; th < numProfiles(env); th++) {
+  for (let th = 0; th < P; th++) {
     const bestDecision = efficientDecisions(env, th)[0]!;
     const bestSurplus = surplus(env, th, bestDecision);
     const lottery = mech.allocation[th]!;

@@ -21,43 +21,50 @@
  *   probability zero has no conditional and imposes NO constraint (the ex ante form of seed 002
  *   *Upper bounding the potential*, where each constraint is weighted by π(θ_i, θ_{-i})).
  */
-import { dependsOnOwnTypeOnly } from "../model/environment.ts";
+import { ownTypeOnlyAt } from "../model/environment.ts";
 import { MechcheckError } from "../errors.ts";
 import { type Q, ZERO } from "../exact/rational.ts";
 import type { Beliefs, DirectMechanism, Environment } from "../model/environment.ts";
 import { expostUtility, numProfiles, typeSizes } from "../model/environment.ts";
-import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
+import { entryAt, joinIndex, joinProfile, profileAt, strides } from "../model/profiles.ts";
 import { Scan } from "./common.ts";
 import type { BicViolation, DsicViolation, EpicViolation, SlackWitness, Verdict } from "./types.ts";
 import { validateBeliefs, validateDirectMechanism, validateEnvironment } from "./validate.ts";
 
 /** True iff every v_i(d, θ) depends on θ only through θ_i (exact comparison). */
 export function hasPrivateValues(env: Environment): boolean {
-  return env.agents.every((_, i) => dependsOnOwnTypeOnly(env, i));
+  const sizes = typeSizes(env);
+  const st = strides(sizes);
+  const P = numProfiles(env);
+  return env.agents.every((_, i) => ownTypeOnlyAt(env, i, st[i]!, sizes[i]!, P));
 }
 
 export function isDSIC(env: Environment, mech: DirectMechanism): Verdict<SlackWitness, DsicViolation> {
   validateEnvironment(env);
   validateDirectMechanism(env, mech);
   const sizes = typeSizes(env);
+  const st = strides(sizes);
+  const P = numProfiles(env);
   const pv = hasPrivateValues(env);
   const scan = new Scan<DsicViolation>();
+  // Index arithmetic is O(1) per profile (joinIndex); profiles as arrays are built only for a violation.
   for (let i = 0; i < sizes.length; i++) {
-    const osz = othersSizes(sizes, i);
-    const K = profileCount(osz);
-    for (let ti = 0; ti < sizes[i]!; ti++) {
+    const mi = sizes[i]!;
+    const s = st[i]!;
+    const K = P / mi; // the others' profiles
+    for (let ti = 0; ti < mi; ti++) {
       for (let trueOthers = 0; trueOthers < K; trueOthers++) {
-        const trueProfile = joinProfile(sizes, i, ti, trueOthers);
-        const state = profileIndex(sizes, trueProfile);
-        for (let rOthers = 0; rOthers < K; rOthers++) {
-          if (pv && rOthers !== trueOthers) continue; // private values: the state's θ_{-i} is irrelevant
-          const truthProfile = joinProfile(sizes, i, ti, rOthers);
-          const truth = expostUtility(env, mech, i, state, profileIndex(sizes, truthProfile));
-          for (let k = 0; k < sizes[i]!; k++) {
+        const state = joinIndex(s, mi, ti, trueOthers);
+        // private values: the state's θ_{-i} is irrelevant, so only r_{-i} = θ_{-i} is checked
+        const rFrom = pv ? trueOthers : 0;
+        const rTo = pv ? trueOthers + 1 : K;
+        for (let rOthers = rFrom; rOthers < rTo; rOthers++) {
+          const truth = expostUtility(env, mech, i, state, joinIndex(s, mi, ti, rOthers));
+          for (let k = 0; k < mi; k++) {
             if (k === ti) continue;
-            const dev = expostUtility(env, mech, i, state, profileIndex(sizes, joinProfile(sizes, i, k, rOthers)));
+            const dev = expostUtility(env, mech, i, state, joinIndex(s, mi, k, rOthers));
             const gain = dev.sub(truth);
-            scan.see(gain, () => ({ code: "dsic", agent: i, trueProfile, othersReports: truthProfile, report: k, truthfulUtility: truth, deviationUtility: dev, gain }));
+            scan.see(gain, () => ({ code: "dsic", agent: i, trueProfile: joinProfile(sizes, i, ti, trueOthers), othersReports: joinProfile(sizes, i, ti, rOthers), report: k, truthfulUtility: truth, deviationUtility: dev, gain }));
           }
         }
       }
@@ -70,17 +77,20 @@ export function isEPIC(env: Environment, mech: DirectMechanism): Verdict<SlackWi
   validateEnvironment(env);
   validateDirectMechanism(env, mech);
   const sizes = typeSizes(env);
+  const st = strides(sizes);
   const P = numProfiles(env);
   const scan = new Scan<EpicViolation>();
   for (let i = 0; i < sizes.length; i++) {
+    const mi = sizes[i]!;
+    const s = st[i]!;
     for (let th = 0; th < P; th++) {
-      const trueProfile = profileAt(sizes, th);
+      const own = entryAt(s, mi, th);
       const truth = expostUtility(env, mech, i, th, th);
-      for (let k = 0; k < sizes[i]!; k++) {
-        if (k === trueProfile[i]) continue;
-        const dev = expostUtility(env, mech, i, th, profileIndex(sizes, trueProfile.map((x, j) => (j === i ? k : x))));
+      for (let k = 0; k < mi; k++) {
+        if (k === own) continue;
+        const dev = expostUtility(env, mech, i, th, th + (k - own) * s);
         const gain = dev.sub(truth);
-        scan.see(gain, () => ({ code: "epic", agent: i, trueProfile, report: k, truthfulUtility: truth, deviationUtility: dev, gain }));
+        scan.see(gain, () => ({ code: "epic", agent: i, trueProfile: profileAt(sizes, th), report: k, truthfulUtility: truth, deviationUtility: dev, gain }));
       }
     }
   }
@@ -95,14 +105,16 @@ export function conditionalBeliefs(env: Environment, beliefs: Beliefs): (readonl
   validateBeliefs(env, beliefs);
   const sizes = typeSizes(env);
   if (beliefs.kind === "per-type") return beliefs.beliefs.map((bi) => bi.map((b) => b));
+  const st = strides(sizes);
+  const P = numProfiles(env);
   return sizes.map((mi, i) => {
-    const K = profileCount(othersSizes(sizes, i));
+    const K = P / mi;
     const out: (readonly Q[] | null)[] = [];
     for (let ti = 0; ti < mi; ti++) {
       const w: Q[] = [];
       let marg = ZERO;
       for (let k = 0; k < K; k++) {
-        const p = beliefs.prior[profileIndex(sizes, joinProfile(sizes, i, ti, k))]!;
+        const p = beliefs.prior[joinIndex(st[i]!, mi, ti, k)]!;
         w.push(p);
         marg = marg.add(p);
       }
@@ -115,13 +127,16 @@ export function conditionalBeliefs(env: Environment, beliefs: Beliefs): (readonl
 /** Interim utility of type θ_i reporting k, truthful others, under belief b over θ_{-i}. */
 export function interimUtility(env: Environment, mech: DirectMechanism, i: number, ti: number, k: number, belief: readonly Q[]): Q {
   const sizes = typeSizes(env);
+  return interimUtilityAt(env, mech, i, strides(sizes)[i]!, sizes[i]!, ti, k, belief);
+}
+
+/** interimUtility with agent i's stride and type count precomputed (O(|belief|) per call). */
+export function interimUtilityAt(env: Environment, mech: DirectMechanism, i: number, stride: number, mi: number, ti: number, k: number, belief: readonly Q[]): Q {
   let s = ZERO;
   for (let o = 0; o < belief.length; o++) {
     const w = belief[o]!;
     if (w.n === 0n) continue;
-    const state = profileIndex(sizes, joinProfile(sizes, i, ti, o));
-    const rep = profileIndex(sizes, joinProfile(sizes, i, k, o));
-    s = s.add(w.mul(expostUtility(env, mech, i, state, rep)));
+    s = s.add(w.mul(expostUtility(env, mech, i, joinIndex(stride, mi, ti, o), joinIndex(stride, mi, k, o))));
   }
   return s;
 }
@@ -131,15 +146,16 @@ export function isBIC(env: Environment, mech: DirectMechanism, beliefs: Beliefs)
   validateDirectMechanism(env, mech);
   const cond = conditionalBeliefs(env, beliefs);
   const sizes = typeSizes(env);
+  const st = strides(sizes);
   const scan = new Scan<BicViolation>();
   for (let i = 0; i < sizes.length; i++) {
     for (let ti = 0; ti < sizes[i]!; ti++) {
       const b = cond[i]![ti]!;
       if (b === null) continue;
-      const truth = interimUtility(env, mech, i, ti, ti, b);
+      const truth = interimUtilityAt(env, mech, i, st[i]!, sizes[i]!, ti, ti, b);
       for (let k = 0; k < sizes[i]!; k++) {
         if (k === ti) continue;
-        const dev = interimUtility(env, mech, i, ti, k, b);
+        const dev = interimUtilityAt(env, mech, i, st[i]!, sizes[i]!, ti, k, b);
         const gain = dev.sub(truth);
         scan.see(gain, () => ({ code: "bic", agent: i, trueType: ti, report: k, belief: b, truthfulUtility: truth, deviationUtility: dev, gain }));
       }

@@ -7,9 +7,9 @@
  */
 import type { Beliefs, DirectMechanism, Environment } from "../model/environment.ts";
 import { expostUtility, numProfiles, reservationOf, typeSizes } from "../model/environment.ts";
-import { profileAt } from "../model/profiles.ts";
+import { entryAt, profileAt, strides } from "../model/profiles.ts";
 import { Scan } from "./common.ts";
-import { conditionalBeliefs, interimUtility } from "./incentives.ts";
+import { conditionalBeliefs, interimUtilityAt } from "./incentives.ts";
 import type { ExPostIrViolation, InterimIrViolation, SlackWitness, Verdict } from "./types.ts";
 import { validateDirectMechanism, validateEnvironment } from "./validate.ts";
 
@@ -17,14 +17,15 @@ export function isExPostIR(env: Environment, mech: DirectMechanism): Verdict<Sla
   validateEnvironment(env);
   validateDirectMechanism(env, mech);
   const sizes = typeSizes(env);
+  const st = strides(sizes);
+  const P = numProfiles(env);
   const scan = new Scan<ExPostIrViolation>();
-  for (let th = 0; th < numProfiles(env); th++) {
-    const trueProfile = profileAt(sizes, th);
+  for (let th = 0; th < P; th++) {
     for (let i = 0; i < sizes.length; i++) {
       const utility = expostUtility(env, mech, i, th, th);
-      const reservation = reservationOf(env, i, trueProfile[i]!);
+      const reservation = reservationOf(env, i, entryAt(st[i]!, sizes[i]!, th));
       const gain = reservation.sub(utility);
-      scan.see(gain, () => ({ code: "expost-ir", agent: i, trueProfile, utility, reservation, gain }));
+      scan.see(gain, () => ({ code: "expost-ir", agent: i, trueProfile: profileAt(sizes, th), utility, reservation, gain }));
     }
   }
   return scan.verdict();
@@ -35,12 +36,13 @@ export function isInterimIR(env: Environment, mech: DirectMechanism, beliefs: Be
   validateDirectMechanism(env, mech);
   const cond = conditionalBeliefs(env, beliefs);
   const sizes = typeSizes(env);
+  const st = strides(sizes);
   const scan = new Scan<InterimIrViolation>();
   for (let i = 0; i < sizes.length; i++) {
     for (let ti = 0; ti < sizes[i]!; ti++) {
       const b = cond[i]![ti]!;
       if (b === null) continue;
-      const utility = interimUtility(env, mech, i, ti, ti, b);
+      const utility = interimUtilityAt(env, mech, i, st[i]!, sizes[i]!, ti, ti, b);
       const reservation = reservationOf(env, i, ti);
       const gain = reservation.sub(utility);
       scan.see(gain, () => ({ code: "interim-ir", agent: i, trueType: ti, belief: b, utility, reservation, gain }));

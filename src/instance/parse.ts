@@ -28,7 +28,7 @@
 import { MechcheckError, isMechcheckError } from "../errors.ts";
 import { ONE, type Q, ZERO, q, qstr, qsum, sign } from "../exact/rational.ts";
 import type { Beliefs, DirectMechanism, Environment, HarsanyiTypeSpace, IndirectMechanism, Mechanism } from "../model/environment.ts";
-import { allProfiles, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
+import { allProfiles, othersSizes, profileCount, profileIndex, strides } from "../model/profiles.ts";
 import { IssueList } from "../concepts/validate.ts";
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, groupDigits, JsonNumber, parseJsonExact } from "../exact/exactJson.ts";
 import { CONCEPT_IDS, type ConceptId, INSTANCE_VERSION, type Instance, type Question } from "./types.ts";
@@ -288,6 +288,7 @@ function parseEnvironment(r: Reader, x: unknown, path: string): Environment | nu
   // the size guard: before any table over profiles is built
   const P = guardProfiles(sizes, r.maxProfiles, "types", `${path}.types`);
   r.guardEntries(n, P, decisions.length, `${path}.valuation`);
+  const st = strides(sizes);
   const perType = (field: "typeValues" | "reservation"): Q[][] | undefined | null => {
     if (own(o, field) === undefined) return undefined;
     // reservation: an omitted agent has reservation 0 for every type; typeValues: every agent listed
@@ -323,8 +324,7 @@ function parseEnvironment(r: Reader, x: unknown, path: string): Environment | nu
     let vi: Q[][] = [];
     if (ownForm) {
       // own type of profile θ: (θ div stride_i) mod m_i, stride_i = Π_{j>i} m_j (profiles.ts order)
-      let stride = 1;
-      for (let j = i + 1; j < n; j++) stride *= sizes[j]!;
+      const stride = st[i]!;
       const mi = sizes[i]!;
       for (let th = 0; th < P; th++) vi.push(rowsQ[Math.floor(th / stride) % mi]!);
     } else vi = rowsQ; // already in profile index order

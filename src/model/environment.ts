@@ -9,7 +9,7 @@
  */
 import type { Q } from "../exact/rational.ts";
 import { ONE, ZERO } from "../exact/rational.ts";
-import { allProfiles, profileCount, profileIndex, withEntry, type Profile } from "./profiles.ts";
+import { allProfiles, entryAt, profileCount, profileIndex, strides, withEntry, type Profile } from "./profiles.ts";
 
 export type Label = string;
 
@@ -155,13 +155,24 @@ export function productPrior(marginals: readonly (readonly Q[])[]): Q[] {
   return out;
 }
 
-/** Does v_i depend on agent i's own type only (private values for agent i)? Exact comparison over all profiles. */
+/**
+ * Does v_i depend on agent i's own type only (private values for agent i)? Exact comparison over
+ * all profiles; O(profiles × decisions) (the base profile of θ, with the others' entries 0, has
+ * index own(θ)·stride_i).
+ */
 export function dependsOnOwnTypeOnly(env: Environment, i: number): boolean {
   const sizes = typeSizes(env);
-  for (const prof of allProfiles(sizes)) {
-    const base = profileIndex(sizes, prof.map((k, j) => (j === i ? k : 0)));
-    const a = env.valuation[i]![profileIndex(sizes, prof)]!;
-    const b = env.valuation[i]![base]!;
+  return ownTypeOnlyAt(env, i, strides(sizes)[i]!, sizes[i]!, profileCount(sizes));
+}
+
+/** dependsOnOwnTypeOnly with agent i's stride, type count and the profile count precomputed. */
+export function ownTypeOnlyAt(env: Environment, i: number, stride: number, mi: number, P: number): boolean {
+  const vi = env.valuation[i]!;
+  for (let th = 0; th < P; th++) {
+    const base = entryAt(stride, mi, th) * stride;
+    if (base === th) continue;
+    const a = vi[th]!;
+    const b = vi[base]!;
     if (a.some((x, d) => !x.equals(b[d]!))) return false;
   }
   return true;

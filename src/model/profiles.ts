@@ -60,3 +60,32 @@ export function joinProfile(sizes: readonly number[], i: number, own: number, ot
   for (let j = 0; j < sizes.length; j++) out.push(j === i ? own : others[k++]!);
   return out;
 }
+
+/**
+ * stride[i] = Π_{j>i} m_j: the step of agent i's entry in a profile index. With it, the index
+ * arithmetic of one agent is O(1) instead of O(n) (20,000 agents must not cost 20,000² steps).
+ */
+export function strides(sizes: readonly number[]): number[] {
+  const out = new Array<number>(sizes.length);
+  let s = 1;
+  for (let i = sizes.length - 1; i >= 0; i--) {
+    out[i] = s;
+    s *= sizes[i]!;
+  }
+  return out;
+}
+
+/** Agent i's entry of the profile with index `index`, given stride_i and m_i (O(1)). */
+export function entryAt(stride: number, mi: number, index: number): number {
+  return Math.floor(index / stride) % mi;
+}
+
+/**
+ * The index of the full profile with agent i's entry `own` and the others' profile index
+ * `othersIdx` (othersIndex order), given stride_i and m_i: O(1). Equals
+ * profileIndex(sizes, joinProfile(sizes, i, own, othersIdx)): the others after i are the low
+ * digits (same stride), the others before i the high ones.
+ */
+export function joinIndex(stride: number, mi: number, own: number, othersIdx: number): number {
+  return Math.floor(othersIdx / stride) * stride * mi + own * stride + (othersIdx % stride);
+}
