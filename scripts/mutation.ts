@@ -11,6 +11,8 @@
 // test/mutation/equivalents.json and reported both in and out of the score.
 //
 //   --files <globs>   mutate only these files (comma-separated globs, within one folder)
+//   --force           re-test every mutant (incremental mode reuses old results, also those of
+//                     static mutants, which new tests may kill: use it for the recorded scores)
 //   --report-only     do not run Stryker; summarise the existing reports
 //   --survivors       also print every surviving / uncovered mutant not argued equivalent
 import { spawnSync } from "node:child_process";
@@ -43,14 +45,16 @@ function parseArgs(argv: string[]) {
   let files: string | undefined;
   let reportOnly = false;
   let survivors = false;
+  let force = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--files") files = argv[++i];
     else if (a === "--report-only") reportOnly = true;
     else if (a === "--survivors") survivors = true;
+    else if (a === "--force") force = true;
     else if ((FOLDERS as readonly string[]).includes(a)) folders.push(a as Folder);
     else {
-      console.error(`mutation: unknown argument ${JSON.stringify(a)} (folders: ${FOLDERS.join(", ")}; flags: --files, --report-only, --survivors)`);
+      console.error(`mutation: unknown argument ${JSON.stringify(a)} (folders: ${FOLDERS.join(", ")}; flags: --files, --force, --report-only, --survivors)`);
       process.exit(2);
     }
   }
@@ -58,7 +62,7 @@ function parseArgs(argv: string[]) {
     console.error("mutation: --files needs exactly one folder");
     process.exit(2);
   }
-  return { folders: folders.length > 0 ? folders : [...FOLDERS], files, reportOnly, survivors };
+  return { folders: folders.length > 0 ? folders : [...FOLDERS], files, reportOnly, survivors, force };
 }
 
 /** The source text a mutant replaces (report locations: 1-based lines and columns, end exclusive). */
@@ -129,7 +133,7 @@ function table(scores: Score[]): string {
   return [head, ...rows].join("\n");
 }
 
-const { folders, files, reportOnly, survivors } = parseArgs(process.argv.slice(2));
+const { folders, files, reportOnly, survivors, force } = parseArgs(process.argv.slice(2));
 const eqs = JSON.parse(readFileSync("test/mutation/equivalents.json", "utf8")) as Equivalent[];
 mkdirSync("reports/mutation", { recursive: true });
 const scores: Score[] = [];
@@ -139,7 +143,7 @@ for (const folder of folders) {
   if (!reportOnly) {
     console.log(`\n=== mutation: src/${folder}${files ? ` (${files})` : ""} ===`);
     const t0 = Date.now();
-    const r = spawnSync("npx", ["stryker", "run", "stryker.config.mjs"], {
+    const r = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", ...(force ? ["--force"] : [])], {
       stdio: "inherit",
       env: { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files } : {}) },
     });

@@ -79,9 +79,13 @@ describe("cleanStaleTemps", () => {
     expect(cleanStaleTemps(dir, T0 + 2 * MIN)).toEqual([t]);
   });
   it("the pid is read from the end of the name, all its digits (a base name with digits does not fool it)", () => {
-    const t = tmpName("case-1-2-3.json", process.pid, 1234567, 12);
-    const dir = storeWith([t]);
+    const live = tmpName(`case-${DEAD}-2-3.json`, process.pid, 1234567, 12);
+    const dir = storeWith([live]);
     expect(cleanStaleTemps(dir, T0 + 2 * MIN)).toEqual([]);
+    // pid 1 (alive) in the base name, a dead writer's pid at the end: removed
+    const dead = tmpName("case-1-2-3.json", DEAD, 1234567, 12);
+    const dir2 = storeWith([dead]);
+    expect(cleanStaleTemps(dir2, T0 + 2 * MIN)).toEqual([dead]);
   });
   it("a temp whose name carries no pid, or pid 0, counts as abandoned", () => {
     const a = `${TEMP_PREFIX}garbage`;

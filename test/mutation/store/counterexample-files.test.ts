@@ -101,13 +101,14 @@ describe("scanCounterexamples", () => {
     mkdirSync(join(root, `${TEMP_PREFIX}junk`));
     writeFileSync(join(root, `${TEMP_PREFIX}junk`, "a.json"), recordToJson(rec(`${TEMP_PREFIX}junk`, {})));
     writeFileSync(join(root, "README.md"), "# store");
+    saveCounterexample(root, rec("odd.tmp-", { i: 1 })); // a name that only ends like a temporary is read
     writeFileSync(join(root, "alpha", "notes.txt"), "not a record");
     writeFileSync(join(root, "alpha", `${TEMP_PREFIX}x.json`), "{");
     const s = scanCounterexamples(root);
     expect(s.problems).toEqual([]);
     const got = s.records.map((r) => [r.record.theorem, r.file]);
-    const want = ["alpha", "mid", "zeta"].flatMap((t) =>
-      [1, 2].map((i) => [t, join(root, t, `${caseName({ i })}.json`)] as const).sort((a, b) => (a[1] < b[1] ? -1 : 1)),
+    const want = ["alpha", "mid", "odd.tmp-", "zeta"].flatMap((t) =>
+      (t === "odd.tmp-" ? [1] : [1, 2]).map((i) => [t, join(root, t, `${caseName({ i })}.json`)] as const).sort((a, b) => (a[1] < b[1] ? -1 : 1)),
     );
     expect(got).toEqual(want);
     expect(loadCounterexamples(root).map((r) => r.file)).toEqual(want.map((w) => w[1]));
@@ -176,6 +177,7 @@ describe("parseRecord: each field", () => {
     ["format", "1", "1"],
     ["theorem", "", "a theorem id"],
     ["theorem", 5, "a theorem id"],
+    ["theorem", ["t"], "a theorem id"],
     ["kind", "lemma", `"theorem", "refutation" or "example"`],
     ["expect", "maybe", `"fails" or "holds"`],
     ["message", 3, "a string"],

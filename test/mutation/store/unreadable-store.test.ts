@@ -16,11 +16,70 @@ vi.mock("node:fs", async (importOriginal) => {
       if (failures.has(p)) throw failures.get(p);
       return f(...a);
     };
-  return { ...fs, default: fs, readFileSync: wrap(fs.readFileSync), readdirSync: wrap(fs.readdirSync) };
+  const readdirSync = (...a: Parameters<typeof fs.readdirSync>) => {
+    const names = wrap(fs.readdirSync)(...a);
+    return reverseListings ? [...(names as string[])].sort().reverse() : names;
+  };
+  const linkSync = (from: string, to: string) => {
+    if (failures.has(`link:${to}`)) throw failures.get(`link:${to}`);
+    return fs.linkSync(from, to);
+  };
+  const fsyncSync = (fd: number) => {
+    if (failFsync !== undefined) throw failFsync;
+    return fs.fsyncSync(fd);
+  };
+  return { ...fs, default: fs, readFileSync: wrap(fs.readFileSync), readdirSync, linkSync, fsyncSync };
 });
+let reverseListings = false;
+let failFsync: unknown;
 
 const { saveCounterexample, scanCounterexamples, caseName } = await import("../../../src/store/counterexamples.ts");
+const { writeFileAtomic, writeFileExclusive } = await import("../../../src/store/atomic.ts");
+const { readdirSync } = await import("node:fs");
 const err = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });
+
+describe("listings come back in any order: records are sorted all the same", () => {
+  it("theorem folders and their files in sorted order although the directory lists them reversed", () => {
+    const root = mkdtempSync(join(tmpdir(), "mechcheck-order-"));
+    const base = { format: 1, kind: "refutation", expect: "fails", violation: null, message: "m", seed: null, path: null, origin: "t", toolVersion: "0" } as const;
+    for (const t of ["a", "b"]) for (const i of [1, 2, 3]) saveCounterexample(root, { ...base, theorem: t, instance: { i } });
+    reverseListings = true;
+    try {
+      const files = scanCounterexamples(root).records.map((r) => r.file);
+      const sorted = [...files].sort();
+      expect(files).toEqual(sorted);
+      expect(files.length).toBe(6);
+      expect(readdirSync(root)).toEqual(["b", "a"]); // the wrapper does reverse
+    } finally {
+      reverseListings = false;
+    }
+  });
+});
+
+describe("write failures after the temporary exists", () => {
+  it("a link that fails other than EEXIST is thrown, and the temporary removed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mechcheck-link-"));
+    const f = join(dir, "a.json");
+    failures.set(`link:${f}`, Object.assign(new Error("EIO: simulated"), { code: "EIO" }));
+    try {
+      expect(() => writeFileExclusive(f, "x")).toThrow("EIO: simulated");
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      failures.clear();
+    }
+  });
+  it("a failed fsync of the temporary is thrown, and the temporary removed (atomic and exclusive)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mechcheck-fsync-"));
+    failFsync = Object.assign(new Error("EIO: fsync simulated"), { code: "EIO" });
+    try {
+      expect(() => writeFileAtomic(join(dir, "a.json"), "x")).toThrow("EIO: fsync simulated");
+      expect(() => writeFileExclusive(join(dir, "b.json"), "x")).toThrow("EIO: fsync simulated");
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      failFsync = undefined;
+    }
+  });
+});
 
 describe("unreadable store entries", () => {
   it("permission denied (EACCES or EPERM), a folder that cannot be listed, a thrown non-Error", () => {
