@@ -46,7 +46,7 @@ export async function typecheckFile(file: string, cwd = process.cwd()): Promise<
     noImplicitAny: false,
     skipLibCheck: true,
     noEmit: true,
-    types: [],
+    types: ["node"],
     lib: ["lib.es2022.d.ts", "lib.esnext.disposable.d.ts"],
   };
   const program = t.createProgram({ rootNames: [abs], options, ...(previous ? { oldProgram: previous } : {}) });
