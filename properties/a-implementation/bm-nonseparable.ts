@@ -26,6 +26,7 @@
  * own example, rebuilt with an explicit payoff table in `bm-example` (player 1 chooses).
  * True version: `bm-separability`.
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { bruteForceExPostImplementable, describeStep, findExPostSelection, propagate, selectionCount, solveAllSections, type TransferMode } from "../../src/constructions/exPostImplementation.ts";
 import { isInterimICOnKpt, sectionMechanismOnTestSpace, testTypeSpace } from "../../src/constructions/exPostKpt.ts";
@@ -103,4 +104,5 @@ export const bmNonseparable: Theorem<SccCase> = {
   check: checkTestSpacesImplyExPost,
   codec: sccCaseCodec,
   defaultRuns: 400,
+  negativeControls: [savedCaseControl("bm-nonseparable", sccCaseCodec)],
 };

@@ -17,6 +17,7 @@
  * (`ce-common-values-equal-shares`, the true version). The generalized VCG budget (≥ c everywhere,
  * = c where both cutoffs are interior) is checked in `ce-public-goods` (3).
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { qstr } from "../../src/exact/rational.ts";
 import { budgetRange, cutoff, differencesClass, efficientRegion, increasingValues, nonTrivialProvision, vcgPayments } from "../../src/mechanisms/chungElyPublicGood.ts";
@@ -55,4 +56,5 @@ export const ceCommonValuesExactBb: Theorem<LinearPublicGood> = {
   check,
   codec: publicGoodCodec,
   defaultRuns: 100,
+  negativeControls: [savedCaseControl("ce-common-values-exact-bb", publicGoodCodec)],
 };

@@ -36,6 +36,7 @@
  *  (c) with ≥ instead of > in F_i (the only change), (a) and approval iff f(s) = 1 hold at every
  *      s ∈ [0, 1]², E included.
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { type Q, ZERO, ONE, q, qstr } from "../../src/exact/rational.ts";
 import { analyze, exceptionalSignal, playAt, type CellAnalysis, type ClaimViolation, type ThresholdInstance } from "../../src/constructions/contingentContribution.ts";
@@ -181,4 +182,5 @@ export const ceContingentContributionLiteral: Theorem<ContingentCase> = {
   check: checkLiteral,
   codec: contingentCodec,
   defaultRuns: 100,
+  negativeControls: [savedCaseControl("ce-contingent-contribution-literal", contingentCodec)],
 };

@@ -18,6 +18,7 @@
  * True version: `ce-payoff-equivalence` (the interval contains the continuous envelope value,
  * shrinks under refinement, and its width is O(1/K)).
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { isEPIC } from "../../src/concepts/index.ts";
 import { differenceIntervalLp, differenceIntervalPaths } from "../../src/constructions/exPostPayoffEquivalence.ts";
@@ -78,4 +79,5 @@ export const cePayoffEquivalenceFinite: Theorem<SeparableRuleCase> = {
   check,
   codec: separableRuleCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("ce-payoff-equivalence-finite", separableRuleCodec)],
 };

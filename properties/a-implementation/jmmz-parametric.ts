@@ -53,6 +53,7 @@
  *      payments τ_i(s_{-i}) = min over {q = k} of μ_i pass isEPIC). This is the finite shadow of
  *      "indifference on the boundary": the gap between the two sides replaces μ_i = τ_i.
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { isEPIC } from "../../src/concepts/index.ts";
 import {
@@ -178,6 +179,7 @@ export const jmmzParametric: Theorem<JmmzCase> = {
   check: checkNaive,
   codec: jmmzCodec,
   defaultRuns: 100,
+  negativeControls: [savedCaseControl("jmmz-parametric", jmmzCodec)],
 };
 
 // ------------------------------------------------------------------ true finite version

@@ -36,6 +36,7 @@
  *       LVV(f)): the slide's conclusion under a hypothesis that rules out the correlation effect.
  * The tags report how often regular and irregular priors fall on each side.
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { allocationFromColumns, crossMonotonicityViolation, dualUpperBound, isIndependentPrior, envelopePayments, localDualForP, monotoneMaximizerLp, saddlePointByCertificates, solveSmall } from "../../src/constructions/chungEly.ts";
 import { checkAuctionMechanism, auctionMechanismFromPrimal, isRegular, localVirtualValueRevenue, optimalExPostAuctionLp, type AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
@@ -127,4 +128,5 @@ export const ce2007LocalVirtualValuesSlide: Theorem<AuctionPrior> = {
   check: (prior) => formulaCheck(prior, "f is regular"),
   codec: priorCodec,
   defaultRuns: 3000,
+  negativeControls: [savedCaseControl("ce2007-local-virtual-values-slide", priorCodec)],
 };

@@ -44,6 +44,7 @@
  * constraint of the slide, which proves the two values equal (and saves a fifth of the time).
  * Tags: how often each case occurs.
  */
+import { savedCaseControl } from "../support/controls.ts";
 import { analyzeChungEly, saddlePointByCertificates, solveSmall, bayesianAuctionLp, piStar } from "../../src/constructions/chungEly.ts";
 import { isRegular, optimalExPostAuctionLp, type AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
@@ -121,4 +122,5 @@ export const ce2007MaxminSlide: Theorem<AuctionPrior> = {
   },
   codec: priorCodec,
   defaultRuns: 3000,
+  negativeControls: [savedCaseControl("ce2007-maxmin-slide", priorCodec)],
 };

@@ -16,6 +16,7 @@
  * (With independent values, f = Π f_i, π\* is f_{-i} for every type and f is a common prior: the
  * claim holds then; correlation breaks it. Minimal counterexample: counterexamples/ce2007-not-common-prior/.)
  */
+import { savedCaseControl } from "../support/controls.ts";
 import { piStar, piStarMultipliers, valueTypeSpace } from "../../src/constructions/chungEly.ts";
 import { checkCommonPrior, commonPriorLp, priorFromCommonPriorPrimal, tradeFromCommonPriorFarkas } from "../../src/constructions/morrisAlternative.ts";
 import { checkNoisyConcordance, checkTrade, plainTradeLp } from "../../src/constructions/morrisTrade.ts";
@@ -65,4 +66,5 @@ export const ce2007NotCommonPrior: Theorem<AuctionPrior> = {
   },
   codec: priorCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("ce2007-not-common-prior", priorCodec)],
 };

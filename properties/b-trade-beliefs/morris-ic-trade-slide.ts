@@ -27,6 +27,7 @@
  * strict surplus, the multipliers with `checkNoisyConcordance`, and each LP's Farkas certificate
  * is read as the other side's object and re-checked too.
  */
+import { savedCaseControl } from "../support/controls.ts";
 import { checkNoisyConcordance, checkTrade, icTradeLp, noisyConcordanceLp, tradeFromPrimal } from "../../src/constructions/morrisTrade.ts";
 import {
   multipliersFromNoisyConcordancePrimal,
@@ -90,6 +91,7 @@ export const morrisIcTradeSlide: Theorem<HarsanyiTypeSpace> = {
   },
   codec: typeSpaceCodec,
   defaultRuns: 300,
+  negativeControls: [savedCaseControl("morris-ic-trade-slide", typeSpaceCodec)],
 };
 
 export const morrisIcTradeSurplus: Theorem<HarsanyiTypeSpace> = {

@@ -20,6 +20,7 @@
  * IR level θ_S is a property right). Whether ANY efficient, BIC, IIR, BB mechanism exists is
  * `myerson-satterthwaite` (on grids: iff R* ≥ 0).
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { isInterimIR } from "../../src/concepts/index.ts";
 import { describeGridCase, gridCaseCodec, supportsOverlap, tradeEnv, uniformMarginal, type GridCase } from "../../src/constructions/tradeGrids.ts";
@@ -57,4 +58,5 @@ export const dagvInterimIr: Theorem<GridCase> = {
   },
   codec: gridCaseCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("dagv-interim-ir", gridCaseCodec)],
 };

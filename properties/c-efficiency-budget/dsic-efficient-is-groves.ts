@@ -11,6 +11,7 @@
  * so "DSIC ∧ efficient ⇒ Groves" holds on a finite domain iff every d(x, y) = 0. The theorem checks
  * the equality max_LP = d exactly (LP value with verified certificate vs Floyd–Warshall).
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { isDSIC, isExPostEfficient } from "../../src/concepts/index.ts";
 import { deviationGains, findNonGrovesDsicEfficient, shortestPaths } from "../../src/constructions/grovesCharacterization.ts";
@@ -50,6 +51,7 @@ export const dsicEfficientIsGroves: Theorem<Instance> = {
   },
   codec: instanceCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("dsic-efficient-is-groves", instanceCodec)],
 };
 
 export const dsicEfficientGrovesFinite: Theorem<Instance> = {

@@ -19,6 +19,7 @@
  * True finite version: `green-laffont` — impossibility holds exactly when the split agents' price
  * intervals are disjoint; on {0,…,K}² exactly for K ≥ 3 (every tie rule).
  */
+import { savedCaseControl } from "../support/controls.ts";
 import { decide, describeGridCase, gridCaseCodec, supportsOverlap, type GridCase } from "../../src/constructions/tradeGrids.ts";
 import { qstr } from "../../src/exact/rational.ts";
 import type { Theorem } from "../../src/theorem/types.ts";
@@ -45,4 +46,5 @@ export const greenLaffontAllGrids: Theorem<GridCase> = {
   },
   codec: gridCaseCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("green-laffont-all-grids", gridCaseCodec)],
 };

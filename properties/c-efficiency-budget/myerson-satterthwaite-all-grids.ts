@@ -20,6 +20,7 @@
  * exists (R* = −K(K+2)/(6(K+1))), but with no-trade ties it exists for K ≤ 4 and with split ties
  * for K = 1; on non-uniform grids it can exist with trade ties too (the saved counterexample).
  */
+import { savedCaseControl } from "../support/controls.ts";
 import { decide, describeGridCase, gridCaseCodec, msRevenueBound, supportsOverlap, uniformMarginal, type GridCase } from "../../src/constructions/tradeGrids.ts";
 import { qstr } from "../../src/exact/rational.ts";
 import type { Theorem } from "../../src/theorem/types.ts";
@@ -47,4 +48,5 @@ export const myersonSatterthwaiteAllGrids: Theorem<GridCase> = {
   },
   codec: gridCaseCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("myerson-satterthwaite-all-grids", gridCaseCodec)],
 };

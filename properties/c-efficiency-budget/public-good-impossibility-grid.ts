@@ -16,6 +16,7 @@
  * True finite version: `public-good-impossibility` — on grids a mechanism exists iff
  * R* = Σ_i E[P*_i] − c·Pr(provide) ≥ 0.
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { pgBound, pgDecide, type PgCase } from "../../src/constructions/publicGoodGrids.ts";
 import { q, qstr } from "../../src/exact/rational.ts";
@@ -54,4 +55,5 @@ export const publicGoodImpossibilityGrid: Theorem<PgCase> = {
   },
   codec: pgCaseCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("public-good-impossibility-grid", pgCaseCodec)],
 };

@@ -63,6 +63,7 @@
  * then no strict-surplus IC trade exists and revenue is bounded. `unbounded-without-cpa-naive` is
  * that statement, kept as a refutation; its minimal counterexample is saved in counterexamples/.
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { conditionalsOf, correlatedPrior, perTypeBeliefs } from "../../src/generators/index.ts";
 import { isBIC, isInterimIR, efficientRule } from "../../src/concepts/index.ts";
@@ -309,4 +310,5 @@ export const unboundedWithoutCpaNaive: Theorem<Instance> = {
   },
   codec: instanceCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("unbounded-without-cpa-naive", instanceCodec)],
 };

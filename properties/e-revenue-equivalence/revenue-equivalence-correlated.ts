@@ -26,6 +26,7 @@
  * surplus extraction (every type's rent 0, Crémer–McLean), the second-price auction earns less.
  * Under an independent prior the same LP's min and max coincide (revenue-equivalence-grid).
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { conditionalBeliefs, interimUtility, isBIC, isInterimIR } from "../../src/concepts/index.ts";
 import { type Q, q, qstr, ZERO } from "../../src/exact/rational.ts";
@@ -143,4 +144,5 @@ export const revenueEquivalenceCorrelated: Theorem<Instance> = {
   },
   codec: instanceCodec,
   defaultRuns: 100,
+  negativeControls: [savedCaseControl("revenue-equivalence-correlated", instanceCodec)],
 };

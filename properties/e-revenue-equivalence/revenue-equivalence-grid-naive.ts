@@ -16,6 +16,7 @@
  * revenue is pinned when every local downward IC binds, and always lies in [R_up, R_down] — is
  * `revenue-equivalence-grid`.
  */
+import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { isBIC } from "../../src/concepts/index.ts";
 import { ONE, type Q, q, qstr, ZERO } from "../../src/exact/rational.ts";
@@ -131,4 +132,5 @@ export const revenueEquivalenceGridNaive: Theorem<MechanismPair> = {
   },
   codec: pairCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("revenue-equivalence-grid-naive", pairCodec)],
 };
