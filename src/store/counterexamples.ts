@@ -11,8 +11,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { MechcheckError } from "../errors.ts";
+import { MechcheckError, isMechcheckError } from "../errors.ts";
 import { toExactJsonText } from "../exact/rational.ts";
+import { jsonToPlain, parseJsonExact } from "../exact/exactJson.ts";
 import { cleanStaleTemps, TEMP_PREFIX, writeFileExclusive } from "./atomic.ts";
 
 export const STORE_FORMAT = 1;
@@ -144,12 +145,19 @@ export function loadCounterexamples(root: string, theorem?: string): LoadedRecor
   return scanCounterexamples(root, theorem).records;
 }
 
+/**
+ * Read a saved record with the exact JSON reader (src/exact/exactJson.ts): duplicate keys,
+ * nesting deeper than 256 and numbers that a float would change (non-integers, beyond 2^53) are
+ * refused with line/column or the field path — a record holds exact numbers as strings ("p/q").
+ */
 export function parseRecord(text: string, file: string, dirId?: string): CounterexampleRecord {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = jsonToPlain(parseJsonExact(text, file), file);
   } catch (e) {
-    throw new MechcheckError("bad-counterexample-file", `${file}: not valid JSON (${(e as Error).message})`, { path: file });
+    if (!isMechcheckError(e)) throw e;
+    const detail = (e.message.startsWith(`${file}: `) ? e.message.slice(file.length + 2) : e.message).replace(/^invalid JSON at /, "");
+    throw new MechcheckError("bad-counterexample-file", `${file}: ${e.code === "float-not-exact" ? "not exact" : "not valid JSON"} (${detail})`, { path: file, value: e.value, cause: e });
   }
   const r = json as Record<string, unknown>;
   const need = (field: string, ok: boolean, want: string) => {
