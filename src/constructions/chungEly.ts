@@ -545,3 +545,65 @@ export function crossMonotonicityViolation(prior: AuctionPrior): { i: number; j:
   }
   return null;
 }
+
+/**
+ * Ironed local virtual values φ̄_i(v): on each section (i, v_{-i}), with weights w_k = f(k, v_{-i})
+ * and φ̃_k = φ̃_i(k, v_{-i}) (k = 0 … K−1, low to high), the points (Q_k, R_k) = (Σ_{j ≥ k} w_j,
+ * Σ_{j ≥ k} w_j φ̃_j), k = 0 … K (Q_K = R_K = 0), are replaced by their least concave majorant R̄
+ * (as a function of Q), and φ̄_k = (R̄_k − R̄_{k+1}) / w_k — non-decreasing in k, equal to φ̃ where
+ * φ̃ is already non-decreasing. For a non-decreasing q (Abel summation, increments q_k − q_{k−1} ≥ 0):
+ *   Σ_k w_k φ̃_k q_k = Σ_k (q_k − q_{k−1}) R_k ≤ Σ_k (q_k − q_{k−1}) R̄_k = Σ_k w_k φ̄_k q_k,
+ * with equality iff q only jumps where R̄ = R. Exact. Needs a full-support prior.
+ */
+export function ironedLocalVirtualValues(prior: AuctionPrior): Q[][] {
+  const phi = localVirtualValues(prior);
+  const sizes = gridSizes(prior.n, prior.K);
+  const out: Q[][] = phi.map((row) => row.slice());
+  for (let i = 0; i < prior.n; i++) {
+    for (let v = 0; v < prior.f.length; v++) {
+      const prof = profileAt(sizes, v);
+      if (prof[i] !== 0) continue; // one section per (i, v_{-i}), started from its bottom profile
+      const idx = Array.from({ length: prior.K }, (_, k) => profileIndex(sizes, withEntry(prof, i, k)));
+      const w = idx.map((t) => prior.f[t]!);
+      const Qs: Q[] = new Array(prior.K + 1).fill(ZERO);
+      const Rs: Q[] = new Array(prior.K + 1).fill(ZERO);
+      for (let k = prior.K - 1; k >= 0; k--) {
+        Qs[k] = Qs[k + 1]!.add(w[k]!);
+        Rs[k] = Rs[k + 1]!.add(w[k]!.mul(phi[i]![idx[k]!]!));
+      }
+      // upper hull over x = Q increasing, i.e. k = K, K−1, …, 0
+      const hull: number[] = [];
+      for (let k = prior.K; k >= 0; k--) {
+        while (hull.length >= 2) {
+          const a = hull[hull.length - 2]!;
+          const b = hull[hull.length - 1]!;
+          // drop b if it lies on or below the chord a → k
+          const cross = Qs[b]!.sub(Qs[a]!).mul(Rs[k]!.sub(Rs[a]!)).sub(Rs[b]!.sub(Rs[a]!).mul(Qs[k]!.sub(Qs[a]!)));
+          if (cross.compare(ZERO) >= 0) hull.pop();
+          else break;
+        }
+        hull.push(k);
+      }
+      const Rbar: Q[] = Rs.slice();
+      for (let h = 0; h + 1 < hull.length; h++) {
+        const a = hull[h]!;
+        const b = hull[h + 1]!; // a > b (Q_a < Q_b)
+        for (let k = a - 1; k > b; k--) Rbar[k] = Rs[a]!.add(Rs[b]!.sub(Rs[a]!).mul(Qs[k]!.sub(Qs[a]!)).div(Qs[b]!.sub(Qs[a]!)));
+      }
+      for (let k = 0; k < prior.K; k++) out[i]![idx[k]!] = Rbar[k]!.sub(Rbar[k + 1]!).div(w[k]!);
+    }
+  }
+  return out;
+}
+
+/** ILVV(f) = Σ_v f(v)·max(0, max_i φ̄_i(v)): an upper bound on value(P) for every full-support f (ironing inequality). */
+export function ironedLvv(prior: AuctionPrior): Q {
+  const phi = ironedLocalVirtualValues(prior);
+  let total = ZERO;
+  for (let v = 0; v < prior.f.length; v++) {
+    let best = ZERO;
+    for (let i = 0; i < prior.n; i++) if (phi[i]![v]!.compare(best) > 0) best = phi[i]![v]!;
+    total = total.add(prior.f[v]!.mul(best));
+  }
+  return total;
+}
