@@ -1,7 +1,8 @@
 /**
- * `participation-security-gap` (refutation) and `participation-security-gap-worthless` (its true
- * finite version) — seed 002 (Brooks, *Maxmin mechanisms*), slide *Will these bounds coincide in
- * general?* (the bridge), with *Participation security* for the definition.
+ * `participation-security-gap` (theorem, the slide's reading) and
+ * `participation-security-gap-single-state` (refutation of a literal one-state reading) —
+ * [BrooksMaxmin2023, Will these bounds coincide in general?] (the bridge), with
+ * [BrooksMaxmin2023, Participation security] for the definition.
  *
  * The slide: society wants a bridge costing c, each of N members values it at v, c > v > c/N,
  * budget balance, welfare objective, complete information. "Min potential is just Nv − c, since
@@ -10,22 +11,24 @@
  * secure mechanism will have an opt out equilibrium, in which case welfare is zero. As such, the
  * duality gap in this problem is Nv − c."
  *
- * Refuted as stated. With the seed's own definition of participation security (action 0 gives a
- * non-negative expected payoff ex post, at every state θ — here the single true state v), opting
- * out does not mean paying nothing: "always build, each pays c/N" is participation secure because
- * v − c/N > 0, every equilibrium of it builds, its guarantee is Nv − c and there is no gap. The
- * refutation searches random finite budget-balanced participation-secure mechanisms
- * (src/constructions/maxminBridge.ts) for one whose guarantee — the exact min over BCE, i.e. over all
- * type spaces and equilibria — is positive: then no equilibrium has welfare 0.
+ * The theorem (`participation-security-gap`) reads "opt out and not pay anything" as the slide
+ * does: the opt-out action must be safe also at a state where the bridge is worthless (a citizen
+ * who does not value it pays nothing in expectation by opting out; μ gives that state probability
+ * 0). Then, for every budget-balanced mechanism of this kind: the all-opt-out profile is a (pure)
+ * Nash equilibrium with welfare 0 (checked with isBayesNashEquilibrium), the guarantee LP is
+ * exactly 0, the potential LP of the complete-information type space is exactly Nv − c, and the
+ * duality gap is Nv − c.
  *
- * True finite version (`participation-security-gap-worthless`): require participation security
- * also at a state where the bridge is worth 0 (a citizen who does not value it must be safe opting
- * out; μ gives that state probability 0). This is exactly the slide's "opt out and not pay
- * anything" (in expectation). Then, for every budget-balanced mechanism of this kind: the
- * all-opt-out profile is a (pure) Nash equilibrium with welfare 0 (checked with
- * isBayesNashEquilibrium), the guarantee LP is exactly 0, the potential LP of the
- * complete-information type space is exactly Nv − c, and the duality gap is Nv − c.
+ * The refutation (`participation-security-gap-single-state`) reads participation security
+ * literally with the single true state v only (action 0 gives a non-negative expected payoff at
+ * every state of the model, which is {v}) — a reading the slide excludes. Then opting out need not
+ * mean paying nothing: "always build, each pays c/N" is participation secure because
+ * v − c/N > 0, every equilibrium of it builds, its guarantee is Nv − c and there is no gap. It
+ * searches random finite budget-balanced participation-secure mechanisms
+ * (src/constructions/maxminBridge.ts) for one whose guarantee — the exact min over BCE, i.e. over
+ * all type spaces and equilibria — is positive: then no equilibrium has welfare 0.
  */
+import { savedCaseControl, savedCases } from "../support/controls.ts";
 import { asEnvironment, asHarsanyi, asIndirectMechanism, guarantee, interimViolation, lotteryWelfare, participationSecurityViolation, potential, trivialTypeSpace } from "../../src/constructions/maxmin.ts";
 import { type BridgeCase, bridgeCase, bridgeCodec, bridgeProblem, budgetBalanced } from "../../src/constructions/maxminBridge.ts";
 import { isBayesNashEquilibrium } from "../../src/concepts/bayes.ts";
@@ -36,13 +39,13 @@ function psAndBb(x: BridgeCase): boolean {
   return budgetBalanced(x) && participationSecurityViolation(bridgeProblem(x), x.mechanism) === null;
 }
 
-export const participationSecurityGap: Theorem<BridgeCase> = {
-  id: "participation-security-gap",
+export const participationSecurityGapSingleState: Theorem<BridgeCase> = {
+  id: "participation-security-gap-single-state",
   kind: "refutation",
-  source: "002 Will these bounds coincide in general? (Participation security)",
+  source: "[BrooksMaxmin2023, Will these bounds coincide in general?; Participation security], one-state reading",
   statement:
-    "Bridge (complete information, budget balance, c/N < v < c): every participation-secure mechanism (action 0 gives a non-negative expected payoff at every state) has an opt-out equilibrium with welfare 0, so its guarantee is 0 and the duality gap is Nv − c.",
-  trueVersion: "participation-security-gap-worthless",
+    "Naive finite transcription (participation security at the single true state only): bridge (complete information, budget balance, c/N < v < c), every mechanism whose action 0 gives a non-negative expected payoff at the state v has an opt-out equilibrium with welfare 0, so its guarantee is 0 and the duality gap is Nv − c (false because at one state opting out need not mean paying nothing: 'always build, each pays c/N' is secure and has guarantee Nv − c).",
+  trueVersion: "participation-security-gap",
   arbitrary: bridgeCase("seed"),
   hypothesis: psAndBb,
   check: (x) => {
@@ -61,14 +64,15 @@ export const participationSecurityGap: Theorem<BridgeCase> = {
   },
   codec: bridgeCodec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("participation-security-gap-single-state", bridgeCodec)],
 };
 
-export const participationSecurityGapWorthless: Theorem<BridgeCase> = {
-  id: "participation-security-gap-worthless",
+export const participationSecurityGap: Theorem<BridgeCase> = {
+  id: "participation-security-gap",
   kind: "theorem",
-  source: "002 Will these bounds coincide in general? (true finite version)",
+  source: "[BrooksMaxmin2023, Will these bounds coincide in general?] (opting out = paying nothing)",
   statement:
-    "Bridge (complete information, budget balance, c/N < v < c), mechanisms participation secure also at a state where the bridge is worthless (opting out pays nothing in expectation): all-opt-out is a Nash equilibrium with welfare 0, the guarantee is exactly 0, the potential exactly Nv − c, so the duality gap is Nv − c.",
+    "The slide's reading: bridge (complete information, budget balance, c/N < v < c), mechanisms participation secure also at a state where the bridge is worthless (opting out pays nothing in expectation): all-opt-out is a Nash equilibrium with welfare 0, the guarantee is exactly 0, the potential exactly Nv − c, so the duality gap is Nv − c.",
   arbitrary: bridgeCase("worthless"),
   hypothesis: psAndBb,
   check: (x) => {
@@ -95,4 +99,15 @@ export const participationSecurityGapWorthless: Theorem<BridgeCase> = {
   },
   codec: bridgeCodec,
   defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "secure at the true state only",
+      why: "the single-state refutation's saved mechanism (secure at v, not at the worthless state): its guarantee is positive, so the theorem's check must fail on it",
+      input: () => {
+        const xs = savedCases("participation-security-gap-single-state", bridgeCodec);
+        if (xs.length === 0) throw new Error("no saved case for participation-security-gap-single-state");
+        return xs[0]!;
+      },
+    },
+  ],
 };
