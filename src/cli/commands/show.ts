@@ -3,8 +3,9 @@
  * instance file) as tables — environment, prior, mechanism — with the violated constraint and its
  * exact numbers, and, where the file carries one, the readable proof of infeasibility.
  */
-import { readFileSync } from "node:fs";
 import { MechcheckError } from "../../errors.ts";
+import { JsonNumber, parseJsonExact, readInputFile } from "../../exact/exactJson.ts";
+import { parseRecord } from "../../store/counterexamples.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { parseInstance } from "../../instance/index.ts";
 import { instanceTables } from "../../report/instanceTables.ts";
@@ -16,25 +17,19 @@ export async function showCommand(args: string[], io: CommandIO): Promise<number
   const { positionals, flags } = parseArgs("show", args, { format: { kind: "enum", values: ["text", "markdown", "latex"] } }, { min: 1, max: 1, usage: "<file.json> [--format text|markdown|latex]" });
   const format = (flags.format ?? "text") as Format;
   const path = positionals[0]!;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    throw new MechcheckError("file-not-found", `show: cannot read ${JSON.stringify(path)}`, { path: "file", value: path });
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (e) {
-    throw new MechcheckError("bad-json", `show: ${path} is not valid JSON (${(e as Error).message})`, { path: "file", value: path });
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    const what = parsed === null ? "null" : Array.isArray(parsed) ? "an array" : `a ${typeof parsed}`;
+  // The one exact reader (duplicate keys, depth, size, exact numbers), then the record's own checks.
+  const text = readInputFile(path);
+  const parsed = parseJsonExact(text, path);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || parsed instanceof JsonNumber) {
+    const what = parsed === null ? "null" : Array.isArray(parsed) ? "an array" : parsed instanceof JsonNumber ? "a number" : `a ${typeof parsed}`;
     throw new MechcheckError("bad-json", `show: ${path} holds ${what}; expected an object (a saved counterexample or an instance)`, { path: "(root)", value: what });
   }
-  const json = parsed as Record<string, unknown>;
-  const isRecord = typeof json.theorem === "string" && "instance" in json;
-  const instJson = isRecord ? json.instance : json;
+  const isRecord = Object.hasOwn(parsed, "theorem") && Object.hasOwn(parsed, "instance");
+  if (!isRecord && !Object.hasOwn(parsed, "environment")) {
+    throw new MechcheckError("bad-json", `show: ${path} is neither a saved counterexample (fields "theorem" and "instance") nor an instance (field "environment")`, { path: "(root)", value: path });
+  }
+  const json = (isRecord ? parseRecord(text, path) : {}) as unknown as Record<string, unknown>;
+  const instJson: unknown = isRecord ? json.instance : text;
   const lines: string[] = [];
   const heading = (s: string) => (format === "markdown" ? `## ${s}` : format === "latex" ? `% ${s}` : `== ${s}`);
   if (isRecord) {
@@ -42,10 +37,8 @@ export async function showCommand(args: string[], io: CommandIO): Promise<number
     lines.push(format === "latex" ? `% ${String(json.message)}` : String(json.message));
   }
   let tables: Table[] = [];
-  if (instJson && typeof instJson === "object" && "environment" in (instJson as object)) {
+  if (typeof instJson === "string" || (instJson && typeof instJson === "object" && Object.hasOwn(instJson, "environment"))) {
     tables = instanceTables(parseInstance(instJson));
-  } else if (!isRecord) {
-    throw new MechcheckError("bad-json", `show: ${path} is neither a saved counterexample (fields "theorem" and "instance") nor an instance (field "environment")`, { path: "(root)", value: path });
   }
   for (const t of tables) lines.push("", renderTable(t, format));
   if (isRecord && json.violation !== null && json.violation !== undefined) {
