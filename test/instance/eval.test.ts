@@ -66,3 +66,54 @@ describe("mechcheck eval", () => {
     expect(r.err).toContain("unreadable-file");
   });
 });
+
+describe("mechcheck eval on hostile files (issue 9)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mc-eval-hostile-"));
+  const write = (name: string, text: string) => {
+    const f = join(dir, name);
+    writeFileSync(f, text);
+    return f;
+  };
+  const agents = (n: number, m: number) => {
+    const a = Array.from({ length: n }, (_, i) => `a${i}`);
+    const t = Array.from({ length: m }, (_, k) => `t${k}`);
+    return JSON.stringify({ mechcheck: 1, environment: { agents: a, types: Object.fromEntries(a.map((x) => [x, t])), decisions: ["d"], valuation: Object.fromEntries(a.map((x) => [x, Object.fromEntries(t.map((y) => [y, {}]))])) } });
+  };
+  it("10 types ^ 20 agents: exit 2, one line naming the product and the flag; --max-profiles raises the limit", async () => {
+    const r = await run(["eval", write("explosive.json", agents(20, 10))]);
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n")).toHaveLength(1);
+    expect(r.err).toContain("10 types ^ 20 agents = 10^20 profiles > limit 10^6");
+    expect(r.err).toContain("--max-profiles");
+    const small = write("small.json", agents(3, 10));
+    expect((await run(["eval", small, "--max-profiles", "999"])).err).toContain("10^3 profiles > limit 999");
+    expect((await run(["eval", small, "--max-profiles", "1000"])).code).toBe(0);
+  });
+  it("a file above the size limit is refused before reading, naming the limit and --max-bytes", async () => {
+    const f = write("padded.json", agents(2, 2) + " ".repeat(5000));
+    const r = await run(["eval", f, "--max-bytes", "4096"]);
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n")).toHaveLength(1);
+    expect(r.err).toMatch(/bytes > limit 4,096 bytes \(raise it with --max-bytes N\)/);
+    expect((await run(["eval", f, "--max-bytes", "8192"])).code).toBe(0);
+  });
+  it("a JSON syntax error names the file once, with line and column", async () => {
+    const f = write("dup.json", '{"mechcheck": 1,\n "mechcheck": 1}');
+    const r = await run(["eval", f]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${f}: invalid JSON at line 2, column 2: duplicate key "mechcheck"`);
+    expect(r.err.split(f)).toHaveLength(2);
+  });
+  it("a JSON number literal is read exactly and --json output keeps it exact (2.000…01 − 2 is not 0)", async () => {
+    const x = JSON.parse(readFileSync(`${EX}/bilateral-trade.json`, "utf8"));
+    x.question = { concepts: ["no-deficit"] };
+    x.mechanism.payments["1,2"].buyer = "@@"; // replaced by a raw JSON number literal below
+    const text = JSON.stringify(x, null, 1).replace('"@@"', `2.${"0".repeat(78)}1`);
+    expect(text).toContain("2.00000000000000000000");
+    const r = await run(["eval", write("tiny.json", text), "--json"]);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.out).results[0];
+    expect(res.verdict).toBe("holds");
+    expect(res.witness.maxTotal).toBe(`1/${10n ** 79n}`); // 2.000…01 − 2 exactly: a float would give 0
+  });
+});

@@ -9,9 +9,9 @@
  * the list. Exit code: 0, or 1 when a verdict contradicts `question.expect` (or an expected concept
  * is not applicable); malformed input is a MechcheckError (exit 2, printed by main.ts).
  */
-import { readFile } from "node:fs/promises";
 import { MechcheckError } from "../../errors.ts";
-import { type Q, qstr } from "../../exact/rational.ts";
+import { exactJsonReplacer, type Q, qstr } from "../../exact/rational.ts";
+import { DEFAULT_MAX_INPUT_BYTES, readInputFile } from "../../exact/exactJson.ts";
 import type { CommandIO } from "../io.ts";
 import { parseArgs } from "../args.ts";
 import { parseInstance } from "../../instance/parse.ts";
@@ -78,15 +78,6 @@ export function evaluateInstance(inst: Instance): ConceptResult[] {
   return out;
 }
 
-/** Exact numbers as strings, recursively (Fractions → "p/q"). */
-function exactJson(x: unknown): unknown {
-  if (x === null || x === undefined) return x ?? null;
-  if (typeof x === "object" && "n" in (x as object) && "d" in (x as object) && "s" in (x as object) && typeof (x as { toFraction?: unknown }).toFraction === "function") return qstr(x as Q);
-  if (Array.isArray(x)) return x.map(exactJson);
-  if (typeof x === "object") return Object.fromEntries(Object.entries(x as object).map(([k, v]) => [k, exactJson(v)]));
-  return x;
-}
-
 function witnessText(w: unknown): string {
   if (w && typeof w === "object") {
     const o = w as Record<string, unknown>;
@@ -99,20 +90,22 @@ function witnessText(w: unknown): string {
 }
 
 export async function evalCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("eval", args, { json: "boolean", "max-profiles": { kind: "int", min: 1, max: 1_000_000_000, maxLabel: "10^9" } }, { min: 1, max: 1, usage: "<instance.json> [--json] [--max-profiles N]" });
+  const { positionals, flags } = parseArgs(
+    "eval",
+    args,
+    { json: "boolean", "max-profiles": { kind: "int", min: 1, max: 1_000_000_000, maxLabel: "10^9" }, "max-bytes": { kind: "int", min: 1, max: 2 ** 31 - 1, maxLabel: "2^31 − 1" } },
+    { min: 1, max: 1, usage: "<instance.json> [--json] [--max-profiles N] [--max-bytes N]" },
+  );
   const json = flags.json === true;
   const file = positionals[0]!;
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (e) {
-    throw new MechcheckError("unreadable-file", `cannot read ${file}: ${(e as Error).message}`, { path: file, value: file });
-  }
+  // refused above the size limit before it is read (exact JSON reader, src/exact/exactJson.ts)
+  const maxBytes = flags["max-bytes"] !== undefined ? (flags["max-bytes"] as number) : DEFAULT_MAX_INPUT_BYTES;
+  const text = readInputFile(file, { maxBytes, flag: "--max-bytes" });
   let inst: Instance;
   try {
-    inst = parseInstance(text, flags["max-profiles"] !== undefined ? { maxProfiles: flags["max-profiles"] as number } : {});
+    inst = parseInstance(text, { source: file, maxChars: maxBytes, ...(flags["max-profiles"] !== undefined ? { maxProfiles: flags["max-profiles"] as number } : {}) });
   } catch (e) {
-    if (e instanceof MechcheckError) throw new MechcheckError(e.code, `${file}: ${e.message}`, { path: e.path ?? "", value: e.value, cause: e });
+    if (e instanceof MechcheckError) throw e.message.startsWith(`${file}: `) ? e : new MechcheckError(e.code, `${file}: ${e.message}`, { path: e.path ?? "", value: e.value, cause: e });
     throw e;
   }
   const results = evaluateInstance(inst);
@@ -131,10 +124,10 @@ export async function evalCommand(args: string[], io: CommandIO): Promise<number
         {
           file,
           ...(inst.name !== undefined ? { name: inst.name } : {}),
-          results: results.map((r) => exactJson({ concept: r.concept, verdict: r.verdict, ...(r.witness !== undefined ? { witness: r.witness } : {}), ...(r.violation ? { violation: r.violation, description: r.description } : {}) })),
+          results: results.map((r) => ({ concept: r.concept, verdict: r.verdict, ...(r.witness !== undefined ? { witness: r.witness } : {}), ...(r.violation ? { violation: r.violation, description: r.description } : {}) })),
           expectations: { met: mismatches.length === 0, mismatches },
         },
-        null,
+        exactJsonReplacer, // rationals as exact strings "p/q"
         2,
       ),
     );
