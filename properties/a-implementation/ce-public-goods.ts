@@ -18,10 +18,18 @@
  *        where a cutoff clamps at the signal boundary they run a strict surplus (the naive reading
  *        refuted in `ce-common-values-exact-bb`). Exact budget balance itself holds with equal
  *        cost shares (`ce-common-values-equal-shares`).
- *  Thm 9 (sufficiency; undominatedness and necessity are not checked) — for s̄ on the efficient
- *    boundary V(s̄) = c inside the square and v̄_i = v_i(s̄) (so v̄_1 + v̄_2 = c), the threshold
- *    contribution rule {v_1 ≥ v̄_1, v_2 ≥ v̄_2} is EPIC and EPIR (grid restriction) and its
- *    generalized VCG is budget-balanced (min B ≥ 0 over its provide region, exactly).
+ *  Thm 9 [ChungEly2002, Thm 9] — sufficiency: for s̄ on the efficient boundary V(s̄) = c inside
+ *    the square and v̄_i = v_i(s̄) (so v̄_1 + v̄_2 = c), the threshold contribution rule
+ *    {v_1 ≥ v̄_1, v_2 ≥ v̄_2} is EPIC and EPIR (grid restriction) and its generalized VCG is
+ *    budget-balanced (min B ≥ 0 over its provide region, exactly). Under increasing differences
+ *    also: undominated — for the drawn point and every point of the 1/4-grid that could be added
+ *    (V ≥ c, not provided), adding it (with its upper closure, as monotonicity forces) makes the
+ *    VCG run a deficit at an exhibited state (`thm9Undominated`; sampled additions, each exact);
+ *    necessity within the threshold rules — a threshold rule with pivots v̄ = v(s^u), s^u in the
+ *    square, is budget balanced and undominated only if v̄_1 + v̄_2 = c: below c its VCG runs a
+ *    deficit, above c it is dominated by an exhibited budget-balanced threshold rule through V = c
+ *    (`thm9Necessity`). Necessity over ALL monotone rules (the paper's full claim) is not checked:
+ *    the candidate rules are not a finite family.
  */
 import fc from "fast-check";
 import { isEPIC, isExPostIR } from "../../src/concepts/index.ts";
@@ -29,6 +37,7 @@ import { type Q, ONE, ZERO, q, qstr } from "../../src/exact/rational.ts";
 import {
   budgetRange,
   cutoff,
+  provides,
   differencesClass,
   efficientRegion,
   increasingValues,
@@ -101,7 +110,7 @@ function gridCheck(G: LinearPublicGood, region: readonly HalfPlane[], picks1: nu
   return null;
 }
 
-type Case = { G: LinearPublicGood; p1: number[]; p2: number[]; r: number };
+type Case = { G: LinearPublicGood; p1: number[]; p2: number[]; r: number; u: [number, number]; d: [number, number] };
 
 /** A point s̄ on the efficient boundary V = c strictly inside the square (r ∈ [1, 7] picks where on the segment). */
 export function boundaryPoint(G: LinearPublicGood, r: number): [Q, Q] {
@@ -159,25 +168,119 @@ function check(x: Case): CheckResult {
   if (Bt === null || Bt.min.compare(ZERO) < 0) return fail("Thm 9: the threshold contribution rule's VCG is not budget-balanced", { sbar: sbar.map(qstr), min: Bt && qstr(Bt.min), at: Bt?.argmin.map(qstr) });
   const gt = gridCheck(G, thr, x.p1, x.p2);
   if (gt) return fail(`Thm 9: the threshold contribution rule's VCG is ${gt}`);
-  return { ok: true, certificate: { efficientBudget: [qstr(B.min), qstr(B.max)], thresholdBudget: [qstr(Bt.min), qstr(Bt.max)], sbar: sbar.map(qstr) }, tag: thm8 };
+  let thm9 = "";
+  if (cls === "increasing") {
+    const u = thm9Necessity(G, [q(x.u[0]).div(12), q(x.u[1]).div(12)]);
+    if (!u.ok) return fail(`Thm 9 (necessity, threshold rules): ${u.message}`, u.violation);
+    // undominated: the drawn addition and every addition on the 1/4-grid of the square
+    let tried = 0;
+    const quarters = [0, 3, 6, 9, 12];
+    for (const [a, b] of [x.d, ...quarters.flatMap((a) => quarters.map((b) => [a, b] as [number, number]))]) {
+      const d = thm9Undominated(G, sbar, [q(a).div(12), q(b).div(12)]);
+      if (!d.ok) return fail(`Thm 9 (undominated): ${d.message}`, d.violation);
+      if (d.tag !== "no candidate addition drawn") tried++;
+    }
+    thm9 = `; Thm 9: ${u.tag}, ${tried > 0 ? "additions force a deficit" : "no addition on the grid"}`;
+  }
+  return { ok: true, certificate: { efficientBudget: [qstr(B.min), qstr(B.max)], thresholdBudget: [qstr(Bt.min), qstr(Bt.max)], sbar: sbar.map(qstr) }, tag: thm8 + thm9 };
 }
+
+type Sub = { ok: true; tag: string } | { ok: false; message: string; violation: unknown };
+
+/**
+ * Thm 9, necessity within the threshold contribution rules (increasing differences): the rule with
+ * pivotal values v̄ = v(s^u), s^u in the square, is budget balanced and undominated only if
+ * v̄_1 + v̄_2 = c. If V(s^u) < c its VCG runs a deficit (at s^u it collects v̄_1 + v̄_2 < c); if
+ * V(s^u) > c it is budget balanced but dominated: moving s^u down (diagonally, then along the
+ * square's edge) reaches s̄′ with V(s̄′) = c and v(s̄′) ≤ v̄, and the threshold rule at v(s̄′) is
+ * budget balanced (exact), contains the old rule, differs from it at s̄′, and adds only states
+ * with V ≥ c (each v_i ≥ v_i(s̄′) there).
+ */
+export function thm9Necessity(G: LinearPublicGood, su: [Q, Q]): Sub {
+  const vbar: [Q, Q] = [value(G, 0, su[0], su[1]), value(G, 1, su[0], su[1])];
+  const V = vbar[0].add(vbar[1]);
+  const region = thresholdRegion(G, vbar[0], vbar[1]);
+  const Bu = budgetRange(G, region);
+  const c = V.compare(G.cost);
+  if (c === 0) return { ok: true, tag: "pivots on V = c" };
+  if (c < 0) {
+    if (Bu === null || Bu.min.compare(ZERO) >= 0) return { ok: false, message: `pivotal values (${qstr(vbar[0])}, ${qstr(vbar[1])}) sum to less than c, yet the VCG is budget balanced`, violation: { su: su.map(qstr) } };
+    return { ok: true, tag: "pivots below c: deficit" };
+  }
+  if (Bu === null || Bu.min.compare(ZERO) < 0) return { ok: false, message: `pivotal values sum to more than c, yet the VCG runs a deficit`, violation: { su: su.map(qstr) } };
+  // s̄′: first diagonally down, then along the edge, to V = c (V(0, 0) < c by non-triviality)
+  const K1 = G.a1.add(G.b2);
+  const K2 = G.a2.add(G.b1);
+  const excess = V.sub(G.cost);
+  const m = su[0].compare(su[1]) < 0 ? su[0] : su[1];
+  const diagDrop = K1.add(K2).mul(m);
+  let sp: [Q, Q];
+  if (diagDrop.compare(excess) >= 0) {
+    const t = excess.div(K1.add(K2));
+    sp = [su[0].sub(t), su[1].sub(t)];
+  } else {
+    const rest = excess.sub(diagDrop);
+    const s0: [Q, Q] = [su[0].sub(m), su[1].sub(m)];
+    sp = s0[0].compare(ZERO) === 0 ? [ZERO, s0[1].sub(rest.div(K2))] : [s0[0].sub(rest.div(K1)), ZERO];
+  }
+  const inSquare = sp.every((z) => z.compare(ZERO) >= 0 && z.compare(ONE) <= 0);
+  if (!inSquare || !total(G, sp[0], sp[1]).equals(G.cost)) return { ok: false, message: "construction of s̄′ failed (bug)", violation: { sp: sp.map(qstr) } };
+  const vp: [Q, Q] = [value(G, 0, sp[0], sp[1]), value(G, 1, sp[0], sp[1])];
+  if (vp[0].compare(vbar[0]) > 0 || vp[1].compare(vbar[1]) > 0) return { ok: false, message: "v(s̄′) ≰ v̄: the new rule does not contain the old one", violation: { sp: sp.map(qstr) } };
+  const dom = thresholdRegion(G, vp[0], vp[1]);
+  const Bd = budgetRange(G, dom);
+  if (Bd === null || Bd.min.compare(ZERO) < 0) return { ok: false, message: "the dominating threshold rule through s̄′ is not budget balanced", violation: { sp: sp.map(qstr) } };
+  if (!provides(dom, sp[0], sp[1]) || provides(region, sp[0], sp[1])) return { ok: false, message: "the dominating rule does not differ from the old one at s̄′", violation: { sp: sp.map(qstr) } };
+  return { ok: true, tag: "pivots above c: dominated" };
+}
+
+/**
+ * Thm 9, undominatedness of the threshold rule f through s̄ (increasing differences), on one
+ * candidate addition s^d with V(s^d) ≥ c and f(s^d) = 0: every EPIC rule f̃ ⊇ f with f̃(s^d) = 1
+ * contains U = f ∪ ↑s^d (monotonicity), and its VCG payments are at most U's on U (lower cutoffs);
+ * so it suffices that U's VCG runs a deficit at some state of U. Exhibited exactly, at the state
+ * (s̄_i, s^d_{-i}) of the paper's proof (i an agent with v_i(s^d) < v̄_i) or at s^d.
+ */
+export function thm9Undominated(G: LinearPublicGood, sbar: [Q, Q], sd: [Q, Q]): Sub {
+  const vbar: [Q, Q] = [value(G, 0, sbar[0], sbar[1]), value(G, 1, sbar[0], sbar[1])];
+  const thr = thresholdRegion(G, vbar[0], vbar[1]);
+  if (total(G, sd[0], sd[1]).compare(G.cost) < 0 || provides(thr, sd[0], sd[1])) return { ok: true, tag: "no candidate addition drawn" };
+  const inU = (y: readonly [Q, Q]) => provides(thr, y[0], y[1]) || (y[0].compare(sd[0]) >= 0 && y[1].compare(sd[1]) >= 0);
+  const pay = (y: readonly [Q, Q], j: 0 | 1): Q => {
+    const other = y[1 - j]!;
+    const gThr = cutoff(thr, j, other);
+    const gUp = other.compare(sd[1 - j]!) >= 0 ? sd[j]! : null;
+    const g = gThr === null ? gUp! : gUp === null || gThr.compare(gUp) <= 0 ? gThr : gUp;
+    return j === 0 ? value(G, 0, g, other) : value(G, 1, other, g);
+  };
+  const i = value(G, 0, sd[0], sd[1]).compare(vbar[0]) < 0 ? 0 : 1;
+  const candidates: [Q, Q][] = [i === 0 ? [sbar[0], sd[1]] : [sd[0], sbar[1]], sd];
+  for (const y of candidates) {
+    if (!inU(y)) continue;
+    const collected = pay(y, 0).add(pay(y, 1));
+    if (collected.compare(G.cost) < 0) return { ok: true, tag: "a candidate addition forces a deficit" };
+  }
+  return { ok: false, message: `adding s = (${sd.map(qstr).join(", ")}) (V ≥ c) to the threshold rule through s̄ = (${sbar.map(qstr).join(", ")}) leaves a budget-balanced VCG at the exhibited states`, violation: { sbar: sbar.map(qstr), added: sd.map(qstr) } };
+}
+
+const twelfths = fc.tuple(fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 12 }));
 
 export const cePublicGoods: Theorem<Case> = {
   id: "ce-public-goods",
   kind: "theorem",
-  source: "003 §5, Thm 7, 8, 9",
+  source: "[ChungEly2002, §5, Thm 7, 8, 9]",
   statement:
-    "Public good, two agents, linear values on [0, 1]² (increasing, strictly in the own signal): the efficient rule is EPIC (Thm 7); its generalized VCG budget t_1 + t_2 − c is < 0 somewhere under increasing differences, ≥ 0 under decreasing differences, ≥ 0 under common values with equality where both cutoffs are interior (Thm 8, exact); threshold contribution rules through a point of V = c are EPIC, EPIR and budget-balanced (Thm 9, sufficiency).",
+    "Public good, two agents, linear values on [0, 1]² (increasing, strictly in the own signal): the efficient rule is EPIC (Thm 7); its generalized VCG budget t_1 + t_2 − c is < 0 somewhere under increasing differences, ≥ 0 under decreasing differences, ≥ 0 under common values with equality where both cutoffs are interior (Thm 8, exact); threshold contribution rules through a point of V = c are EPIC, EPIR and budget-balanced, and (increasing differences) undominated against every addition drawn from a grid, while threshold rules pivoting off V = c are not budget-balanced or are dominated (Thm 9: sufficiency, undominatedness on sampled additions, necessity within threshold rules).",
   arbitrary: fc
-    .tuple(publicGoodArb, fc.array(fc.integer({ min: 1, max: 11 }), { maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 11 }), { maxLength: 3 }), fc.integer({ min: 1, max: 7 }))
-    .map(([G, p1, p2, r]) => ({ G, p1, p2, r })),
+    .tuple(publicGoodArb, fc.array(fc.integer({ min: 1, max: 11 }), { maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 11 }), { maxLength: 3 }), fc.integer({ min: 1, max: 7 }), twelfths, twelfths)
+    .map(([G, p1, p2, r, u, d]) => ({ G, p1, p2, r, u, d })),
   hypothesis: (x) => increasingValues(x.G) && nonTrivialProvision(x.G),
   check,
   codec: {
-    encode: (x) => ({ problem: publicGoodCodec.encode(x.G), subgrid1In12ths: x.p1, subgrid2In12ths: x.p2, boundaryPointEighth: x.r }),
+    encode: (x) => ({ problem: publicGoodCodec.encode(x.G), subgrid1In12ths: x.p1, subgrid2In12ths: x.p2, boundaryPointEighth: x.r, pivotPointIn12ths: x.u, addedPointIn12ths: x.d }),
     decode: (j) => {
-      const o = j as { problem: unknown; subgrid1In12ths: number[]; subgrid2In12ths: number[]; boundaryPointEighth: number };
-      return { G: publicGoodCodec.decode(o.problem), p1: o.subgrid1In12ths, p2: o.subgrid2In12ths, r: o.boundaryPointEighth };
+      const o = j as { problem: unknown; subgrid1In12ths: number[]; subgrid2In12ths: number[]; boundaryPointEighth: number; pivotPointIn12ths?: [number, number]; addedPointIn12ths?: [number, number] };
+      return { G: publicGoodCodec.decode(o.problem), p1: o.subgrid1In12ths, p2: o.subgrid2In12ths, r: o.boundaryPointEighth, u: o.pivotPointIn12ths ?? [6, 6], d: o.addedPointIn12ths ?? [12, 12] };
     },
   },
   defaultRuns: 200,
