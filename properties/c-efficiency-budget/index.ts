@@ -1,7 +1,7 @@
 /** Section C of the catalogue: efficiency, budget balance and correlation (seed 001). */
 import type { Theorem } from "../../src/theorem/types.ts";
 import { vcgDsic } from "./vcg-dsic.ts";
-import { dsicEfficientGrovesFinite, dsicEfficientIsGroves } from "./dsic-efficient-is-groves.ts";
+import { dsicEfficientGrovesFinite, dsicEfficientIsGroves, dsicEfficientIsGrovesTieFree } from "./dsic-efficient-is-groves.ts";
 import { cremerMcLean } from "./cremer-mclean.ts";
 import { cremerMcLeanExamples } from "./cremer-mclean-examples.ts";
 import { bayesOptimalPublicGood } from "./bayes-optimal-public-good.ts";
@@ -26,6 +26,7 @@ export const SECTION_C: readonly Theorem[] = [
   vcgDsic,
   irVcgOptimal,
   dsicEfficientIsGroves,
+  dsicEfficientIsGrovesTieFree,
   dsicEfficientGrovesFinite,
   budgetBalancing,
   expectedExternality,
