@@ -11,9 +11,10 @@
  *    MyersonSatterthwaite1983] are two rows of this family.
  *  - public-good: n agents, values {0, 1, 2} each, cost c = n shared equally (v_i = θ_i − 1 if
  *    provided), uniform independent priors; parameter n.
- *  - auction: single object, n bidders, values {0, 1, 2}, uniform independent priors; parameter n.
- *  - partnership: n equal partners (shares 1/n, outside option θ_i/n) dissolving an asset valued
- *    {0, 1, 2} [CramtonGibbonsKlemperer1987], uniform priors; parameter n.
+ *  - auction: single object, n = 2 or 3 bidders (variants), values {0,…,K}, uniform independent
+ *    priors, the seller not an agent (budget balance among the bidders: redistribution); parameter K.
+ *  - partnership: n = 2 or 3 equal partners (shares 1/n, outside option θ_i/n) dissolving an asset
+ *    valued {0,…,K} [CramtonGibbonsKlemperer1987], uniform priors; parameter K.
  */
 import { MechcheckError } from "../errors.ts";
 import { ONE, q, type Q, ZERO } from "../exact/rational.ts";
@@ -95,23 +96,29 @@ export function publicGoodDomain(n: number): Domain {
   return { id: `public-good/n=${n}`, family: "public-good", variant: "values {0,1,2}, cost n", param: n, env, beliefs: { kind: "common-prior", prior: productPrior(sizes.map(() => uniform(3))) } };
 }
 
-export function auctionDomain(n: number): Domain {
-  const sizes = Array.from({ length: n }, () => 3);
+/** {0, 1, …, K} as rationals. */
+function grid(K: number): Q[] {
+  return Array.from({ length: K + 1 }, (_, k) => q(k));
+}
+
+export function auctionDomain(K: number, n: number): Domain {
+  const vals = grid(K);
+  const sizes = Array.from({ length: n }, () => K + 1);
   const profiles = [...allProfiles(sizes)];
   const decisions = [...sizes.map((_, i) => `to b${i + 1}`), "keep"];
   const env: Environment = {
     agents: Array.from({ length: n }, (_, i) => `b${i + 1}`),
-    types: sizes.map(() => VALUES3.map((v) => v.toFraction())),
-    typeValues: sizes.map(() => VALUES3.slice()),
+    types: sizes.map(() => vals.map((v) => v.toFraction())),
+    typeValues: sizes.map(() => vals.slice()),
     decisions,
-    valuation: sizes.map((_, i) => profiles.map((p) => decisions.map((_, d) => (d === i ? VALUES3[p[i]!]! : ZERO)))),
+    valuation: sizes.map((_, i) => profiles.map((p) => decisions.map((_, d) => (d === i ? vals[p[i]!]! : ZERO)))),
   };
-  return { id: `auction/n=${n}`, family: "auction", variant: "values {0,1,2}", param: n, env, beliefs: { kind: "common-prior", prior: productPrior(sizes.map(() => uniform(3))) } };
+  return { id: `auction/n=${n}/K=${K}`, family: "auction", variant: `n=${n}`, param: K, env, beliefs: { kind: "common-prior", prior: productPrior(sizes.map(() => uniform(K + 1))) } };
 }
 
-export function partnershipDomain(n: number): Domain {
-  const env = partnershipEnvironment(VALUES3, Array.from({ length: n }, () => ONE.div(q(n))));
-  return { id: `partnership/n=${n}`, family: "partnership", variant: "equal shares, values {0,1,2}", param: n, env, beliefs: { kind: "common-prior", prior: productPrior(Array.from({ length: n }, () => uniform(3))) } };
+export function partnershipDomain(K: number, n: number): Domain {
+  const env = partnershipEnvironment(grid(K), Array.from({ length: n }, () => ONE.div(q(n))));
+  return { id: `partnership/n=${n}/K=${K}`, family: "partnership", variant: `n=${n}`, param: K, env, beliefs: { kind: "common-prior", prior: productPrior(Array.from({ length: n }, () => uniform(K + 1))) } };
 }
 
 export const FAMILIES: Readonly<Record<string, Family>> = {
@@ -137,23 +144,23 @@ export const FAMILIES: Readonly<Record<string, Family>> = {
   },
   auction: {
     name: "auction",
-    paramName: "n",
-    description: "single object, n bidders with values {0,1,2}, uniform priors",
+    paramName: "K",
+    description: "single object, n = 2 or 3 bidders with values {0,…,K}, uniform priors; the seller is not an agent (budget balance among the bidders)",
     defaultAxioms: ["efficient", "dsic", "bic", "ex-post-ir", "ex-post-bb", "no-deficit", "anonymous"],
-    defaultMaxK: 3,
-    limitK: 5,
+    defaultMaxK: 4,
+    limitK: 6,
     minK: 1,
-    domains: (maxK) => range(1, maxK).map(auctionDomain),
+    domains: (maxK) => [2, 3].flatMap((n) => range(1, maxK).map((K) => auctionDomain(K, n))),
   },
   partnership: {
     name: "partnership",
-    paramName: "n",
-    description: "n equal partners dissolving an asset valued {0,1,2} (outside option θ_i/n), uniform priors",
+    paramName: "K",
+    description: "n = 2 or 3 equal partners dissolving an asset valued {0,…,K} (outside option θ_i/n), uniform priors",
     defaultAxioms: ["efficient", "dsic", "bic", "ex-post-ir", "interim-ir", "ex-post-bb", "anonymous"],
-    defaultMaxK: 3,
-    limitK: 5,
-    minK: 2,
-    domains: (maxK) => range(2, maxK).map(partnershipDomain),
+    defaultMaxK: 4,
+    limitK: 6,
+    minK: 1,
+    domains: (maxK) => [2, 3].flatMap((n) => range(1, maxK).map((K) => partnershipDomain(K, n))),
   },
 };
 

@@ -147,7 +147,7 @@ describe("design: objectives, user constraints, outside options, refusals", () =
   });
 
   it("anonymity: accepted on the symmetric auction (the mechanism is re-checked symmetric), refused on bilateral trade", () => {
-    const d = auctionDomain(2);
+    const d = auctionDomain(2, 2);
     const r = design(d.env, { axioms: ["efficient", "dsic", "anonymous"], beliefs: d.beliefs, objective: { kind: "revenue" } });
     // revenue without IR is unbounded; with ex post IR it is bounded
     const r2 = design(d.env, { axioms: ["efficient", "dsic", "ex-post-ir", "anonymous"], beliefs: d.beliefs, objective: { kind: "revenue" } });
