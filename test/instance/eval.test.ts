@@ -1,5 +1,5 @@
 /** `mechcheck eval` end to end through main(), on the example instances. */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -96,6 +96,16 @@ describe("mechcheck eval on hostile files (issue 9)", () => {
     expect(r.err.split("\n")).toHaveLength(1);
     expect(r.err).toMatch(/bytes > limit 4,096 bytes \(raise it with --max-bytes N\)/);
     expect((await run(["eval", f, "--max-bytes", "8192"])).code).toBe(0);
+  });
+  it("a 100 MB file (sparse: nothing is written) is refused by default before it is read: eval and lp", async () => {
+    const f = write("huge.json", "");
+    truncateSync(f, 100_000_000);
+    for (const cmd of ["eval", "lp"]) {
+      const r = await run([cmd, f]);
+      expect(r.code).toBe(2);
+      expect(r.err.split("\n")).toHaveLength(1);
+      expect(r.err).toMatch(/100,?000,?000 bytes > limit 33,?554,?432 bytes/);
+    }
   });
   it("a JSON syntax error names the file once, with line and column", async () => {
     const f = write("dup.json", '{"mechcheck": 1,\n "mechcheck": 1}');

@@ -57,9 +57,7 @@ describe("decimal literals are read exactly from the text", () => {
     expect(qstr(parseInstance(tradeText({ sellerTrade: "-1" })).environment.valuation[0]![0]![1]!)).toBe("-1");
   });
   it("a huge exponent is refused by a limit, before any allocation, naming the field", () => {
-    const t0 = performance.now();
-    const e = caught(() => parseInstance(tradeText({ sellerTrade: "1e1000000000" })));
-    expect(performance.now() - t0).toBeLessThan(5000); // generous: 10^(10^9) would never finish
+    const e = caught(() => parseInstance(tradeText({ sellerTrade: "1e1000000000" }))); // 10^(10^9) would never finish (timed in bench/hostile.ts)
     expect(e.message).toMatch(/exponent/);
     expect(e.message).toContain('environment.valuation["seller"]["1"]["trade"]');
     expect(e.message.split("\n")).toHaveLength(1);
@@ -106,9 +104,7 @@ function explosive(n: number, m: number): string {
 
 describe("size guard: the profile count is computed before anything is allocated", () => {
   it("10 types ^ 20 agents is refused, naming the product and the limit", () => {
-    const t0 = performance.now();
-    const e = caught(() => parseInstance(explosive(20, 10)));
-    expect(performance.now() - t0).toBeLessThan(5000); // generous: unguarded, this exhausts the heap
+    const e = caught(() => parseInstance(explosive(20, 10))); // unguarded, this exhausts the heap (timed in bench/hostile.ts)
     expect(e.code).toBe("too-large");
     expect(e.message).toContain("10 types ^ 20 agents = 10^20 profiles > limit 10^6");
     expect(e.message).toMatch(/maxProfiles|--max-profiles/);

@@ -11,7 +11,8 @@
  * (`reducedCosts` and `point` complete the certificates of model.ts; `problems` is added when
  * `verified` is false.)
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import { DEFAULT_MAX_INPUT_BYTES } from "../../exact/exactJson.ts";
 import { MechcheckError } from "../../errors.ts";
 import { type Q, qstr, toFloat } from "../../exact/rational.ts";
 import { parseLpJson } from "../../lp/jsonModel.ts";
@@ -27,8 +28,12 @@ const USAGE = "usage: mechcheck lp <model.json> [--json]";
 /** Read a file as text; errors name the path. */
 async function readModelFile(path: string): Promise<string> {
   try {
+    // refused before reading above the input size limit (src/exact/exactJson.ts)
+    const size = (await stat(path)).size;
+    if (size > DEFAULT_MAX_INPUT_BYTES) throw new MechcheckError("too-large", `${path}: ${size} bytes > limit ${DEFAULT_MAX_INPUT_BYTES} bytes`, { path, value: size });
     return await readFile(path, "utf8");
   } catch (e) {
+    if (e instanceof MechcheckError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new MechcheckError("file-not-found", `${path}: no such file`, { path, cause: e });
     if (code === "EISDIR") throw new MechcheckError("file-unreadable", `${path}: is a directory, not a model file`, { path, cause: e });
