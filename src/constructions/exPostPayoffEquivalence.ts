@@ -24,6 +24,7 @@
  * ≤ (H_r − H_0)·max_k (v(s_{k+1}) − v(s_k)) ≤ (H_r − H_0)·max(α, α + 2γ)/K.
  */
 import { type Q, ZERO, ONE, q } from "../exact/rational.ts";
+import { MechcheckError } from "../errors.ts";
 import { epicTransfersLp } from "../concepts/transfers.ts";
 import type { LpModel } from "../lp/model.ts";
 import { solve } from "../lp/solve.ts";
@@ -135,8 +136,31 @@ export function gridEnvironment(p: StepProblem, K: number): { env: Environment; 
   return { env, rule: grid.map((x) => levelIndex(p, x)) };
 }
 
-/** The closed-form grid interval of p(1) − p(0) (module comment). */
+/**
+ * The step problem's own hypotheses, which the closed form relies on: v strictly increasing on
+ * [0, 1], 0 < c_1 < … < c_r < 1, H_0 ≤ … ≤ H_r in [0, 1] with r + 1 levels, K a positive integer.
+ * Anything else is refused (MechcheckError "bad-step-problem"), never computed silently.
+ */
+export function validateStepProblem(p: StepProblem, K: number): void {
+  const bad = (path: string, msg: string, value: unknown) => {
+    throw new MechcheckError("bad-step-problem", `${path}: ${msg}`, { path, value });
+  };
+  if (!Number.isInteger(K) || K < 1) bad("K", `the grid {0, 1/K, …, 1} needs a positive integer K, got ${String(K)}`, K);
+  if (!isStrictlyIncreasing(p)) bad("alpha", `v(x) = β + αx + γx² must be strictly increasing on [0, 1] (α = ${p.alpha.toFraction()}, α + 2γ = ${p.alpha.add(p.gamma.mul(2)).toFraction()})`, p.alpha.toFraction());
+  if (p.levels.length !== p.cutoffs.length + 1) bad("levels", `expected ${p.cutoffs.length + 1} levels for ${p.cutoffs.length} cutoffs, got ${p.levels.length}`, p.levels.length);
+  p.cutoffs.forEach((c, j) => {
+    const prev = j === 0 ? ZERO : p.cutoffs[j - 1]!;
+    if (c.compare(prev) <= 0 || c.compare(ONE) >= 0) bad(`cutoffs[${j}]`, `${c.toFraction()} is not in (${prev.toFraction()}, 1)`, c.toFraction());
+  });
+  p.levels.forEach((h, j) => {
+    if (h.compare(ZERO) < 0 || h.compare(ONE) > 0) bad(`levels[${j}]`, `${h.toFraction()} is not in [0, 1]`, h.toFraction());
+    if (j > 0 && h.compare(p.levels[j - 1]!) < 0) bad(`levels[${j}]`, `levels must be non-decreasing (${p.levels[j - 1]!.toFraction()} then ${h.toFraction()})`, h.toFraction());
+  });
+}
+
+/** The closed-form grid interval of p(1) − p(0) (module comment). Validates the step problem first. */
 export function gridIntervalFormula(p: StepProblem, K: number): DifferenceInterval {
+  validateStepProblem(p, K);
   let lo = ZERO;
   let hi = ZERO;
   for (let k = 0; k < K; k++) {

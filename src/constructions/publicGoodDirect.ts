@@ -29,7 +29,18 @@ export function uniformUnit(): UnitCdf {
 }
 
 /** B(s) for the rule 1{x + y ≥ s} at cost c, exactly (see the module comment). */
+/** The formula integrates over [0, 1]: a polynomial that is not a CDF there (F(0) ≠ 0 or F(1) ≠ 1) is refused, never integrated silently. */
+function requireUnitCdf(F: UnitCdf, path: string): void {
+  const f0 = F.F.eval(ZERO);
+  const f1 = F.F.eval(ONE);
+  if (f0.n !== 0n || !f1.equals(ONE)) {
+    throw new MechcheckError("not-a-unit-cdf", `${path}: F(0) = ${qstr(f0)}, F(1) = ${qstr(f1)}; thresholdBudgetDirect needs a CDF on [0, 1] (F(0) = 0, F(1) = 1)`, { path, value: [qstr(f0), qstr(f1)] });
+  }
+}
+
 export function thresholdBudgetDirect(F1: UnitCdf, F2: UnitCdf, cInput: QInput, sInput: QInput): Q {
+  requireUnitCdf(F1, "F1");
+  requireUnitCdf(F2, "F2");
   const c = q(cInput, "c");
   const s = q(sInput, "s");
   const f1 = F1.F.derivative();

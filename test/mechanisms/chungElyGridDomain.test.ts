@@ -132,3 +132,31 @@ describe("bilateral trade (Chung–Ely 2002 §4): grids outside [0, 1]", () => {
     expect(codeOf(() => TR.gridVcgOnGrid({ ...L, bS: q(2) }, grid, grid))).toBe("non-monotone");
   });
 });
+
+describe("other [0, 1] normalizations (issue 11, finding 8 audit)", () => {
+  it("thresholdBudgetDirect refuses a polynomial that is not a CDF on [0, 1] (it used to integrate it silently); a CDF on [0, 1] passes", async () => {
+    const { thresholdBudgetDirect, uniformUnit } = await import("../../src/constructions/publicGoodDirect.ts");
+    const { Poly } = await import("../../src/continuous/polynomial.ts");
+    const u = uniformUnit();
+    const scaled = { F: Poly.of(["0", "1/3"]) }; // F(x) = x/3: the uniform CDF on [0, 3], not on [0, 1]
+    expect(codeOf(() => thresholdBudgetDirect(scaled, u, 1, 1))).toBe("not-a-unit-cdf");
+    expect(codeOf(() => thresholdBudgetDirect(u, scaled, 1, 1))).toBe("not-a-unit-cdf");
+    expect(codeOf(() => thresholdBudgetDirect(u, { F: Poly.of(["0", "0", "1"]) }, 1, 1))).toBeNull();
+  });
+});
+
+describe("payoff-equivalence step problem (Chung–Ely 2002 Lemma 3): its closed form needs its hypotheses", () => {
+  it("gridIntervalFormula refuses a decreasing v, cutoffs outside (0, 1) and decreasing levels (it used to return a wrong interval silently); the LP disagrees with the old answer", async () => {
+    const E = await import("../../src/constructions/exPostPayoffEquivalence.ts");
+    const good = { beta: q(0), alpha: q(1), gamma: q(0), cutoffs: [q(1).div(2)], levels: [q(0), q(1)] };
+    expect(codeOf(() => E.gridIntervalFormula(good, 4))).toBeNull();
+    const decreasing = { ...good, alpha: q(-1) };
+    expect(codeOf(() => E.gridIntervalFormula(decreasing, 4))).toBe("bad-step-problem");
+    expect(codeOf(() => E.gridIntervalFormula({ ...good, cutoffs: [q(3).div(2)] }, 4))).toBe("bad-step-problem");
+    expect(codeOf(() => E.gridIntervalFormula({ ...good, levels: [q(1), q(0)] }, 4))).toBe("bad-step-problem");
+    expect(codeOf(() => E.gridIntervalFormula(good, 0))).toBe("bad-step-problem");
+    // negative control: for the decreasing v the rule has NO EPIC payments (the LP says so), while the old closed form returned an interval
+    const { env, rule } = E.gridEnvironment(decreasing, 4);
+    expect(E.differenceIntervalLp(env, rule, 0, 0, 0, 4)).toBeNull();
+  });
+});
