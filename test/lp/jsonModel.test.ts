@@ -372,3 +372,20 @@ describe("fuzz: malformed models", () => {
     }
   });
 });
+
+describe("prototype-named names (issue 9, item 4)", () => {
+  it("constructor / hasOwnProperty / valueOf / toString / __proto__ as variable, constraint and objective names", () => {
+    const text = `{ "optimize": "toString", "opType": "max",
+      "constraints": { "valueOf": { "max": 4 }, "__proto__": { "min": 1 } },
+      "variables": { "constructor": { "toString": 1, "valueOf": 1, "__proto__": 1 }, "hasOwnProperty": { "toString": 2, "valueOf": 1 } },
+      "unrestricted": { "constructor": 0 } }`;
+    const d = describeModel(parseLpJson(text));
+    expect(d.variables).toEqual(["constructor in [0, inf]", "hasOwnProperty in [0, inf]"]);
+    expect(d.rows).toEqual(["valueOf: 1*constructor + 1*hasOwnProperty <= 4", "__proto__: 1*constructor >= 1"]);
+    expect(d.objective).toBe("1*constructor + 2*hasOwnProperty");
+    // negative control: a constraint name that is only inherited (not declared) is not a constraint
+    const d2 = describeModel(parseLpJson(text.replace(`"__proto__": { "min": 1 } }`, `"w": { "min": 1 } }`)));
+    expect(d2.rows).toEqual(["valueOf: 1*constructor + 1*hasOwnProperty <= 4", "w: 0 >= 1"]);
+    expect(caught(() => parseLpJson(text.replace(`"constructor": 0`, `"isPrototypeOf": 1`))).message).toContain('no variable named "isPrototypeOf"');
+  });
+});
