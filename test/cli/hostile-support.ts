@@ -41,7 +41,10 @@ export function oneLineErrors(err: readonly string[], out: readonly string[] = [
   for (const s of err) {
     const first = s.split("\n")[0]!;
     if (!/^mechcheck( [\w-]+)?: (error \[[\w-]+\]: |warning: |unknown command )/.test(first)) return `unexpected stderr line: ${first.slice(0, 200)}`;
-    if (s.includes("\n") && !/^mechcheck: unknown command/.test(first)) return `multi-line error: ${s.slice(0, 300)}`;
+    // A bounded list of input problems (at most 20 "  - …" lines and a count) may follow the line.
+    const rest = s.split("\n").slice(1);
+    if (rest.length > 0 && !/^mechcheck: unknown command/.test(first) && !rest.every((l) => /^ {2}(- |… and )/.test(l))) return `multi-line error: ${s.slice(0, 300)}`;
+    if (rest.length > 21) return `unbounded error output: ${rest.length} lines`;
   }
   return null;
 }
