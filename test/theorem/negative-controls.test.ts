@@ -46,7 +46,6 @@ const NOT_YET_CONTROLLED: readonly string[] = [
   "brooks-du-auction",
   "bbm-fpa",
   "ir-vcg-optimal",
-  "dsic-efficient-groves-finite",
   "budget-balancing",
   "expected-externality",
   "lemma-7-5",
