@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { isMechcheckError } from "../../src/errors.ts";
 import { instanceToJson, parseInstance } from "../../src/instance/index.ts";
 import { randomInstance } from "./randomInstance.ts";
+import { hostileCase, judge, KINDS } from "./hostileInputs.ts";
 
 const COUNT = Number(process.env.MECHCHECK_FUZZ ?? 2000);
 
@@ -100,5 +101,38 @@ describe("instance parser fuzz", () => {
     expect(refused).toBeGreaterThan(COUNT / 2);
     expect(codes.size).toBeGreaterThanOrEqual(2);
     console.log(`instance fuzz: ${COUNT} inputs, ${refused} refused with a field-precise error, ${accepted} still valid; codes: ${[...codes].sort().join(", ")}`);
+  });
+});
+
+describe("hostile instance fuzz (issue 9): oracles computed independently of the parser", () => {
+  const HOSTILE = Number(process.env.MECHCHECK_HOSTILE ?? 300); // bench/hostile.ts runs 6,000 and times them
+  it(`${HOSTILE} generated hostile files: each parses to the expected value or is refused with the expected code`, () => {
+    const byKind = new Map<string, { parsed: number; refused: number }>();
+    const bad: string[] = [];
+    for (let seed = 0; seed < HOSTILE; seed++) {
+      const c = hostileCase(seed);
+      const j = judge(c);
+      const k = byKind.get(j.kind) ?? { parsed: 0, refused: 0 };
+      k[j.outcome]++;
+      byKind.set(j.kind, k);
+      if (!j.ok) bad.push(`seed ${seed} (${c.kind}, ${c.note}): ${j.problem}`);
+    }
+    expect(bad.slice(0, 5)).toEqual([]);
+    // every kind was generated, and the refusing kinds were refused at least once and accepted at least once where both can happen
+    for (const kind of KINDS) expect(byKind.get(kind), kind).toBeDefined();
+    expect(byKind.get("duplicate-keys")!.parsed).toBe(0);
+    for (const kind of ["deep-nesting", "explosive-sizes", "huge-exponents"]) expect(byKind.get(kind)!.refused, kind).toBeGreaterThan(0);
+    for (const kind of ["explosive-sizes", "huge-exponents", "prototype-labels", "rounding-decimals"]) expect(byKind.get(kind)!.parsed, kind).toBeGreaterThan(0);
+    console.log(`hostile instance fuzz: ${HOSTILE} inputs; ${[...byKind].map(([k, v]) => `${k} ${v.parsed} parsed/${v.refused} refused`).join(", ")}`);
+  });
+  it("the oracles can say no: a parser that rounds decimals, keeps duplicate keys or ignores the size limit fails them", () => {
+    // negative controls: feed each oracle the answer of the old reader (JSON.parse, no guard)
+    const c = [...Array(60).keys()].map(hostileCase);
+    const rounding = c.find((x) => x.kind === "rounding-decimals" && x.expect.accept && x.expect.check)!;
+    const lossy = parseInstance(JSON.parse(rounding.text.replace(/(-?\d+(?:\.\d+)?e-?\d+|-?\d+\.\d+)(?=[,\n }])/g, (m) => String(Number(m)).includes("e") || String(Number(m)).includes(".") ? `"${Number(m).toString()}"` : m)));
+    expect(rounding.expect.accept && rounding.expect.check!(lossy)).toMatch(/was not read as/);
+    const dup = c.find((x) => x.kind === "duplicate-keys")!;
+    expect(judge({ ...dup, expect: { accept: true } }).ok).toBe(false);
+    expect(judge({ ...dup, text: JSON.stringify(JSON.parse(dup.text)) }).ok).toBe(false); // JSON.parse drops the duplicate: the oracle notices it parsed
   });
 });
