@@ -22,9 +22,11 @@
  * BIC[i,τ_i→r]) satisfy, for every i and (τ_i, k): with ν = −z,
  *   ν(τ_i, k) = c_i(τ_i) π(k|τ_i) + Σ_{s≠τ_i} w_i[s→τ_i] π(k|s),   c_i(τ_i) = a_i(τ_i) − Σ_r w_i[τ_i→r],
  * so ν + Kπ has nonnegative cone weights once c_i(τ_i) + Kπ_i(τ_i) > 0 for all i, τ_i: normalized,
- * it is a full-support μ ∈ M. Under CM each ν(τ_i, ·) has a unique such decomposition, so μ = π
- * would force w = 0 and a_i = βπ_i, and the certificate's value Σ a_i(τ_i)P_i(τ_i) would be
- * β · (ex ante budget) = 0, not > 0. Hence CM ∧ ex ante budget balance ∧ infeasible ⇒ μ ≠ π, i.e.
+ * it is a full-support μ ∈ M. If μ = π, then ν = βπ, and under CM βπ(τ_i, ·) = βπ_i(τ_i)π(·|τ_i)
+ * has no other decomposition of this form (another one would put a positive multiple of π(·|τ_i)
+ * in the cone of the other types' beliefs, or a nonzero nonnegative combination equal to a
+ * nonpositive vector); so w = 0 and a_i = βπ_i, and the certificate's value Σ a_i(τ_i)P_i(τ_i)
+ * would be β · (ex ante budget) = 0, not > 0. Hence CM ∧ ex ante budget balance ∧ infeasible ⇒ μ ≠ π, i.e.
  * Prop 7.14 (CM ∧ identifiability ⇒ feasible) is a consequence of LP duality, and every
  * infeasible case yields an independently checkable non-identifiability witness.
  *
