@@ -3,6 +3,9 @@
 // (optional, comma-separated globs) narrows the mutated files inside it.
 const folder = process.env.MUTATION_FOLDER ?? "exact";
 const files = process.env.MUTATION_FILES;
+// MUTATION_IGNORE_STATIC=1: skip static mutants (module-level code: each needs the whole folder's
+// suite re-run in a fresh environment). They are then reported as "Ignored", outside the score.
+const ignoreStatic = process.env.MUTATION_IGNORE_STATIC === "1";
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -11,6 +14,7 @@ export default {
   plugins: ["@stryker-mutator/vitest-runner"],
   mutate: files ? files.split(",") : [`src/${folder}/**/*.ts`],
   coverageAnalysis: "perTest",
+  ignoreStatic,
   // 2 cores shared with other work: one test runner process, bounded timeouts.
   concurrency: 1,
   timeoutMS: 10000,

@@ -13,6 +13,7 @@
 //   --files <globs>   mutate only these files (comma-separated globs, within one folder)
 //   --force           re-test every mutant (incremental mode reuses old results, also those of
 //                     static mutants, which new tests may kill: use it for the recorded scores)
+//   --ignore-static   skip static mutants (reported as Ignored, outside the score)
 //   --report-only     do not run Stryker; summarise the existing reports
 //   --survivors       also print every surviving / uncovered mutant not argued equivalent
 import { spawnSync } from "node:child_process";
@@ -34,6 +35,7 @@ interface Score {
   survived: number;
   noCoverage: number;
   errors: number;
+  ignored: number;
   equivalent: number;
   score: number;
   scoreExclEquivalent: number;
@@ -46,15 +48,17 @@ function parseArgs(argv: string[]) {
   let reportOnly = false;
   let survivors = false;
   let force = false;
+  let ignoreStatic = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--files") files = argv[++i];
     else if (a === "--report-only") reportOnly = true;
     else if (a === "--survivors") survivors = true;
     else if (a === "--force") force = true;
+    else if (a === "--ignore-static") ignoreStatic = true;
     else if ((FOLDERS as readonly string[]).includes(a)) folders.push(a as Folder);
     else {
-      console.error(`mutation: unknown argument ${JSON.stringify(a)} (folders: ${FOLDERS.join(", ")}; flags: --files, --force, --report-only, --survivors)`);
+      console.error(`mutation: unknown argument ${JSON.stringify(a)} (folders: ${FOLDERS.join(", ")}; flags: --files, --force, --ignore-static, --report-only, --survivors)`);
       process.exit(2);
     }
   }
@@ -62,7 +66,7 @@ function parseArgs(argv: string[]) {
     console.error("mutation: --files needs exactly one folder");
     process.exit(2);
   }
-  return { folders: folders.length > 0 ? folders : [...FOLDERS], files, reportOnly, survivors, force };
+  return { folders: folders.length > 0 ? folders : [...FOLDERS], files, reportOnly, survivors, force, ignoreStatic };
 }
 
 /** The source text a mutant replaces (report locations: 1-based lines and columns, end exclusive). */
@@ -94,7 +98,7 @@ function summarise(folder: string, eqs: Equivalent[], printSurvivors: boolean): 
   const path = `reports/mutation/${folder}.json`;
   if (!existsSync(path)) return undefined;
   const report = JSON.parse(readFileSync(path, "utf8")) as Report;
-  const s: Score = { folder, mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0, equivalent: 0, score: 0, scoreExclEquivalent: 0 };
+  const s: Score = { folder, mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, errors: 0, ignored: 0, equivalent: 0, score: 0, scoreExclEquivalent: 0 };
   const open: string[] = [];
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
     for (const m of mutants) {
@@ -104,7 +108,8 @@ function summarise(folder: string, eqs: Equivalent[], printSurvivors: boolean): 
         case "Timeout": s.timeout++; break;
         case "Survived": s.survived++; break;
         case "NoCoverage": s.noCoverage++; break;
-        default: s.errors++; // CompileError, RuntimeError, Ignored: not in the score (Stryker's convention)
+        case "Ignored": s.ignored++; break;
+        default: s.errors++; // CompileError, RuntimeError: not in the score (Stryker's convention)
       }
       if (m.status === "Survived" || m.status === "NoCoverage") {
         const original = originalText(source, m.location);
@@ -125,15 +130,15 @@ function summarise(folder: string, eqs: Equivalent[], printSurvivors: boolean): 
 }
 
 function table(scores: Score[]): string {
-  const head = "| folder | mutants | killed | timeout | survived | no coverage | errors | equivalent | score | score excl. equivalent | wall time |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
+  const head = "| folder | mutants | killed | timeout | survived | no coverage | errors | ignored (static) | equivalent | score | score excl. equivalent | wall time |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|";
   const rows = scores.map(
     (s) =>
-      `| src/${s.folder} | ${s.mutants} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.errors} | ${s.equivalent} | ${s.score.toFixed(2)}% | ${s.scoreExclEquivalent.toFixed(2)}% | ${s.seconds === undefined ? "–" : `${Math.round(s.seconds)} s`} |`,
+      `| src/${s.folder} | ${s.mutants} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.errors} | ${s.ignored} | ${s.equivalent} | ${s.score.toFixed(2)}% | ${s.scoreExclEquivalent.toFixed(2)}% | ${s.seconds === undefined ? "–" : `${Math.round(s.seconds)} s`} |`,
   );
   return [head, ...rows].join("\n");
 }
 
-const { folders, files, reportOnly, survivors, force } = parseArgs(process.argv.slice(2));
+const { folders, files, reportOnly, survivors, force, ignoreStatic } = parseArgs(process.argv.slice(2));
 const eqs = JSON.parse(readFileSync("test/mutation/equivalents.json", "utf8")) as Equivalent[];
 mkdirSync("reports/mutation", { recursive: true });
 const scores: Score[] = [];
@@ -145,7 +150,7 @@ for (const folder of folders) {
     const t0 = Date.now();
     const r = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", ...(force ? ["--force"] : [])], {
       stdio: "inherit",
-      env: { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files } : {}) },
+      env: { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files } : {}), ...(ignoreStatic ? { MUTATION_IGNORE_STATIC: "1" } : {}) },
     });
     seconds = (Date.now() - t0) / 1000;
     if (r.status !== 0) {
