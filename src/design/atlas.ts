@@ -210,6 +210,28 @@ export function mergeAtlas(parts: readonly AtlasResult[]): AtlasResult {
       throw new MechcheckError("bad-atlas", `atlas --merge: part ${k + 1} is ${p.family} {${p.axioms.join(",")}} K≤${p.maxK}, part 1 is ${first.family} {${first.axioms.join(",")}} K≤${first.maxK}`, { path: `--merge[${k}]` });
     }
   });
+  if (!Number.isSafeInteger(first.domainsTotal) || first.domainsTotal < 0 || first.domainsTotal > 100000) throw new MechcheckError("bad-atlas", `atlas --merge: domainsTotal must be an integer in 0…100000`, { path: "--merge", value: first.domainsTotal });
+  const known = new Set<string>(AXIOMS);
+  const axiomList = (v: unknown, where: string) => {
+    if (!Array.isArray(v) || v.some((a) => typeof a !== "string" || !known.has(a))) throw new MechcheckError("bad-atlas", `atlas --merge: ${where}: expected a list of axiom names`, { path: where });
+  };
+  axiomList(first.axioms, "axioms");
+  parts.forEach((p, k) =>
+    p.domains.forEach((d, j) => {
+      const w = `part ${k + 1}, domains[${j}]`;
+      if (typeof d !== "object" || d === null || typeof d.id !== "string" || typeof d.variant !== "string" || !Number.isSafeInteger(d.index) || d.index < 0 || d.index >= first.domainsTotal || !Number.isSafeInteger(d.param) || !Array.isArray(d.minimalInfeasible) || !Array.isArray(d.maximalFeasible)) {
+        throw new MechcheckError("bad-atlas", `atlas --merge: ${w}: not a domain record (id, variant, index < domainsTotal, param, minimalInfeasible, maximalFeasible)`, { path: w });
+      }
+      d.minimalInfeasible.forEach((m, i) => {
+        axiomList(m?.axioms, `${w}.minimalInfeasible[${i}].axioms`);
+        if (typeof m.verified !== "boolean" || (m.proof !== undefined && typeof m.proof !== "string")) throw new MechcheckError("bad-atlas", `atlas --merge: ${w}.minimalInfeasible[${i}]: bad fields`, { path: w });
+      });
+      d.maximalFeasible.forEach((m, i) => {
+        axiomList(m?.axioms, `${w}.maximalFeasible[${i}].axioms`);
+        if (typeof m.checked !== "boolean") throw new MechcheckError("bad-atlas", `atlas --merge: ${w}.maximalFeasible[${i}]: bad fields`, { path: w });
+      });
+    }),
+  );
   const byIndex = new Map<number, DomainAtlas>();
   for (const p of parts) for (const d of p.domains) {
     if (byIndex.has(d.index)) throw new MechcheckError("bad-atlas", `atlas --merge: domain ${d.id} appears in two parts`, { path: "--merge", value: d.id });

@@ -22,7 +22,7 @@ import { numProfiles, typeSizes } from "../model/environment.ts";
 import { sparseFarkas } from "../constructions/sparseFarkas.ts";
 import {
   isBIC, isDSIC, isEPIC, isExAnteBudgetBalanced, isExPostBudgetBalanced, isExPostEfficient, isExPostIR, isInterimIR, isNoDeficit,
-  efficientDecisions,
+  efficientDecisions, hasPrivateValues,
 } from "../concepts/index.ts";
 import { addAxiom, AXIOMS, type AllocationMode, type Axiom, columnByName, DesignLp, Expr, needPrior, swapSymmetry, type UserConstraint } from "./axioms.ts";
 import { expectedRevenue, expectedUtility, expectedWelfare } from "./readouts.ts";
@@ -111,12 +111,32 @@ export function designEnvironment(env: Environment, spec: Pick<DesignSpec, "outs
 }
 
 const LIMIT_PROFILES = 20000;
+const LIMIT_ROWS = 400000;
+
+/** Rows the axioms will add (an upper estimate, before any is built). */
+function estimateRows(env: Environment, axioms: readonly Axiom[]): number {
+  const sizes = typeSizes(env);
+  const P = numProfiles(env);
+  const n = sizes.length;
+  const pv = hasPrivateValues(env);
+  let rows = P;
+  for (const a of axioms) {
+    if (a === "dsic" || a === "epic") for (const m of sizes) rows += (P / m) * m * (m - 1) * (a === "dsic" && !pv ? P / m : 1);
+    else if (a === "bic") for (const m of sizes) rows += m * (m - 1);
+    else if (a === "ex-post-ir") rows += n * P;
+    else if (a === "efficient" || a === "anonymous") rows += P * (env.decisions.length + n);
+    else rows += P;
+  }
+  return rows;
+}
 
 /** Build the LP of a spec (exported for the benchmark and the tests). */
 export function buildDesignLp(envIn: Environment, spec: DesignSpec): { lp: DesignLp; model: LpModel; env: Environment } {
   const env = designEnvironment(envIn, spec);
   const P = numProfiles(env);
   if (P > LIMIT_PROFILES) throw new MechcheckError("too-large", `design: ${P} type profiles exceed the limit ${LIMIT_PROFILES}`, { path: "environment.types", value: P });
+  const rowsEstimate = estimateRows(env, spec.axioms);
+  if (rowsEstimate > LIMIT_ROWS) throw new MechcheckError("too-large", `design: the axioms ${spec.axioms.join(", ")} need about ${rowsEstimate} LP rows on ${P} profiles, over the limit ${LIMIT_ROWS}`, { path: "axioms", value: rowsEstimate });
   for (const a of spec.axioms) if (!(AXIOMS as readonly string[]).includes(a)) throw new MechcheckError("unknown-axiom", `unknown axiom ${JSON.stringify(a)} (known: ${AXIOMS.join(", ")})`, { path: "axioms", value: a });
   if ((spec.constraints?.length ?? 0) > 0 && !spec.axioms.includes("user")) spec = { ...spec, axioms: [...spec.axioms, "user"] };
   if (spec.tieLottery && spec.tieLottery.length !== P) throw new MechcheckError("dimension", `tieLottery: expected ${P} lotteries, got ${spec.tieLottery.length}`, { path: "tieLottery", value: spec.tieLottery.length });

@@ -165,6 +165,9 @@ describe("design: objectives, user constraints, outside options, refusals", () =
     expect(() => design(env, { axioms: ["dsic"], objective: { kind: "revenue" } })).toThrow(/common prior/);
     expect(() => design(env, { axioms: ["dsic"], constraints: [{ name: "c", terms: [["p[nobody](b1=1, b2=1)", 1]], sense: "<=", rhs: 0 }] })).toThrow(/no column named/);
     expect(() => design(env, { axioms: ["dsic"], outsideOptions: [[q(0)]] })).toThrow(/outsideOptions/);
+    // size guard before any row is built: 2 agents × 100 types, DSIC ≈ 2·100·100·99 rows
+    const big: Environment = { agents: ["a", "b"], types: [0, 1].map(() => Array.from({ length: 100 }, (_, k) => `t${k}`)), decisions: ["x"], valuation: [0, 1].map(() => Array.from({ length: 10000 }, () => [ZERO])) };
+    expect(() => design(big, { axioms: ["dsic"] })).toThrow(/over the limit 400000/);
   });
 
   it("fixed allocation: payments only; an inefficient fixed allocation with `efficient` is infeasible with a one-row proof", () => {
