@@ -98,7 +98,11 @@ describe("characterization of EPIC rules on grids", () => {
 
 describe("theorems", () => {
   it("the refutation finds a non-constant EPIC rule; the finite version holds on samples", () => {
-    const c = jmmzCodec.decode({ a: [["0", "0"], ["0", "0"]], b: [["0", "-1"], ["-1", "0"]], agent1Signals: [["1", "0"], ["0", "0"]], agent2Signals: [["0", "0"]] });
+    // the degenerate old case (every valuation 0 on the grid) no longer meets the hypothesis (issue 11)
+    const old = jmmzCodec.decode({ a: [["0", "0"], ["0", "0"]], b: [["0", "-1"], ["-1", "0"]], agent1Signals: [["1", "0"], ["0", "0"]], agent2Signals: [["0", "0"]] });
+    expect(jmmzParametric.hypothesis!(old)).toBe(false);
+    // the saved non-degenerate 2×2 case
+    const c = jmmzCodec.decode({ a: [["0", "0"], ["0", "0"]], b: [["-1", "0"], ["0", "1"]], agent1Signals: [["1", "0"], ["0", "1/2"]], agent2Signals: [["0", "1/2"], ["1", "0"]] });
     expect(jmmzParametric.hypothesis!(c)).toBe(true);
     expect(jmmzParametric.check(c).ok).toBe(false);
     for (const x of fc.sample(jmmzParametricFinite.arbitrary, { seed: 3, numRuns: 60 })) expect(jmmzParametricFinite.check(x).ok).toBe(true);
