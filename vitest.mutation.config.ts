@@ -22,7 +22,10 @@ const MUTATION_EXCLUDE: Record<string, string[]> = {
   exact: ["test/instance/fuzz.test.ts"],
 };
 
-const include = MUTATION_TESTS[folder];
+// MUTATION_TEST_FILES (comma-separated globs) narrows the tests, e.g. to one module's own tests
+// when only that module is mutated (npm run mutation -- lp --files … --tests …).
+const only = process.env.MUTATION_TEST_FILES;
+const include = only ? only.split(",") : MUTATION_TESTS[folder];
 if (include === undefined) throw new Error(`MUTATION_FOLDER=${folder}: expected one of ${Object.keys(MUTATION_TESTS).join(", ")}`);
 
 export default defineConfig({

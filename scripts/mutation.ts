@@ -13,6 +13,7 @@
 //   --files <globs>   mutate only these files (comma-separated globs, within one folder)
 //   --force           re-test every mutant (incremental mode reuses old results, also those of
 //                     static mutants, which new tests may kill: use it for the recorded scores)
+//   --tests <globs>   run only these test files (comma-separated globs) against the mutants
 //   --ignore-static   skip static mutants (reported as Ignored, outside the score)
 //   --report-only     do not run Stryker; summarise the existing reports
 //   --survivors       also print every surviving / uncovered mutant not argued equivalent
@@ -45,6 +46,7 @@ interface Score {
 function parseArgs(argv: string[]) {
   const folders: Folder[] = [];
   let files: string | undefined;
+  let tests: string | undefined;
   let reportOnly = false;
   let survivors = false;
   let force = false;
@@ -52,13 +54,14 @@ function parseArgs(argv: string[]) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--files") files = argv[++i];
+    else if (a === "--tests") tests = argv[++i];
     else if (a === "--report-only") reportOnly = true;
     else if (a === "--survivors") survivors = true;
     else if (a === "--force") force = true;
     else if (a === "--ignore-static") ignoreStatic = true;
     else if ((FOLDERS as readonly string[]).includes(a)) folders.push(a as Folder);
     else {
-      console.error(`mutation: unknown argument ${JSON.stringify(a)} (folders: ${FOLDERS.join(", ")}; flags: --files, --force, --ignore-static, --report-only, --survivors)`);
+      console.error(`mutation: unknown argument ${JSON.stringify(a)} (folders: ${FOLDERS.join(", ")}; flags: --files, --tests, --force, --ignore-static, --report-only, --survivors)`);
       process.exit(2);
     }
   }
@@ -66,7 +69,7 @@ function parseArgs(argv: string[]) {
     console.error("mutation: --files needs exactly one folder");
     process.exit(2);
   }
-  return { folders: folders.length > 0 ? folders : [...FOLDERS], files, reportOnly, survivors, force, ignoreStatic };
+  return { folders: folders.length > 0 ? folders : [...FOLDERS], files, reportOnly, survivors, force, ignoreStatic, tests };
 }
 
 /** The source text a mutant replaces (report locations: 1-based lines and columns, end exclusive). */
@@ -138,7 +141,7 @@ function table(scores: Score[]): string {
   return [head, ...rows].join("\n");
 }
 
-const { folders, files, reportOnly, survivors, force, ignoreStatic } = parseArgs(process.argv.slice(2));
+const { folders, files, reportOnly, survivors, force, ignoreStatic, tests } = parseArgs(process.argv.slice(2));
 const eqs = JSON.parse(readFileSync("test/mutation/equivalents.json", "utf8")) as Equivalent[];
 mkdirSync("reports/mutation", { recursive: true });
 const scores: Score[] = [];
@@ -150,7 +153,7 @@ for (const folder of folders) {
     const t0 = Date.now();
     const r = spawnSync("npx", ["stryker", "run", "stryker.config.mjs", ...(force ? ["--force"] : [])], {
       stdio: "inherit",
-      env: { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files } : {}), ...(ignoreStatic ? { MUTATION_IGNORE_STATIC: "1" } : {}) },
+      env: { ...process.env, MUTATION_FOLDER: folder, ...(files ? { MUTATION_FILES: files } : {}), ...(ignoreStatic ? { MUTATION_IGNORE_STATIC: "1" } : {}), ...(tests ? { MUTATION_TEST_FILES: tests } : {}) },
     });
     seconds = (Date.now() - t0) / 1000;
     if (r.status !== 0) {
