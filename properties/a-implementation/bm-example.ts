@@ -156,4 +156,15 @@ export const bmExample: Theorem<SccCase> = {
   arbitrary: fc.constant(bmExampleCase()),
   check,
   codec: sccCaseCodec,
+  negativeControls: [
+    {
+      name: "u_1(a) at (θ1, θ2) lowered to 1",
+      why: "the example's table with u_1(a | θ1, θ2) = 1 instead of 2: then (u_1(a) + u_1(b))/2 = 1/2 < u_1(c) = 1 at (θ1, θ2), and a type of player 1 at θ1 believing θ2 with probability 3/4 expects 3/4 from a, 1/2 from b and 1 from c (outside F): the proof of 'player 1 chooses' breaks and the example's check must fail",
+      input: () => {
+        const x = bmExampleCase();
+        const valuation = x.env.valuation.map((rows, i) => rows.map((r, th) => (i === 0 && th === 0 ? r.map((v, d) => (d === A ? q(1) : v)) : r)));
+        return { ...x, env: { ...x.env, valuation } };
+      },
+    },
+  ],
 };

@@ -12,7 +12,8 @@ import { vcgMechanism, type GrovesTerms } from "../../src/mechanisms/vcg.ts";
 import { typeSizes } from "../../src/model/environment.ts";
 import { othersSizes, profileCount } from "../../src/model/profiles.ts";
 import { q } from "../../src/exact/rational.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { interdependentEpicNotDsic } from "../support/controls-ab.ts";
 import { instanceCodec } from "../support/cases.ts";
 import type { Environment } from "../../src/model/environment.ts";
 
@@ -42,21 +43,37 @@ export const dsicImpliesEpic: Theorem<Instance> = {
     if (m.kind !== "direct") return false;
     return isDSIC(x.environment, m).verdict === "holds" || (hasPrivateValues(x.environment) && isEPIC(x.environment, m).verdict === "holds");
   },
-  check: (x) => {
-    const env = x.environment;
-    const m = x.mechanism!;
-    if (m.kind !== "direct") throw new Error("direct mechanisms only");
-    const dsic = isDSIC(env, m);
-    const epic = isEPIC(env, m);
-    if (dsic.verdict === "holds" && epic.verdict === "fails") {
-      return { ok: false, violation: epic.violation, message: "DSIC holds but EPIC fails" };
-    }
-    if (hasPrivateValues(env) && epic.verdict === "holds" && dsic.verdict === "fails") {
-      return { ok: false, violation: dsic.violation, message: "private values, EPIC holds but DSIC fails" };
-    }
-    return { ok: true, certificate: { dsic: dsic.verdict, epic: epic.verdict }, tag: `${dsic.verdict === "holds" ? "DSIC" : "not DSIC"}, ${epic.verdict === "holds" ? "EPIC" : "not EPIC"}, ${hasPrivateValues(env) ? "private" : "interdependent"} values` };
-  },
+  check: (x) => checkDsicImpliesEpic(x),
   codec: instanceCodec,
   defaultRuns: 300,
   minHypothesisRate: 0.3,
+  negativeControls: [
+    {
+      name: "private values dropped",
+      why: "EPIC ⇒ DSIC needs private values: with agent 1's value of b depending on agent 2's type, the rule 'b iff both report 1' is EPIC but not DSIC; the check told that every environment has private values must reject it",
+      input: () => interdependentEpicNotDsic(),
+      check: (x) => checkDsicImpliesEpic(x, { privateValues: () => true }),
+    },
+  ],
 };
+
+/**
+ * The check, with the private-values test as a parameter (default: the exact one) so a negative
+ * control can run the same logic with the hypothesis of EPIC ⇒ DSIC wrongly granted.
+ */
+export function checkDsicImpliesEpic(x: Instance, variant: { privateValues?: (env: Environment) => boolean } = {}): CheckResult {
+  const pvOf = variant.privateValues ?? hasPrivateValues;
+  const env = x.environment;
+  const m = x.mechanism!;
+  if (m.kind !== "direct") throw new Error("direct mechanisms only");
+  const pv = pvOf(env);
+  const dsic = isDSIC(env, m);
+  const epic = isEPIC(env, m);
+  if (dsic.verdict === "holds" && epic.verdict === "fails") {
+    return { ok: false, violation: epic.violation, message: "DSIC holds but EPIC fails" };
+  }
+  if (pv && epic.verdict === "holds" && dsic.verdict === "fails") {
+    return { ok: false, violation: dsic.violation, message: "private values, EPIC holds but DSIC fails" };
+  }
+  return { ok: true, certificate: { dsic: dsic.verdict, epic: epic.verdict }, tag: `${dsic.verdict === "holds" ? "DSIC" : "not DSIC"}, ${epic.verdict === "holds" ? "EPIC" : "not EPIC"}, ${pv ? "private" : "interdependent"} values` };
+}

@@ -8,14 +8,15 @@
  */
 import fc from "fast-check";
 import { isBIC, isEPIC, isExPostIR, isInterimIR } from "../../src/concepts/index.ts";
-import { ONE, ZERO } from "../../src/exact/rational.ts";
+import { ONE, ZERO, q } from "../../src/exact/rational.ts";
 import { correlatedPrior, independentPrior, interdependentValuesEnvironment, privateValuesEnvironment, randomDirectMechanism } from "../../src/generators/index.ts";
 import type { Instance } from "../../src/instance/index.ts";
-import { irVcgMechanism, vcgMechanism } from "../../src/mechanisms/vcg.ts";
+import { irVcgMechanism, pivotTerms, vcgMechanism } from "../../src/mechanisms/vcg.ts";
 import type { Beliefs, DirectMechanism, Environment } from "../../src/model/environment.ts";
 import { numProfiles, typeSizes } from "../../src/model/environment.ts";
 import { profileIndex } from "../../src/model/profiles.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { privateEnvironment, shiftPayment } from "../support/controls.ts";
 import { instanceCodec } from "../support/cases.ts";
 import { grovesTermsArb } from "./dsic-implies-epic.ts";
 
@@ -45,36 +46,58 @@ export const epicIffBicEveryPrior: Theorem<Instance> = {
   source: "003 Prop 2; 000 From interim to ex post",
   statement: "EPIC ∧ EPIR ⇔ BIC ∧ IIR for every prior (⇒ on random priors, correlated included; ⇐ via the point-mass prior at a failing ex post constraint).",
   arbitrary,
-  check: (x) => {
-    const env = x.environment;
-    const m = x.mechanism as DirectMechanism;
-    const epic = isEPIC(env, m);
-    const epir = isExPostIR(env, m);
-    if (epic.verdict === "holds" && epir.verdict === "holds") {
-      const bic = isBIC(env, m, x.beliefs!);
-      const iir = isInterimIR(env, m, x.beliefs!);
-      if (bic.verdict === "fails") return { ok: false, violation: bic.violation, message: "EPIC and EPIR, yet BIC fails under this prior" };
-      if (iir.verdict === "fails") return { ok: false, violation: iir.violation, message: "EPIC and EPIR, yet interim IR fails under this prior" };
-      return { ok: true, tag: "EPIC∧EPIR ⇒ BIC∧IIR on the random prior" };
-    }
-    // ⇐ contrapositive: the point mass at the failing profile is a prior where BIC or IIR fails.
-    if (epic.verdict === "fails") {
-      const v = epic.violation;
-      const prior = pointMass(env, v.trueProfile);
-      const bic = isBIC(env, m, prior);
-      if (bic.verdict !== "fails" || bic.violation.gain.compare(v.gain) < 0) {
-        return { ok: false, violation: { epic: v, bic }, message: "EPIC fails, but BIC holds (or fails by less) under the point-mass prior at the failing profile" };
-      }
-      return { ok: true, certificate: { prior: "point mass", profile: v.trueProfile, gain: v.gain.toFraction() }, tag: "not EPIC ⇒ point-mass prior breaks BIC" };
-    }
-    const v = epir.verdict === "fails" ? epir.violation : null;
-    if (v === null) throw new Error("unreachable");
-    const iir = isInterimIR(env, m, pointMass(env, v.trueProfile));
-    if (iir.verdict !== "fails" || iir.violation.gain.compare(v.gain) < 0) {
-      return { ok: false, violation: { epir: v, iir }, message: "EPIR fails, but interim IR holds (or fails by less) under the point-mass prior at the failing profile" };
-    }
-    return { ok: true, certificate: { prior: "point mass", profile: v.trueProfile, gain: v.gain.toFraction() }, tag: "not EPIR ⇒ point-mass prior breaks IIR" };
-  },
+  check: (x) => checkEpicIffBic(x),
   codec: instanceCodec,
   defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "uniform prior as the certificate",
+      why: "pivot VCG (private values) with agent 1's payment raised by 1 at one report profile is not EPIC; the ⇐ certificate must be the point mass at the failing profile — a uniform prior averages that one gain with the others' non-positive ones, BIC fails by less, and the check must reject the certificate",
+      input: () => {
+        const env = privateEnvironment([[[0, 1], [0, 3]], [[2, 0], [0, 1]]]);
+        return { environment: env, mechanism: shiftPayment(vcgMechanism(env, pivotTerms(env)), 1, 0), beliefs: uniformPrior(env) };
+      },
+      check: (x) => checkEpicIffBic(x, { prior: (env) => uniformPrior(env) }),
+    },
+  ],
 };
+
+function uniformPrior(env: Environment): Beliefs {
+  const P = numProfiles(env);
+  return { kind: "common-prior", prior: Array.from({ length: P }, () => ONE.div(q(P))) };
+}
+
+/**
+ * The check, with the ⇐ certificate (the prior built at a failing ex post constraint; default the
+ * point mass) as a parameter, so a negative control can feed a prior that does not certify.
+ */
+export function checkEpicIffBic(x: Instance, variant: { prior?: (env: Environment, trueProfile: readonly number[]) => Beliefs } = {}): CheckResult {
+  const certificatePrior = variant.prior ?? pointMass;
+  const env = x.environment;
+  const m = x.mechanism as DirectMechanism;
+  const epic = isEPIC(env, m);
+  const epir = isExPostIR(env, m);
+  if (epic.verdict === "holds" && epir.verdict === "holds") {
+    const bic = isBIC(env, m, x.beliefs!);
+    const iir = isInterimIR(env, m, x.beliefs!);
+    if (bic.verdict === "fails") return { ok: false, violation: bic.violation, message: "EPIC and EPIR, yet BIC fails under this prior" };
+    if (iir.verdict === "fails") return { ok: false, violation: iir.violation, message: "EPIC and EPIR, yet interim IR fails under this prior" };
+    return { ok: true, tag: "EPIC∧EPIR ⇒ BIC∧IIR on the random prior" };
+  }
+  // ⇐ contrapositive: the point mass at the failing profile is a prior where BIC or IIR fails.
+  if (epic.verdict === "fails") {
+    const v = epic.violation;
+    const bic = isBIC(env, m, certificatePrior(env, v.trueProfile));
+    if (bic.verdict !== "fails" || bic.violation.gain.compare(v.gain) < 0) {
+      return { ok: false, violation: { epic: v, bic }, message: "EPIC fails, but BIC holds (or fails by less) under the point-mass prior at the failing profile" };
+    }
+    return { ok: true, certificate: { prior: "point mass", profile: v.trueProfile, gain: v.gain.toFraction() }, tag: "not EPIC ⇒ point-mass prior breaks BIC" };
+  }
+  const v = epir.verdict === "fails" ? epir.violation : null;
+  if (v === null) throw new Error("unreachable");
+  const iir = isInterimIR(env, m, certificatePrior(env, v.trueProfile));
+  if (iir.verdict !== "fails" || iir.violation.gain.compare(v.gain) < 0) {
+    return { ok: false, violation: { epir: v, iir }, message: "EPIR fails, but interim IR holds (or fails by less) under the point-mass prior at the failing profile" };
+  }
+  return { ok: true, certificate: { prior: "point mass", profile: v.trueProfile, gain: v.gain.toFraction() }, tag: "not EPIR ⇒ point-mass prior breaks IIR" };
+}
