@@ -12,7 +12,7 @@
  * `verified` is false.)
  */
 import { readFile, stat } from "node:fs/promises";
-import { DEFAULT_MAX_INPUT_BYTES } from "../../exact/exactJson.ts";
+import { DEFAULT_MAX_INPUT_BYTES, groupDigits } from "../../exact/exactJson.ts";
 import { MechcheckError } from "../../errors.ts";
 import { type Q, qstr, toFloat } from "../../exact/rational.ts";
 import { parseLpJson } from "../../lp/jsonModel.ts";
@@ -30,7 +30,7 @@ async function readModelFile(path: string): Promise<string> {
   try {
     // refused before reading above the input size limit (src/exact/exactJson.ts)
     const size = (await stat(path)).size;
-    if (size > DEFAULT_MAX_INPUT_BYTES) throw new MechcheckError("too-large", `${path}: ${size} bytes > limit ${DEFAULT_MAX_INPUT_BYTES} bytes`, { path, value: size });
+    if (size > DEFAULT_MAX_INPUT_BYTES) throw new MechcheckError("too-large", `${path}: ${groupDigits(size)} bytes > limit ${groupDigits(DEFAULT_MAX_INPUT_BYTES)} bytes`, { path, value: size });
     return await readFile(path, "utf8");
   } catch (e) {
     if (e instanceof MechcheckError) throw e;
