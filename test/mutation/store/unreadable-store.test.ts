@@ -18,7 +18,7 @@ vi.mock("node:fs", async (importOriginal) => {
     };
   const readdirSync = (...a: Parameters<typeof fs.readdirSync>) => {
     const names = wrap(fs.readdirSync)(...a);
-    return reverseListings ? [...(names as string[])].sort().reverse() : names;
+    return reverseListings ? ([...(names as unknown as string[])].sort().reverse() as unknown as typeof names) : names;
   };
   const linkSync = (from: string, to: string) => {
     if (failures.has(`link:${to}`)) throw failures.get(`link:${to}`);
