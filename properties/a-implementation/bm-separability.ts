@@ -34,7 +34,7 @@ import { isEPIC } from "../../src/concepts/index.ts";
 import { findExPostSelection, selectionLabels, selectionMechanism, solveAllSections, type TransferMode } from "../../src/constructions/exPostImplementation.ts";
 import { isInterimICOnKpt, sectionMechanismOnTestSpace, testTypeSpace } from "../../src/constructions/exPostKpt.ts";
 import { bmConstruction, checkSeparable, type SeparableStructure } from "../../src/constructions/exPostSeparable.ts";
-import { qstr } from "../../src/exact/rational.ts";
+import { qstr, ZERO } from "../../src/exact/rational.ts";
 import { separableEnvironment, type SeparableInstance } from "../../src/generators/index.ts";
 import { productOutcomes } from "../../src/generators/productOutcomes.ts";
 import { instanceToJson, parseInstance } from "../../src/instance/index.ts";
@@ -42,6 +42,7 @@ import type { Environment, SocialChoiceCorrespondence } from "../../src/model/en
 import { numProfiles, typeSizes } from "../../src/model/environment.ts";
 import { profileAt, profileIndex } from "../../src/model/profiles.ts";
 import type { CaseCodec, CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { firstSample } from "../support/controls-ab.ts";
 
 /** A case of the BM theorems: an environment, an SCC, the reading of outcomes, and (when separable) the product structure. */
 export interface SccCase {
@@ -118,7 +119,12 @@ const arbitrary: fc.Arbitrary<SccCase> = fc.oneof(
   fc.tuple(modeArb, separableEnvironment({ minAgents: 3, maxAgents: 3, maxTypes: 2, maxPublic: 2, maxPrivate: 2, maxValue: 4 })).map(([m, s]) => fromSeparable(m, s)),
 );
 
-function check(x: SccCase): CheckResult {
+/**
+ * The check, with BM's construction of f′ as a parameter (default: bmConstruction) so a negative
+ * control can run the same logic on a broken construction.
+ */
+export function checkBmSeparability(x: SccCase, variant: { construct?: typeof bmConstruction } = {}): CheckResult {
+  const construct = variant.construct ?? bmConstruction;
   const { env, scc, mode } = x;
   const s = x.structure!;
   const sizes = typeSizes(env);
@@ -147,7 +153,7 @@ function check(x: SccCase): CheckResult {
       }
     }
   }
-  const fp = bmConstruction(env, s, tests.solutions);
+  const fp = construct(env, s, tests.solutions);
   for (let th = 0; th < fp.rule.length; th++) {
     if (!scc.sets[th]!.includes(fp.rule[th]!)) {
       return { ok: false, violation: { profile: profileKey(env, th), fPrime: env.decisions[fp.rule[th]!], F: scc.sets[th]!.map((d) => env.decisions[d]) }, message: "BM's f′ leaves F" };
@@ -175,7 +181,32 @@ export const bmSeparability: Theorem<SccCase> = {
     "Finite separable (Θ, X, u, F), with or without transfers: if F is implementable on every test type space T_i = Θ_i, T_j = {θ_j} (all i, θ_{-i}), then F is ex post implementable, and BM's f′ (public part f_0, private part of i from the (i, θ_{-i}) test mechanism) is an EPIC selection; otherwise no EPIC selection exists.",
   arbitrary,
   hypothesis: (x) => x.structure !== undefined && checkSeparable(x.env, x.scc, x.structure) === null,
-  check,
+  check: (x) => checkBmSeparability(x),
   codec: sccCaseCodec,
   defaultRuns: 1000,
+  negativeControls: [
+    {
+      name: "private parts read at the mirrored own type",
+      why: "BM's f′ built with agent i's test-space choice (and payment) for own type a taken from own type m_i − 1 − a: on the first generated separable case (fixed seed) where the premise holds and it matters, the broken f′ leaves F or is not EPIC",
+      input: () => firstSample(bmSeparability.arbitrary, (x) => bmSeparability.hypothesis!(x) && !checkBmSeparability(x, { construct: mirroredConstruction }).ok, "broken by the mirrored construction"),
+      check: (x) => checkBmSeparability(x, { construct: mirroredConstruction }),
+    },
+    {
+      name: "transfers dropped from f′",
+      why: "with transfers, BM's f′ carries the test-space payments; the same rule with every payment set to 0 is in F but not EPIC on the first generated case (fixed seed, transfers mode, premise holds) where the payments matter",
+      input: () => firstSample(bmSeparability.arbitrary, (x) => x.mode === "transfers" && bmSeparability.hypothesis!(x) && !checkBmSeparability(x, { construct: withoutTransfers }).ok, "broken by dropping the transfers"),
+      check: (x) => checkBmSeparability(x, { construct: withoutTransfers }),
+    },
+  ],
 };
+
+/** bmConstruction with every payment set to 0 (a known-bad f′ in transfers mode). */
+function withoutTransfers(env: Environment, s: SeparableStructure, solutions: Parameters<typeof bmConstruction>[2]): ReturnType<typeof bmConstruction> {
+  const fp = bmConstruction(env, s, solutions);
+  return { ...fp, payments: fp.payments.map((r) => r.map(() => ZERO)) };
+}
+
+/** bmConstruction on the test-space solutions with each agent's own types mirrored (a known-bad f′). */
+function mirroredConstruction(env: Environment, s: SeparableStructure, solutions: Parameters<typeof bmConstruction>[2]): ReturnType<typeof bmConstruction> {
+  return bmConstruction(env, s, solutions.map((row) => row.map((sol) => ({ ...sol, choices: sol.choices.slice().reverse(), payments: sol.payments.slice().reverse() }))));
+}

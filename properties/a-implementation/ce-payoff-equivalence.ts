@@ -70,11 +70,17 @@ const arbitrary: fc.Arbitrary<StepCase> = fc
     return { problem: { beta: q(b), alpha: q(a), gamma: q(g).div(2), cutoffs, levels }, K };
   });
 
-function interval(p: StepProblem, K: number): { lo: Q; hi: Q } | string {
+/** The closed-form reference values the check compares against (parameters, so a negative control can feed wrong ones). */
+export interface PayoffEquivalenceReferences {
+  readonly gridIntervalFormula?: typeof gridIntervalFormula;
+  readonly lipschitz?: typeof lipschitz;
+}
+
+function interval(p: StepProblem, K: number, refs: PayoffEquivalenceReferences = {}): { lo: Q; hi: Q } | string {
   const { env, rule } = gridEnvironment(p, K);
   const lp = differenceIntervalLp(env, rule, 0, 0, 0, K);
   const paths = differenceIntervalPaths(env, rule, 0, 0, 0, K);
-  const form = gridIntervalFormula(p, K);
+  const form = (refs.gridIntervalFormula ?? gridIntervalFormula)(p, K);
   if (lp === null || paths === null) return `K = ${K}: the monotone step rule is not EPIC on the grid`;
   for (const [name, iv] of [["longest paths", paths], ["closed form", form]] as const) {
     if (!iv.lo.equals(lp.lo) || !iv.hi.equals(lp.hi)) return `K = ${K}: LP interval [${qstr(lp.lo)}, ${qstr(lp.hi)}] ≠ ${name} [${qstr(iv.lo)}, ${qstr(iv.hi)}]`;
@@ -82,7 +88,7 @@ function interval(p: StepProblem, K: number): { lo: Q; hi: Q } | string {
   return { lo: lp.lo, hi: lp.hi };
 }
 
-function check(x: StepCase): CheckResult {
+export function checkPayoffEquivalence(x: StepCase, refs: PayoffEquivalenceReferences = {}): CheckResult {
   const p = x.problem;
   const K = x.K;
   const fail = (message: string, violation: unknown = null): CheckResult => ({ ok: false, violation, message });
@@ -94,15 +100,15 @@ function check(x: StepCase): CheckResult {
   for (let j = 0; j <= r; j++) integral = integral.add(p.levels[j]!.mul(stepValue(p, bounds[j + 1]!).sub(stepValue(p, bounds[j]!))));
   const envelope = p.levels[r]!.mul(stepValue(p, q(1))).sub(p.levels[0]!.mul(stepValue(p, ZERO))).sub(integral);
   if (!envelope.equals(dStar)) return fail("the two computations of the envelope value disagree", { sum: qstr(dStar), envelope: qstr(envelope) });
-  const iK = interval(p, K);
+  const iK = interval(p, K, refs);
   if (typeof iK === "string") return fail(iK);
-  const i2K = interval(p, 2 * K);
+  const i2K = interval(p, 2 * K, refs);
   if (typeof i2K === "string") return fail(i2K);
   const show = (iv: { lo: Q; hi: Q }) => [qstr(iv.lo), qstr(iv.hi)];
   if (dStar.compare(iK.lo) < 0 || dStar.compare(iK.hi) > 0) return fail("the continuous value D* is outside the grid interval", { K, interval: show(iK), dStar: qstr(dStar) });
   if (i2K.lo.compare(iK.lo) < 0 || i2K.hi.compare(iK.hi) > 0) return fail("the interval does not shrink under refinement", { K, intervalK: show(iK), interval2K: show(i2K) });
   const width = iK.hi.sub(iK.lo);
-  const bound = p.levels[r]!.sub(p.levels[0]!).mul(lipschitz(p)).div(q(K));
+  const bound = p.levels[r]!.sub(p.levels[0]!).mul((refs.lipschitz ?? lipschitz)(p)).div(q(K));
   if (width.compare(bound) > 0) return fail("width above (H_r − H_0)·Lip(v)/K", { K, width: qstr(width), bound: qstr(bound) });
   return {
     ok: true,
@@ -119,7 +125,26 @@ export const cePayoffEquivalence: Theorem<StepCase> = {
     "One section, Θ = [0, 1], valuation H·v(x) (v quadratic, strictly increasing), H = h∘f a monotone step function: the exact set I_K of EPIC transfer differences p(1) − p(0) on the grid of step 1/K (LP = longest paths = closed form) contains the envelope value D* = Σ_j ΔH_j·v(c_j), satisfies I_{2K} ⊆ I_K, and has width ≤ (H_r − H_0)·Lip(v)/K → 0.",
   arbitrary,
   hypothesis: (x) => isStrictlyIncreasing(x.problem),
-  check,
+  check: (x) => checkPayoffEquivalence(x),
   codec,
   defaultRuns: 150,
+  negativeControls: [
+    {
+      name: "closed form off by 1/7",
+      why: "the closed-form interval [Σ ΔH_k v(s_k), Σ ΔH_k v(s_{k+1})] with its upper end raised by 1/7 must disagree with the exact LP (v(x) = x, one jump of H from 0 to 1 at 5/12, K = 2)",
+      input: () => oneJumpCase(),
+      check: (x) => checkPayoffEquivalence(x, { gridIntervalFormula: (p, K) => { const f = gridIntervalFormula(p, K); return { ...f, hi: f.hi.add(q(1).div(7)) }; } }),
+    },
+    {
+      name: "Lipschitz constant halved",
+      why: "with v(x) = x and one jump of H from 0 to 1 at 5/12, on the grid {0, 1/2, 1} the interval is [v(0), v(1/2)] of width 1/2 = ΔH·Lip(v)/K exactly: the width bound with Lip(v)/2 must fail",
+      input: () => oneJumpCase(),
+      check: (x) => checkPayoffEquivalence(x, { lipschitz: (p) => lipschitz(p).div(2) }),
+    },
+  ],
 };
+
+/** v(x) = x, H = 0 below 5/12 and 1 from 5/12 on, grid step 1/2. */
+function oneJumpCase(): StepCase {
+  return { K: 2, problem: { beta: ZERO, alpha: q(1), gamma: ZERO, cutoffs: [q(5).div(12)], levels: [ZERO, q(1)] } };
+}

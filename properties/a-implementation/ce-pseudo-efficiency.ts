@@ -16,7 +16,8 @@ import { interdependentValuesEnvironment, privateValuesEnvironment, chungElySepa
 import type { Instance } from "../../src/instance/index.ts";
 import { solve } from "../../src/lp/solve.ts";
 import type { DirectMechanism } from "../../src/model/environment.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { firstSample } from "../support/controls-ab.ts";
 import { instanceCodec, randomRule, ruleMechanism, ruleOf } from "../support/cases.ts";
 
 const small = { maxAgents: 2, maxTypes: 3, maxDecisions: 3, maxValue: 6 } as const;
@@ -38,29 +39,49 @@ export const cePseudoEfficiency: Theorem<Instance> = {
   source: "003 Lemma 1, Thm 1",
   statement: "A decision rule is EPIC (transfers exist) iff every section f(s_{-i}, ·) is pseudo-efficient; LP for transfers and negative-cycle search for w agree, each with a certificate.",
   arbitrary,
-  check: (x) => {
-    const env = x.environment;
-    const rule = ruleOf(x.mechanism as DirectMechanism);
-    const lp = solve(epicTransfersLp(env, rule).model); // verified inside solve
-    const transfersExist = lp.status === "optimal";
-    const pe = allSectionsPseudoEfficient(env, rule);
-    const certs = pe.ok ? pe.sections : [pe.failing];
-    for (const c of certs) if (!checkSectionCertificate(env, rule, c)) return { ok: false, violation: { certificate: c }, message: "a pseudo-efficiency certificate failed its exact re-check" };
-    if (transfersExist !== pe.ok) {
-      return { ok: false, violation: { lp: lp.status, pseudoEfficient: pe.ok }, message: `transfers LP says ${lp.status}, negative-cycle search says ${pe.ok ? "pseudo-efficient" : "not pseudo-efficient"}` };
-    }
-    if (pe.ok) {
-      const mech: DirectMechanism = { kind: "direct", allocation: (x.mechanism as DirectMechanism).allocation, payments: transfersFromWeights(env, rule, pe.sections) };
-      const epic = isEPIC(env, mech);
-      if (epic.verdict === "fails") return { ok: false, violation: epic.violation, message: "payments −w(f(s)) from the pseudo-efficiency weights are not EPIC" };
-      return { ok: true, certificate: { transfers: "LP feasible point", weights: pe.sections.length }, tag: "EPIC: transfers exist and every section is pseudo-efficient" };
-    }
-    return {
-      ok: true,
-      certificate: { farkas: "LP infeasible (verified)", negativeCycle: pe.failing.pseudoEfficient ? null : pe.failing.total.toFraction() },
-      tag: "not EPIC: Farkas certificate and a negative cycle",
-    };
-  },
+  check: (x) => checkPseudoEfficiency(x),
   codec: instanceCodec,
   defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "weights with the wrong sign",
+      why: "Lemma 1's converse pays p_i(s) = −w(f(s)); paying +w(f(s)) instead is not EPIC on the first generated case (fixed seed) where the sign matters — the check must reject those payments",
+      input: () => firstSample(cePseudoEfficiency.arbitrary, (x) => !checkPseudoEfficiency(x, { transfers: flippedTransfers }).ok, "broken by flipped weights"),
+      check: (x) => checkPseudoEfficiency(x, { transfers: flippedTransfers }),
+    },
+  ],
 };
+
+function flippedTransfers(...args: Parameters<typeof transfersFromWeights>): ReturnType<typeof transfersFromWeights> {
+  return transfersFromWeights(...args).map((r) => r.map((p) => p.neg()));
+}
+
+/**
+ * The check, with the payments built from the pseudo-efficiency weights as a parameter (default:
+ * transfersFromWeights, p_i(s) = −w(f(s))) so a negative control can feed wrong ones.
+ */
+export function checkPseudoEfficiency(x: Instance, variant: { transfers?: typeof transfersFromWeights } = {}): CheckResult {
+  const transfers = variant.transfers ?? transfersFromWeights;
+  const env = x.environment;
+  const rule = ruleOf(x.mechanism as DirectMechanism);
+  const lp = solve(epicTransfersLp(env, rule).model); // verified inside solve
+  const transfersExist = lp.status === "optimal";
+  const pe = allSectionsPseudoEfficient(env, rule);
+  const certs = pe.ok ? pe.sections : [pe.failing];
+  for (const c of certs) if (!checkSectionCertificate(env, rule, c)) return { ok: false, violation: { certificate: c }, message: "a pseudo-efficiency certificate failed its exact re-check" };
+  if (transfersExist !== pe.ok) {
+    return { ok: false, violation: { lp: lp.status, pseudoEfficient: pe.ok }, message: `transfers LP says ${lp.status}, negative-cycle search says ${pe.ok ? "pseudo-efficient" : "not pseudo-efficient"}` };
+  }
+  if (pe.ok) {
+    const mech: DirectMechanism = { kind: "direct", allocation: (x.mechanism as DirectMechanism).allocation, payments: transfers(env, rule, pe.sections) };
+    const epic = isEPIC(env, mech);
+    if (epic.verdict === "fails") return { ok: false, violation: epic.violation, message: "payments −w(f(s)) from the pseudo-efficiency weights are not EPIC" };
+    return { ok: true, certificate: { transfers: "LP feasible point", weights: pe.sections.length }, tag: "EPIC: transfers exist and every section is pseudo-efficient" };
+  }
+  return {
+    ok: true,
+    certificate: { farkas: "LP infeasible (verified)", negativeCycle: pe.failing.pseudoEfficient ? null : pe.failing.total.toFraction() },
+    tag: "not EPIC: Farkas certificate and a negative cycle",
+  };
+
+}

@@ -23,7 +23,8 @@ import { composeWithPayoffTypes, isInterimICOnKpt } from "../../src/construction
 import { type Q, ZERO, q, qstr } from "../../src/exact/rational.ts";
 import { interdependentValuesEnvironment, kptTypeSpace, privateValuesEnvironment, socialChoiceCorrespondence } from "../../src/generators/index.ts";
 import { efficientDecisionRule } from "../../src/mechanisms/vcg.ts";
-import type { Environment, KptTypeSpace } from "../../src/model/environment.ts";
+import type { DirectMechanism, Environment, KptTypeSpace } from "../../src/model/environment.ts";
+import { firstSample } from "../support/controls-ab.ts";
 import { expostUtility, typeSizes } from "../../src/model/environment.ts";
 import { allProfiles, joinProfile, othersSizes, profileCount, profileIndex } from "../../src/model/profiles.ts";
 import type { CaseCodec, CheckResult, Theorem } from "../../src/theorem/types.ts";
@@ -82,7 +83,12 @@ function largestInterimGain(env: Environment, kpt: KptTypeSpace, sel: ExPostSele
   return best;
 }
 
-function check(x: KptCase): CheckResult {
+/**
+ * The check, with the composition f ↦ f ∘ θ̂ as a parameter (default: the real one) so a negative
+ * control can run the same logic on a wrongly composed mechanism.
+ */
+export function checkExPostImpliesKpt(x: KptCase, variant: { compose?: typeof composeWithPayoffTypes } = {}): CheckResult {
+  const compose = variant.compose ?? composeWithPayoffTypes;
   const { env, scc, mode, kpt } = x;
   const search = findExPostSelection(env, scc, mode);
   if (!search.implementable) throw new Error("hypothesis not met");
@@ -95,7 +101,7 @@ function check(x: KptCase): CheckResult {
     const th = profileIndex(sizes, t.map((tj, j) => kpt.payoffType[j]![tj]!));
     if (!scc.sets[th]!.includes(sel.rule[th]!)) return { ok: false, violation: { typeProfile: t }, message: "f ∘ θ̂ leaves F" };
   }
-  const composed = composeWithPayoffTypes(env, kpt, selectionMechanism(env, sel));
+  const composed = compose(env, kpt, selectionMechanism(env, sel));
   const bic = isInterimICOnKpt(env, kpt, composed);
   if (bic.verdict === "fails") return { ok: false, violation: bic.violation, message: "f is EPIC but f ∘ θ̂ is not interim IC on this KPT type space" };
   const direct = largestInterimGain(env, kpt, sel);
@@ -115,7 +121,21 @@ export const exPostImpliesKpt: Theorem<KptCase> = {
   statement: "If f is an EPIC selection of F (with or without transfers), f ∘ θ̂ is a selection of F ∘ θ̂ and interim IC on every finite KPT type space (random spaces with extra epistemic types and arbitrary per-type beliefs).",
   arbitrary,
   hypothesis: (x) => findExPostSelection(x.env, x.scc, x.mode).implementable,
-  check,
+  check: (x) => checkExPostImpliesKpt(x),
   codec,
   defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "agent 1's payoff types reversed in the composition",
+      why: "f′(t) = f(θ̂′(t)) with agent 1's payoff-type map read in reverse (θ̂′_1(t_1) = the mirror of θ̂_1(t_1)) is not f ∘ θ̂: on the first generated case (fixed seed) where it matters, it is not interim IC on the KPT space or disagrees with the direct summation of f ∘ θ̂'s gains",
+      input: () => firstSample(exPostImpliesKpt.arbitrary, (x) => exPostImpliesKpt.hypothesis!(x) && !checkExPostImpliesKpt(x, { compose: reversedAgentOne }).ok, "broken by the reversed composition"),
+      check: (x) => checkExPostImpliesKpt(x, { compose: reversedAgentOne }),
+    },
+  ],
 };
+
+/** The composition with agent 1's payoff types mirrored (a known-bad f ∘ θ̂). */
+function reversedAgentOne(env: Environment, kpt: KptTypeSpace, mech: DirectMechanism): DirectMechanism {
+  const m0 = env.types[0]!.length;
+  return composeWithPayoffTypes(env, { ...kpt, payoffType: kpt.payoffType.map((pt, j) => (j === 0 ? pt.map((k) => m0 - 1 - k) : pt)) }, mech);
+}
