@@ -280,11 +280,17 @@ describe("stack traces and lost results (issue 9, item 5)", () => {
   });
 
   it("shrink of a record whose theorem was edited (the case no longer decodes) is one line, exit 2", async () => {
+    // A saved bm-nonseparable case missing the field an edited codec now reads (was: TypeError, stack, exit 3).
+    const id = "bm-nonseparable";
+    const name = readdirSync(join("counterexamples", id)).find((n) => n.endsWith(".json"))!;
+    const rec = JSON.parse(readFileSync(join("counterexamples", id, name), "utf8"));
+    const keys = Object.keys(rec.instance);
+    delete rec.instance[keys[keys.length - 1]!];
     const f = join(dir, "stale.json");
-    writeFileSync(f, JSON.stringify({ format: 1, theorem: "vcg-dsic", kind: "theorem", expect: "fails", instance: { environment: { agents: 5 } }, violation: null, message: "m", seed: 1, path: "0", origin: "o", toolVersion: "0" }));
+    writeFileSync(f, JSON.stringify(rec));
     const r = await run(["shrink", f]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^mechcheck shrink: error \[(stale-record|invalid-input|[a-z-]+)\]: /);
+    expect(r.err).toMatch(/^mechcheck shrink: error \[stale-record\]: shrink: .*stale\.json: the saved case of bm-nonseparable no longer decodes \(TypeError: .*\); was the theorem edited/);
     expect(oneLineErrors(r.c.err, r.c.out)).toBeNull();
   });
 });
