@@ -36,7 +36,7 @@
  *  (c) with ≥ instead of > in F_i (the only change), (a) and approval iff f(s) = 1 hold at every
  *      s ∈ [0, 1]², E included.
  */
-import { savedCaseControl } from "../support/controls.ts";
+import { savedCaseControl, savedCases } from "../support/controls.ts";
 import fc from "fast-check";
 import { type Q, ZERO, ONE, q, qstr } from "../../src/exact/rational.ts";
 import { analyze, exceptionalSignal, playAt, type CellAnalysis, type ClaimViolation, type ThresholdInstance } from "../../src/constructions/contingentContribution.ts";
@@ -113,9 +113,13 @@ function certificate(A: CellAnalysis) {
   return { cells: A.cells, pieces: A.pieces };
 }
 
-function checkTheorem(x: ContingentCase): CheckResult {
+/**
+ * The theorem's check, with the exceptional set E as a parameter (default: the segments of the
+ * statement) so a negative control can run the same logic with E left out of the exemption.
+ */
+export function checkTheorem(x: ContingentCase, variant: { exceptional?: (T: ThresholdInstance) => [Q | null, Q | null] } = {}): CheckResult {
   const T = thresholdInstance(x);
-  const ex: [Q | null, Q | null] = [exceptionalSignal(T, 0), exceptionalSignal(T, 1)];
+  const ex: [Q | null, Q | null] = variant.exceptional ? variant.exceptional(T) : [exceptionalSignal(T, 0), exceptionalSignal(T, 1)];
   const onE = (p: { lo: Q; open: boolean }, i: 0 | 1) => !p.open && ex[i] !== null && p.lo.equals(ex[i]!);
   // (a) + (b): the seed's strategies.
   const A = analyze(T, "strict", (p1, p2) => onE(p1, 0) || onE(p2, 1));
@@ -149,9 +153,21 @@ export const ceContingentContribution: Theorem<ContingentCase> = {
     "Linear values on [0, 1]² with increasing differences, threshold rule f through s̄ with V(s̄) = c: in the contingent-contribution game the seed's strategies are an ex post equilibrium at every state (any deviation in ℝ²), ex post IR and budget-balanced, and approve the project iff f(s) = 1 at every state off the exceptional segments E = {s_i = x : b_i = 0, v_i(x, ·) ≡ v̄_i}; with ≥ in F_i the approval equals f everywhere. Exact cell analysis over the whole square.",
   arbitrary: contingentArb,
   hypothesis,
-  check: checkTheorem,
+  check: (x) => checkTheorem(x),
   codec: contingentCodec,
   defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "exceptional segments not exempted",
+      why: "the literal refutation's saved case (b_i = 0, so E ≠ ∅): without the exemption of E, claim (b) 'approved iff f(s) = 1' fails on E for the seed's strategies — the theorem's check must see it",
+      input: () => {
+        const xs = savedCases("ce-contingent-contribution-literal", contingentCodec);
+        if (xs.length === 0) throw new Error("no saved counterexample for ce-contingent-contribution-literal");
+        return xs[0]!;
+      },
+      check: (x) => checkTheorem(x, { exceptional: () => [null, null] }),
+    },
+  ],
 };
 
 function checkLiteral(x: ContingentCase): CheckResult {

@@ -34,6 +34,7 @@ import type { Environment } from "../../src/model/environment.ts";
 import { pointMassAllocation, typeSizes } from "../../src/model/environment.ts";
 import { joinProfile, othersSizes, profileCount, profileIndex } from "../../src/model/profiles.ts";
 import type { CaseCodec, CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { firstSample } from "../support/controls-ab.ts";
 import { randomRule, ruleMechanism, ruleOf } from "../support/cases.ts";
 
 export interface SeparableRuleCase extends ChungElyInstance {
@@ -125,14 +126,18 @@ const arbitrary: fc.Arbitrary<SeparableRuleCase> = fc.oneof(
   chungElySeparable({ minAgents: 1, maxAgents: 2, minTypes: 2, maxTypes: 4, minDecisions: 2, maxDecisions: 3, privateValues: true }).chain(withRules),
 );
 
-function check(x: SeparableRuleCase): CheckResult {
+/**
+ * The check, with the constructive payments of the monotone side as a parameter (default: the
+ * telescoping payments) so a negative control can feed wrong ones.
+ */
+export function checkSeparableMonotone(x: SeparableRuleCase, variant: { payments?: (x: SeparableRuleCase) => Q[][] } = {}): CheckResult {
   const { env, rule } = x;
   const viol = monotonicityViolation(x);
   const lp = solve(epicTransfersLp(env, rule).model, { exactOnly: true }); // tiny LPs: the exact simplex is faster than float + certification
   const lpFeasible = lp.status === "optimal";
   if (viol === null) {
     if (!lpFeasible) return { ok: false, violation: { lp: lp.status }, message: "f is monotone but the exact LP finds no EPIC transfers" };
-    const pay = telescopingPayments(x);
+    const pay = (variant.payments ?? telescopingPayments)(x);
     const epic = isEPIC(env, { kind: "direct", allocation: pointMassAllocation(env, rule), payments: pay });
     if (epic.verdict === "fails") return { ok: false, violation: epic.violation, message: "f is monotone but the telescoping payments are not EPIC" };
     return { ok: true, certificate: { payments: pay.map((r) => r.map(qstr)) }, tag: "monotone ⇒ EPIC (LP + telescoping payments)" };
@@ -158,7 +163,19 @@ export const ceSeparableMonotone: Theorem<SeparableRuleCase> = {
     "Separable environment on finite signal grids (valuation h_i(q)·v_i(s), h_i ∈ [0, 1], v_i strictly increasing in s_i): a deterministic rule f admits EPIC transfers ⇔ h_i(f(s_{-i}, s_i)) is non-decreasing in s_i for all i, s_{-i} (true on grids: each section is single-crossing).",
   arbitrary,
   hypothesis: isChungElySeparable,
-  check,
+  check: (x) => checkSeparableMonotone(x),
   codec: separableRuleCodec,
   defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "telescoping payments paid to the agent",
+      why: "the telescoping payments with their sign flipped (paid TO agent i instead of BY i): on the first generated monotone rule (fixed seed) where the sign matters, a lower type gains by reporting a higher one — the check must reject them",
+      input: () => firstSample(ceSeparableMonotone.arbitrary, (x) => isChungElySeparable(x) && !checkSeparableMonotone(x, { payments: flippedTelescoping }).ok, "broken by flipped telescoping payments"),
+      check: (x) => checkSeparableMonotone(x, { payments: flippedTelescoping }),
+    },
+  ],
 };
+
+function flippedTelescoping(x: SeparableRuleCase): Q[][] {
+  return telescopingPayments(x).map((r) => r.map((p) => p.neg()));
+}

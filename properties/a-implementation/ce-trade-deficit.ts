@@ -70,7 +70,11 @@ const subgrid = (picks: readonly number[]): Q[] => [...new Set([0, 12, ...picks]
 const arbitrary = fc.tuple(linearTradeArb, fc.array(fc.integer({ min: 1, max: 11 }), { maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 11 }), { maxLength: 3 })).map(([L, b, s]) => ({ L, b, s }));
 type Case = { L: LinearTrade; b: number[]; s: number[] };
 
-function check(x: Case): CheckResult {
+/**
+ * The check, with the grid payments as a parameter (default: the generalized VCG payments
+ * restricted to the grid) so a negative control can feed wrong ones.
+ */
+export function checkTradeDeficit(x: Case, variant: { payments?: typeof vcgOnGrid } = {}): CheckResult {
   const L = x.L;
   const a = deficitAnalysis(L);
   if (a.minDeficit.compare(ZERO) < 0) return { ok: false, violation: { at: a.argmin.map(qstr), deficit: qstr(a.minDeficit) }, message: "the generalized VCG mechanism runs a surplus at a trade state (Lemma 4 fails)" };
@@ -89,7 +93,7 @@ function check(x: Case): CheckResult {
   const S = withCutoffs(gs, (sb) => sellerCutoff(L, sb), gb);
   const env = linearTradeEnvironment(L, B, S);
   const rule = efficientTradeRule(L, B, S);
-  const payments = vcgOnGrid(L, B, S);
+  const payments = (variant.payments ?? vcgOnGrid)(L, B, S);
   const mech = { kind: "direct" as const, allocation: pointMassAllocation(env, rule), payments };
   const epic = isEPIC(env, mech);
   if (epic.verdict === "fails") return { ok: false, violation: epic.violation, message: "the generalized VCG mechanism restricted to a rational grid is not EPIC" };
@@ -112,7 +116,15 @@ export const ceTradeDeficit: Theorem<Case> = {
     "Bilateral trade on [0, 1]², linear valuations increasing (strictly in the own signal), strong single crossing, non-trivial: the efficient (and deficit-minimizing) rule's generalized VCG mechanism is EPIC and ex post IR and runs a deficit — ≥ 0 in every trade state (decided exactly on the polygon cells) and > 0 at an exhibited state with positive gains.",
   arbitrary,
   hypothesis: (x) => tradeAssumptions(x.L),
-  check,
+  check: (x) => checkTradeDeficit(x),
+  negativeControls: [
+    {
+      name: "buyer's payment raised by 1",
+      why: "private values v_β = s_β, v_σ = s_σ on [0, 1]²: the generalized VCG payments with the buyer paying 1 more at every state stay EPIC (a constant shift) but the buyer of value 0, who never trades, now pays 1 — not ex post IR",
+      input: () => ({ L: { aB: ONE, bB: ZERO, cB: ZERO, aS: ONE, bS: ZERO, cS: ZERO }, b: [], s: [] }),
+      check: (x) => checkTradeDeficit(x, { payments: (L, B, S) => vcgOnGrid(L, B, S).map(([tb, ts]) => [tb!.add(ONE), ts!]) }),
+    },
+  ],
   codec: {
     encode: (x) => ({ valuations: linearTradeCodec.encode(x.L), buyerSubgrid12ths: x.b, sellerSubgrid12ths: x.s }),
     decode: (j) => {

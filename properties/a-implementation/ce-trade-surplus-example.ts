@@ -29,7 +29,20 @@ const PARAMETERS = ["-3", "-2", "-3/2", "-1", "-1/2", "0", "1/2"];
 
 export const surplusExample = (a: Q): LinearTrade => ({ aB: ONE, bB: a, cB: ZERO, aS: ONE, bS: a, cS: ZERO });
 
-function check(params: readonly string[]): CheckResult {
+/** The slide's closed forms, as the check reads them (parameters, so a negative control can feed misremembered ones). */
+export interface SurplusSlide {
+  /** t_β and t_σ in the event of trade. */
+  readonly payments: (a: Q, sb: Q, ss: Q) => readonly [Q, Q];
+  /** c in t_β + t_σ = −c·Δv. */
+  readonly ratio: (a: Q) => Q;
+}
+
+const SLIDE: SurplusSlide = {
+  payments: (a, sb, ss) => [ONE.add(a).mul(ss), ONE.add(a).mul(sb).neg()],
+  ratio: (a) => ONE.add(a).div(ONE.sub(a)),
+};
+
+export function checkSurplusExample(params: readonly string[], slide: SurplusSlide = SLIDE): CheckResult {
   const grid = Array.from({ length: 7 }, (_, k) => q(k).div(6));
   const rows: Record<string, string> = {};
   for (const p of params) {
@@ -42,10 +55,11 @@ function check(params: readonly string[]): CheckResult {
       if (trades(L, sb, ss) !== sb.compare(ss) > 0) return fail("the efficient rule is not 'trade iff s_β > s_σ'", { s: [qstr(sb), qstr(ss)] });
       if (!trades(L, sb, ss)) continue;
       const [tb, ts] = vcgPayments(L, sb, ss);
-      if (!tb.equals(ONE.add(a).mul(ss)) || !ts.equals(ONE.add(a).mul(sb).neg())) return fail("VCG payments differ from the slide's (1 + a)s_σ, −(1 + a)s_β", { s: [qstr(sb), qstr(ss)], t: [qstr(tb), qstr(ts)] });
+      const [wb, ws] = slide.payments(a, sb, ss);
+      if (!tb.equals(wb) || !ts.equals(ws)) return fail("VCG payments differ from the slide's (1 + a)s_σ, −(1 + a)s_β", { s: [qstr(sb), qstr(ss)], t: [qstr(tb), qstr(ts)] });
     }
     const c = deficitGainsRatio(L);
-    const expected = ONE.add(a).div(ONE.sub(a));
+    const expected = slide.ratio(a);
     if (c === null || !c.equals(expected)) return fail("the deficit is not (1 + a)/(1 − a)·Δv on the trade region", { c: c && qstr(c) });
     const claim = sign(a.add(1)) === 0 ? "balanced budget in every state" : sign(a.add(1)) < 0 ? "surplus in every trade state" : "deficit in every trade state";
     const env = linearTradeEnvironment(L, grid, grid);
@@ -62,6 +76,19 @@ export const ceTradeSurplusExample: Theorem<readonly string[]> = {
   source: "003 §4.4",
   statement: "v_i = s_i + a·s_{-i}: the efficient rule trades iff s_β > s_σ; VCG payments (1 + a)s_σ and −(1 + a)s_β; budget balanced in every state at a = −1, a surplus in every trade state for a < −1 (a deficit for −1 < a < 1).",
   arbitrary: fc.constant(PARAMETERS),
-  check,
+  check: (x) => checkSurplusExample(x),
+  negativeControls: [
+    {
+      name: "seller's payment misremembered",
+      why: "the slide's t_σ = −(1 + a)s_β read as −(1 + a)s_σ: it differs from the derived VCG payment at every trade state with a ≠ −1",
+      input: () => PARAMETERS,
+      check: (x) => checkSurplusExample(x, { ...SLIDE, payments: (a, sb, ss) => [ONE.add(a).mul(ss), ONE.add(a).mul(ss).neg()] }),
+    },
+    {
+      name: "a = 1 added",
+      why: "the example needs a < 1: at a = 1 both values are s_β + s_σ, Δv ≡ 0, no strong single crossing and no trade — the example's claims must fail there",
+      input: () => [...PARAMETERS, "1"],
+    },
+  ],
   codec: { encode: (x) => ({ a: x.slice() }), decode: (j) => (j as { a: string[] }).a },
 };
