@@ -13,7 +13,7 @@ export interface IntSpec {
   readonly kind: "int";
   readonly min: number;
   readonly max: number;
-  /** How to print the limits, e.g. "10^7" or "2^32 − 1". */
+  /** How to print the limits, e.g. "10^7" or "2^31 − 1". */
   readonly minLabel?: string;
   readonly maxLabel?: string;
 }
@@ -48,7 +48,8 @@ export interface ParsedArgs {
 
 /** Common flag types. */
 export const RUNS: IntSpec = { kind: "int", min: 1, max: 10_000_000, maxLabel: "10^7" };
-export const SEED: IntSpec = { kind: "int", min: 0, max: 2 ** 32 - 1, maxLabel: "2^32 − 1" };
+/** fast-check reduces a seed to a 32-bit signed integer (seed | 0): seeds in [0, 2^31 − 1] are used as given, so the seed echoed is the seed used. */
+export const SEED: IntSpec = { kind: "int", min: 0, max: 2 ** 31 - 1, maxLabel: "2^31 − 1" };
 export const SCALE: NumberSpec = { kind: "number", min: 0, minExclusive: true, max: 1000 };
 export const TIMEOUT_MS: IntSpec = { kind: "int", min: 1, max: 86_400_000, maxLabel: "86400000 (one day)" };
 

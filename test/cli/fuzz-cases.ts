@@ -54,7 +54,7 @@ export interface ScenarioResult {
 // ---------- values ----------
 
 const PROTO = ["constructor", "toString", "__proto__", "hasOwnProperty", "valueOf", "isPrototypeOf", "__defineGetter__"];
-const NUMBERISH = ["0", "-1", "1e9", "1e400", "1.5", "NaN", "Infinity", "-0", "0x10", "", " 1", "1 ", "4294967296", "9007199254740993", "1/2", "٣", "9".repeat(400), "1e-400", "+3", ".5", "5.", "1_000", "--json", "__proto__", "constructor"];
+const NUMBERISH = ["0", "-1", "1e9", "1e400", "1.5", "NaN", "Infinity", "-0", "0x10", "", " 1", "1 ", "4294967296", "2147483648", "2147483647", "9007199254740993", "1/2", "٣", "9".repeat(400), "1e-400", "+3", ".5", "5.", "1_000", "--json", "__proto__", "constructor"];
 
 /** A valid 2-agent instance whose labels are the given names. */
 export function instanceWithLabels(agents: [string, string], types: [string, string], decisions: [string, string, string]): string {

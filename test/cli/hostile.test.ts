@@ -130,11 +130,11 @@ describe("conjecture: no false 'holds' (issue 9, item 1)", () => {
     expect(readdirSync(join(store, "falsity"))).toHaveLength(1);
   });
 
-  it("conjecture flags: --seed 1.5 / 2^32 / -1, --runs 1e9 / 0, --timeout 0 are refused with the range", async () => {
+  it("conjecture flags: --seed 1.5 / 2^31 / -1, --runs 1e9 / 0, --timeout 0 are refused with the range", async () => {
     const f = conj("flagged", "(n: number) => n >= 0");
     const cases: [string[], RegExp][] = [
-      [["--seed", "1.5"], /--seed must be an integer in \[0, 2\^32 − 1\], not a fraction, got "1.5"/],
-      [["--seed", "4294967296"], /--seed is above the limit 2\^32 − 1/],
+      [["--seed", "1.5"], /--seed must be an integer in \[0, 2\^31 − 1\], not a fraction, got "1.5"/],
+      [["--seed", "2147483648"], /--seed is above the limit 2\^31 − 1/],
       [["--seed", "-1"], /--seed is below the limit 0/],
       [["--runs", "1e9"], /--runs is above the limit 10\^7/],
       [["--runs", "0"], /--runs is below the limit 1/],
@@ -149,9 +149,9 @@ describe("conjecture: no false 'holds' (issue 9, item 1)", () => {
       expect(oneLineErrors(r.c.err, r.c.out)).toBeNull();
     }
     // Control: the largest seed is accepted and echoed as used.
-    const ok = await run(["conjecture", f, "--store", store, "--no-typecheck", "--seed", "4294967295", "--runs", "20", "--json"]);
+    const ok = await run(["conjecture", f, "--store", store, "--no-typecheck", "--seed", "2147483647", "--runs", "20", "--json"]);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.out).results[0]).toMatchObject({ seed: 4294967295, cases: 20 });
+    expect(JSON.parse(ok.out).results[0]).toMatchObject({ seed: 2147483647, cases: 20 });
   });
 });
 
@@ -162,7 +162,7 @@ describe("flags of every command (issue 9, item 7)", () => {
     [["check", "vcg-dsic", "--scale", "1e-400"], /--scale must be > 0/],
     [["check", "vcg-dsic", "--runs", "1e9"], /--runs is above the limit 10\^7/],
     [["check", "vcg-dsic", "--runs", "2.5"], /--runs must be an integer/],
-    [["check", "vcg-dsic", "--seed", "4294967296"], /--seed is above the limit 2\^32 − 1/],
+    [["check", "vcg-dsic", "--seed", "2147483648"], /--seed is above the limit 2\^31 − 1/],
     [["check", "vcg-dsic", "--seed", "1.0000000000000001"], /not a fraction/],
     [["check", "vcg-dsic", "--json=yes"], /--json takes no value/],
     [["shrink", "x.json", "--max-steps", "-1"], /--max-steps is below the limit 0/],
@@ -188,9 +188,12 @@ describe("flags of every command (issue 9, item 7)", () => {
   }
 
   it("negative control: valid flags at their limits are accepted", async () => {
-    const r = await run(["check", "vcg-dsic", "--runs", "3", "--seed", "4294967295", "--scale", "1000", "--no-save", "--json"]);
+    const r = await run(["check", "vcg-dsic", "--runs", "3", "--seed", "2147483647", "--scale", "1000", "--no-save", "--json"]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).results[0]).toMatchObject({ id: "vcg-dsic", seed: 4294967295, runs: 3, cases: 3 });
+    expect(JSON.parse(r.out).results[0]).toMatchObject({ id: "vcg-dsic", seed: 2147483647, runs: 3, cases: 3 });
+    // The seed a counterexample echoes is the seed used (fast-check's own seed for the replay).
+    const cx = await run(["check", "dsic-efficient-is-groves", "--runs", "40", "--seed", "2147483647", "--no-save", "--json"]);
+    expect(JSON.parse(cx.out).results[0].counterexample.seed).toBe(2147483647);
     const s = await run(["check", "vcg-dsic", "--runs", "1e1", "--no-save", "--json"]);
     expect(JSON.parse(s.out).results[0]).toMatchObject({ runs: 10 });
   });
