@@ -29,6 +29,7 @@ import { pointMassAllocation } from "../../src/model/environment.ts";
 import { allProfiles } from "../../src/model/profiles.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 import { linearTradeArb, linearTradeCodec } from "./ce-trade-deficit.ts";
+import { savedCases } from "../support/controls.ts";
 
 type Case = { L: LinearTrade; kB: number; kS: number };
 const grid = (K: number): Q[] => Array.from({ length: K + 1 }, (_, k) => q(k).div(q(K)));
@@ -88,4 +89,15 @@ export const ceTradeDeficitGrid: Theorem<Case> = {
     },
   },
   defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "saved counterexample",
+      why: "the minimal counterexample saved in the store for ce-trade-deficit-grid (a coarse grid where a posted price serves both sides): the naive statement's check must fail on it",
+      input: () => {
+        const xs = savedCases("ce-trade-deficit-grid", ceTradeDeficitGrid.codec);
+        if (xs.length === 0) throw new Error("no saved counterexample for ce-trade-deficit-grid");
+        return xs[0]!;
+      },
+    },
+  ],
 };

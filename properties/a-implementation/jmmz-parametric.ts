@@ -78,7 +78,8 @@ import {
   type Signal,
 } from "../../src/constructions/jmmz.ts";
 import { type Q, ONE, ZERO, q, qstr } from "../../src/exact/rational.ts";
-import { allProfiles } from "../../src/model/profiles.ts";
+import { allProfiles, profileAt } from "../../src/model/profiles.ts";
+import { firstSample } from "../support/controls-ab.ts";
 import type { CaseCodec, CheckResult, Theorem } from "../../src/theorem/types.ts";
 
 // ------------------------------------------------------------------ cases
@@ -186,7 +187,11 @@ export const jmmzParametric: Theorem<JmmzCase> = {
 
 const CORNER: Signal = [ONE, ZERO];
 
-function checkFinite(x: JmmzRuleCase): CheckResult {
+/**
+ * The finite version's check, with the dictatorial payments as a parameter (default: agent i pays
+ * μ_i(s_i*, s_{-i}) on k) so a negative control can feed wrong ones.
+ */
+export function checkFinite(x: JmmzRuleCase, variant: { dictatorialPayments?: typeof dictatorialPayments } = {}): CheckResult {
   const { P, grids } = x;
   const env = parametricEnvironment(P, grids);
   const sizes = [grids[0].length, grids[1].length];
@@ -214,7 +219,7 @@ function checkFinite(x: JmmzRuleCase): CheckResult {
     }
     if (x0 === null) continue;
     const rule = dictatorialRule(grids, i, x0);
-    const mech = directMechanism(env, rule, dictatorialPayments(P, grids, i, x0));
+    const mech = directMechanism(env, rule, (variant.dictatorialPayments ?? dictatorialPayments)(P, grids, i, x0));
     const v = isEPIC(env, mech);
     if (v.verdict !== "holds") {
       return { ok: false, violation: { agent: i, maximizer: signalLabel(grids[i]![x0]!), epic: v.violation }, message: `the dictatorial rule at agent ${i + 1}'s uniform maximizer is not EPIC with τ = μ_i(s_i*, ·)` };
@@ -254,10 +259,25 @@ export const jmmzParametricFinite: Theorem<JmmzRuleCase> = {
   statement:
     "JMMZ parametric model on finite signal grids, any a, b: (i) if s_i* ∈ G_i maximizes μ_i(·, s_{-i}) for every s_{-i} (e.g. (1,0) when values are nondecreasing in the own signal), the rule 'k iff s_i = s_i*' with agent i paying μ_i(s_i*, s_{-i}) on k is EPIC (non-constant when |G_i| ≥ 2); (ii) a deterministic rule has EPIC payments iff for each i, s_{-i}: min of μ_i on {q = k} ≥ max of μ_i on {q = l}.",
   arbitrary: fc.tuple(jmmzCaseArb, fc.array(fc.boolean(), { minLength: 9, maxLength: 9 })).map(([c, bits]) => ({ ...c, bits })),
-  check: checkFinite,
+  check: (x) => checkFinite(x),
+  negativeControls: [
+    {
+      name: "dictator's price raised by 1",
+      why: "the rule 'k iff s_i = s_i*' with agent i paying μ_i(s_i*, s_{-i}) + 1 on k: the maximizer type now gets −1 from k and 0 by reporting another signal (l) — on the first generated case (fixed seed) with a uniform maximizer and |G_i| ≥ 2 the check must reject it",
+      input: () => firstSample(jmmzParametricFinite.arbitrary, (x) => !checkFinite(x, { dictatorialPayments: raisedDictatorPrice }).ok, "broken by the raised price"),
+      check: (x) => checkFinite(x, { dictatorialPayments: raisedDictatorPrice }),
+    },
+  ],
   codec: {
     encode: (x) => ({ ...(jmmzCodec.encode(x) as object), ruleBits: x.bits.map((b) => (b ? 1 : 0)) }),
     decode: (j) => ({ ...jmmzCodec.decode(j), bits: ((j as { ruleBits: number[] }).ruleBits ?? [1]).map((b) => b === 1) }),
   },
   defaultRuns: 150,
 };
+
+/** Agent i's dictatorial payments plus 1 wherever it pays (a known-bad price). */
+function raisedDictatorPrice(...args: Parameters<typeof dictatorialPayments>): ReturnType<typeof dictatorialPayments> {
+  const [, grids, i, x] = args;
+  const sizes = [grids[0].length, grids[1].length];
+  return dictatorialPayments(...args).map((row, th) => row.map((p, j) => (j === i && profileAt(sizes, th)[i] === x ? p.add(ONE) : p)));
+}
