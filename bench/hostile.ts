@@ -170,12 +170,16 @@ for (const c of classes) {
   const exits = [...new Set(sc.map((x) => x.status))].sort().join("/");
   const maxLines = Math.max(0, ...sc.map((x) => x.lines));
   const outcome = [
-    sc.length ? `CLI exit ${exits} as wanted in ${sc.filter((x) => x.ok).length}/${sc.length}, ≤ ${maxLines} stderr line${maxLines === 1 ? "" : "s"}, ≤ ${Math.max(...sc.map((x) => x.wall)).toFixed(1)} s wall (incl. ~1.5–2 s start-up)` : "",
+    sc.length ? `CLI exit ${exits} as wanted in ${sc.filter((x) => x.ok).length}/${sc.length}, ≤ ${maxLines} stderr line${maxLines === 1 ? "" : "s"}, slowest run ${Math.max(...sc.map((x) => x.wall)).toFixed(1)} s wall (start-up of ~1.5 s included)` : "",
     g ? `generated: ${g.parsed} parsed, ${g.refused} refused, ${g.wrong} wrong, slowest ${g.max.toFixed(0)} ms` : "",
   ].filter(Boolean).join("; ");
   const lost = sc.every((x) => x.ok) && (!g || g.wrong === 0) ? "yes: no crash, no stack trace, every accepted number exact (oracle), every refusal with code and path" : "**NO** (see the tables below)";
   summary.push(`| ${c} | ${tried} | ${outcome} | ${lost} |`);
 }
+summary.push(
+  "",
+  "Notes. The slow CLI rows are the ones that go past the guard on purpose: 10^6 profiles (exactly the default limit, refused later for 10^6 missing allocation entries) and a 100 MB file read with the limit raised to 2×10^8 bytes (parsed in a 512 MB heap, 20 problems printed, the rest counted). With the default limits every refusal of an explosive or oversized input comes within start-up time. \"Before\" for 20,000 agents × 1 type (commit 042cf1a, in-process parse + evaluate): 1,000 agents 0.4 s, 2,000 agents 1.4 s, 4,000 agents 3.6 s (quadratic); 20,000 agents did not finish within 300 s wall under the shared load (the issue measured 102 s). After: 20,000 agents 1.3 s parse + 0.7 s evaluate.",
+);
 out.splice(5, 0, ...summary, "");
 rmSync(dir, { recursive: true, force: true });
 writeFileSync(join(root, "bench/hostile-input.md"), out.join("\n") + "\n");
