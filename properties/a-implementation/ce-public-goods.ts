@@ -57,6 +57,7 @@ import {
 } from "../../src/mechanisms/chungElyPublicGood.ts";
 import { pointMassAllocation } from "../../src/model/environment.ts";
 import type { CaseCodec, CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { firstSample } from "../support/controls-ab.ts";
 
 export const publicGoodCodec: CaseCodec<LinearPublicGood> = {
   encode: (G) => Object.fromEntries(Object.entries(G).map(([k, v]) => [k, qstr(v as Q)])),
@@ -126,7 +127,11 @@ export function boundaryPoint(G: LinearPublicGood, r: number): [Q, Q] {
   return [s1, K1.mul(s1).add(K0).neg().div(K2)];
 }
 
-function check(x: Case): CheckResult {
+/**
+ * The check, with Thm 9's pivotal values as a parameter (default v̄_i = v_i(s̄), on V = c) so a
+ * negative control can run the same logic on pivots off the boundary.
+ */
+export function checkPublicGoods(x: Case, variant: { pivots?: (G: LinearPublicGood, sbar: [Q, Q]) => [Q, Q] } = {}): CheckResult {
   const G = x.G;
   const fail = (message: string, violation: unknown = null): CheckResult => ({ ok: false, violation, message });
   const eff = efficientRegion(G);
@@ -163,7 +168,8 @@ function check(x: Case): CheckResult {
   // Thm 9 sufficiency
   const sbar = boundaryPoint(G, x.r);
   if (!total(G, sbar[0], sbar[1]).equals(G.cost)) return fail("boundary point off the line V = c (bug)");
-  const thr = thresholdRegion(G, value(G, 0, sbar[0], sbar[1]), value(G, 1, sbar[0], sbar[1]));
+  const pv = variant.pivots ? variant.pivots(G, sbar) : [value(G, 0, sbar[0], sbar[1]), value(G, 1, sbar[0], sbar[1])];
+  const thr = thresholdRegion(G, pv[0], pv[1]);
   const Bt = budgetRange(G, thr);
   if (Bt === null || Bt.min.compare(ZERO) < 0) return fail("Thm 9: the threshold contribution rule's VCG is not budget-balanced", { sbar: sbar.map(qstr), min: Bt && qstr(Bt.min), at: Bt?.argmin.map(qstr) });
   const gt = gridCheck(G, thr, x.p1, x.p2);
@@ -275,7 +281,15 @@ export const cePublicGoods: Theorem<Case> = {
     .tuple(publicGoodArb, fc.array(fc.integer({ min: 1, max: 11 }), { maxLength: 3 }), fc.array(fc.integer({ min: 1, max: 11 }), { maxLength: 3 }), fc.integer({ min: 1, max: 7 }), twelfths, twelfths)
     .map(([G, p1, p2, r, u, d]) => ({ G, p1, p2, r, u, d })),
   hypothesis: (x) => increasingValues(x.G) && nonTrivialProvision(x.G),
-  check,
+  check: (x) => checkPublicGoods(x),
+  negativeControls: [
+    {
+      name: "pivots below the boundary",
+      why: "Thm 9's threshold rule with pivotal values v̄_i = v_i(s̄) − 1/7 (so v̄_1 + v̄_2 = c − 2/7 < c): at the state where both agents are pivotal its VCG collects c − 2/7, a deficit — on the first generated case (fixed seed) meeting the hypothesis the check must reject it",
+      input: () => firstSample(cePublicGoods.arbitrary, (x) => cePublicGoods.hypothesis!(x) && !checkPublicGoods(x, { pivots: lowered }).ok, "broken by lowered pivots"),
+      check: (x) => checkPublicGoods(x, { pivots: lowered }),
+    },
+  ],
   codec: {
     encode: (x) => ({ problem: publicGoodCodec.encode(x.G), subgrid1In12ths: x.p1, subgrid2In12ths: x.p2, boundaryPointEighth: x.r, pivotPointIn12ths: x.u, addedPointIn12ths: x.d }),
     decode: (j) => {
@@ -285,3 +299,9 @@ export const cePublicGoods: Theorem<Case> = {
   },
   defaultRuns: 200,
 };
+
+/** The pivotal values of s̄ lowered by 1/7 each (a known-bad threshold rule: pivots sum below c). */
+function lowered(G: LinearPublicGood, sbar: [Q, Q]): [Q, Q] {
+  const d = q(1).div(7);
+  return [value(G, 0, sbar[0], sbar[1]).sub(d), value(G, 1, sbar[0], sbar[1]).sub(d)];
+}

@@ -38,6 +38,8 @@ import { solve } from "../../src/lp/solve.ts";
 import type { HarsanyiTypeSpace } from "../../src/model/environment.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 import { morrisSpaces, typeSpaceCodec } from "./morris-cases.ts";
+import { slideNoisyConcordance } from "./morris-ic-trade-slide.ts";
+import { savedCases } from "../support/controls.ts";
 
 const arbitrary: fc.Arbitrary<HarsanyiTypeSpace> = morrisSpaces({ zeros: true });
 
@@ -51,7 +53,7 @@ export const TAG_NC_NO_CP = "(ii) noisy concordant (all λ > 0), no common prior
  * `commonPriorSeen`: some multipliers found had μ = 0, so their π (normalised) is a common prior
  * giving every type positive probability — re-checked by Bayes' rule (`checkCommonPrior`).
  */
-export function morrisAlternative(ts: HarsanyiTypeSpace): { trade: boolean; fail?: CheckResult; commonPriorSeen?: boolean } {
+export function morrisAlternative(ts: HarsanyiTypeSpace, variant: { noisyConcordant?: (ts: HarsanyiTypeSpace) => boolean } = {}): { trade: boolean; fail?: CheckResult; commonPriorSeen?: boolean } {
   const fail = (message: string, violation: unknown): { trade: boolean; fail: CheckResult } => ({ trade: false, fail: { ok: false, message, violation } });
   // Multipliers with every λ > 0 and μ = 0 are a common prior (π, normalised) giving every type positive probability.
   let commonPriorSeen = false;
@@ -70,7 +72,12 @@ export function morrisAlternative(ts: HarsanyiTypeSpace): { trade: boolean; fail
     if (f.length > 0) return fail("the trade LP's dual multipliers fail the noisy-concordance re-check", { failures: f });
     commonPriorSeen ||= noMu(m);
   }
-  // Side (ii): the noisy-concordance LP, solved on its own.
+  // Side (ii): the noisy-concordance LP, solved on its own (or a replacement decision: negative controls only).
+  if (variant.noisyConcordant) {
+    const holds = variant.noisyConcordant(ts);
+    if (tradeExists === holds) return fail(tradeExists ? "both hold: an IC trade exists and the beliefs are noisy concordant" : "neither holds", { trade: tradeExists, noisyConcordant: holds });
+    return { trade: tradeExists, commonPriorSeen };
+  }
   const nc = solve(strictNoisyConcordanceLp(ts));
   if (nc.status === "unbounded") return fail("the noisy-concordance LP is unbounded (objective 0: impossible)", { ncLp: nc.status });
   const ncHolds = nc.status === "optimal";
@@ -99,14 +106,29 @@ export const morrisIcTrade: Theorem<HarsanyiTypeSpace> = {
   statement:
     "Finite type space (beliefs need not share a prior): exactly one of (i) a feasible, acceptable (all interim gains ≥ 0, some > 0), IC trade exists; (ii) beliefs are noisy concordant with λ_i(t_i) > 0 for every type. Both LPs solved exactly; the side that holds is certified.",
   arbitrary,
-  check: (ts) => {
-    const r = morrisAlternative(ts);
-    if (r.fail) return r.fail;
-    if (r.trade) return { ok: true, tag: TAG_TRADE };
-    if (r.commonPriorSeen) return { ok: true, tag: TAG_NC_CP };
-    const cp = solve(commonPriorLp(ts), { exactOnly: true });
-    return { ok: true, tag: cp.status === "optimal" ? TAG_NC_CP : TAG_NC_NO_CP };
-  },
+  check: (ts) => checkMorrisIcTrade(ts),
   codec: typeSpaceCodec,
   defaultRuns: 1000,
+  negativeControls: [
+    {
+      name: "the slide's λ not all zero",
+      why: "side (ii) decided with the slide's wording (noisy-concordance multipliers with λ not all zero) instead of λ_i(t_i) > 0 for every type: on the saved counterexample of morris-ic-trade-slide both sides then hold, and the check must reject it",
+      input: () => {
+        const xs = savedCases("morris-ic-trade-slide", typeSpaceCodec);
+        if (xs.length === 0) throw new Error("no saved counterexample for morris-ic-trade-slide");
+        return xs[0]!;
+      },
+      check: (ts) => checkMorrisIcTrade(ts, { noisyConcordant: (t) => slideNoisyConcordance(t).holds }),
+    },
+  ],
 };
+
+/** The check, with side (ii)'s decision as a parameter (default: the strict noisy-concordance LP, certified). */
+export function checkMorrisIcTrade(ts: HarsanyiTypeSpace, variant: { noisyConcordant?: (ts: HarsanyiTypeSpace) => boolean } = {}): CheckResult {
+  const r = morrisAlternative(ts, variant);
+  if (r.fail) return r.fail;
+  if (r.trade) return { ok: true, tag: TAG_TRADE };
+  if (r.commonPriorSeen) return { ok: true, tag: TAG_NC_CP };
+  const cp = solve(commonPriorLp(ts), { exactOnly: true });
+  return { ok: true, tag: cp.status === "optimal" ? TAG_NC_CP : TAG_NC_NO_CP };
+}
