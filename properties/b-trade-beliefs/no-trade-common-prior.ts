@@ -26,7 +26,8 @@
  *     μ = 0, and π normalised is re-checked as a common prior (`checkCommonPrior`).
  * Exactly one of (a), (b) must be certified by each LP, and the two LPs must agree.
  */
-import { checkNoisyConcordance, checkTrade, multipliersFromTradeDual, plainTradeLp, tradeFromPrimal } from "../../src/constructions/morrisTrade.ts";
+import { checkNoisyConcordance, checkTrade, icTradeLp, multipliersFromTradeDual, plainTradeLp, tradeFromPrimal } from "../../src/constructions/morrisTrade.ts";
+import { firstSample } from "../support/controls-ab.ts";
 import { checkCommonPrior, commonPriorLp, priorFromCommonPriorPrimal, tradeFromCommonPriorFarkas } from "../../src/constructions/morrisAlternative.ts";
 import { ONE, qsum } from "../../src/exact/rational.ts";
 import { solve } from "../../src/lp/solve.ts";
@@ -41,40 +42,53 @@ export const noTradeCommonPrior: Theorem<HarsanyiTypeSpace> = {
   statement:
     "Finite type space: a common prior giving every type positive probability exists iff no feasible, acceptable trade (all interim gains ≥ 0, some > 0; no IC) exists. Common-prior LP and trade LP solved exactly and independently; each side certified.",
   arbitrary: morrisSpaces({ zeros: true }),
-  check: (ts): CheckResult => {
-    const bad = (message: string, violation: unknown): CheckResult => ({ ok: false, message, violation });
-    // (a) the common-prior LP
-    const cp = solve(commonPriorLp(ts), { exactOnly: true });
-    if (cp.status === "unbounded") return bad("common-prior LP unbounded (objective 0: impossible)", { cp: cp.status });
-    const prior = cp.status === "optimal";
-    if (cp.status === "optimal") {
-      const f = checkCommonPrior(ts, priorFromCommonPriorPrimal(ts, cp.primal));
-      if (f.length > 0) return bad("the common-prior LP's prior fails Bayes' rule", { failures: f });
-    } else {
-      const f = checkTrade(ts, tradeFromCommonPriorFarkas(ts, cp.farkas.rows), { ic: false }).failures;
-      if (f.length > 0) return bad("the common-prior LP's Farkas certificate is not a feasible, acceptable trade", { failures: f });
-    }
-    // (b) the trade LP, on its own
-    const tr = solve(plainTradeLp(ts), { exactOnly: true });
-    if (tr.status !== "optimal") return bad(`trade LP is ${tr.status}`, { trade: tr.status });
-    const trade = tr.value.equals(ONE);
-    if (!trade && tr.value.n !== 0n) return bad(`trade LP value ${tr.value.toFraction()} is neither 0 nor 1`, { trade: tr.value.toFraction() });
-    if (trade) {
-      const f = checkTrade(ts, tradeFromPrimal(ts, tr.primal), { ic: false }).failures;
-      if (f.length > 0) return bad("the trade LP's trade fails its re-check", { failures: f });
-    } else {
-      const m = multipliersFromTradeDual(ts, tr.dual.rows, { ic: false });
-      const f = checkNoisyConcordance(ts, m);
-      const tot = qsum(m.pi);
-      if (f.length > 0 || tot.n === 0n) return bad("the trade LP's dual is not a common prior up to scale", { failures: f });
-      const g = checkCommonPrior(ts, m.pi.map((x) => x.div(tot)));
-      if (g.length > 0) return bad("the trade LP's dual, normalised, fails Bayes' rule", { failures: g });
-    }
-    if (prior === trade) {
-      return bad(prior ? "both: a common prior with every type positive AND a feasible acceptable trade" : "neither: no common prior and no trade", { commonPrior: prior, trade });
-    }
-    return { ok: true, tag: prior ? "common prior (every type positive), no trade" : "no common prior, a feasible acceptable trade" };
-  },
+  check: (ts) => checkNoTradeCommonPrior(ts),
   codec: typeSpaceCodec,
   defaultRuns: 500,
+  negativeControls: [
+    {
+      name: "trade side restricted to IC trades",
+      why: "the no-trade theorem is about trades without IC; deciding side (b) with the IC trade LP instead fails on the first generated type space (fixed seed) that has no common prior yet no IC trade (noisy concordant without a common prior): the check must reject it",
+      input: () => firstSample(noTradeCommonPrior.arbitrary, (ts) => !checkNoTradeCommonPrior(ts, { ic: true }).ok, "broken by IC-only trades"),
+      check: (ts) => checkNoTradeCommonPrior(ts, { ic: true }),
+    },
+  ],
 };
+
+/** The check, with the trade notion of side (b) as a parameter (default: no IC, as in the theorem). */
+export function checkNoTradeCommonPrior(ts: HarsanyiTypeSpace, variant: { ic?: boolean } = {}): CheckResult {
+  const bad = (message: string, violation: unknown): CheckResult => ({ ok: false, message, violation });
+  // (a) the common-prior LP
+  const cp = solve(commonPriorLp(ts), { exactOnly: true });
+  if (cp.status === "unbounded") return bad("common-prior LP unbounded (objective 0: impossible)", { cp: cp.status });
+  const prior = cp.status === "optimal";
+  if (cp.status === "optimal") {
+    const f = checkCommonPrior(ts, priorFromCommonPriorPrimal(ts, cp.primal));
+    if (f.length > 0) return bad("the common-prior LP's prior fails Bayes' rule", { failures: f });
+  } else {
+    const f = checkTrade(ts, tradeFromCommonPriorFarkas(ts, cp.farkas.rows), { ic: false }).failures;
+    if (f.length > 0) return bad("the common-prior LP's Farkas certificate is not a feasible, acceptable trade", { failures: f });
+  }
+  // (b) the trade LP, on its own
+  const ic = variant.ic ?? false;
+  const tr = solve(ic ? icTradeLp(ts) : plainTradeLp(ts), { exactOnly: true });
+  if (tr.status !== "optimal") return bad(`trade LP is ${tr.status}`, { trade: tr.status });
+  const trade = tr.value.equals(ONE);
+  if (!trade && tr.value.n !== 0n) return bad(`trade LP value ${tr.value.toFraction()} is neither 0 nor 1`, { trade: tr.value.toFraction() });
+  if (trade) {
+    const f = checkTrade(ts, tradeFromPrimal(ts, tr.primal), { ic }).failures;
+    if (f.length > 0) return bad("the trade LP's trade fails its re-check", { failures: f });
+  } else {
+    const m = multipliersFromTradeDual(ts, tr.dual.rows, { ic });
+    const f = checkNoisyConcordance(ts, m);
+    const tot = qsum(m.pi);
+    if (f.length > 0 || tot.n === 0n) return bad("the trade LP's dual is not a common prior up to scale", { failures: f });
+    const g = checkCommonPrior(ts, m.pi.map((x) => x.div(tot)));
+    if (g.length > 0) return bad("the trade LP's dual, normalised, fails Bayes' rule", { failures: g });
+  }
+  if (prior === trade) {
+    return bad(prior ? "both: a common prior with every type positive AND a feasible acceptable trade" : "neither: no common prior and no trade", { commonPrior: prior, trade });
+  }
+  return { ok: true, tag: prior ? "common prior (every type positive), no trade" : "no common prior, a feasible acceptable trade" };
+
+}

@@ -69,54 +69,66 @@ export const noTradeIcExample: Theorem<null> = {
   statement:
     "Two equally likely states, player 1 one type, T_2 = {0,1}, accuracies p (player 1's belief) and q (player 2's): p = q no trade; p ≠ q a trade without IC, 2 paying when right iff p > q; an IC trade exists iff p < q (derived from the LPs on a 6×6 grid and compared with the slide).",
   arbitrary: fc.constant(null),
-  check: (): CheckResult => {
-    const rows: Row[] = [];
-    for (const ps of ACCURACIES) {
-      for (const qs of ACCURACIES) {
-        const [p, qq]: [Q, Q] = [q(ps), q(qs)];
-        const ts = signalAccuracySpace(p, qq);
-        const plain = solve(plainTradeLp(ts), { exactOnly: true });
-        if (plain.status !== "optimal") throw new Error("plain trade LP not optimal (bug)");
-        const plainTrade = plain.value.equals(ONE);
-        if (plainTrade) {
-          const f = checkTrade(ts, tradeFromPrimal(ts, plain.primal), { ic: false }).failures;
-          if (f.length > 0) return { ok: false, violation: { p: ps, q: qs, failures: f }, message: "plain trade fails its re-check" };
-        }
-        if (plainTrade === p.equals(qq)) {
-          return { ok: false, violation: { p: ps, q: qs, plainTrade }, message: `p = ${ps}, q = ${qs}: ${plainTrade ? "a trade although p = q (common prior)" : "no trade although p ≠ q"}` };
-        }
-        const row: Row = { p: ps, q: qs, plainTrade, icTrade: false };
-        if (plainTrade) {
-          const ifNeverWhenRight = hasTrade(noPaymentBy2(ts, true));
-          const ifNeverWhenWrong = hasTrade(noPaymentBy2(ts, false));
-          if (ifNeverWhenRight === ifNeverWhenWrong) {
-            return { ok: false, violation: { p: ps, q: qs, ifNeverWhenRight, ifNeverWhenWrong }, message: "the direction of payment is not determined" };
-          }
-          row.twoPaysWhen = ifNeverWhenRight ? "wrong" : "right";
-        }
-        const alt = morrisAlternative(ts);
-        if (alt.fail) return alt.fail;
-        row.icTrade = alt.trade;
-        rows.push(row);
-      }
-    }
-    const sign = (r: Row) => Math.sign(q(r.p).compare(q(r.q)));
-    const withIc = new Set(rows.filter((r) => r.icTrade).map(sign));
-    const withoutIc = new Set(rows.filter((r) => !r.icTrade && r.plainTrade).map(sign));
-    if (withIc.size !== 1 || withoutIc.size !== 1 || [...withIc][0] === [...withoutIc][0]) {
-      return { ok: false, violation: { rows }, message: "no single sign of p − q separates the pairs with an IC trade from those without" };
-    }
-    const icSign = [...withIc][0]!;
-    const payRightSigns = new Set(rows.filter((r) => r.twoPaysWhen === "right").map(sign));
-    const payWrongSigns = new Set(rows.filter((r) => r.twoPaysWhen === "wrong").map(sign));
-    // The slide: pays when right iff p > q; pays when wrong iff p < q; no IC trade when q < p.
-    const wrong: string[] = [];
-    if (!(payRightSigns.size === 1 && payRightSigns.has(1))) wrong.push(`"player 2 pays player 1 when t_2 = θ if p > q" (LPs: pays when right for sign(p − q) ∈ {${[...payRightSigns].join(",")}})`);
-    if (!(payWrongSigns.size === 1 && payWrongSigns.has(-1))) wrong.push(`"when t_2 ≠ θ if p < q" (LPs: pays when wrong for sign(p − q) ∈ {${[...payWrongSigns].join(",")}})`);
-    if (icSign !== -1) wrong.push(`"when q < p … better off misreporting" (LPs: the IC trade exists when sign(p − q) = ${icSign})`);
-    const derived = `IC trade iff ${icSign < 0 ? "p < q" : "p > q"}; without IC, player 2 pays when right iff p > q`;
-    if (wrong.length > 0) return { ok: false, violation: { rows, wrong }, message: `the slide disagrees with the LPs: ${wrong.join("; ")}` };
-    return { ok: true, certificate: { derived, rows }, tag: derived };
-  },
+  check: () => checkNoTradeIcExample(),
+  negativeControls: [
+    {
+      name: "accuracies swapped in the model",
+      why: "the type space built with player 1's accuracy and player 2's exchanged (signalAccuracySpace(q, p)), on p, q ∈ {3/5, 2/3, 4/5}: every derived direction flips, so the slide's sentences (2 pays when right iff p > q; no IC trade when q < p) no longer match what the LPs derive and the check must say so",
+      input: () => null,
+      check: () => checkNoTradeIcExample(["3/5", "2/3", "4/5"], (p, qq) => signalAccuracySpace(qq, p)),
+    },
+  ],
   codec: { encode: () => ({}), decode: () => null },
 };
+
+/** The example's check, with the accuracy grid and the type-space constructor as parameters (defaults: the slide's model). */
+export function checkNoTradeIcExample(accuracies: readonly string[] = ACCURACIES, space: (p: Q, q: Q) => ReturnType<typeof signalAccuracySpace> = signalAccuracySpace): CheckResult {
+  const rows: Row[] = [];
+  for (const ps of accuracies) {
+    for (const qs of accuracies) {
+      const [p, qq]: [Q, Q] = [q(ps), q(qs)];
+      const ts = space(p, qq);
+      const plain = solve(plainTradeLp(ts), { exactOnly: true });
+      if (plain.status !== "optimal") throw new Error("plain trade LP not optimal (bug)");
+      const plainTrade = plain.value.equals(ONE);
+      if (plainTrade) {
+        const f = checkTrade(ts, tradeFromPrimal(ts, plain.primal), { ic: false }).failures;
+        if (f.length > 0) return { ok: false, violation: { p: ps, q: qs, failures: f }, message: "plain trade fails its re-check" };
+      }
+      if (plainTrade === p.equals(qq)) {
+        return { ok: false, violation: { p: ps, q: qs, plainTrade }, message: `p = ${ps}, q = ${qs}: ${plainTrade ? "a trade although p = q (common prior)" : "no trade although p ≠ q"}` };
+      }
+      const row: Row = { p: ps, q: qs, plainTrade, icTrade: false };
+      if (plainTrade) {
+        const ifNeverWhenRight = hasTrade(noPaymentBy2(ts, true));
+        const ifNeverWhenWrong = hasTrade(noPaymentBy2(ts, false));
+        if (ifNeverWhenRight === ifNeverWhenWrong) {
+          return { ok: false, violation: { p: ps, q: qs, ifNeverWhenRight, ifNeverWhenWrong }, message: "the direction of payment is not determined" };
+        }
+        row.twoPaysWhen = ifNeverWhenRight ? "wrong" : "right";
+      }
+      const alt = morrisAlternative(ts);
+      if (alt.fail) return alt.fail;
+      row.icTrade = alt.trade;
+      rows.push(row);
+    }
+  }
+  const sign = (r: Row) => Math.sign(q(r.p).compare(q(r.q)));
+  const withIc = new Set(rows.filter((r) => r.icTrade).map(sign));
+  const withoutIc = new Set(rows.filter((r) => !r.icTrade && r.plainTrade).map(sign));
+  if (withIc.size !== 1 || withoutIc.size !== 1 || [...withIc][0] === [...withoutIc][0]) {
+    return { ok: false, violation: { rows }, message: "no single sign of p − q separates the pairs with an IC trade from those without" };
+  }
+  const icSign = [...withIc][0]!;
+  const payRightSigns = new Set(rows.filter((r) => r.twoPaysWhen === "right").map(sign));
+  const payWrongSigns = new Set(rows.filter((r) => r.twoPaysWhen === "wrong").map(sign));
+  // The slide: pays when right iff p > q; pays when wrong iff p < q; no IC trade when q < p.
+  const wrong: string[] = [];
+  if (!(payRightSigns.size === 1 && payRightSigns.has(1))) wrong.push(`"player 2 pays player 1 when t_2 = θ if p > q" (LPs: pays when right for sign(p − q) ∈ {${[...payRightSigns].join(",")}})`);
+  if (!(payWrongSigns.size === 1 && payWrongSigns.has(-1))) wrong.push(`"when t_2 ≠ θ if p < q" (LPs: pays when wrong for sign(p − q) ∈ {${[...payWrongSigns].join(",")}})`);
+  if (icSign !== -1) wrong.push(`"when q < p … better off misreporting" (LPs: the IC trade exists when sign(p − q) = ${icSign})`);
+  const derived = `IC trade iff ${icSign < 0 ? "p < q" : "p > q"}; without IC, player 2 pays when right iff p > q`;
+  if (wrong.length > 0) return { ok: false, violation: { rows, wrong }, message: `the slide disagrees with the LPs: ${wrong.join("; ")}` };
+  return { ok: true, certificate: { derived, rows }, tag: derived };
+
+}
