@@ -12,7 +12,7 @@ import fc from "fast-check";
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ATTACKS, runScenario, type AttackClass, type ScenarioResult } from "../test/cli/fuzz-cases.ts";
+import { ATTACKS, runScenario, type AttackClass, type Scenario, type ScenarioResult } from "../test/cli/fuzz-cases.ts";
 import { REPO, scratch } from "../test/cli/hostile-support.ts";
 import { scanCounterexamples } from "../src/store/counterexamples.ts";
 import { TEMP_PREFIX } from "../src/store/atomic.ts";
@@ -109,7 +109,7 @@ async function epipe(rounds: number): Promise<Row> {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
-  for (const [attack, arb] of Object.entries(ATTACKS) as [AttackClass, fc.Arbitrary<never>][]) {
+  for (const [attack, arb] of Object.entries(ATTACKS) as [AttackClass, fc.Arbitrary<Scenario>][]) {
     const n = Math.max(1, Math.round(COUNTS[attack] * SCALE));
     const scenarios = fc.sample(arb, { seed: SEED, numRuns: n });
     const results: ScenarioResult[] = [];

@@ -129,7 +129,7 @@ const protoLabels: fc.Arbitrary<Scenario> = fc
     allowed: [0, 1],
   }));
 
-const deepNesting: fc.Arbitrary<Scenario> = fc.tuple(fc.constantFrom(300, 1_000, 10_000, 100_000), fc.boolean(), fc.constantFrom("eval", "lp", "show", "shrink", "replay")).map(([n, obj, cmd]) => {
+const deepNesting: fc.Arbitrary<Scenario> = fc.tuple(fc.constantFrom(300, 1_000, 10_000, 100_000), fc.boolean(), fc.constantFrom("eval", "lp", "show", "shrink", "replay")).map(([n, obj, cmd]): Scenario => {
   const text = obj ? nestedObj(n) : nested(n);
   if (cmd === "replay") return { attack: "deep nesting" as const, label: `replay of a store holding a ${n}-deep record`, files: { "s/vcg-dsic/case-deep.json": `{"format":1,"theorem":"vcg-dsic","kind":"theorem","expect":"holds","message":"m","instance":${text}}` }, argv: ["replay", "@/s"], allowed: [1], store: "s" };
   return { attack: "deep nesting" as const, label: `${cmd} of ${n} nested ${obj ? "objects" : "arrays"}`, files: { "d.json": text }, argv: [cmd, "@/d.json"], allowed: [2] };

@@ -6,14 +6,14 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ATTACKS, runScenario, type AttackClass } from "./fuzz-cases.ts";
+import { ATTACKS, runScenario, type AttackClass, type Scenario } from "./fuzz-cases.ts";
 import { oneLineErrors, scratch } from "./hostile-support.ts";
 
 const SEED = 90210;
 const PER_CLASS: Partial<Record<AttackClass, number>> = { "non-boolean / throwing checks": 4, "store faults (EACCES/ENOSPC)": 4 };
 
 describe("CLI fuzz", () => {
-  for (const [attack, arb] of Object.entries(ATTACKS) as [AttackClass, fc.Arbitrary<never>][]) {
+  for (const [attack, arb] of Object.entries(ATTACKS) as [AttackClass, fc.Arbitrary<Scenario>][]) {
     it(`${attack}: documented exit code, one-line messages, store valid`, async () => {
       const scenarios = fc.sample(arb, { seed: SEED, numRuns: PER_CLASS[attack] ?? 6 });
       const failures: string[] = [];
