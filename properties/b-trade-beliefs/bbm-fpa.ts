@@ -33,9 +33,10 @@
 import { fpaBid, fpaRevenue, interimValue, postedPrice, spotCheckTStar, tStarPayoff, tStarPayoffFromPayment, typeGrid, worstCaseTypeSpace } from "../../src/constructions/bbm.ts";
 import { bidAt } from "../../src/continuous/auctions.ts";
 import { AUCTION_FORMATS } from "../../src/continuous/auctions.ts";
-import { type Q, qstr } from "../../src/exact/rational.ts";
+import { type Q, q, qstr } from "../../src/exact/rational.ts";
 import { auctionSetting, bidOf, certifyEquilibrium, interimPaymentFromBids, revenueFromBidsOf, ruleName, type PaymentRule } from "../../src/mechanisms/revenueEquivalenceContinuous.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { firstSample } from "../support/controls-ab.ts";
 import { continuousAuctionCase, continuousAuctionCodec, distributionOf, type ContinuousAuctionCase } from "../support/auctionContinuous.ts";
 
 export const bbmFpa: Theorem<ContinuousAuctionCase> = {
@@ -46,53 +47,65 @@ export const bbmFpa: Theorem<ContinuousAuctionCase> = {
     "Worst-case type space T* (types iid H = F^{1/n}, value = highest type), H a polynomial CDF, n ≤ 4: β^FPA = F^{-(n−1)/n}∫x dF^{(n−1)/n} is an equilibrium on T* with revenue R^FPA = ∫β^FPA dF; the first-price, second-price, all-pay and bid-then-lottery auctions earn exactly R^FPA on T^IPV and their IPV equilibria are equilibria on T*; the posted price p = ∫x dF^{(n−1)/n} is accepted by every type and p > R^FPA.",
   arbitrary: continuousAuctionCase,
   hypothesis: (x) => typeof distributionOf(x) !== "string",
-  check: (x) => {
-    const H = distributionOf(x);
-    if (typeof H === "string") throw new Error(H);
-    const n = x.bidders;
-    const ts = worstCaseTypeSpace(H, n);
-    const R = fpaRevenue(ts);
-    const grid = typeGrid(ts, 4);
-    // (b) the seed's bid vs the IPV first-price bid of src/continuous/auctions.ts
-    const ipvFpa = bidOf(H, n, "first-price");
-    for (const t of grid) {
-      if (!fpaBid(ts, t).equals(bidAt(ipvFpa, t))) return { ok: false, violation: { t: qstr(t), seed: qstr(fpaBid(ts, t)), ipv: qstr(bidAt(ipvFpa, t)) }, message: `β^FPA(${qstr(t)}) = ${qstr(fpaBid(ts, t))} differs from the IPV first-price bid ${qstr(bidAt(ipvFpa, t))}` };
-    }
-    const fpaOnTStar = spotCheckTStar(ts, (t, t2) => tStarPayoff(ts, t, t2), 4);
-    if (!fpaOnTStar.ok) return { ok: false, violation: fpaOnTStar, message: `β^FPA is not an equilibrium on T*: ${fpaOnTStar.reason}` };
-    // (a) + (b) standard mechanisms on T^IPV and T*
-    const st = auctionSetting(H, n);
-    const rules: PaymentRule[] = [...AUCTION_FORMATS, { bidThenLottery: x.p }];
-    const revenues: Record<string, string> = { "R^FPA (seed formula)": qstr(R) };
-    for (const rule of rules) {
-      const b = bidOf(H, n, rule);
-      const c = certifyEquilibrium(st, rule, b);
-      if (!c.ok) return { ok: false, violation: c, message: `${ruleName(rule)}: IPV equilibrium not certified: ${c.reason}` };
-      const rev = revenueFromBidsOf(st, b, rule);
-      revenues[ruleName(rule)] = qstr(rev);
-      if (!rev.equals(R)) return { ok: false, violation: { revenues }, message: `${ruleName(rule)} earns ${qstr(rev)} on T^IPV, not R^FPA = ${qstr(R)}` };
-      const m = interimPaymentFromBids(st, b, rule);
-      const onTStar = spotCheckTStar(ts, tStarPayoffFromPayment(ts, (t2: Q) => m.eval(t2)), 4);
-      if (!onTStar.ok) return { ok: false, violation: onTStar, message: `${ruleName(rule)}'s IPV equilibrium is not an equilibrium on T*: ${onTStar.reason}` };
-    }
-    const second = H.expectedOrderStatistic(n, 2);
-    revenues["E[2nd highest of n]"] = qstr(second);
-    if (!second.equals(R)) return { ok: false, violation: { revenues }, message: `E[second-highest type] = ${qstr(second)} ≠ R^FPA = ${qstr(R)}` };
-    // (c) posted price
-    const p = postedPrice(ts);
-    const maxOthers = H.expectedOrderStatistic(n - 1, 1);
-    if (!p.equals(maxOthers)) return { ok: false, violation: { p: qstr(p), maxOthers: qstr(maxOthers) }, message: `posted price ∫x dF^{(n−1)/n} = ${qstr(p)} ≠ E[max of n − 1 types] = ${qstr(maxOthers)}` };
-    if (!interimValue(ts, H.lo).equals(p)) return { ok: false, violation: { p: qstr(p), lowest: qstr(interimValue(ts, H.lo)) }, message: "p is not E[v | t_i = v̲]" };
-    for (let j = 1; j < grid.length; j++) {
-      if (interimValue(ts, grid[j]!).compare(interimValue(ts, grid[j - 1]!)) < 0) return { ok: false, violation: { t: qstr(grid[j]!) }, message: `interim value decreases at ${qstr(grid[j]!)}` };
-    }
-    if (p.compare(R) <= 0) return { ok: false, violation: { p: qstr(p), R: qstr(R) }, message: `posted price ${qstr(p)} ≤ R^FPA ${qstr(R)}` };
-    return {
-      ok: true,
-      tag: `n=${n}, ${x.family}`,
-      certificate: { R: qstr(R), postedPrice: qstr(p), premium: qstr(p.sub(R)), revenues, spotChecks: fpaOnTStar.spotChecks * (rules.length + 1) },
-    };
-  },
+  check: (x) => checkBbmFpa(x),
   codec: continuousAuctionCodec,
   defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "R^FPA off by 1/7",
+      why: "the seed's revenue formula n ∫ P h raised by 1/7: on the first generated case (fixed seed) the first-price auction's revenue computed from its bids on T^IPV no longer equals it",
+      input: () => firstSample(bbmFpa.arbitrary, (x) => typeof distributionOf(x) !== "string", "with a polynomial CDF"),
+      check: (x) => checkBbmFpa(x, { fpaRevenue: (ts) => fpaRevenue(ts).add(q(1).div(7)) }),
+    },
+  ],
 };
+
+/** The check, with the closed form R^FPA as a parameter (default: fpaRevenue, the seed's formula). */
+export function checkBbmFpa(x: ContinuousAuctionCase, variant: { fpaRevenue?: typeof fpaRevenue } = {}): CheckResult {
+  const H = distributionOf(x);
+  if (typeof H === "string") throw new Error(H);
+  const n = x.bidders;
+  const ts = worstCaseTypeSpace(H, n);
+  const R = (variant.fpaRevenue ?? fpaRevenue)(ts);
+  const grid = typeGrid(ts, 4);
+  // (b) the seed's bid vs the IPV first-price bid of src/continuous/auctions.ts
+  const ipvFpa = bidOf(H, n, "first-price");
+  for (const t of grid) {
+    if (!fpaBid(ts, t).equals(bidAt(ipvFpa, t))) return { ok: false, violation: { t: qstr(t), seed: qstr(fpaBid(ts, t)), ipv: qstr(bidAt(ipvFpa, t)) }, message: `β^FPA(${qstr(t)}) = ${qstr(fpaBid(ts, t))} differs from the IPV first-price bid ${qstr(bidAt(ipvFpa, t))}` };
+  }
+  const fpaOnTStar = spotCheckTStar(ts, (t, t2) => tStarPayoff(ts, t, t2), 4);
+  if (!fpaOnTStar.ok) return { ok: false, violation: fpaOnTStar, message: `β^FPA is not an equilibrium on T*: ${fpaOnTStar.reason}` };
+  // (a) + (b) standard mechanisms on T^IPV and T*
+  const st = auctionSetting(H, n);
+  const rules: PaymentRule[] = [...AUCTION_FORMATS, { bidThenLottery: x.p }];
+  const revenues: Record<string, string> = { "R^FPA (seed formula)": qstr(R) };
+  for (const rule of rules) {
+    const b = bidOf(H, n, rule);
+    const c = certifyEquilibrium(st, rule, b);
+    if (!c.ok) return { ok: false, violation: c, message: `${ruleName(rule)}: IPV equilibrium not certified: ${c.reason}` };
+    const rev = revenueFromBidsOf(st, b, rule);
+    revenues[ruleName(rule)] = qstr(rev);
+    if (!rev.equals(R)) return { ok: false, violation: { revenues }, message: `${ruleName(rule)} earns ${qstr(rev)} on T^IPV, not R^FPA = ${qstr(R)}` };
+    const m = interimPaymentFromBids(st, b, rule);
+    const onTStar = spotCheckTStar(ts, tStarPayoffFromPayment(ts, (t2: Q) => m.eval(t2)), 4);
+    if (!onTStar.ok) return { ok: false, violation: onTStar, message: `${ruleName(rule)}'s IPV equilibrium is not an equilibrium on T*: ${onTStar.reason}` };
+  }
+  const second = H.expectedOrderStatistic(n, 2);
+  revenues["E[2nd highest of n]"] = qstr(second);
+  if (!second.equals(R)) return { ok: false, violation: { revenues }, message: `E[second-highest type] = ${qstr(second)} ≠ R^FPA = ${qstr(R)}` };
+  // (c) posted price
+  const p = postedPrice(ts);
+  const maxOthers = H.expectedOrderStatistic(n - 1, 1);
+  if (!p.equals(maxOthers)) return { ok: false, violation: { p: qstr(p), maxOthers: qstr(maxOthers) }, message: `posted price ∫x dF^{(n−1)/n} = ${qstr(p)} ≠ E[max of n − 1 types] = ${qstr(maxOthers)}` };
+  if (!interimValue(ts, H.lo).equals(p)) return { ok: false, violation: { p: qstr(p), lowest: qstr(interimValue(ts, H.lo)) }, message: "p is not E[v | t_i = v̲]" };
+  for (let j = 1; j < grid.length; j++) {
+    if (interimValue(ts, grid[j]!).compare(interimValue(ts, grid[j - 1]!)) < 0) return { ok: false, violation: { t: qstr(grid[j]!) }, message: `interim value decreases at ${qstr(grid[j]!)}` };
+  }
+  if (p.compare(R) <= 0) return { ok: false, violation: { p: qstr(p), R: qstr(R) }, message: `posted price ${qstr(p)} ≤ R^FPA ${qstr(R)}` };
+  return {
+    ok: true,
+    tag: `n=${n}, ${x.family}`,
+    certificate: { R: qstr(R), postedPrice: qstr(p), premium: qstr(p.sub(R)), revenues, spotChecks: fpaOnTStar.spotChecks * (rules.length + 1) },
+  };
+
+}

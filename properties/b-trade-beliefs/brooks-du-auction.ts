@@ -34,7 +34,7 @@ import fc from "fast-check";
 import { auctionIvo, auctionSvo, type ClosedFormBracket, closedFormBracket, type CommonValueAuction, dyadicSeedGrid, signalMarginalMismatch } from "../../src/constructions/brooksDu.ts";
 import type { LocalGrid } from "../../src/constructions/maxminBounds.ts";
 import { type Q, q, qstr } from "../../src/exact/rational.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 
 export interface BrooksDuCase {
   readonly auction: CommonValueAuction;
@@ -93,35 +93,7 @@ export const brooksDuAuction: Theorem<BrooksDuCase> = {
   statement:
     "Common-value auction, good must be sold, discrete value distribution, N ≤ 3: for every grid {0, Δ, …, KΔ} the max-guarantee lower bound SVO⁺ ≤ R* = ∫ ŵ g_{N−1} (certified bracket) ≤ the min-potential upper bound IVO; IVO's optimal signals are iid discretized exponentials; on the seed's grid IVO = SVO⁻ (LP duals), the proportional restriction ≤ SVO⁺ and the gap IVO − SVO⁺ shrinks from Δ = 1 to Δ = 1/2.",
   arbitrary: cases,
-  check: ({ auction, grid, seedGrid }) => {
-    const U = auctionIvo(auction, grid);
-    const L = auctionSvo(auction, grid, "plus");
-    const prop = seedGrid ? auctionSvo(auction, grid, "plus-proportional") : null;
-    const dual = seedGrid ? auctionSvo(auction, grid, "minus") : null;
-    const vals = { lower: qstr(L.value), ...(prop ? { proportional: qstr(prop.value) } : {}), upper: qstr(U.value), ...(dual ? { svoMinus: qstr(dual.value) } : {}) };
-    if (dual && !dual.value.equals(U.value)) return { ok: false, violation: vals, message: `IVO = ${vals.upper} ≠ SVO⁻ = ${vals.svoMinus}: not LP duals` };
-    const mm = signalMarginalMismatch(auction, grid, U.pi);
-    if (mm !== null) return { ok: false, violation: { ...vals, t: mm.t, got: qstr(mm.got), want: qstr(mm.want) }, message: `IVO's signal marginal at t = (${mm.t.join(",")}) is ${qstr(mm.got)}, not the discretized exponential ${qstr(mm.want)}` };
-    if (prop && prop.value.compare(L.value) > 0) return { ok: false, violation: vals, message: `the proportional restriction ${qstr(prop.value)} exceeds SVO⁺ ${vals.lower}` };
-    const { cf, decided } = bracketFor(auction, L.value, U.value);
-    const cfv = { closedFormLo: qstr(cf.lo), closedFormHi: qstr(cf.hi) };
-    if (!decided) throw new Error(`closed form bracket [${cfv.closedFormLo}, ${cfv.closedFormHi}] cannot separate it from the LP bounds`);
-    if (L.value.compare(cf.hi) > 0) return { ok: false, violation: { ...vals, ...cfv }, message: `lower bound SVO⁺ = ${vals.lower} > R* ∈ [${cfv.closedFormLo}, ${cfv.closedFormHi}]` };
-    if (U.value.compare(cf.lo) < 0) return { ok: false, violation: { ...vals, ...cfv }, message: `upper bound IVO = ${vals.upper} < R* ∈ [${cfv.closedFormLo}, ${cfv.closedFormHi}]` };
-    const where = auction.values.length === 1 ? "one value (bounds = v)" : seedGrid ? "seed grid Δ=1/2 vs Δ=1" : `N=${auction.bidders}, small grid`;
-    let coarse: { lower: string; upper: string } | undefined;
-    if (seedGrid) {
-      const g1 = dyadicSeedGrid(0);
-      const U1 = auctionIvo(auction, g1).value;
-      const L1 = auctionSvo(auction, g1, "plus").value;
-      coarse = { lower: qstr(L1), upper: qstr(U1) };
-      const gap = U.value.sub(L.value);
-      const gap1 = U1.sub(L1);
-      if (gap1.n === 0n ? gap.n !== 0n : gap.compare(gap1) >= 0) return { ok: false, violation: { ...vals, coarse }, message: `gap at Δ = 1/2 (${qstr(U.value.sub(L.value))}) is not below the gap at Δ = 1 (${qstr(gap1)})` };
-    }
-    const tag = prop ? `${where}; proportional ${prop.value.equals(L.value) ? "= SVO⁺" : "< SVO⁺"}` : where;
-    return { ok: true, tag, certificate: { ...vals, ...cfv, ...(coarse ? { coarse } : {}), quantiles: cf.quantiles.map(([a, b]) => [qstr(a), qstr(b)]) } };
-  },
+  check: (x) => checkBrooksDu(x),
   codec: {
     encode: (c) => ({ bidders: c.auction.bidders, values: c.auction.values.map(qstr), mu: c.auction.mu.map(qstr), grid: { K: c.grid.K, delta: qstr(c.grid.delta) }, seedGrid: c.seedGrid }),
     decode: (j: any) => ({
@@ -131,4 +103,45 @@ export const brooksDuAuction: Theorem<BrooksDuCase> = {
     }),
   },
   defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "upper bound below the lower bound",
+      why: "an IVO reporting SVO⁺ − 1/7 as the min-potential bound (two bidders, values {0, 1} equally likely, grid {0, 1}): it then lies below SVO⁺ ≤ R*, so 'R* ≤ IVO' must fail",
+      input: (): BrooksDuCase => ({ auction: { bidders: 2, values: [q(0), q(1)], mu: [q(1).div(2), q(1).div(2)] }, grid: { K: 1, delta: q(1) }, seedGrid: false }),
+      check: (x) => checkBrooksDu(x, { auctionIvo: (a, g) => ({ ...auctionIvo(a, g), value: auctionSvo(a, g, "plus").value.sub(q(1).div(7)) }) }),
+    },
+  ],
 };
+
+/** The check, with the IVO solver as a parameter (default: auctionIvo, exact). */
+export function checkBrooksDu({ auction, grid, seedGrid }: BrooksDuCase, variant: { auctionIvo?: typeof auctionIvo } = {}): CheckResult {
+  const ivo = variant.auctionIvo ?? auctionIvo;
+  const U = ivo(auction, grid);
+  const L = auctionSvo(auction, grid, "plus");
+  const prop = seedGrid ? auctionSvo(auction, grid, "plus-proportional") : null;
+  const dual = seedGrid ? auctionSvo(auction, grid, "minus") : null;
+  const vals = { lower: qstr(L.value), ...(prop ? { proportional: qstr(prop.value) } : {}), upper: qstr(U.value), ...(dual ? { svoMinus: qstr(dual.value) } : {}) };
+  if (dual && !dual.value.equals(U.value)) return { ok: false, violation: vals, message: `IVO = ${vals.upper} ≠ SVO⁻ = ${vals.svoMinus}: not LP duals` };
+  const mm = signalMarginalMismatch(auction, grid, U.pi);
+  if (mm !== null) return { ok: false, violation: { ...vals, t: mm.t, got: qstr(mm.got), want: qstr(mm.want) }, message: `IVO's signal marginal at t = (${mm.t.join(",")}) is ${qstr(mm.got)}, not the discretized exponential ${qstr(mm.want)}` };
+  if (prop && prop.value.compare(L.value) > 0) return { ok: false, violation: vals, message: `the proportional restriction ${qstr(prop.value)} exceeds SVO⁺ ${vals.lower}` };
+  const { cf, decided } = bracketFor(auction, L.value, U.value);
+  const cfv = { closedFormLo: qstr(cf.lo), closedFormHi: qstr(cf.hi) };
+  if (!decided) throw new Error(`closed form bracket [${cfv.closedFormLo}, ${cfv.closedFormHi}] cannot separate it from the LP bounds`);
+  if (L.value.compare(cf.hi) > 0) return { ok: false, violation: { ...vals, ...cfv }, message: `lower bound SVO⁺ = ${vals.lower} > R* ∈ [${cfv.closedFormLo}, ${cfv.closedFormHi}]` };
+  if (U.value.compare(cf.lo) < 0) return { ok: false, violation: { ...vals, ...cfv }, message: `upper bound IVO = ${vals.upper} < R* ∈ [${cfv.closedFormLo}, ${cfv.closedFormHi}]` };
+  const where = auction.values.length === 1 ? "one value (bounds = v)" : seedGrid ? "seed grid Δ=1/2 vs Δ=1" : `N=${auction.bidders}, small grid`;
+  let coarse: { lower: string; upper: string } | undefined;
+  if (seedGrid) {
+    const g1 = dyadicSeedGrid(0);
+    const U1 = ivo(auction, g1).value;
+    const L1 = auctionSvo(auction, g1, "plus").value;
+    coarse = { lower: qstr(L1), upper: qstr(U1) };
+    const gap = U.value.sub(L.value);
+    const gap1 = U1.sub(L1);
+    if (gap1.n === 0n ? gap.n !== 0n : gap.compare(gap1) >= 0) return { ok: false, violation: { ...vals, coarse }, message: `gap at Δ = 1/2 (${qstr(U.value.sub(L.value))}) is not below the gap at Δ = 1 (${qstr(gap1)})` };
+  }
+  const tag = prop ? `${where}; proportional ${prop.value.equals(L.value) ? "= SVO⁺" : "< SVO⁺"}` : where;
+  return { ok: true, tag, certificate: { ...vals, ...cfv, ...(coarse ? { coarse } : {}), quantiles: cf.quantiles.map(([a, b]) => [qstr(a), qstr(b)]) } };
+
+}

@@ -39,7 +39,8 @@
 import { savedCaseControl } from "../support/controls.ts";
 import fc from "fast-check";
 import { allocationFromColumns, crossMonotonicityViolation, dualUpperBound, isIndependentPrior, envelopePayments, localDualForP, monotoneMaximizerLp, saddlePointByCertificates, solveSmall } from "../../src/constructions/chungEly.ts";
-import { checkAuctionMechanism, auctionMechanismFromPrimal, isRegular, localVirtualValueRevenue, optimalExPostAuctionLp, type AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
+import { auctionPrior, checkAuctionMechanism, auctionMechanismFromPrimal, isRegular, localVirtualValueRevenue, localVirtualValues, optimalExPostAuctionLp, type AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
+import { type Q, ZERO } from "../../src/exact/rational.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 import { anyPriors, powerPriors, priorCodec, regularPriors, tiltedPriors } from "./ce2007-cases.ts";
 
@@ -50,46 +51,64 @@ export const ce2007LocalVirtualValues: Theorem<AuctionPrior> = {
   statement:
     "Full-support prior f on a value grid: optimal ex post revenue value(P) ≤ Σ_v f(v)·max(0, max_i φ̃_i(v)), with equality iff some pointwise maximizer of Σ_i q_i(v)φ̃_i(v) is non-decreasing in own value — always so for regular f (φ̃_i non-decreasing in v_i) that is independent, cross-monotone (every φ̃_j non-increasing in v_i, j ≠ i), or has one bidder or two values. Dual, LP and maximizer certified exactly.",
   arbitrary: fc.oneof({ weight: 2, arbitrary: anyPriors }, { weight: 1, arbitrary: regularPriors }, { weight: 1, arbitrary: tiltedPriors }),
-  check: (prior): CheckResult => {
-    const lvv = localVirtualValueRevenue(prior);
-    const model = optimalExPostAuctionLp(prior);
-    const bound = dualUpperBound(model, localDualForP(prior, model));
-    if (!bound.ok) return { ok: false, violation: { problems: bound.problems }, message: "the local multipliers are not a dual solution of (P)" };
-    if (!bound.bound.equals(lvv)) return { ok: false, violation: { bound: bound.bound.toFraction(), lvv: lvv.toFraction() }, message: "the local dual's value differs from Σ f·max(0, max φ̃)" };
-    const r = solveSmall(model);
-    if (r.status !== "optimal") return { ok: false, violation: { status: r.status }, message: `(P) is ${r.status}` };
-    const m = auctionMechanismFromPrimal(prior, r.primal);
-    const c = checkAuctionMechanism(prior, m.q, m.t);
-    if (c.violations.length > 0 || !c.revenue.equals(r.value)) return { ok: false, violation: { violations: c.violations }, message: "the (P)-optimal mechanism fails its re-check" };
-    if (r.value.compare(lvv) > 0) return { ok: false, violation: { P: r.value.toFraction(), lvv: lvv.toFraction() }, message: "value(P) exceeds its dual bound" };
-    const sel = solveSmall(monotoneMaximizerLp(prior));
-    if (sel.status === "unbounded") return { ok: false, violation: { status: sel.status }, message: "selection LP unbounded (objective 0: impossible)" };
-    const monotone = sel.status === "optimal";
-    if (monotone) {
-      const q = allocationFromColumns(prior, sel.primal);
-      const e = checkAuctionMechanism(prior, q, envelopePayments(prior, q));
-      if (e.violations.length > 0 || !e.revenue.equals(lvv)) {
-        return { ok: false, violation: { violations: e.violations, revenue: e.revenue.toFraction(), lvv: lvv.toFraction() }, message: "the monotone maximizer's envelope mechanism is not EPIC/EPIR with revenue LVV" };
-      }
-    }
-    const equal = r.value.equals(lvv);
-    if (equal !== monotone) {
-      return { ok: false, violation: { P: r.value.toFraction(), lvv: lvv.toFraction(), monotoneMaximizer: monotone }, message: equal ? "value(P) = LVV without a monotone maximizer" : "a monotone maximizer exists but value(P) < LVV" };
-    }
-    const regular = isRegular(prior);
-    if (regular && (prior.n === 1 || prior.K === 2) && !monotone) {
-      return { ok: false, violation: { n: prior.n, K: prior.K }, message: "regular f with one bidder or two values, yet no monotone maximizer" };
-    }
-    const cross = crossMonotonicityViolation(prior) === null || isIndependentPrior(prior);
-    if (regular && cross && !monotone) {
-      return { ok: false, violation: { n: prior.n, K: prior.K, independent: isIndependentPrior(prior) }, message: "regular and cross-monotone f (every φ̃_j non-increasing in v_i), yet no monotone maximizer" };
-    }
-    const reg = regular ? (cross ? "regular, cross-monotone" : "regular, φ̃_j rises with some v_i") : "irregular";
-    return { ok: true, tag: `${reg}: ${equal ? "value(P) = LVV (monotone maximizer)" : "value(P) < LVV (no monotone maximizer)"}` };
-  },
+  check: (prior) => checkLocalVirtualValues(prior),
   codec: priorCodec,
   defaultRuns: 400,
+  negativeControls: [
+    {
+      name: "positive part dropped from LVV",
+      why: "LVV misremembered as Σ_v f(v)·max_i φ̃_i(v) (no max with 0): one bidder, values {1, 2}, f = (1/3, 2/3) has φ̃(1) = 1 − 2 = −1, so it gives 1 instead of 4/3 and must disagree with the local dual's value",
+      input: () => auctionPrior(1, 2, [1, 2]),
+      check: (prior) => checkLocalVirtualValues(prior, lvvWithoutPositivePart),
+    },
+  ],
 };
+
+/** Σ_v f(v)·max_i φ̃_i(v), without the positive part (a misremembered LVV). */
+function lvvWithoutPositivePart(prior: AuctionPrior): Q {
+  const phi = localVirtualValues(prior);
+  return prior.f.reduce((acc: Q, fv, v) => acc.add(fv.mul(phi.map((row) => row[v]!).reduce((m, x) => (x.compare(m) > 0 ? x : m)))), ZERO);
+}
+
+/** The check, with the closed form LVV(f) as a parameter (default: localVirtualValueRevenue). */
+export function checkLocalVirtualValues(prior: AuctionPrior, formula?: (prior: AuctionPrior) => Q): CheckResult {
+  const lvv = (formula ?? localVirtualValueRevenue)(prior);
+  const model = optimalExPostAuctionLp(prior);
+  const bound = dualUpperBound(model, localDualForP(prior, model));
+  if (!bound.ok) return { ok: false, violation: { problems: bound.problems }, message: "the local multipliers are not a dual solution of (P)" };
+  if (!bound.bound.equals(lvv)) return { ok: false, violation: { bound: bound.bound.toFraction(), lvv: lvv.toFraction() }, message: "the local dual's value differs from Σ f·max(0, max φ̃)" };
+  const r = solveSmall(model);
+  if (r.status !== "optimal") return { ok: false, violation: { status: r.status }, message: `(P) is ${r.status}` };
+  const m = auctionMechanismFromPrimal(prior, r.primal);
+  const c = checkAuctionMechanism(prior, m.q, m.t);
+  if (c.violations.length > 0 || !c.revenue.equals(r.value)) return { ok: false, violation: { violations: c.violations }, message: "the (P)-optimal mechanism fails its re-check" };
+  if (r.value.compare(lvv) > 0) return { ok: false, violation: { P: r.value.toFraction(), lvv: lvv.toFraction() }, message: "value(P) exceeds its dual bound" };
+  const sel = solveSmall(monotoneMaximizerLp(prior));
+  if (sel.status === "unbounded") return { ok: false, violation: { status: sel.status }, message: "selection LP unbounded (objective 0: impossible)" };
+  const monotone = sel.status === "optimal";
+  if (monotone) {
+    const q = allocationFromColumns(prior, sel.primal);
+    const e = checkAuctionMechanism(prior, q, envelopePayments(prior, q));
+    if (e.violations.length > 0 || !e.revenue.equals(lvv)) {
+      return { ok: false, violation: { violations: e.violations, revenue: e.revenue.toFraction(), lvv: lvv.toFraction() }, message: "the monotone maximizer's envelope mechanism is not EPIC/EPIR with revenue LVV" };
+    }
+  }
+  const equal = r.value.equals(lvv);
+  if (equal !== monotone) {
+    return { ok: false, violation: { P: r.value.toFraction(), lvv: lvv.toFraction(), monotoneMaximizer: monotone }, message: equal ? "value(P) = LVV without a monotone maximizer" : "a monotone maximizer exists but value(P) < LVV" };
+  }
+  const regular = isRegular(prior);
+  if (regular && (prior.n === 1 || prior.K === 2) && !monotone) {
+    return { ok: false, violation: { n: prior.n, K: prior.K }, message: "regular f with one bidder or two values, yet no monotone maximizer" };
+  }
+  const cross = crossMonotonicityViolation(prior) === null || isIndependentPrior(prior);
+  if (regular && cross && !monotone) {
+    return { ok: false, violation: { n: prior.n, K: prior.K, independent: isIndependentPrior(prior) }, message: "regular and cross-monotone f (every φ̃_j non-increasing in v_i), yet no monotone maximizer" };
+  }
+  const reg = regular ? (cross ? "regular, cross-monotone" : "regular, φ̃_j rises with some v_i") : "irregular";
+  return { ok: true, tag: `${reg}: ${equal ? "value(P) = LVV (monotone maximizer)" : "value(P) < LVV (no monotone maximizer)"}` };
+
+}
 
 /** Where another bidder's φ̃ rises with v_i (the correlation effect), in words; null if nowhere. */
 export function crossWitness(prior: AuctionPrior): string | null {

@@ -45,8 +45,9 @@
  * Tags: how often each case occurs.
  */
 import { savedCaseControl } from "../support/controls.ts";
-import { analyzeChungEly, saddlePointByCertificates, solveSmall, bayesianAuctionLp, piStar } from "../../src/constructions/chungEly.ts";
-import { isRegular, optimalExPostAuctionLp, type AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
+import { analyzeChungEly, saddlePointByCertificates, solveSmall, bayesianAuctionLp, piStar, type ChungElyAnalysis } from "../../src/constructions/chungEly.ts";
+import { q } from "../../src/exact/rational.ts";
+import { auctionPrior, isRegular, optimalExPostAuctionLp, type AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 import fc from "fast-check";
 import { powerPriors, priorCodec, regularPriors, tiltedPriors } from "./ce2007-cases.ts";
@@ -65,32 +66,48 @@ export const ce2007Maxmin: Theorem<AuctionPrior> = {
     "Regular full-support prior f on a value grid: value(P) ≤ value(P′ on π*) ≤ LVV(f) = Σ_v f(v)·max(0, max_i φ̃_i(v)); if some pointwise maximizer of Σ_i q_i φ̃_i is monotone in own value, all three are equal (the saddle point), otherwise value(P) < LVV(f). All LPs exact; mechanisms, duals and the maximizer re-checked.",
   arbitrary: regularPriors,
   hypothesis: isRegular,
-  check: (prior): CheckResult => {
-    // value(P) ≤ value(P′) is witnessed by feasibility, value(P′) ≤ LVV by (P′)'s dual: (P)'s own dual is redundant here.
-    // (P) is solved with the local EPIC rows only and its optimum re-checked against all of them (analyzeChungEly).
-    const a = analyzeChungEly(prior, { dualP: false, ic: "local" });
-    const bad = (message: string, extra: Record<string, unknown> = {}): CheckResult => ({
-      ok: false,
-      message,
-      violation: { P: a.exPost.value.toFraction(), PprimeOnPiStar: a.bayes.value.toFraction(), LVV: a.lvv.toFraction(), monotoneMaximizer: a.monotoneMaximizer !== null, ...extra },
-    });
-    if (a.problems.length > 0) return bad(`a certificate failed: ${a.problems.join("; ")}`);
-    if (!a.dualBoundP.equals(a.lvv) || !a.dualBoundPPrime.equals(a.lvv)) return bad("the local dual bound differs from Σ f·max(0, max φ̃)");
-    if (a.exPost.value.compare(a.bayes.value) > 0) return bad("value(P) > value(P′ on π*)");
-    if (a.bayes.value.compare(a.lvv) > 0) return bad("value(P′ on π*) exceeds its dual bound LVV");
-    const [P, Pp, L] = [a.exPost.value, a.bayes.value, a.lvv];
-    if (a.monotoneMaximizer !== null) {
-      if (!P.equals(L) || !Pp.equals(L)) return bad("a monotone maximizer exists, yet (P), (P′ on π*) and LVV are not all equal");
-      return { ok: true, tag: TAG_SADDLE, certificate: { value: L.toFraction() } };
-    }
-    if (!(P.compare(L) < 0)) return bad("no monotone maximizer, yet value(P) = LVV");
-    const tag = P.equals(Pp) ? TAG_EQUAL_BELOW : Pp.equals(L) ? TAG_GAP : TAG_GAP_BELOW;
-    return { ok: true, tag, certificate: { P: P.toFraction(), PprimeOnPiStar: Pp.toFraction(), LVV: L.toFraction() } };
-  },
+  check: (prior) => checkCe2007Maxmin(prior),
   codec: priorCodec,
   defaultRuns: 1000,
   minHypothesisRate: 0.9,
+  negativeControls: [
+    {
+      name: "value(P) off by 1/7",
+      why: "one bidder, values {1, 2}, f = (1/3, 2/3): regular with a monotone maximizer, so (P), (P′ on π*) and LVV coincide; an analysis reporting value(P) − 1/7 (as a wrongly solved (P) would) must be rejected at the saddle point",
+      input: () => auctionPrior(1, 2, [1, 2]),
+      check: (prior) =>
+        checkCe2007Maxmin(prior, (f) => {
+          const a = analyzeChungEly(f, { dualP: false, ic: "local" });
+          return { ...a, exPost: { ...a.exPost, value: a.exPost.value.sub(q(1).div(7)) } };
+        }),
+    },
+  ],
 };
+
+/** The check, with the analysis of (P), (P′ on π*) and LVV as a parameter (default: analyzeChungEly, local EPIC rows re-checked against all). */
+export function checkCe2007Maxmin(prior: AuctionPrior, analyze?: (prior: AuctionPrior) => ChungElyAnalysis): CheckResult {
+  // value(P) ≤ value(P′) is witnessed by feasibility, value(P′) ≤ LVV by (P′)'s dual: (P)'s own dual is redundant here.
+  // (P) is solved with the local EPIC rows only and its optimum re-checked against all of them (analyzeChungEly).
+  const a = (analyze ?? ((f: AuctionPrior) => analyzeChungEly(f, { dualP: false, ic: "local" })))(prior);
+  const bad = (message: string, extra: Record<string, unknown> = {}): CheckResult => ({
+    ok: false,
+    message,
+    violation: { P: a.exPost.value.toFraction(), PprimeOnPiStar: a.bayes.value.toFraction(), LVV: a.lvv.toFraction(), monotoneMaximizer: a.monotoneMaximizer !== null, ...extra },
+  });
+  if (a.problems.length > 0) return bad(`a certificate failed: ${a.problems.join("; ")}`);
+  if (!a.dualBoundP.equals(a.lvv) || !a.dualBoundPPrime.equals(a.lvv)) return bad("the local dual bound differs from Σ f·max(0, max φ̃)");
+  if (a.exPost.value.compare(a.bayes.value) > 0) return bad("value(P) > value(P′ on π*)");
+  if (a.bayes.value.compare(a.lvv) > 0) return bad("value(P′ on π*) exceeds its dual bound LVV");
+  const [P, Pp, L] = [a.exPost.value, a.bayes.value, a.lvv];
+  if (a.monotoneMaximizer !== null) {
+    if (!P.equals(L) || !Pp.equals(L)) return bad("a monotone maximizer exists, yet (P), (P′ on π*) and LVV are not all equal");
+    return { ok: true, tag: TAG_SADDLE, certificate: { value: L.toFraction() } };
+  }
+  if (!(P.compare(L) < 0)) return bad("no monotone maximizer, yet value(P) = LVV");
+  const tag = P.equals(Pp) ? TAG_EQUAL_BELOW : Pp.equals(L) ? TAG_GAP : TAG_GAP_BELOW;
+  return { ok: true, tag, certificate: { P: P.toFraction(), PprimeOnPiStar: Pp.toFraction(), LVV: L.toFraction() } };
+
+}
 
 export const ce2007MaxminSlide: Theorem<AuctionPrior> = {
   id: "ce2007-maxmin-slide",

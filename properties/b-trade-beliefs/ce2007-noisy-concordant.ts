@@ -26,9 +26,9 @@
  */
 import { piStar, piStarMultipliers, valueTypeSpace } from "../../src/constructions/chungEly.ts";
 import { strictNoisyConcordanceLp } from "../../src/constructions/morrisAlternative.ts";
-import { checkNoisyConcordance, noisyConcordanceLp } from "../../src/constructions/morrisTrade.ts";
-import type { AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
-import { ONE, qsum } from "../../src/exact/rational.ts";
+import { checkNoisyConcordance, noisyConcordanceLp, type NoisyConcordanceMultipliers } from "../../src/constructions/morrisTrade.ts";
+import { auctionPrior, type AuctionPrior } from "../../src/constructions/optimalExPostAuction.ts";
+import { ONE, q, qsum } from "../../src/exact/rational.ts";
 import { solve } from "../../src/lp/solve.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 import fc from "fast-check";
@@ -41,19 +41,35 @@ export const ce2007NoisyConcordant: Theorem<AuctionPrior> = {
   statement:
     "Full-support prior f on a value grid: the maxmin beliefs π* with π = f, λ_i(v_low) = Σ_{v'} f(v') and μ_i(v_i, v_i − Δ) = Σ_{v'_i ≥ v_i, v'_{-i}} f(v'), all else 0, satisfy the noisy-concordance equations exactly (λ not all zero); the noisy-concordance LP on π* is feasible.",
   arbitrary: fc.oneof(anyPriors, regularPriors),
-  check: (prior): CheckResult => {
-    const ts = valueTypeSpace(prior, piStar(prior));
-    const m = piStarMultipliers(prior);
-    const f = checkNoisyConcordance(ts, m);
-    if (f.length > 0) return { ok: false, violation: { failures: f }, message: `the slide's multipliers fail ${f.length} noisy-concordance equation(s): ${f.slice(0, 3).join("; ")}` };
-    if (!qsum(m.pi).equals(ONE) || m.lambda.some((li) => !qsum(li).equals(ONE))) {
-      return { ok: false, violation: { sumPi: qsum(m.pi).toFraction(), sumLambda: m.lambda.map((li) => qsum(li).toFraction()) }, message: "normalisation Σ π = Σ λ_i = 1 fails" };
-    }
-    const nc = solve(noisyConcordanceLp(ts), { exactOnly: true });
-    if (nc.status !== "optimal") return { ok: false, violation: { lp: nc.status }, message: `the noisy-concordance LP on π* is ${nc.status}` };
-    const strict = solve(strictNoisyConcordanceLp(ts), { exactOnly: true });
-    return { ok: true, tag: strict.status === "optimal" ? "also noisy concordant with every λ > 0 (no IC trade at all)" : "every λ > 0 impossible: an IC trade makes some type strictly better off (no strict surplus)" };
-  },
+  check: (prior) => checkNoisyConcordantPiStar(prior),
   codec: priorCodec,
   defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "μ_1(2, 1) off by 1/7",
+      why: "the slide's multipliers with μ_1(v_1 = 2, v_1 − Δ = 1) raised by 1/7 (two bidders, values {1, 2}, f ∝ (1, 2; 2, 1)): the noisy-concordance equations at the profiles with v_1 ∈ {1, 2} no longer balance",
+      input: () => auctionPrior(2, 2, [1, 2, 2, 1]),
+      check: (prior) =>
+        checkNoisyConcordantPiStar(prior, (f) => {
+          const m = piStarMultipliers(f);
+          return { ...m, mu: m.mu.map((mi, i) => mi.map((row, a) => row.map((x, b) => (i === 0 && a === 1 && b === 0 ? x.add(q(1).div(7)) : x)))) };
+        }),
+    },
+  ],
 };
+
+/** The check, with the multipliers as a parameter (default: the slide's, piStarMultipliers). */
+export function checkNoisyConcordantPiStar(prior: AuctionPrior, multipliers?: (prior: AuctionPrior) => NoisyConcordanceMultipliers): CheckResult {
+  const ts = valueTypeSpace(prior, piStar(prior));
+  const m = (multipliers ?? piStarMultipliers)(prior);
+  const f = checkNoisyConcordance(ts, m);
+  if (f.length > 0) return { ok: false, violation: { failures: f }, message: `the slide's multipliers fail ${f.length} noisy-concordance equation(s): ${f.slice(0, 3).join("; ")}` };
+  if (!qsum(m.pi).equals(ONE) || m.lambda.some((li) => !qsum(li).equals(ONE))) {
+    return { ok: false, violation: { sumPi: qsum(m.pi).toFraction(), sumLambda: m.lambda.map((li) => qsum(li).toFraction()) }, message: "normalisation Σ π = Σ λ_i = 1 fails" };
+  }
+  const nc = solve(noisyConcordanceLp(ts), { exactOnly: true });
+  if (nc.status !== "optimal") return { ok: false, violation: { lp: nc.status }, message: `the noisy-concordance LP on π* is ${nc.status}` };
+  const strict = solve(strictNoisyConcordanceLp(ts), { exactOnly: true });
+  return { ok: true, tag: strict.status === "optimal" ? "also noisy concordant with every λ > 0 (no IC trade at all)" : "every λ > 0 impossible: an IC trade makes some type strictly better off (no strict surplus)" };
+
+}

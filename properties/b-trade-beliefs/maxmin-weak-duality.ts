@@ -24,7 +24,7 @@
  */
 import { bceMin, bceWelfare, directWelfare, guarantee, interimViolation, obedienceViolation, participationSecurityViolation, potential, trivialTypeSpace } from "../../src/constructions/maxmin.ts";
 import { describeCase, maxminCase, maxminCaseCodec, type MaxminCase } from "../../src/constructions/maxminCases.ts";
-import { qstr } from "../../src/exact/rational.ts";
+import { ONE, q, qstr, ZERO } from "../../src/exact/rational.ts";
 import type { Theorem } from "../../src/theorem/types.ts";
 
 export const maxminWeakDuality: Theorem<MaxminCase> = {
@@ -64,4 +64,15 @@ export const maxminWeakDuality: Theorem<MaxminCase> = {
   },
   codec: maxminCaseCodec,
   defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "participation security dropped",
+      why: "one agent, one state, outcomes x0 (u = 0, w = 0) and x1 (u = −1, w = 5), the mechanism with a single action that always gives x1: not participation secure (the only action is worth −1); its guarantee 5 exceeds the potential 0 (every IIR direct mechanism gives x0), so without its hypothesis the statement fails and the check must say so",
+      input: (): MaxminCase => ({
+        problem: { agents: 1, states: ["θ"], mu: [ONE], outcomes: ["x0", "x1"], utility: [[[ZERO, q(-1)]]], designer: [[ZERO, q(5)]] },
+        mechanism: { actions: [["a"]], g: [[ZERO, ONE]] },
+        typeSpace: { types: [["·"]], prior: [ONE] },
+      }),
+    },
+  ],
 };

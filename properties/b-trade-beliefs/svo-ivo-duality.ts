@@ -35,7 +35,8 @@ import { adjointMismatch, complementarySlackness, gridMechanism, gridTypeSpace, 
 import { decodeProblem, designProblemArb, encodeProblem } from "../../src/constructions/maxminCases.ts";
 import type { DesignProblem } from "../../src/constructions/maxmin.ts";
 import { q, qstr } from "../../src/exact/rational.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { firstSample } from "../support/controls-ab.ts";
 
 export interface SvoIvoCase {
   readonly problem: DesignProblem;
@@ -54,40 +55,52 @@ export const svoIvoDuality: Theorem<SvoIvoCase> = {
   statement:
     "Finite primitives, grid {0, Δ, …, KΔ}: the min-potential bound (IVO) and the switched-order bound (SVO⁻) are LP duals — equal exact values, complementary slackness products exactly 0, summation by parts exact — and the max-guarantee bound is only almost dual: SVO⁺ ≤ guarantee(g⁺) ≤ potential(π*) ≤ IVO.",
   arbitrary: fc.record({ problem: designProblemArb(), grid: grids }).filter((c) => c.problem.agents === 1 || (c.grid.K === 1 || (c.grid.K === 2 && c.problem.states.length === 1))),
-  check: ({ problem, grid }) => {
-    const adj = adjointMismatch(problem, grid);
-    if (adj !== null) return { ok: false, violation: { adjoint: { ...adj, left: qstr(adj.left), right: qstr(adj.right) } }, message: `summation by parts fails at θ=${adj.state}, t=${adj.t}, t′=${adj.t2}, x=${adj.x}` };
-    const ivo = solveIvo(problem, grid);
-    const svoM = solveSvoMinus(problem, grid);
-    if (!ivo.value.equals(svoM.value)) return { ok: false, violation: { ivo: qstr(ivo.value), svoMinus: qstr(svoM.value) }, message: `IVO = ${qstr(ivo.value)} ≠ SVO⁻ = ${qstr(svoM.value)}: not a dual pair` };
-    const cs = complementarySlackness(problem, grid, ivo, svoM);
-    if (cs.infeasible.length > 0 || cs.nonzero.length > 0) {
-      return { ok: false, violation: { infeasible: cs.infeasible, nonzero: cs.nonzero.map((z) => ({ where: z.where, product: qstr(z.product) })) }, message: `complementary slackness fails: ${[...cs.infeasible, ...cs.nonzero.map((z) => z.where)].slice(0, 3).join("; ")}` };
-    }
-    const svoP = solveSvoPlus(problem, grid);
-    const mech = gridMechanism(problem, grid, svoP.g);
-    const ps = participationSecurityViolation(problem, mech);
-    if (ps !== null) return { ok: false, violation: { ps }, message: "the SVO⁺ optimal mechanism is not participation secure" };
-    const G = guarantee(problem, mech);
-    const P = potential(problem, gridTypeSpace(problem, grid, ivo.pi));
-    const chain = { svoPlus: qstr(svoP.value), guarantee: qstr(G.value), potential: qstr(P.value), ivo: qstr(ivo.value) };
-    const steps: [string, string, boolean][] = [
-      ["SVO⁺", "guarantee(g⁺)", svoP.value.compare(G.value) <= 0],
-      ["guarantee(g⁺)", "potential(π*)", G.value.compare(P.value) <= 0],
-      ["potential(π*)", "IVO", P.value.compare(ivo.value) <= 0],
-    ];
-    const bad = steps.find(([, , ok]) => !ok);
-    if (bad) return { ok: false, violation: { chain }, message: `${bad[0]} > ${bad[1]} (${JSON.stringify(chain)})` };
-    const coincide = svoP.value.equals(ivo.value);
-    return {
-      ok: true,
-      tag: coincide ? "SVO⁺ = IVO: bounds coincide" : "SVO⁺ < IVO: almost-dual gap",
-      certificate: { value: qstr(ivo.value), ...chain, pi: ivo.pi.map((r) => r.map(qstr)), g: svoM.g.map((r) => r.map(qstr)), lambda: svoM.lambda.map(qstr), gamma: ivo.gamma.map(qstr) },
-    };
-  },
+  check: (x) => checkSvoIvo(x),
   codec: {
     encode: (c) => ({ problem: encodeProblem(c.problem), grid: { K: c.grid.K, delta: qstr(c.grid.delta) } }),
     decode: (j: any) => ({ problem: decodeProblem(j.problem), grid: { K: Number(j.grid.K), delta: q(String(j.grid.delta)) } }),
   },
   defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "IVO value off by 1/7",
+      why: "the min-potential LP's optimal value raised by 1/7 (as a wrongly solved or wrongly built IVO would report) must break the equality with its dual SVO⁻ on the first generated case (fixed seed)",
+      input: () => firstSample(svoIvoDuality.arbitrary, () => true, "any case"),
+      check: (x) => checkSvoIvo(x, { solveIvo: (p, g) => { const r = solveIvo(p, g); return { ...r, value: r.value.add(q(1).div(7)) }; } }),
+    },
+  ],
 };
+
+/** The check, with the IVO solver as a parameter (default: solveIvo, exact). */
+export function checkSvoIvo({ problem, grid }: SvoIvoCase, variant: { solveIvo?: typeof solveIvo } = {}): CheckResult {
+  const adj = adjointMismatch(problem, grid);
+  if (adj !== null) return { ok: false, violation: { adjoint: { ...adj, left: qstr(adj.left), right: qstr(adj.right) } }, message: `summation by parts fails at θ=${adj.state}, t=${adj.t}, t′=${adj.t2}, x=${adj.x}` };
+  const ivo = (variant.solveIvo ?? solveIvo)(problem, grid);
+  const svoM = solveSvoMinus(problem, grid);
+  if (!ivo.value.equals(svoM.value)) return { ok: false, violation: { ivo: qstr(ivo.value), svoMinus: qstr(svoM.value) }, message: `IVO = ${qstr(ivo.value)} ≠ SVO⁻ = ${qstr(svoM.value)}: not a dual pair` };
+  const cs = complementarySlackness(problem, grid, ivo, svoM);
+  if (cs.infeasible.length > 0 || cs.nonzero.length > 0) {
+    return { ok: false, violation: { infeasible: cs.infeasible, nonzero: cs.nonzero.map((z) => ({ where: z.where, product: qstr(z.product) })) }, message: `complementary slackness fails: ${[...cs.infeasible, ...cs.nonzero.map((z) => z.where)].slice(0, 3).join("; ")}` };
+  }
+  const svoP = solveSvoPlus(problem, grid);
+  const mech = gridMechanism(problem, grid, svoP.g);
+  const ps = participationSecurityViolation(problem, mech);
+  if (ps !== null) return { ok: false, violation: { ps }, message: "the SVO⁺ optimal mechanism is not participation secure" };
+  const G = guarantee(problem, mech);
+  const P = potential(problem, gridTypeSpace(problem, grid, ivo.pi));
+  const chain = { svoPlus: qstr(svoP.value), guarantee: qstr(G.value), potential: qstr(P.value), ivo: qstr(ivo.value) };
+  const steps: [string, string, boolean][] = [
+    ["SVO⁺", "guarantee(g⁺)", svoP.value.compare(G.value) <= 0],
+    ["guarantee(g⁺)", "potential(π*)", G.value.compare(P.value) <= 0],
+    ["potential(π*)", "IVO", P.value.compare(ivo.value) <= 0],
+  ];
+  const bad = steps.find(([, , ok]) => !ok);
+  if (bad) return { ok: false, violation: { chain }, message: `${bad[0]} > ${bad[1]} (${JSON.stringify(chain)})` };
+  const coincide = svoP.value.equals(ivo.value);
+  return {
+    ok: true,
+    tag: coincide ? "SVO⁺ = IVO: bounds coincide" : "SVO⁺ < IVO: almost-dual gap",
+    certificate: { value: qstr(ivo.value), ...chain, pi: ivo.pi.map((r) => r.map(qstr)), g: svoM.g.map((r) => r.map(qstr)), lambda: svoM.lambda.map(qstr), gamma: ivo.gamma.map(qstr) },
+  };
+
+}
