@@ -176,6 +176,8 @@ describe("flags of every command (issue 9, item 7)", () => {
     [["ce2007", "--seed", "-3"], /--seed is below the limit 0/],
     [["brooks-du", "--N", "1"], /--N is below the limit 2/],
     [["tables", "--max-k", "0"], /--max-k is below the limit 1/],
+    [["brooks-du", "extra"], /brooks-du: unexpected argument "extra" \(usage: /],
+    [["lp"], /lp: expected one model file, got none \(usage: /],
   ];
   for (const [args, msg] of bad) {
     it(`${args.join(" ")} → exit 2, one line`, async () => {

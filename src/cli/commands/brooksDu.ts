@@ -30,7 +30,7 @@ export async function brooksDuCommand(args: string[], io: CommandIO): Promise<nu
     io.out(USAGE);
     return 0;
   }
-  if (positionals.length > 0) throw new MechcheckError("usage", `brooks-du: unexpected argument ${JSON.stringify(positionals[0])}\n${USAGE}`);
+  if (positionals.length > 0) throw new MechcheckError("usage", `brooks-du: unexpected argument ${JSON.stringify(positionals[0])} (${USAGE})`);
   const N = (flags.N as number | undefined) ?? 2;
   const maxK = (flags["max-k"] as number | undefined) ?? (N === 2 ? 3 : N === 3 ? 2 : 1);
   if (!Number.isInteger(N) || N < 2 || N > 6) throw new MechcheckError("usage", `brooks-du: --N must be an integer in 2..6, got ${N}`, { path: "--N", value: N });

@@ -110,7 +110,7 @@ export const lpCommand = async (args: string[], io: CommandIO): Promise<number> 
     return 0;
   }
   if (positionals.length !== 1) {
-    throw new MechcheckError("usage", `lp: expected one model file, got ${positionals.length === 0 ? "none" : positionals.map((p) => JSON.stringify(p)).join(" ")}\n${USAGE}`, { path: "model.json", value: positionals });
+    throw new MechcheckError("usage", `lp: expected one model file, got ${positionals.length === 0 ? "none" : positionals.map((p) => JSON.stringify(p)).join(" ")} (${USAGE})`, { path: "model.json", value: positionals });
   }
   const path = positionals[0]!;
   const model = parseLpJson(await readModelFile(path), path);
