@@ -29,7 +29,10 @@ import { independentMarginals } from "../../src/mechanisms/independence.ts";
 import { pivotTerms, vcgMechanism } from "../../src/mechanisms/vcg.ts";
 import { typeSizes, type DirectMechanism, type Environment } from "../../src/model/environment.ts";
 import { othersSizes, profileCount } from "../../src/model/profiles.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { productPrior } from "../../src/generators/independentPrior.ts";
+import { privateEnvironment, shiftPayment } from "../support/controls.ts";
+import { generatedCase } from "../support/controls-cde.ts";
 import { instanceCodec } from "../support/cases.ts";
 
 const arbitrary: fc.Arbitrary<Instance> = privateValuesEnvironment({ minAgents: 2, maxAgents: 3, maxTypes: 3, maxDecisions: 3, maxValue: 6 }).chain((env) => {
@@ -64,12 +67,44 @@ export const budgetBalancing: Theorem<Instance> = {
   statement:
     "Independent types, common prior: if a BIC mechanism runs an ex ante expected surplus S ≥ 0, Prop 7.1's p^B is ex post BB, BIC, and raises every type's interim utility by exactly S/n; an ex ante BB mechanism has an equivalent (same q, same interim payments) ex post BB mechanism (Cor 7.3).",
   arbitrary,
-  hypothesis: (x) => {
-    const prior = (x.beliefs as { prior: readonly Q[] }).prior;
-    const m = x.mechanism as DirectMechanism;
-    return isBIC(x.environment, m, x.beliefs!).verdict === "holds" && sign(expectedSurplus(x.environment, m, prior)) >= 0;
-  },
-  check: (x) => {
+  hypothesis,
+  check: (x) => checkBudgetBalancing(x),
+  codec: instanceCodec,
+  defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "not BIC (one payment raised)",
+      why: "pivot VCG on a 2 × 2 private-values environment (uniform prior) with agent 1's payment at the first profile raised by 10: type 1 of agent 1 gains by misreporting, and p^B keeps every interim payment up to a constant, so p^B is not BIC either (the BIC hypothesis carries weight)",
+      input: () => {
+        const env = privateEnvironment([[[0, 1], [0, 3]], [[2, 0], [0, 1]]]);
+        const u = [q(1).div(q(2)), q(1).div(q(2))];
+        return { environment: env, beliefs: { kind: "common-prior", prior: productPrior([u, u]) }, mechanism: shiftPayment(vcgMechanism(env, pivotTerms(env)), 0, 0, 10) };
+      },
+    },
+    {
+      name: "transform without the S/n refund",
+      why: "Prop 7.1's p^B with the last term −S/n left out, on a generated case with expected surplus S > 0: the payments then sum to S at every profile, not 0",
+      input: () => generatedCase(arbitrary, (x) => hypothesis(x) && sign(expectedSurplus(x.environment, x.mechanism as DirectMechanism, (x.beliefs as { prior: readonly Q[] }).prior)) > 0, "BIC with a strict expected surplus"),
+      check: (x) =>
+        checkBudgetBalancing(x, (env, m, marginals) => {
+          const r = budgetBalance(env, m, marginals);
+          const share = r.expectedSurplus.div(q(env.agents.length));
+          return { ...r, mechanism: { ...r.mechanism, payments: r.mechanism.payments.map((row) => row.map((p) => p.add(share))) } };
+        }),
+    },
+  ],
+};
+
+/** The hypothesis: the mechanism is BIC and runs an ex ante expected surplus S ≥ 0. */
+function hypothesis(x: Instance): boolean {
+  const prior = (x.beliefs as { prior: readonly Q[] }).prior;
+  const m = x.mechanism as DirectMechanism;
+  return isBIC(x.environment, m, x.beliefs!).verdict === "holds" && sign(expectedSurplus(x.environment, m, prior)) >= 0;
+}
+
+/** The check; `transform` is Prop 7.1's p^B (default budgetBalance), a parameter for the negative controls. */
+export function checkBudgetBalancing(x: Instance, transform: typeof budgetBalance = budgetBalance): CheckResult {
+  {
     const env = x.environment;
     const beliefs = x.beliefs!;
     const prior = (beliefs as { prior: readonly Q[] }).prior;
@@ -77,7 +112,7 @@ export const budgetBalancing: Theorem<Instance> = {
     const sizes = typeSizes(env);
     const n = sizes.length;
     const marginals = independentMarginals(sizes, prior);
-    const res = budgetBalance(env, m, marginals);
+    const res = transform(env, m, marginals);
     const S = expectedSurplus(env, m, prior);
     if (!res.expectedSurplus.equals(S)) return { ok: false, violation: { S: qstr(S), reported: qstr(res.expectedSurplus) }, message: `expected surplus ${qstr(S)} ≠ the transform's ${qstr(res.expectedSurplus)}` };
     const mb = res.mechanism;
@@ -98,7 +133,7 @@ export const budgetBalancing: Theorem<Instance> = {
     }
     // Cor 7.3 on the ex ante BB version.
     const exAnte: DirectMechanism = { ...m, payments: m.payments.map((row) => row.map((p) => p.sub(share))) };
-    const eq = budgetBalance(env, exAnte, marginals).mechanism;
+    const eq = transform(env, exAnte, marginals).mechanism;
     const bb2 = isExPostBudgetBalanced(env, eq);
     if (bb2.verdict !== "holds") return { ok: false, violation: bb2.violation, message: "Cor 7.3: the transform of the ex ante BB mechanism is not ex post BB" };
     const before = interimPaymentTable(env, exAnte.payments, marginals);
@@ -107,10 +142,8 @@ export const budgetBalancing: Theorem<Instance> = {
       if (!before[i]![r]!.equals(after[i]![r]!)) return { ok: false, violation: { agent: i, report: r, before: qstr(before[i]![r]!), after: qstr(after[i]![r]!) }, message: `Cor 7.3: interim payment of agent ${env.agents[i]} reporting ${env.types[i]![r]} changes from ${qstr(before[i]![r]!)} to ${qstr(after[i]![r]!)}` };
     }
     return { ok: true, certificate: { expectedSurplus: qstr(S), share: qstr(share) }, tag: sign(S) > 0 ? "strict expected surplus" : "zero expected surplus" };
-  },
-  codec: instanceCodec,
-  defaultRuns: 300,
-};
+  }
+}
 
 /** Product of the others' marginals, indexed like profiles.ts othersIndex. */
 function othersBelief(others: readonly (readonly Q[])[]): Q[] {

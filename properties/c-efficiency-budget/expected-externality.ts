@@ -32,9 +32,9 @@ import type { Instance } from "../../src/instance/index.ts";
 import { interimPaymentTable } from "../../src/mechanisms/budgetBalancing.ts";
 import { dagvMechanism, expectedExternalityMechanism, pivotPayments } from "../../src/mechanisms/expectedExternality.ts";
 import { independentMarginals } from "../../src/mechanisms/independence.ts";
-import { numProfiles, reservationOf, typeSizes, type Environment } from "../../src/model/environment.ts";
+import { numProfiles, reservationOf, typeSizes, type DirectMechanism, type Environment } from "../../src/model/environment.ts";
 import { allProfiles, profileAt } from "../../src/model/profiles.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 import { instanceCodec } from "../support/cases.ts";
 
 /** Seed 001 *Home improvement*, decisions [S, D] (ties to S). */
@@ -81,14 +81,55 @@ export const expectedExternality: Theorem<Instance> = {
   statement:
     "Independent private values: Bernard's expected-externality payments and the dAGV payments are efficient, ex post budget balanced and BIC; with no property rights (valuations ≥ 0, reservations 0) the expected-externality mechanism is also interim IR (dAGV need not be). Home improvement: the slide's pivot formula (ties to S) and an IC, IIR, efficient, BB mechanism.",
   arbitrary,
-  check: (x) => {
+  check: (x) => checkExpectedExternality(x),
+  codec: instanceCodec,
+  defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "home improvement, ties to D",
+      why: "the home-improvement environment with the decisions listed [D, S], so that ties θ_A + θ_S = 10 go to D: the pivot payments at the ties then differ from the slide's formula (which assumes ties to S), e.g. agent A's at (θ_A, θ_S) = (1, 9)",
+      input: () => {
+        const env = homeImprovement();
+        const u = Array.from({ length: 9 }, () => q(1).div(q(9)));
+        const swapped: Environment = { ...env, decisions: ["D", "S"], valuation: env.valuation.map((rows) => rows.map((r) => [r[1]!, r[0]!])) };
+        return { name: HOME, environment: swapped, beliefs: { kind: "common-prior", prior: productPrior([u, u]) } };
+      },
+    },
+    {
+      name: "expected externality without the next agent's term",
+      why: "Bernard's p^EE with the −E_{τ_{i+1}}[p^piv_{i+1}] term dropped (the plain pivot payments, same allocation) on the home-improvement environment: efficient and DSIC, but not budget balanced",
+      input: () => {
+        const env = homeImprovement();
+        const u = Array.from({ length: 9 }, () => q(1).div(q(9)));
+        return { name: HOME, environment: env, beliefs: { kind: "common-prior", prior: productPrior([u, u]) } };
+      },
+      check: (x) =>
+        checkExpectedExternality(x, {
+          ee: (env, marginals) => {
+            const ee = expectedExternalityMechanism(env, marginals);
+            return { ...ee, payments: pivotPayments(env, ee.allocation) };
+          },
+        }),
+    },
+  ],
+};
+
+/**
+ * The check; `mechanisms` builds the expected-externality and dAGV mechanisms (defaults: the
+ * library's), a parameter so that the negative controls can run the same logic on a broken one.
+ */
+export function checkExpectedExternality(
+  x: Instance,
+  mechanisms: { ee?: (env: Environment, marginals: readonly (readonly Q[])[]) => DirectMechanism; dagv?: (env: Environment, marginals: readonly (readonly Q[])[]) => DirectMechanism } = {},
+): CheckResult {
+  {
     const env = x.environment;
     const beliefs = x.beliefs!;
     const prior = (beliefs as { prior: readonly Q[] }).prior;
     const sizes = typeSizes(env);
     const marginals = independentMarginals(sizes, prior);
-    const ee = expectedExternalityMechanism(env, marginals);
-    const dagv = dagvMechanism(env, marginals);
+    const ee = (mechanisms.ee ?? expectedExternalityMechanism)(env, marginals);
+    const dagv = (mechanisms.dagv ?? dagvMechanism)(env, marginals);
     for (const [name, m] of [["expected-externality", ee], ["dAGV", dagv]] as const) {
       const e = isExPostEfficient(env, m);
       if (e.verdict !== "holds") return { ok: false, violation: e.violation, message: `${name}: not ex post efficient` };
@@ -122,7 +163,5 @@ export const expectedExternality: Theorem<Instance> = {
       certificate: { eePayments: ee.payments.map((r) => r.map(qstr)), eeInterimIR: eeIr.verdict, dagvInterimIR: dagvIr },
       tag: npr ? `no property rights: EE interim IR; dAGV ${dagvIr ? "IIR too" : "not IIR"}` : `valuations of both signs: EE ${eeIr.verdict === "holds" ? "IIR" : "not IIR"}`,
     };
-  },
-  codec: instanceCodec,
-  defaultRuns: 200,
-};
+  }
+}

@@ -35,7 +35,8 @@ import { solve } from "../../src/lp/solve.ts";
 import { efficientDecisionRule, irVcgTerms, othersValue, vcgMechanism, type GrovesTerms } from "../../src/mechanisms/vcg.ts";
 import { numProfiles, pointMassAllocation, reservationOf, surplus, typeSizes, type DirectMechanism, type Environment } from "../../src/model/environment.ts";
 import { allProfiles, joinProfile, othersIndex, othersSizes, profileCount, profileIndex } from "../../src/model/profiles.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { generatedCase, SEVENTH } from "../support/controls-cde.ts";
 import { instanceCodec } from "../support/cases.ts";
 
 const exact = (rows: number, cols: number) => ({ exactOnly: rows * cols <= 6000 });
@@ -85,11 +86,45 @@ export const irVcgOptimal: Theorem<Instance> = {
   statement:
     "Private values, efficient q: the IR-VCG terms h^IR_i(θ_{-i}) = min_{θ_i}[S(θ) − r_i(θ_i)] are the largest Groves terms with ex post IR (a VCG mechanism is ex post IR ⇔ h ≤ h^IR), so IR-VCG's revenue is ≥ any ex post IR VCG mechanism's at every profile; the LP max of expected revenue over IR Groves terms equals it. (Among all DSIC + ex post IR efficient mechanisms the LP maximum can be larger on finite domains: tagged.)",
   arbitrary,
-  check: (x) => {
+  check: (x) => checkIrVcgOptimal(x),
+  codec: instanceCodec,
+  defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "h^IR lowered by 1/7",
+      why: "the IR-VCG terms with agent 1's term at the first θ_{-1} lowered by 1/7: still ex post IR, so they are not the largest IR terms (raising that term by 1/7 no longer breaks IR)",
+      input: () => irVcgControlCase(),
+      check: (x) => checkIrVcgOptimal(x, (env, rule) => bumpTerm(irVcgTerms(env, rule), SEVENTH.neg())),
+    },
+    {
+      name: "h^IR raised by 1",
+      why: "the IR-VCG terms with agent 1's term at the first θ_{-1} raised by 1: the mechanism built from them is not ex post IR",
+      input: () => irVcgControlCase(),
+      check: (x) => checkIrVcgOptimal(x, (env, rule) => bumpTerm(irVcgTerms(env, rule), q(1))),
+    },
+  ],
+};
+
+/** The first generated case (fixed seed): the controls perturb the IR-VCG terms, not the case. */
+function irVcgControlCase(): Instance {
+  return generatedCase(arbitrary, () => true, "any case");
+}
+
+/** Agent 0's Groves term at θ_{-0} #0 shifted by `d`. */
+function bumpTerm(h: GrovesTerms, d: Q): GrovesTerms {
+  return h.map((row, i) => row.map((v, k) => (i === 0 && k === 0 ? v.add(d) : v)));
+}
+
+/**
+ * The check; `terms` computes the IR-VCG terms (default irVcgTerms) so that a negative control can
+ * run the same logic on perturbed terms.
+ */
+export function checkIrVcgOptimal(x: Instance, terms: (env: Environment, rule: readonly number[]) => GrovesTerms = irVcgTerms): CheckResult {
+  {
     const env = x.environment;
     const prior = (x.beliefs as { prior: readonly Q[] }).prior;
     const rule = efficientDecisionRule(env);
-    const hIR = irVcgTerms(env, rule);
+    const hIR = terms(env, rule);
     const irvcg = vcgMechanism(env, hIR);
     const sizes = typeSizes(env);
     // (1)
@@ -155,7 +190,5 @@ export const irVcgOptimal: Theorem<Instance> = {
       certificate: { hIR: hIR.map((r) => r.map(qstr)), expectedRevenue: qstr(irvcgRevenue), bestDsicIrRevenue: qstr(ra.value) },
       tag: `${hTag}; ${sign(gap) > 0 ? "a non-VCG DSIC IR mechanism earns more" : "IR-VCG optimal among all DSIC IR"}`,
     };
-  },
-  codec: instanceCodec,
-  defaultRuns: 200,
-};
+  }
+}

@@ -29,17 +29,19 @@
 import fc from "fast-check";
 import { isDSIC, isExPostBudgetBalanced, isExPostEfficient } from "../../src/concepts/index.ts";
 import { tradeEnv } from "../../src/constructions/tradeGrids.ts";
-import { qstr, sign, ZERO, type Q } from "../../src/exact/rational.ts";
+import { q, qstr, sign, ZERO, type Q } from "../../src/exact/rational.ts";
 import { privateValuesEnvironment } from "../../src/generators/index.ts";
 import { valueGridOfSize } from "../../src/generators/valueGrid.ts";
 import type { Instance } from "../../src/instance/index.ts";
 import { LpBuilder } from "../../src/lp/model.ts";
 import { solve } from "../../src/lp/solve.ts";
-import { lemma75 } from "../../src/mechanisms/lemma75.ts";
+import { lemma75, type Lemma75Result } from "../../src/mechanisms/lemma75.ts";
 import { othersValue } from "../../src/mechanisms/vcg.ts";
 import { numProfiles, surplus, typeSizes, type Environment } from "../../src/model/environment.ts";
 import { allProfiles, joinProfile, othersIndex, othersSizes, profileAt, profileCount, profileIndex } from "../../src/model/profiles.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { shiftPayment } from "../support/controls.ts";
+import { generatedCase, SEVENTH } from "../support/controls-cde.ts";
 import { instanceCodec } from "../support/cases.ts";
 
 const arbitrary: fc.Arbitrary<Instance> = fc.oneof(
@@ -72,9 +74,38 @@ export const lemma75Theorem: Theorem<Instance> = {
   source: "001 Lemma 7.5 and its proof",
   statement: "Private values, efficient q: an ex post budget-balanced VCG mechanism exists ⇔ Σ_i v_i(q(θ), θ_i) = Σ_i H_i(θ_{-i}) is solvable. Both sides exact (Gauss–Jordan over Q; an LP from the definitions), with certificates either way.",
   arbitrary,
-  check: (x) => {
+  check: (x) => checkLemma75(x),
+  codec: instanceCodec,
+  defaultRuns: 1000,
+  negativeControls: [
+    {
+      name: "elimination certificate perturbed",
+      why: "bilateral trade on {0, 1}² (no budget-balanced VCG, Thm 7.6's four-profile certificate y): y with its first weight raised by 1/7 no longer cancels every H_i",
+      input: () => ({ environment: tradeEnv([q(0), q(1)], [q(0), q(1)]) }),
+      check: (x) =>
+        checkLemma75(x, (env) => {
+          const r = lemma75(env);
+          return r.solvable ? r : { ...r, y: r.y.map((w, t) => (t === 0 ? w.add(SEVENTH) : w)) };
+        }),
+    },
+    {
+      name: "sufficiency construction with one payment shifted",
+      why: "a generated environment where Σ H_i = S is solvable: the seed's construction h_i = (n−1)H_i with agent 1's payment at the first profile raised by 1 is no longer budget balanced",
+      input: () => generatedCase(arbitrary, (x) => lemma75(x.environment).solvable, "solvable"),
+      check: (x) =>
+        checkLemma75(x, (env) => {
+          const r = lemma75(env);
+          return r.solvable ? { ...r, mechanism: shiftPayment(r.mechanism, 0, 0) } : r;
+        }),
+    },
+  ],
+};
+
+/** The check; `solver` decides the LEFT side (default lemma75), a parameter for the negative controls. */
+export function checkLemma75(x: Instance, solver: (env: Environment) => Lemma75Result = (env) => lemma75(env)): CheckResult {
+  {
     const env = x.environment;
-    const res = lemma75(env);
+    const res = solver(env);
     const rule = res.system.rule;
     const model = bbVcgLp(env, rule);
     const lp = solve(model, { exactOnly: model.rows.length * model.variables.length <= 6000 });
@@ -120,7 +151,5 @@ export const lemma75Theorem: Theorem<Instance> = {
       }
     }
     return { ok: true, certificate: { H: res.H.map((r) => r.map(qstr)) }, tag: n === 2 ? "BB VCG exists (2 agents)" : "BB VCG exists (3 agents)" };
-  },
-  codec: instanceCodec,
-  defaultRuns: 1000,
-};
+  }
+}

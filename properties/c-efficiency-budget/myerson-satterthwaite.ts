@@ -47,6 +47,7 @@ import {
   describeGridCase,
   gridCaseCodec,
   impossibilityCertificate,
+  integerGrid,
   marginalsOf,
   msMaxRevenueLp,
   msMechanism,
@@ -60,7 +61,10 @@ import {
 import { MechcheckError } from "../../src/errors.ts";
 import { ONE, q, qmax, qmin, qstr, sign, type Q } from "../../src/exact/rational.ts";
 import { productPrior } from "../../src/generators/independentPrior.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { DirectMechanism } from "../../src/model/environment.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { shiftPayment } from "../support/controls.ts";
+import { SEVENTH } from "../support/controls-cde.ts";
 import { gridPairArb, integerFamilyArb, integerFamilyK } from "./green-laffont.ts";
 
 /** F(x) = ((x − lo)/(hi − lo))^k, or its mirror 1 − ((hi − x)/(hi − lo))^k. */
@@ -126,11 +130,22 @@ export const msCaseCodec = {
   },
 };
 
-function checkContinuous(bs: DistSpec, ss: DistSpec) {
+/**
+ * What the negative controls perturb (all absent in the theorem's own check): trade.ts's E[R], the
+ * closed-form R*, the hand formula R*(K), the constructed mechanism.
+ */
+export interface MsVariant {
+  readonly expectedRevenue?: (er: Q) => Q;
+  readonly maxRevenue?: (r: Q) => Q;
+  readonly familyRevenue?: (K: number, tie: TieRule) => Q;
+  readonly mechanism?: (m: DirectMechanism) => DirectMechanism;
+}
+
+function checkContinuous(bs: DistSpec, ss: DistSpec, variant: MsVariant = {}) {
   const B = distribution(bs);
   const S = distribution(ss);
   const v = continuousTrade(B, S);
-  const ER = v.irVcgExpectedRevenue;
+  const ER = (variant.expectedRevenue ?? ((x: Q) => x))(v.irVcgExpectedRevenue);
   // Independent closed form.
   let expected: Q;
   if (B.lo.compare(S.hi) < 0) {
@@ -149,17 +164,19 @@ function checkContinuous(bs: DistSpec, ss: DistSpec) {
   return { ok: true as const, certificate: { irVcgExpectedRevenue: qstr(ER), terms: { buyerCharge: qstr(v.terms.buyerCharge), sellerCharge: qstr(v.terms.sellerCharge), welfare: qstr(v.terms.welfare) } }, tag: overlap ? "continuous: overlap, E[R] < 0 (impossible)" : "continuous: no overlap, E[R] ≥ 0 (possible)" };
 }
 
-function checkGrid(c: GridCase) {
+function checkGrid(c: GridCase, variant: MsVariant = {}) {
   const where = describeGridCase(c);
   const [mb, ms] = marginalsOf(c);
-  const bound = msRevenueBound(c.buyer, c.seller, mb, ms, c.tie);
+  const bound0 = msRevenueBound(c.buyer, c.seller, mb, ms, c.tie);
+  const bound = variant.maxRevenue ? { ...bound0, maxRevenue: variant.maxRevenue(bound0.maxRevenue) } : bound0;
   const lpMax = msMaxRevenueLp(c).value;
   if (!lpMax.equals(bound.maxRevenue)) {
     return { ok: false as const, violation: { case: gridCaseCodec.encode(c), closedForm: qstr(bound.maxRevenue), lp: qstr(lpMax) }, message: `${where}: closed-form R* = ${qstr(bound.maxRevenue)} but the LP's max expected revenue (BIC + IIR) is ${qstr(lpMax)}` };
   }
   const K = integerFamilyK(c);
-  if (K !== null && !c.buyerMarginal && !bound.maxRevenue.equals(uniformFamilyRevenue(K, c.tie))) {
-    return { ok: false as const, violation: { K, tie: c.tie, R: qstr(bound.maxRevenue) }, message: `${where}: R* = ${qstr(bound.maxRevenue)} but the hand formula gives ${qstr(uniformFamilyRevenue(K, c.tie))}` };
+  const family = variant.familyRevenue ?? uniformFamilyRevenue;
+  if (K !== null && !c.buyerMarginal && !bound.maxRevenue.equals(family(K, c.tie))) {
+    return { ok: false as const, violation: { K, tie: c.tie, R: qstr(bound.maxRevenue) }, message: `${where}: R* = ${qstr(bound.maxRevenue)} but the hand formula gives ${qstr(family(K, c.tie))}` };
   }
   const d = decide("myerson-satterthwaite", c);
   if (d.problems.length > 0) return { ok: false as const, violation: { case: gridCaseCodec.encode(c), problems: d.problems }, message: `${where}: the LP's point fails ${d.problems.join(", ")} (bug)` };
@@ -168,7 +185,7 @@ function checkGrid(c: GridCase) {
   }
   const tag = `${K !== null && !c.buyerMarginal ? "{0..K}² uniform" : "grid"}, ${c.tie} ties: ${bound.possible ? "possible" : "impossible"}`;
   if (bound.possible) {
-    const m = msMechanism(c.buyer, c.seller, mb, ms, c.tie);
+    const m = (variant.mechanism ?? ((x: DirectMechanism) => x))(msMechanism(c.buyer, c.seller, mb, ms, c.tie));
     const problems = conceptProblems("myerson-satterthwaite", tradeEnv(c.buyer, c.seller), m, productPrior([mb, ms]));
     if (problems.length > 0) return { ok: false as const, violation: { case: gridCaseCodec.encode(c), problems }, message: `${where}: the constructed mechanism fails ${problems.join(", ")}` };
     return { ok: true as const, certificate: { R: qstr(bound.maxRevenue), payments: m.payments.map((r) => r.map(qstr)) }, tag };
@@ -183,7 +200,38 @@ export const myersonSatterthwaite: Theorem<MsCase> = {
   statement:
     "Continuous (polynomial CDFs): efficient, BIC, IIR, BB trade exists iff the supports do not overlap, by the exact IR-VCG expected revenue E[R] = −∫(1 − F_B)F_S. Finite grids (independent full-support priors, any tie rule): it exists iff R* = E[P*] − E[T*] ≥ 0 (LP-certified both ways); on uniform {0,…,K}² that is never (trade ties), K ≤ 4 (no-trade ties), K ≤ 1 (split ties).",
   arbitrary,
-  check: (c) => (c.kind === "continuous" ? checkContinuous(c.buyer, c.seller) : checkGrid(c.grid)),
+  check: (c) => checkMyersonSatterthwaite(c),
   codec: msCaseCodec,
   defaultRuns: 1000,
+  negativeControls: [
+    {
+      name: "hand formula R*(K) off by 1/7",
+      why: "uniform {0,…,3}², ties trade: the hand-computed R*(K) + 1/7 must disagree with the recursion's R* (= the LP maximum)",
+      input: () => ({ kind: "grid", grid: { buyer: integerGrid(3), seller: integerGrid(3), tie: "trade" } }),
+      check: (c) => checkMyersonSatterthwaite(c, { familyRevenue: (K, tie) => uniformFamilyRevenue(K, tie).add(SEVENTH) }),
+    },
+    {
+      name: "closed-form R* off by 1/7",
+      why: "uniform {0, 1, 2}², ties no-trade: the closed-form R* (recursions for P*, T*) + 1/7 must disagree with the exact LP maximum of expected revenue",
+      input: () => ({ kind: "grid", grid: { buyer: integerGrid(2), seller: integerGrid(2), tie: "no-trade" } }),
+      check: (c) => checkMyersonSatterthwaite(c, { maxRevenue: (r) => r.add(SEVENTH) }),
+    },
+    {
+      name: "constructed mechanism with one payment shifted",
+      why: "uniform {0, 1, 2}², ties no-trade (possible: R* = K(4 − K)/(6(K + 1)) = 2/9 ≥ 0): the constructed mechanism with the buyer's payment at the first profile raised by 1 is no longer budget balanced",
+      input: () => ({ kind: "grid", grid: { buyer: integerGrid(2), seller: integerGrid(2), tie: "no-trade" } }),
+      check: (c) => checkMyersonSatterthwaite(c, { mechanism: (m) => shiftPayment(m, 0, 0) }),
+    },
+    {
+      name: "E[R] off by 1/7",
+      why: "B, S ~ U[0, 1] (overlapping supports): trade.ts's IR-VCG expected revenue + 1/7 must disagree with the closed form −∫(1 − F_B)F_S",
+      input: () => ({ kind: "continuous", buyer: { lo: q(0), hi: q(1), k: 1, mirror: false }, seller: { lo: q(0), hi: q(1), k: 1, mirror: false } }),
+      check: (c) => checkMyersonSatterthwaite(c, { expectedRevenue: (er) => er.add(SEVENTH) }),
+    },
+  ],
 };
+
+/** The check; `variant` (default none) lets the negative controls perturb one computed object. */
+export function checkMyersonSatterthwaite(c: MsCase, variant: MsVariant = {}): CheckResult {
+  return c.kind === "continuous" ? checkContinuous(c.buyer, c.seller, variant) : checkGrid(c.grid, variant);
+}

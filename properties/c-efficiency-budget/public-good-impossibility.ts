@@ -32,7 +32,10 @@ import { q, qstr, sign, type Q } from "../../src/exact/rational.ts";
 import { productPrior } from "../../src/generators/independentPrior.ts";
 import { valueGridOfSize } from "../../src/generators/valueGrid.ts";
 import { trivialPublicGoodMechanism } from "../../src/mechanisms/publicGood.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { DirectMechanism } from "../../src/model/environment.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { shiftPayment } from "../support/controls.ts";
+import { generatedCase, SEVENTH } from "../support/controls-cde.ts";
 import { distribution, type DistSpec } from "./myerson-satterthwaite.ts";
 
 export type PgTheoremCase = { readonly kind: "grid"; readonly grid: PgCase } | { readonly kind: "continuous"; readonly agent1: DistSpec; readonly agent2: DistSpec; readonly cost: Q };
@@ -103,9 +106,18 @@ export function describePgCase(c: PgCase): string {
   return `values ${c.values.map((g) => `{${g.map(qstr).join(", ")}}`).join(" × ")}, c = ${qstr(c.cost)}, ties: ${c.tie}`;
 }
 
-function checkGrid(c: PgCase) {
+/** What the negative controls perturb (all absent in the theorem's own check). */
+export interface PgVariant {
+  readonly maxBudget?: (r: Q) => Q;
+  readonly mechanism?: (m: DirectMechanism) => DirectMechanism;
+  readonly trivialMechanism?: (m: DirectMechanism) => DirectMechanism;
+  readonly virtualBudget?: (b: Q) => Q;
+}
+
+function checkGrid(c: PgCase, variant: PgVariant = {}) {
   const where = describePgCase(c);
-  const b = pgBound(c);
+  const b0 = pgBound(c);
+  const b = variant.maxBudget ? { ...b0, maxBudget: variant.maxBudget(b0.maxBudget) } : b0;
   const lpMax = pgMaxBudgetLp(c);
   if (!lpMax.equals(b.maxBudget)) return { ok: false as const, violation: { case: gridJson(c), closedForm: qstr(b.maxBudget), lp: qstr(lpMax) }, message: `${where}: closed-form R* = ${qstr(b.maxBudget)}, LP max expected budget ${qstr(lpMax)}` };
   const d = pgDecide(c);
@@ -116,13 +128,13 @@ function checkGrid(c: PgCase) {
   const trivial = pgTrivial(c);
   if (trivial) {
     if (!b.possible) return { ok: false as const, violation: { case: gridJson(c) }, message: `${where}: a trivial case (Prop 6.26's "if"), yet R* = ${qstr(b.maxBudget)} < 0` };
-    const m = trivialPublicGoodMechanism(pgEnvironment(c)).mechanism;
+    const m = (variant.trivialMechanism ?? ((x: DirectMechanism) => x))(trivialPublicGoodMechanism(pgEnvironment(c)).mechanism);
     const beliefs = { kind: "common-prior" as const, prior };
     const verdicts = [isBIC(env, m, beliefs).verdict, isInterimIR(env, m, beliefs).verdict, isExPostEfficient(env, m).verdict, isExPostBudgetBalanced(env, m).verdict];
     if (verdicts.some((v) => v !== "holds")) return { ok: false as const, violation: { case: gridJson(c), verdicts }, message: `${where}: the trivial-case mechanism fails (BIC, IIR, efficient, BB) = ${verdicts.join(", ")}` };
   }
   if (b.possible) {
-    const m = pgMechanism(c);
+    const m = (variant.mechanism ?? ((x: DirectMechanism) => x))(pgMechanism(c));
     const problems = conceptProblems("myerson-satterthwaite", env, m, prior);
     if (problems.length > 0) return { ok: false as const, violation: { case: gridJson(c), problems }, message: `${where}: the constructed mechanism fails ${problems.join(", ")}` };
   }
@@ -130,8 +142,9 @@ function checkGrid(c: PgCase) {
   return { ok: true as const, certificate: { R: qstr(b.maxBudget), ...(d.possible ? {} : { farkasRows: d.farkasRows }) }, tag };
 }
 
-function checkContinuous(c: Extract<PgTheoremCase, { kind: "continuous" }>) {
-  const r = pgContinuous(distribution(c.agent1), distribution(c.agent2), c.cost);
+function checkContinuous(c: Extract<PgTheoremCase, { kind: "continuous" }>, variant: PgVariant = {}) {
+  const r0 = pgContinuous(distribution(c.agent1), distribution(c.agent2), c.cost);
+  const r = variant.virtualBudget ? { ...r0, virtualBudget: variant.virtualBudget(r0.virtualBudget) } : r0;
   const where = `θ_1 ~ ${distribution(c.agent1).name}, θ_2 ~ ${distribution(c.agent2).name}, c = ${qstr(c.cost)}`;
   if (!r.virtualBudget.equals(r.irVcgBudget)) return { ok: false as const, violation: { virtual: qstr(r.virtualBudget), irVcg: qstr(r.irVcgBudget) }, message: `${where}: A(c) − cP(c) = ${qstr(r.virtualBudget)} but the IR-VCG budget is ${qstr(r.irVcgBudget)}` };
   if ((sign(r.virtualBudget) < 0) !== r.interior) return { ok: false as const, violation: { budget: qstr(r.virtualBudget), interior: r.interior }, message: `${where}: max budget ${qstr(r.virtualBudget)} but c is ${r.interior ? "" : "not "}strictly between 2v̲ and 2v̄` };
@@ -145,7 +158,38 @@ export const publicGoodImpossibility: Theorem<PgTheoremCase> = {
   statement:
     "Continuous (two agents, polynomial CDFs on [v̲, v̄]): an efficient, BIC, IIR, budget-balanced provision mechanism exists iff 2v̲ ≥ c or 2v̄ ≤ c (exact max budget A(c) − cP(c) = IR-VCG budget). Finite grids: it exists iff R* = Σ E[P*_i] − c·Pr(provide) ≥ 0 (LP-certified), which includes the trivial cases and can hold strictly between them.",
   arbitrary,
-  check: (c) => (c.kind === "grid" ? checkGrid(c.grid) : checkContinuous(c)),
+  check: (c) => checkPublicGoodImpossibility(c),
   codec,
   defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "closed-form R* off by 1/7",
+      why: "values {0, 1, 2} × {0, 1, 2}, c = 2, ties provide: the closed-form maximum expected budget R* + 1/7 must disagree with the exact LP maximum",
+      input: () => ({ kind: "grid", grid: { values: [[q(0), q(1), q(2)], [q(0), q(1), q(2)]], cost: q(2), tie: "provide" } }),
+      check: (c) => checkPublicGoodImpossibility(c, { maxBudget: (r) => r.add(SEVENTH) }),
+    },
+    {
+      name: "constructed mechanism with one payment shifted",
+      why: "a generated non-trivial grid case where R* ≥ 0 (Prop 6.26's 'only if' fails there): the constructed mechanism with agent 1's payment at the first profile raised by 1 is no longer budget balanced",
+      input: () => ({ kind: "grid", grid: generatedCase(pgGridArb(["provide", "not"], true), (c) => pgBound(c).possible && !pgTrivial(c), "non-trivial and possible") }),
+      check: (c) => checkPublicGoodImpossibility(c, { mechanism: (m) => shiftPayment(m, 0, 0) }),
+    },
+    {
+      name: "trivial-case mechanism with one payment shifted",
+      why: "values {0, 1} × {1, 2}, c = 1 (Σ min θ_i ≥ c, Prop 6.26's 'if'): trivialPublicGoodMechanism with agent 1's payment at the first profile raised by 1 is no longer budget balanced",
+      input: () => ({ kind: "grid", grid: { values: [[q(0), q(1)], [q(1), q(2)]], cost: q(1), tie: "provide" } }),
+      check: (c) => checkPublicGoodImpossibility(c, { trivialMechanism: (m) => shiftPayment(m, 0, 0) }),
+    },
+    {
+      name: "A(c) − cP(c) off by 1/7",
+      why: "θ_1, θ_2 ~ U[0, 1], c = 1: the virtual-value budget + 1/7 must disagree with the IR-VCG budget computed by the other route",
+      input: () => ({ kind: "continuous", agent1: { lo: q(0), hi: q(1), k: 1, mirror: false }, agent2: { lo: q(0), hi: q(1), k: 1, mirror: false }, cost: q(1) }),
+      check: (c) => checkPublicGoodImpossibility(c, { virtualBudget: (b) => b.add(SEVENTH) }),
+    },
+  ],
 };
+
+/** The check; `variant` (default none) lets the negative controls perturb one computed object. */
+export function checkPublicGoodImpossibility(c: PgTheoremCase, variant: PgVariant = {}): CheckResult {
+  return c.kind === "grid" ? checkGrid(c.grid, variant) : checkContinuous(c, variant);
+}
