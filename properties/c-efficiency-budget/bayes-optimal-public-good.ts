@@ -34,6 +34,7 @@ import { CertifiedReal, countRoots, Poly, type AlgebraicReal } from "../../src/c
 import { publicGoodBudget, publicGoodThreshold, publicGoodThresholdFormula } from "../../src/continuous/trade.ts";
 import { ONE, q, qstr, sign, type Q } from "../../src/exact/rational.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { SEVENTH } from "../support/controls-cde.ts";
 
 export const COSTS = ["1/10", "1/4", "1/2", "3/5", "2/3", "1", "3/2", "19/10"];
 
@@ -42,7 +43,17 @@ export function slideCubic(c: Q): Poly {
   return Poly.of([0, 0, 1, "-2/3"]).sub(Poly.of([1, 0, "-1/2"]).scale(c));
 }
 
-function check(): CheckResult {
+/** The slide's numbers, as data so that a negative control can change one: the cubic for c < 2/3, and s = intercept + slope·c for c ≥ switchAt. */
+export interface SlideNumbers {
+  readonly cubic: (c: Q) => Poly;
+  readonly intercept: Q;
+  readonly slope: Q;
+  readonly switchAt: Q;
+}
+
+export const SLIDE: SlideNumbers = { cubic: slideCubic, intercept: q("1/2"), slope: q("3/4"), switchAt: q("2/3") };
+
+function check(slide: SlideNumbers = SLIDE): CheckResult {
   const fails: string[] = [];
   const claim = (what: string, ok: boolean, detail = "") => {
     if (!ok) fails.push(detail ? `${what}: ${detail}` : what);
@@ -71,13 +82,13 @@ function check(): CheckResult {
   });
   // 2. the slide's equations
   const c0 = q("7/13"); // any c: the identity A − cP = cubic holds coefficientwise in c
-  claim("on [0, 1]: A − cP is the slide's cubic", direct[0]!.A.equals(Poly.of([0, 0, 1, "-2/3"])) && direct[0]!.P.equals(Poly.of([1, 0, "-1/2"])) && direct[0]!.A.sub(direct[0]!.P.scale(c0)).equals(slideCubic(c0)), `A = ${direct[0]!.A.toString("s")}, P = ${direct[0]!.P.toString("s")}`);
+  claim("on [0, 1]: A − cP is the slide's cubic", direct[0]!.A.equals(Poly.of([0, 0, 1, "-2/3"])) && direct[0]!.P.equals(Poly.of([1, 0, "-1/2"])) && direct[0]!.A.sub(direct[0]!.P.scale(c0)).equals(slide.cubic(c0)), `A = ${direct[0]!.A.toString("s")}, P = ${direct[0]!.P.toString("s")}`);
   const line = Poly.linear(q("-2/3"), q("4/3")); // (4s − 2)/3
   claim("on [1, 2]: A = ((4s − 2)/3)·P, i.e. B = 0 ⇔ s = 1/2 + 3c/4", direct[1]!.A.equals(line.mul(direct[1]!.P)), `A = ${direct[1]!.A.toString("s")}, P = ${direct[1]!.P.toString("s")}`);
   claim("on [1, 2): P > 0", countRoots(direct[1]!.P, 1, q("2")) === 1 && direct[1]!.P.eval(ONE).compare(0) > 0 && direct[1]!.P.eval(2).n === 0n);
   const formula = publicGoodThresholdFormula(U, U);
   const lin = formula.find((f) => f.linear !== undefined)?.linear;
-  claim("the symbolic solver gives s = 1/2 + (3/4)c for c ∈ [2/3, 2]", lin !== undefined && lin.intercept.equals(q("1/2")) && lin.slope.equals(q("3/4")) && lin.cFrom.equals(q("2/3")) && lin.cTo.equals(q(2)), JSON.stringify(lin && { intercept: qstr(lin.intercept), slope: qstr(lin.slope), cFrom: qstr(lin.cFrom), cTo: qstr(lin.cTo) }));
+  claim("the symbolic solver gives s = 1/2 + (3/4)c for c ∈ [2/3, 2]", lin !== undefined && lin.intercept.equals(slide.intercept) && lin.slope.equals(slide.slope) && lin.cFrom.equals(slide.switchAt) && lin.cTo.equals(q(2)), JSON.stringify(lin && { intercept: qstr(lin.intercept), slope: qstr(lin.slope), cFrom: qstr(lin.cFrom), cTo: qstr(lin.cTo) }));
   // 3–4. thresholds
   const table: { c: string; s: string; lambda: string }[] = [];
   for (const cs of COSTS) {
@@ -85,11 +96,11 @@ function check(): CheckResult {
     const s: AlgebraicReal = publicGoodThreshold(U, U, c);
     claim(`c = ${cs}: B(c) < 0, so the efficient rule breaks the budget and λ > 0`, sign(thresholdBudgetDirect(u, u, c, c)) < 0);
     const sr = s.rationalValue();
-    if (c.compare(q("2/3")) >= 0) {
-      const want = q("1/2").add(q("3/4").mul(c));
+    if (c.compare(slide.switchAt) >= 0) {
+      const want = slide.intercept.add(slide.slope.mul(c));
       claim(`c = ${cs}: s = 1/2 + 3c/4 = ${qstr(want)}`, sr !== undefined && sr.equals(want), s.toString());
     } else {
-      const cubic = slideCubic(c);
+      const cubic = slide.cubic(c);
       claim(`c = ${cs}: s is a root of the slide's cubic`, CertifiedReal.polyAt(cubic, s).sign() === 0, s.toString());
       claim(`c = ${cs}: s ∈ (c, 1)`, s.compare(c) > 0 && s.compare(1) < 0, s.toString());
       claim(`c = ${cs}: the cubic has exactly one root in (c, 1]`, countRoots(cubic, c, 1) === 1);
@@ -130,4 +141,18 @@ export const bayesOptimalPublicGood: Theorem<Record<string, never>> = {
   arbitrary: fc.constant({}),
   check: () => check(),
   codec: { encode: () => ({}), decode: () => ({}) },
+  negativeControls: [
+    {
+      name: "threshold line's intercept off by 1/7",
+      why: "the slide's s = 1/2 + 3c/4 (c ≥ 2/3) with the intercept 1/2 changed to 1/2 + 1/7: the symbolic solver and the exact thresholds must contradict it",
+      input: () => ({}),
+      check: () => check({ ...SLIDE, intercept: SLIDE.intercept.add(SEVENTH) }),
+    },
+    {
+      name: "cubic's s³ coefficient off by 1/7",
+      why: "the slide's cubic −(2/3)s³ + s² − (1 − s²/2)c with −2/3 changed to −2/3 + 1/7: A − cP on [0, 1] must differ from it and the thresholds for c < 2/3 are not its roots",
+      input: () => ({}),
+      check: () => check({ ...SLIDE, cubic: (c) => slideCubic(c).add(Poly.of([0, 0, 0, SEVENTH])) }),
+    },
+  ],
 };

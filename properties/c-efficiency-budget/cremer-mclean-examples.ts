@@ -48,12 +48,14 @@ import {
   pairTableToProfiles,
   separatingLotteries,
   yetAnotherAuction,
+  type CmExample,
   type PairTable,
 } from "../../src/mechanisms/cremerMcLean.ts";
 import { efficientAllocation } from "../../src/mechanisms/expectedExternality.ts";
 import { checkIndependence } from "../../src/mechanisms/independence.ts";
 import type { Beliefs, DirectMechanism, Environment } from "../../src/model/environment.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { SEVENTH } from "../support/controls-cde.ts";
 
 /** Slide *Yet Another Auction, Continued* — Optimal Payments (as printed; checked, not trusted). */
 export const YET_ANOTHER_OPTIMAL_PAYMENTS: PairTable = [
@@ -93,8 +95,7 @@ function withPayments(m: DirectMechanism, payments: readonly (readonly Q[])[]): 
   return { kind: "direct", allocation: m.allocation, payments };
 }
 
-function auctionOfAnIndivisibleGoodClaims(c: Claims): Record<string, unknown> {
-  const ex = auctionOfAnIndivisibleGood();
+function auctionOfAnIndivisibleGoodClaims(c: Claims, ex: CmExample = auctionOfAnIndivisibleGood()): Record<string, unknown> {
   const { env, prior } = ex;
   const beliefs: Beliefs = { kind: "common-prior", prior };
   const cond = conditionalBeliefs(env, beliefs).map((r) => r.map((b) => b!));
@@ -139,8 +140,7 @@ function auctionOfAnIndivisibleGoodClaims(c: Claims): Record<string, unknown> {
   return { revenue: qstr(rev), lpOptimum: qstr(lp.value), cMinForSlideY: qstr(cm.cMin), ourY: ours.map((zi) => zi.map((r) => r.map(qstr))) };
 }
 
-function yetAnotherAuctionClaims(c: Claims): Record<string, unknown> {
-  const ex = yetAnotherAuction();
+function yetAnotherAuctionClaims(c: Claims, ex: CmExample = yetAnotherAuction(), optimalPayments: PairTable = YET_ANOTHER_OPTIMAL_PAYMENTS): Record<string, unknown> {
   const { env, prior } = ex;
   const beliefs: Beliefs = { kind: "common-prior", prior };
   const sizes = [2, 3];
@@ -175,15 +175,15 @@ function yetAnotherAuctionClaims(c: Claims): Record<string, unknown> {
     }
   }
   // Optimal Payments = base + c·y for a single c (read off one entry with y ≠ 0, then check all)
-  const slideOpt = pairTableToProfiles(YET_ANOTHER_OPTIMAL_PAYMENTS);
+  const slideOpt = pairTableToProfiles(optimalPayments);
   const yProf = pairTableToProfiles(ex.slide.beliefElicitation!);
   const t0 = yProf.findIndex((r) => r[1]!.n !== 0n);
   const cFound = slideOpt[t0]![1]!.sub(base.payments[t0]![1]!).div(yProf[t0]![1]!);
   const recon = base.payments.map((row, t) => row.map((p, i) => p.add(cFound.mul(yProf[t]![i]!))));
-  const d2 = tableDiff(env, recon, YET_ANOTHER_OPTIMAL_PAYMENTS);
+  const d2 = tableDiff(env, recon, optimalPayments);
   c.claim(`YAA Optimal Payments = IR/IC payments + c·y with c = ${qstr(cFound)}`, d2.length === 0, d2.join("; "));
   const cm = cremerMcLeanMechanism(env, beliefs, base, { lotteries: y, c: cFound });
-  c.claim("YAA the Prop 7.11 construction with the slide's y and that c reproduces Optimal Payments", tableDiff(env, cm.mechanism.payments, YET_ANOTHER_OPTIMAL_PAYMENTS).length === 0);
+  c.claim("YAA the Prop 7.11 construction with the slide's y and that c reproduces Optimal Payments", tableDiff(env, cm.mechanism.payments, optimalPayments).length === 0);
   const opt = withPayments(base, slideOpt);
   c.claim("YAA Optimal Payments: BIC", isBIC(env, opt, beliefs).verdict === "holds");
   c.claim("YAA Optimal Payments: interim IR", isInterimIR(env, opt, beliefs).verdict === "holds");
@@ -195,10 +195,22 @@ function yetAnotherAuctionClaims(c: Claims): Record<string, unknown> {
   return { revenue: qstr(optRev), relaxedOptimum: qstr(relaxed.value), fullOptimum: qstr(full.value), c: qstr(cFound), cMinForSlideY: qstr(cm.cMin), v5InformationRent: qstr(v5rent), notIndependentAt: ind.independent ? null : ind.profile };
 }
 
-function check(): CheckResult {
+/** The two slides' data (defaults: as printed); a negative control passes a table with one entry changed. */
+export interface CmSlides {
+  readonly aig?: CmExample;
+  readonly yaa?: CmExample;
+  readonly yaaOptimalPayments?: PairTable;
+}
+
+/** The table with `who`'s entry (0 = buyer 1, 1 = buyer 2) at row `r`, column `k` raised by `delta`. */
+function bumpEntry(t: PairTable, r: number, k: number, who: 0 | 1, delta: Q): PairTable {
+  return t.map((row, a) => row.map((cell, b) => (a === r && b === k ? (cell.map((x, j) => (j === who ? qstr(q(x).add(delta)) : x)) as unknown as readonly [string, string]) : cell)));
+}
+
+function check(slides: CmSlides = {}): CheckResult {
   const c = new Claims();
-  const aig = auctionOfAnIndivisibleGoodClaims(c);
-  const yaa = yetAnotherAuctionClaims(c);
+  const aig = auctionOfAnIndivisibleGoodClaims(c, slides.aig);
+  const yaa = yetAnotherAuctionClaims(c, slides.yaa, slides.yaaOptimalPayments);
   if (c.failures.length > 0) return { ok: false, violation: { failures: c.failures }, message: `slide claims not reproduced: ${c.failures.join(" | ")}` };
   return { ok: true, certificate: { claimsVerified: c.verified.length, auctionOfAnIndivisibleGood: aig, yetAnotherAuction: yaa }, tag: "both slides reproduced exactly" };
 }
@@ -212,4 +224,21 @@ export const cremerMcLeanExamples: Theorem<Record<string, never>> = {
   arbitrary: fc.constant({}),
   check: () => check(),
   codec: { encode: () => ({}), decode: () => ({}) },
+  negativeControls: [
+    {
+      name: "Yet Another Auction: an optimal payment changed",
+      why: "the slide's Optimal Payments with buyer 2's 9 at (v0, v1) changed to 10: no single c gives IR/IC payments + c·y, and the table is no longer BIC with the optimal revenue",
+      input: () => ({}),
+      check: () => check({ yaaOptimalPayments: bumpEntry(YET_ANOTHER_OPTIMAL_PAYMENTS, 0, 0, 1, q(1)) }),
+    },
+    {
+      name: "Auction of an Indivisible Good: an optimal payment changed",
+      why: "the slide's Optimal Payments with buyer 1's 3 at (v2, v3) lowered by 1/7: no longer IR Payments + 1·y, and the buyer keeps an information rent",
+      input: () => ({}),
+      check: () => {
+        const ex = auctionOfAnIndivisibleGood();
+        return check({ aig: { ...ex, slide: { ...ex.slide, optimalPayments: bumpEntry(ex.slide.optimalPayments!, 1, 2, 0, SEVENTH.neg()) } } });
+      },
+    },
+  ],
 };
