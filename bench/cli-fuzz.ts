@@ -138,8 +138,12 @@ async function main(): Promise<void> {
   const hostileInput = join(REPO, "bench/hostile-input.md");
   if (existsSync(hostileInput)) {
     const t = readFileSync(hostileInput, "utf8");
-    const tableRows = t.split("\n").filter((l) => l.startsWith("|") && !/^\|\s*attack class|^\|---/.test(l));
-    if (tableRows.length) lines.push("", "Hostile input files (parser level, from bench/hostile-input.md):", "", "| attack class | inputs tried | outcome | nothing lost |", "|---|---|---|---|", ...tableRows);
+    // Its summary table (the one with this table's columns), rows only.
+    const all = t.split("\n");
+    const head = all.findIndex((l) => /^\|\s*attack class\s*\|\s*inputs tried\s*\|/.test(l));
+    const tableRows: string[] = [];
+    if (head >= 0) for (let k = head + 1; k < all.length && all[k]!.startsWith("|"); k++) if (!/^\|\s*-/.test(all[k]!)) tableRows.push(all[k]!);
+    if (tableRows.length) lines.push("", "Hostile input files, engineer A's rows (summary table of bench/hostile-input.md, `npx tsx bench/hostile.ts`):", "", "| attack class | inputs tried | outcome (exit code, message shape, time) | nothing lost |", "|---|---|---|---|", ...tableRows);
   }
   const block = lines.join("\n");
   process.stdout.write(block + "\n");

@@ -5,7 +5,7 @@ registerCommand("list", "list the theorem catalogue (--json, --markdown)", async
 registerCommand("check", "run theorems: mechcheck check [ids…] [--runs N] [--seed S] [--scale X] [--json] [--report out.md]", async () => (await import("./theorems.ts")).checkCommand);
 registerCommand("replay", "replay every saved counterexample, re-deriving its violation: mechcheck replay [dir] [--json] [--update]", async () => (await import("./theorems.ts")).replayCommand);
 registerCommand("lp", "solve an LP (javascript-lp-solver JSON) exactly, with a verified certificate: mechcheck lp <model.json> [--json]", async () => (await import("./lp.ts")).lpCommand);
-registerCommand("eval", "evaluate every solution concept on an instance file: mechcheck eval <instance.json> [--json] [--max-profiles N]", async () => (await import("./eval.ts")).evalCommand);
+registerCommand("eval", "evaluate every solution concept on an instance file: mechcheck eval <instance.json> [--json] [--max-profiles N] [--max-bytes N]", async () => (await import("./eval.ts")).evalCommand);
 registerCommand("conjecture", "check your own conjecture (runs the file as code, with your rights): mechcheck conjecture <file.ts> [--runs N] [--seed S] [--timeout MS] [--store DIR] [--json] [--no-save] [--no-typecheck]", async () => (await import("./conjecture.ts")).conjectureCommand);
 registerCommand("show", "a saved counterexample or instance as tables: mechcheck show <file.json> [--format text|markdown|latex]", async () => (await import("./show.ts")).showCommand);
 registerCommand("tables", "where Green–Laffont and Myerson–Satterthwaite hold on the grids {0,…,K}², every entry certified: mechcheck tables [--max-k N] [--json] [--markdown]", async () => (await import("./tables.ts")).tablesCommand);
