@@ -25,7 +25,8 @@ import fc from "fast-check";
 import { conditionalIndependence, type PayoffTypeSpace } from "../../src/constructions/beliefTypes.ts";
 import { q, qstr, ZERO } from "../../src/exact/rational.ts";
 import { allProfiles, joinProfile, othersSizes, profileCount, profileIndex } from "../../src/model/profiles.ts";
-import type { CaseCodec, Theorem } from "../../src/theorem/types.ts";
+import type { CaseCodec, CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { generatedCase } from "../support/controls-cde.ts";
 
 /** One agent: belief classes of sizes 1–3 (the first of size ≥ 2 when alone), |Θ_i| ∈ {2, 3}, payoff map, weights a_i. */
 const agentShape = (maxClasses: number) =>
@@ -107,8 +108,37 @@ export const commonPriorConditionalIndependence: Theorem<PayoffTypeSpace> = {
     "Finite type space with a common prior π > 0 (checked also for π with positive marginals): conditional on every belief-type profile β that arises, payoff types are mutually independent, π(ϑ | β) = Π_i π(ϑ_i | β) (and so are types).",
   arbitrary,
   hypothesis: positiveMarginals,
-  check: (x) => {
-    const r = conditionalIndependence(x);
+  check: (x) => checkConditionalIndependence(x),
+  codec,
+  defaultRuns: 300,
+  negativeControls: [
+    {
+      name: "belief types ignored (a correlated prior)",
+      why: "two agents, two types each, payoff type = type, prior (2, 1; 1, 2)/6 — not a product: with every type of an agent pooled into one class instead of its belief type, the conclusion would say the prior is a product, and it is not",
+      input: () => ({ sizes: [2, 2], thetaSizes: [2, 2], payoffType: [[0, 1], [0, 1]], prior: [2, 1, 1, 2].map((w) => q(w).div(q(6))) }),
+      check: (x) => checkConditionalIndependence(x, pooled),
+    },
+    {
+      name: "belief types ignored (generated)",
+      why: "the first generated type space (fixed seed) meeting the hypothesis whose types, pooled per agent, are not independent: the same check with the belief-type partition replaced by 'all types pooled' must fail",
+      input: () => generatedCase(arbitrary, (x) => positiveMarginals(x) && !conditionalIndependence(x, pooled(x)).holds, "correlated across belief types"),
+      check: (x) => checkConditionalIndependence(x, pooled),
+    },
+  ],
+};
+
+/** Every type of each agent in one class (what the check would test without belief types: plain independence). */
+function pooled(x: PayoffTypeSpace): number[][] {
+  return x.sizes.map((m) => new Array<number>(m).fill(0));
+}
+
+/**
+ * The check; `classes` partitions each agent's types (default: the belief types, computed from π by
+ * conditionalIndependence), a parameter for the negative controls.
+ */
+export function checkConditionalIndependence(x: PayoffTypeSpace, classes?: (x: PayoffTypeSpace) => number[][]): CheckResult {
+  {
+    const r = conditionalIndependence(x, classes?.(x));
     if (!r.holds) {
       return {
         ok: false,
@@ -122,7 +152,5 @@ export const commonPriorConditionalIndependence: Theorem<PayoffTypeSpace> = {
       certificate: { beliefProfiles: r.beliefProfiles, nontrivialProfiles: r.nontrivialProfiles },
       tag: `${full ? "full support" : "positive marginals only"}; ${r.nontrivialProfiles > 0 ? "non-trivial (some β pools varying payoff types of ≥ 2 agents)" : "trivial"}`,
     };
-  },
-  codec,
-  defaultRuns: 300,
-};
+  }
+}

@@ -42,6 +42,8 @@ import { singleObjectEnvironment } from "../../src/mechanisms/singleObject.ts";
 import { typeSizes, type Beliefs, type DirectMechanism, type Environment } from "../../src/model/environment.ts";
 import { allProfiles, joinProfile, othersIndex, profileAt, profileIndex } from "../../src/model/profiles.ts";
 import type { CaseCodec, CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { shiftPayment } from "../support/controls.ts";
+import { generatedCase, SEVENTH } from "../support/controls-cde.ts";
 
 export interface CmCase {
   readonly env: Environment;
@@ -126,13 +128,22 @@ function interimPayment(env: Environment, pay: readonly (readonly Q[])[], b: rea
   return b.reduce((s, p, k) => s.add(p.mul(pay[profileIndex(sizes, joinProfile(sizes, i, tau, k))]![i]!)), ZERO);
 }
 
-function check(x: CmCase): CheckResult {
+/** What the negative controls perturb (all absent in the theorem's own check). */
+export interface CmVariant {
+  readonly condition?: (cond: readonly (readonly (readonly Q[])[])[]) => CremerMcLeanVerdict;
+  readonly construction?: (m: DirectMechanism) => DirectMechanism;
+  readonly surplusExtraction?: (m: DirectMechanism) => DirectMechanism;
+}
+
+const same = (m: DirectMechanism) => m;
+
+function check(x: CmCase, variant: CmVariant = {}): CheckResult {
   const { env, prior, mechanism: mech } = x;
   const beliefsCP: Beliefs = { kind: "common-prior", prior };
   const sizes = typeSizes(env);
   // beliefs from src/concepts (not the cremerMcLean.ts helper), all types have positive mass
   const cond = conditionalBeliefs(env, beliefsCP).map((r) => r.map((b) => b!));
-  const verdict = cremerMcLeanCondition(cond);
+  const verdict = (variant.condition ?? cremerMcLeanCondition)(cond);
   const bad = recheckCertificates(cond, verdict);
   if (bad) return { ok: false, violation: { certificate: bad }, message: `a Crémer–McLean certificate failed its re-check: ${bad}` };
   const allSeparated = verdict.perType.every((r) => r.every((c) => c.separated));
@@ -153,7 +164,7 @@ function check(x: CmCase): CheckResult {
   // (b) Prop 7.11 construction
   // the Farkas lotteries z = y − E[y] of the verdict above (not re-solved inside the construction)
   const res = cremerMcLeanMechanism(env, beliefsCP, mech, { lotteries: separatingLotteries(cond, verdict) });
-  const m2 = res.mechanism;
+  const m2 = (variant.construction ?? same)(res.mechanism);
   for (let t = 0; t < m2.allocation.length; t++) for (let d = 0; d < env.decisions.length; d++) if (!m2.allocation[t]![d]!.equals(mech.allocation[t]![d]!)) return { ok: false, violation: { profile: t, decision: d }, message: "the CM mechanism changed the decision rule" };
   for (let i = 0; i < sizes.length; i++) {
     for (let tau = 0; tau < sizes[i]!; tau++) {
@@ -185,7 +196,8 @@ function check(x: CmCase): CheckResult {
 
   // (c) full surplus extraction in the auction on the same type space
   const auction = singleObjectEnvironment(x.auctionValues);
-  const fse = fullSurplusExtraction(auction, beliefsCP, { lotteries: res.lotteries });
+  const fse0 = fullSurplusExtraction(auction, beliefsCP, { lotteries: res.lotteries });
+  const fse = { ...fse0, mechanism: (variant.surplusExtraction ?? same)(fse0.mechanism) };
   const bicA = isBIC(auction, fse.mechanism, beliefsCP);
   if (bicA.verdict === "fails") return { ok: false, violation: bicA.violation, message: "full surplus extraction mechanism is not BIC" };
   for (let i = 0; i < sizes.length; i++) {
@@ -218,7 +230,51 @@ export const cremerMcLean: Theorem<CmCase> = {
   statement:
     "Finite full-support common prior: if no type's belief is a nonnegative combination of the same agent's other beliefs (CM), every direct mechanism has an equivalent (same q, same interim payments) BIC mechanism p' = p + c·(y − E[y]) built from Farkas vectors, and the auction extracts the full surplus; when CM fails, the combination λ certifies it.",
   arbitrary,
-  check,
+  check: (x) => check(x),
   codec: cmCodec,
   defaultRuns: 1000,
+  negativeControls: [
+    {
+      name: "Prop 7.11 construction with one payment shifted",
+      why: "the first generated case (fixed seed) where CM holds: the constructed p' with agent 1's payment at the first profile raised by 1 changes that type's interim payment, so it is not equivalent to p",
+      input: () => cmHoldsCase(),
+      check: (x) => check(x, { construction: (m) => shiftPayment(m, 0, 0) }),
+    },
+    {
+      name: "full surplus extraction with one payment shifted",
+      why: "the same case: the full-surplus-extraction auction with agent 1's payment at the first profile lowered by 1/7 leaves that type an information rent (or breaks BIC)",
+      input: () => cmHoldsCase(),
+      check: (x) => check(x, { surplusExtraction: (m) => shiftPayment(m, 0, 0, SEVENTH.neg()) }),
+    },
+    {
+      name: "CM failure certificate perturbed",
+      why: "the first generated case (fixed seed) where CM fails: the weights λ of the first non-separated type, each raised by 1/7, no longer reproduce its belief as a combination of the others",
+      input: () => generatedCase(arbitrary, (x) => !cremerMcLeanCondition(caseBeliefs(x)).holds, "a case where CM fails"),
+      check: (x) =>
+        check(x, {
+          condition: (cond) => {
+            const v = cremerMcLeanCondition(cond);
+            let done = false;
+            const perType = v.perType.map((row) =>
+              row.map((c) => {
+                if (c.separated || done) return c;
+                done = true;
+                return { ...c, weights: c.weights.map((w, t) => (t === c.type ? w : w.add(SEVENTH))) };
+              }),
+            );
+            return { ...v, perType };
+          },
+        }),
+    },
+  ],
 };
+
+/** The conditional beliefs of a case (src/concepts). */
+function caseBeliefs(x: CmCase): readonly (readonly (readonly Q[])[])[] {
+  return conditionalBeliefs(x.env, { kind: "common-prior", prior: x.prior }).map((r) => r.map((b) => b!));
+}
+
+/** The first generated case (fixed seed) where CM holds. */
+function cmHoldsCase(): CmCase {
+  return generatedCase(arbitrary, (x) => cremerMcLeanCondition(caseBeliefs(x)).holds, "a case where CM holds");
+}
