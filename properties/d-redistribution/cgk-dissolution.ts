@@ -51,7 +51,7 @@ import fc from "fast-check";
 import { interimUtility, isBIC, isExPostBudgetBalanced, isExPostEfficient, isInterimIR } from "../../src/concepts/index.ts";
 import { bracketsShare, cgkTransfers, envelopeHolds, noGainFromReport, oneSellerTotal, piecewiseEqual, singleCrossing } from "../../src/constructions/cgkContinuous.ts";
 import { Distribution } from "../../src/continuous/distribution.ts";
-import { type AlgebraicReal, CertifiedReal } from "../../src/continuous/polynomial.ts";
+import { type AlgebraicReal, CertifiedReal, Poly, type Piecewise } from "../../src/continuous/polynomial.ts";
 import { cgkDissolution, cgkW, type CgkResult } from "../../src/continuous/trade.ts";
 import { ONE, q, qmin, qstr, qsum, type Q, ZERO } from "../../src/exact/rational.ts";
 import { dissolvableOnGrid } from "../../src/constructions/dissolutionLp.ts";
@@ -61,6 +61,9 @@ import { productOfMarginals } from "../../src/mechanisms/independence.ts";
 import { reservationOf } from "../../src/model/environment.ts";
 import { othersSizes, profileCount } from "../../src/model/profiles.ts";
 import type { CaseCodec, CheckResult, Theorem } from "../../src/theorem/types.ts";
+import type { DirectMechanism } from "../../src/model/environment.ts";
+import { savedCaseControl, shiftPayment } from "../support/controls.ts";
+import { SEVENTH } from "../support/controls-cde.ts";
 
 export type CdfSpec = { readonly kind: "uniform"; readonly hi: number } | { readonly kind: "powers"; readonly weights: readonly number[] };
 
@@ -182,11 +185,19 @@ const fine = (x: CertifiedReal): string => {
   return `[${qstr(r.lo.mul(M).floor().div(M))}, ${qstr(r.hi.mul(M).ceil().div(M))}]`;
 };
 
-function checkContinuous(x: Extract<CgkCase, { kind: "continuous" }>): CheckResult {
+/** What the negative controls perturb (all absent in the theorem's own check). */
+export interface CgkVariant {
+  readonly seedW?: (F: Distribution, n: number) => Piecewise;
+  readonly oneSellerIdentity?: (x: Q) => Q;
+  readonly gridMechanism?: (m: DirectMechanism) => DirectMechanism;
+}
+
+function checkContinuous(x: Extract<CgkCase, { kind: "continuous" }>, variant: CgkVariant = {}): CheckResult {
   const s = solveContinuous(x);
   const { F, n, main } = s;
   const t = perDistribution(x.cdf, n, "transfers", () => cgkTransfers(F, n));
-  if (!piecewiseEqual(t.W, cgkW(F, n))) return { ok: false, violation: { W: cgkW(F, n).toString(), interimTransfer: t.W.toString() }, message: "the seed's W (eq. (2)) differs from the CGK mechanism's interim transfer E[H] − H" };
+  const seedW = (variant.seedW ?? cgkW)(F, n);
+  if (!piecewiseEqual(t.W, seedW)) return { ok: false, violation: { W: seedW.toString(), interimTransfer: t.W.toString() }, message: "the seed's W (eq. (2)) differs from the CGK mechanism's interim transfer E[H] − H" };
   if (!envelopeHolds(t)) return { ok: false, violation: { W: t.W.toString() }, message: "envelope identity (vG + t)′ = G fails: the CGK transfers are not BIC" };
   const reports = [F.lo, F.lo.add(F.hi).div(q(2)), F.hi, ...main.criticalTypes.flatMap((a) => (a.isRational() ? [a.lo] : [a.lo, a.hi]))];
   for (const v of reports) if (!noGainFromReport(t, v)) return { ok: false, violation: { report: qstr(v) }, message: `some type gains by reporting ${qstr(v)} in the CGK mechanism` };
@@ -198,7 +209,7 @@ function checkContinuous(x: Extract<CgkCase, { kind: "continuous" }>): CheckResu
   if (own !== undefined && own !== main.sign) return { ok: false, violation: { library: main.sign, recomputed: own }, message: `sign of Σ W(v*) is ${main.sign} from trade.ts but ${own} from the interim transfers` };
   // one seller
   const seller = perDistribution(x.cdf, n, "seller", () => cgkDissolution(F, x.shares.map((_, i) => (i === 0 ? ONE : ZERO))));
-  const identity = oneSellerTotal(F, n);
+  const identity = (variant.oneSellerIdentity ?? ((v: Q) => v))(oneSellerTotal(F, n));
   if (seller.sign !== -1 || seller.total.exact === undefined || !seller.total.exact.equals(identity)) {
     return { ok: false, violation: { total: seller.total.toString(), identity: qstr(identity) }, message: `one-seller partnership: Σ W = ${seller.total.toString()} (want (n−1)∫F^{n−1}(F−1) = ${qstr(identity)} < 0)` };
   }
@@ -222,11 +233,12 @@ function checkContinuous(x: Extract<CgkCase, { kind: "continuous" }>): CheckResu
 
 // ————————————————————————————————————————————————————————————— grid
 
-function checkGrid(x: Extract<CgkCase, { kind: "grid" }>): CheckResult {
+function checkGrid(x: Extract<CgkCase, { kind: "grid" }>, variant: CgkVariant = {}): CheckResult {
   const env = partnershipEnvironment(x.values, x.shares);
   const n = x.shares.length;
   const marginals = x.shares.map(() => x.marginal);
-  const res = cgkMechanism(env, marginals);
+  const res0 = cgkMechanism(env, marginals);
+  const res = variant.gridMechanism ? { ...res0, mechanism: variant.gridMechanism(res0.mechanism) } : res0;
   const mech = res.mechanism;
   const prior = { kind: "common-prior" as const, prior: productOfMarginals(marginals) };
   const bb = isExPostBudgetBalanced(env, mech);
@@ -289,10 +301,35 @@ export const cgkDissolutionTheorem: Theorem<CgkCase> = {
     "iid polynomial F: a partnership is dissolvable iff Σ_i W(v*_i) ≥ 0 (W = ∫_v^β(1−F)xg − ∫_0^v Fxg, G(v*_i) = r_i); the CGK mechanism is BB, BIC and IIR then; one seller never, equal shares always; the dissolvable set is convex. On grids the CGK mechanism is BB, efficient, BIC, and IIR iff Σ W_i ≥ 0.",
   arbitrary,
   hypothesis: (x) => x.kind === "grid" || solveContinuous(x).unknown === null,
-  check: (x) => (x.kind === "grid" ? checkGrid(x) : checkContinuous(x)),
+  check: (x) => checkCgk(x),
   codec,
   defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "the seed's W off by 1/7",
+      why: "two partners, F uniform on [0, 1], equal shares: the seed's W (eq. (2)) + 1/7 must differ from the CGK mechanism's interim transfer E[H] − H",
+      input: () => ({ kind: "continuous", cdf: { kind: "uniform", hi: 1 }, shares: [q(1).div(q(2)), q(1).div(q(2))] }),
+      check: (x) => checkCgk(x, { seedW: (F, n) => cgkW(F, n).map((p) => p.add(Poly.constant(SEVENTH))) }),
+    },
+    {
+      name: "one-seller identity off by 1/7",
+      why: "the same partnership: the slide's one-seller total (n − 1)∫F^{n−1}(F − 1) + 1/7 must differ from Σ W at shares (1, 0)",
+      input: () => ({ kind: "continuous", cdf: { kind: "uniform", hi: 1 }, shares: [q(1).div(q(2)), q(1).div(q(2))] }),
+      check: (x) => checkCgk(x, { oneSellerIdentity: (v) => v.add(SEVENTH) }),
+    },
+    {
+      name: "grid CGK mechanism with one payment shifted",
+      why: "two partners, values {0, 1} w.p. 1/2 each, equal shares: the CGK mechanism with agent 1's payment at the first profile raised by 1 is no longer budget balanced",
+      input: () => ({ kind: "grid", values: [q(0), q(1)], marginal: [q(1).div(q(2)), q(1).div(q(2))], shares: [q(1).div(q(2)), q(1).div(q(2))] }),
+      check: (x) => checkCgk(x, { gridMechanism: (m) => shiftPayment(m, 0, 0) }),
+    },
+  ],
 };
+
+/** The check; `variant` (default none) lets the negative controls perturb one computed object. */
+export function checkCgk(x: CgkCase, variant: CgkVariant = {}): CheckResult {
+  return x.kind === "grid" ? checkGrid(x, variant) : checkContinuous(x, variant);
+}
 
 export const cgkDissolutionGrid: Theorem<CgkCase> = {
   id: "cgk-dissolution-grid",
@@ -324,4 +361,5 @@ export const cgkDissolutionGrid: Theorem<CgkCase> = {
   },
   codec,
   defaultRuns: 200,
+  negativeControls: [savedCaseControl("cgk-dissolution-grid", codec)],
 };

@@ -33,7 +33,8 @@ import type { DirectMechanism } from "../../src/model/environment.ts";
 import { typeSizes } from "../../src/model/environment.ts";
 import { checkIndependence } from "../../src/mechanisms/independence.ts";
 import { characterize, expectedRevenue, interimTables, revenueBounds, singleObjectGrids } from "../../src/mechanisms/revenueEquivalenceGrid.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { generatedCase, SEVENTH } from "../support/controls-cde.ts";
 import { allocationArb, direct, gridCase, paymentPlan, realizePlan } from "../support/auctionGrid.ts";
 import { commonPrior, instanceCodec } from "../support/cases.ts";
 
@@ -62,7 +63,40 @@ export const revenueEquivalenceGrid: Theorem<Instance> = {
     "Single-object grids, independent full-support prior: BIC ⇔ every interim allocation Q_i is non-decreasing and w_i(k−1)ΔQ_i ≤ ΔP_i ≤ w_i(k)ΔQ_i between neighbouring types; under BIC, R_up ≤ revenue ≤ R_down = E[virtual value of the winner] − Σ bottom utilities, with equality at R_down iff every local downward IC binds (revenue pinned).",
   arbitrary,
   hypothesis: gridHypothesis,
-  check: (x) => {
+  check: (x) => checkRevenueEquivalenceGrid(x),
+  codec: instanceCodec,
+  defaultRuns: 400,
+  negativeControls: [
+    {
+      name: "characterization without the payment bounds",
+      why: "the first generated case (fixed seed) whose interim allocation is monotone but a payment difference lies outside its local bounds (not BIC): a characterization that asks for monotonicity only calls it BIC, and must disagree with isBIC",
+      input: () => generatedCase(arbitrary, (x) => gridHypothesis(x) && (checkRevenueEquivalenceGrid(x).tag ?? "").startsWith("not BIC: Q monotone"), "monotone but not BIC"),
+      check: (x) =>
+        checkRevenueEquivalenceGrid(x, {
+          characterize: (values, tables) => {
+            const ch = characterize(values, tables);
+            return { ...ch, holds: ch.monotone };
+          },
+        }),
+    },
+    {
+      name: "R_down off by 1/7",
+      why: "the first generated BIC case (fixed seed) where every local downward IC binds: R_down (E[virtual value of the winner] − bottom rents) + 1/7 must differ from the revenue",
+      input: () => generatedCase(arbitrary, (x) => gridHypothesis(x) && (checkRevenueEquivalenceGrid(x).tag ?? "").startsWith("BIC: downward IC binds"), "BIC with the downward IC binding"),
+      check: (x) =>
+        checkRevenueEquivalenceGrid(x, {
+          bounds: (...args) => {
+            const b = revenueBounds(...args);
+            return { ...b, down: b.down.add(SEVENTH) };
+          },
+        }),
+    },
+  ],
+};
+
+/** The check; `variant` (default none) lets the negative controls run it with a broken characterization or bound. */
+export function checkRevenueEquivalenceGrid(x: Instance, variant: { characterize?: typeof characterize; bounds?: typeof revenueBounds } = {}): CheckResult {
+  {
     const env = x.environment;
     const mech = x.mechanism as DirectMechanism;
     const prior = (x.beliefs as { prior: readonly Q[] }).prior;
@@ -72,7 +106,7 @@ export const revenueEquivalenceGrid: Theorem<Instance> = {
     const ind = checkIndependence(typeSizes(env), prior);
     const marginals = ind.marginals;
     const tables = interimTables(values, marginals, mech);
-    const ch = characterize(values, tables);
+    const ch = (variant.characterize ?? characterize)(values, tables);
     const bic = isBIC(env, mech, x.beliefs!);
     const interim = { Q: show(tables.Q), P: show(tables.P) };
     if (ch.withinBounds && !ch.monotone) {
@@ -90,7 +124,7 @@ export const revenueEquivalenceGrid: Theorem<Instance> = {
       return { ok: true, tag, certificate: { bicViolation: bic.violation, local: ch.monotone ? ch.firstOutside : ch.firstDecrease, interim } };
     }
     const R = expectedRevenue(marginals, mech.payments);
-    const bounds = revenueBounds(values, marginals, mech.allocation, tables.U.map((u) => u[0]!));
+    const bounds = (variant.bounds ?? revenueBounds)(values, marginals, mech.allocation, tables.U.map((u) => u[0]!));
     const cert = { interim, revenue: qstr(R), revenueDownBinding: qstr(bounds.down), revenueUpBinding: qstr(bounds.up), downwardBinding: ch.downwardBinding, upwardBinding: ch.upwardBinding };
     if (R.compare(bounds.down) > 0 || R.compare(bounds.up) < 0) {
       return { ok: false, violation: cert, message: `BIC, yet revenue ${qstr(R)} lies outside [R_up, R_down] = [${qstr(bounds.up)}, ${qstr(bounds.down)}]` };
@@ -109,7 +143,5 @@ export const revenueEquivalenceGrid: Theorem<Instance> = {
           ? "BIC: upward IC binds, revenue = R_up"
           : "BIC: some local IC slack, R_up ≤ R < R_down";
     return { ok: true, tag, certificate: cert };
-  },
-  codec: instanceCodec,
-  defaultRuns: 400,
-};
+  }
+}

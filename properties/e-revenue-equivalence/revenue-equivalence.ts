@@ -27,9 +27,10 @@
  * and requires all of (b) and (c) to be one and the same rational number.
  */
 import { AUCTION_FORMATS, revenueEquivalenceBenchmarks } from "../../src/continuous/auctions.ts";
-import { qstr, type Q } from "../../src/exact/rational.ts";
+import { q, qstr, type Q } from "../../src/exact/rational.ts";
 import { auctionSetting, bidOf, certifyEquilibrium, revenueFromBidsOf, ruleName, virtualValueSignAtLow, type EquilibriumCertificate, type PaymentRule } from "../../src/mechanisms/revenueEquivalenceContinuous.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
+import { SEVENTH } from "../support/controls-cde.ts";
 import { continuousAuctionCase, continuousAuctionCodec, distributionOf, type ContinuousAuctionCase } from "../support/auctionContinuous.ts";
 
 export const revenueEquivalence: Theorem<ContinuousAuctionCase> = {
@@ -40,7 +41,39 @@ export const revenueEquivalence: Theorem<ContinuousAuctionCase> = {
     "IPV, n ≤ 4 bidders, values iid with a polynomial CDF F: the first-price, second-price, all-pay and bid-then-lottery (first-price w.p. p, all-pay otherwise) auctions, each at its exactly certified symmetric equilibrium, have the same expected revenue = E[v₍₂₎] = E[φ(v₍₁₎)] (winner's virtual value, negative values included).",
   arbitrary: continuousAuctionCase,
   hypothesis: (x) => typeof distributionOf(x) !== "string",
-  check: (x) => {
+  check: (x) => checkRevenueEquivalence(x),
+  codec: continuousAuctionCodec,
+  defaultRuns: 1000,
+  negativeControls: [
+    {
+      name: "first-price bidders bid their value",
+      why: "values iid U[0, 1], 2 bidders: truthful bidding (the second-price equilibrium) used as the first-price bid function is not an equilibrium there — the interim payment from the bids is not ∫ x dG",
+      input: () => uniformCase(),
+      check: (x) => checkRevenueEquivalence(x, { bid: (F, n, rule) => bidOf(F, n, rule === "first-price" ? "second-price" : rule) }),
+    },
+    {
+      name: "E[v₍₂₎] off by 1/7",
+      why: "the same case: the benchmark E[v₍₂₎] = lo + ∫(1 − G₍₂₎) + 1/7 must differ from every format's revenue",
+      input: () => uniformCase(),
+      check: (x) =>
+        checkRevenueEquivalence(x, {
+          benchmarks: (F, n) => {
+            const b = revenueEquivalenceBenchmarks(F, n);
+            return { ...b, expectedSecondHighest: b.expectedSecondHighest.add(SEVENTH) };
+          },
+        }),
+    },
+  ],
+};
+
+/** Values iid uniform on [0, 1] (F(x) = x), two bidders, the lottery at p = 1/2. */
+function uniformCase(): ContinuousAuctionCase {
+  return { family: "uniform", coeffs: [q(0), q(1)], lo: q(0), hi: q(1), bidders: 2, p: q(1).div(q(2)) };
+}
+
+/** The check; `variant` (default none) lets the negative controls swap a bid function or a benchmark. */
+export function checkRevenueEquivalence(x: ContinuousAuctionCase, variant: { bid?: typeof bidOf; benchmarks?: typeof revenueEquivalenceBenchmarks } = {}): CheckResult {
+  {
     const F = distributionOf(x);
     if (typeof F === "string") throw new Error(F);
     const n = x.bidders;
@@ -49,13 +82,13 @@ export const revenueEquivalence: Theorem<ContinuousAuctionCase> = {
     const certificates: EquilibriumCertificate[] = [];
     const revenues: [string, Q][] = [];
     for (const rule of rules) {
-      const b = bidOf(F, n, rule);
+      const b = (variant.bid ?? bidOf)(F, n, rule);
       const c = certifyEquilibrium(st, rule, b);
       if (!c.ok) return { ok: false, violation: c, message: `${c.rule}: the bids are not certified as an equilibrium: ${c.reason}` };
       certificates.push(c);
       revenues.push([`${ruleName(rule)} (from bids)`, revenueFromBidsOf(st, b, rule)]);
     }
-    const { expectedSecondHighest, expectedVirtualValueOfWinner } = revenueEquivalenceBenchmarks(F, n);
+    const { expectedSecondHighest, expectedVirtualValueOfWinner } = (variant.benchmarks ?? revenueEquivalenceBenchmarks)(F, n);
     revenues.push(["E[v(2)]", expectedSecondHighest], ["E[phi(v(1))]", expectedVirtualValueOfWinner]);
     const table = Object.fromEntries(revenues.map(([k, v]) => [k, qstr(v)]));
     const first = revenues[0]![1];
@@ -67,7 +100,5 @@ export const revenueEquivalence: Theorem<ContinuousAuctionCase> = {
       tag: `${x.family}, ${s < 0 ? "φ(v̲) < 0: winner's virtual value can be negative" : "φ ≥ 0 at v̲"}`,
       certificate: { distribution: F.name, bidders: n, revenue: qstr(first), revenues: table, equilibria: certificates },
     };
-  },
-  codec: continuousAuctionCodec,
-  defaultRuns: 1000,
-};
+  }
+}

@@ -23,10 +23,6 @@ beforeAll(async () => {
 const NOT_YET_CONTROLLED: readonly string[] = [
   "unbounded-without-cpa",
   "kosenok-severinov",
-  "cgk-dissolution",
-  "cgk-dissolution-grid",
-  "revenue-equivalence",
-  "revenue-equivalence-grid",
 ];
 
 describe("negative controls", () => {
