@@ -39,6 +39,7 @@ import { typeSizes, type Beliefs, type DirectMechanism, type Environment } from 
 import { joinProfile, profileIndex } from "../../src/model/profiles.ts";
 import type { CheckResult, Theorem } from "../../src/theorem/types.ts";
 import { cmCodec, type CmCase } from "./cremer-mclean.ts";
+import { generatedCase, SEVENTH } from "../support/controls-cde.ts";
 
 function envWithTypes(typeCounts: readonly number[]): fc.Arbitrary<Environment> {
   const n = typeCounts.length;
@@ -68,7 +69,13 @@ const arbitrary: fc.Arbitrary<CmCase> = fc
     ),
   );
 
-function check(x: CmCase): CheckResult {
+/** What the negative controls perturb (absent in the theorem's own check): the identifiability verdict, the LP's point. */
+export interface KsVariant {
+  readonly identify?: typeof identifiability;
+  readonly equivalent?: typeof budgetBalancedEquivalent;
+}
+
+function check(x: CmCase, variant: KsVariant = {}): CheckResult {
   const { env, prior, mechanism: mech } = x;
   const sizes = typeSizes(env);
   const beliefs: Beliefs = { kind: "common-prior", prior };
@@ -77,11 +84,11 @@ function check(x: CmCase): CheckResult {
   if (exAnte.n !== 0n) return { ok: false, violation: { exAnteTotal: qstr(exAnte) }, message: "the generated mechanism is not ex ante budget balanced (generator bug)" };
   const cond = conditionalBeliefs(env, beliefs).map((r) => r.map((b) => b!));
   const cm = cremerMcLeanCondition(cond).holds;
-  const id = identifiability(sizes, prior, cond, { exactOnly: true });
+  const id = (variant.identify ?? identifiability)(sizes, prior, cond, { exactOnly: true });
   if (!id.identifiable) {
     if (id.mu.every((m, t) => m.equals(prior[t]!)) || !inM(sizes, cond, id.mu)) return { ok: false, violation: { mu: id.mu.map(qstr) }, message: "the non-identifiability witness μ is π itself or not in M" };
   }
-  const lp = budgetBalancedEquivalent(env, cond, mech);
+  const lp = (variant.equivalent ?? budgetBalancedEquivalent)(env, cond, mech);
   if (lp.exists) {
     const m2: DirectMechanism = { kind: "direct", allocation: mech.allocation, payments: lp.payments };
     const bic = isBIC(env, m2, beliefs);
@@ -124,7 +131,33 @@ export const kosenokSeverinov: Theorem<CmCase> = {
   statement:
     "The notes' reading of Kosenok–Severinov, as stated: finite full-support common prior satisfying CM and identifiability (all |T| identifiability LPs exact): every ex ante budget-balanced direct mechanism (BIC or not) has an equivalent (same q, same interim payments) BIC, ex post budget-balanced mechanism; under CM every infeasible case's Farkas certificate is re-derived as a non-identifiability witness μ ∈ M, μ ≠ π.",
   arbitrary,
-  check,
+  check: (x) => check(x),
   codec: cmCodec,
   defaultRuns: 150,
+  negativeControls: [
+    {
+      name: "equivalent mechanism with one payment shifted",
+      why: "the first generated case (fixed seed) where the LP finds an equivalent BIC, ex post BB mechanism: its point with agent 1's payment at the first profile raised by 1 is not budget balanced (nor equivalent)",
+      input: () => generatedCase(arbitrary, (x) => (check(x).tag ?? "").includes("equivalent BIC + ex post BB exists"), "with an equivalent BIC + ex post BB mechanism", { tries: 50 }),
+      check: (x) =>
+        check(x, {
+          equivalent: (...args) => {
+            const r = budgetBalancedEquivalent(...args);
+            return r.exists ? { ...r, payments: r.payments.map((row, t) => row.map((p, i) => (t === 0 && i === 0 ? p.add(1) : p))) } : r;
+          },
+        }),
+    },
+    {
+      name: "non-identifiability witness perturbed",
+      why: "the first generated case (fixed seed) where identifiability fails: its witness μ ∈ M with the first coordinate raised by 1/7 is no longer a distribution in M",
+      input: () => generatedCase(arbitrary, (x) => !identifiability(typeSizes(x.env), x.prior, conditionalBeliefs(x.env, { kind: "common-prior", prior: x.prior }).map((r) => r.map((b) => b!)), { exactOnly: true }).identifiable, "not identifiable", { tries: 50 }),
+      check: (x) =>
+        check(x, {
+          identify: (...args) => {
+            const r = identifiability(...args);
+            return r.identifiable ? r : { ...r, mu: r.mu.map((m, t) => (t === 0 ? m.add(SEVENTH) : m)) };
+          },
+        }),
+    },
+  ],
 };

@@ -63,7 +63,8 @@
  * then no strict-surplus IC trade exists and revenue is bounded. `unbounded-without-cpa-naive` is
  * that statement, kept as a refutation; its minimal counterexample is saved in counterexamples/.
  */
-import { savedCaseControl } from "../support/controls.ts";
+import { savedCaseControl, savedCases } from "../support/controls.ts";
+import { generatedCase, SEVENTH } from "../support/controls-cde.ts";
 import fc from "fast-check";
 import { conditionalsOf, correlatedPrior, perTypeBeliefs } from "../../src/generators/index.ts";
 import { isBIC, isInterimIR, efficientRule } from "../../src/concepts/index.ts";
@@ -198,7 +199,13 @@ export function certifyMechanism(env: Environment, mech: DirectMechanism, belief
   return { revenue: mech.payments.map((row) => qsum(row)) };
 }
 
-function check(x: Instance): CheckResult {
+/** What the negative controls perturb (absent in the theorem's own check): the ray's trade, the revenue LP's dual multipliers. */
+export interface UnboundedVariant {
+  readonly rayTrade?: (gamma: Q[][]) => Q[][];
+  readonly dualMultipliers?: (m: NoisyConcordanceMultipliers) => NoisyConcordanceMultipliers;
+}
+
+function check(x: Instance, variant: UnboundedVariant = {}): CheckResult {
   const env = x.environment;
   const { beliefs, allocation, lp, revenue } = solveRevenue(x);
   const ts = harsanyiFromBeliefs(env, beliefs);
@@ -241,7 +248,7 @@ function check(x: Instance): CheckResult {
     if (cp) return fail({ commonPrior: true }, "revenue is unbounded although the beliefs admit a common prior (contradicts no-trade)");
     const dz = revenue.ray[lp.z]!;
     if (sign(dz) <= 0) return fail({ rayRevenueSlope: qstr(dz) }, "the revenue LP's ray does not raise z");
-    const gamma = tradeFromRay(env, lp, revenue.ray);
+    const gamma = (variant.rayTrade ?? ((g: Q[][]) => g))(tradeFromRay(env, lp, revenue.ray));
     const tc = checkSurplusTrade(ts, gamma);
     if (tc.length > 0) return fail({ failures: tc }, `the ray's trade γ = −d is not a strict-surplus acceptable IC trade: ${tc.join("; ")}`);
     const base = certifyMechanism(env, mechanismAt(env, lp, allocation, revenue.point), beliefs, "the LP point's mechanism p");
@@ -256,7 +263,7 @@ function check(x: Instance): CheckResult {
   }
 
   // bounded: the revenue LP's dual is a noisy-concordance certificate and a revenue bound
-  const m = multipliersFromRevenueDual(env, lp, revenue.dual.rows);
+  const m = (variant.dualMultipliers ?? ((d: NoisyConcordanceMultipliers) => d))(multipliersFromRevenueDual(env, lp, revenue.dual.rows));
   const bad = checkNoisyConcordance(ts, m);
   if (bad.length > 0) return fail({ failures: bad }, `the revenue LP's dual multipliers fail the noisy-concordance re-check: ${bad.join("; ")}`);
   if (!qsum(m.pi).equals(ONE)) return fail({ piSum: qstr(qsum(m.pi)) }, "the revenue LP's dual π does not sum to 1");
@@ -284,9 +291,27 @@ export const unboundedWithoutCpa: Theorem<Instance> = {
     "Reading: the proof sketch's 'revenue is unbounded' (revenue guaranteed at every profile), not the proposition's 'no undominated mechanism' (that is undominated-revenue-dual). Finite type space with per-type beliefs and a fixed decision rule admitting a BIC, IIR mechanism: the revenue such mechanisms can guarantee at every profile is unbounded iff an acceptable, IC trade with a strict budget surplus at every profile exists iff the beliefs are not noisy concordant (multipliers with λ not all zero); with a common prior it is bounded.",
   arbitrary: casesArb({ generic: 3, sparse: 2, "common-prior": 1, "noisy-concordant": 2 }),
   hypothesis: feasible,
-  check,
+  check: (x) => check(x),
   codec: instanceCodec,
   defaultRuns: 200,
+  negativeControls: [
+    {
+      name: "revenue LP's dual π off by 1/7",
+      why: "the naive refutation's saved case (bounded revenue, no common prior): the revenue LP's dual multipliers with π at the first profile raised by 1/7 no longer form a noisy-concordance certificate with Σ π = 1",
+      input: () => {
+        const xs = savedCases("unbounded-without-cpa-naive", instanceCodec);
+        if (xs.length === 0) throw new Error("no saved counterexample for unbounded-without-cpa-naive");
+        return xs[0]!;
+      },
+      check: (x) => check(x, { dualMultipliers: (m) => ({ ...m, pi: m.pi.map((p, t) => (t === 0 ? p.add(SEVENTH) : p)) }) }),
+    },
+    {
+      name: "ray's trade without its strict surplus",
+      why: "the first generated case (fixed seed) with unbounded revenue: the ray's trade γ with agent 1's entry at the first profile set so that Σ_i γ_i = 0 there has no strict budget surplus at every profile",
+      input: () => generatedCase(unboundedWithoutCpa.arbitrary, (x) => feasible(x) && solveRevenue(x).revenue.status === "unbounded", "unbounded"),
+      check: (x) => check(x, { rayTrade: (g) => g.map((row, i) => row.map((v, t) => (i === 0 && t === 0 ? qsum(g.slice(1).map((r) => r[0]!)).neg() : v))) }),
+    },
+  ],
 };
 
 export const unboundedWithoutCpaNaive: Theorem<Instance> = {
