@@ -105,7 +105,7 @@ function table(runs: readonly Run[], scale: string): string {
     });
     lines.push(`| \`${id}\` | ${kind} | ${cells.join(" | ")} |`);
   }
-  const total = runs.map((r) => `seed ${r.seed}: ${(r.wallMs / 1000).toFixed(0)} s wall, ${(r.results.reduce((s, x) => s + x.ms, 0) / 1000).toFixed(0)} s in checks`).join("; ");
+  const total = runs.map((r) => `seed ${r.seed}: ${r.wallMs > 0 ? `${(r.wallMs / 1000).toFixed(0)} s wall, ` : ""}${r.results.reduce((s, x) => s + x.cases, 0)} cases, ${(r.results.reduce((s, x) => s + x.ms, 0) / 1000).toFixed(0)} s in checks`).join("; ");
   lines.push("", `scale ${scale}; ${ids.length} ids × ${runs.length} seeds; ${bad === 0 ? "every run as expected" : `${bad} run(s) NOT as expected`}. ${total}.`);
   return lines.join("\n");
 }
