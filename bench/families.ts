@@ -6,8 +6,8 @@
  *     IC*, on random type spaces (common prior; independent beliefs; noisy concordant).
  * Every instance is fixed by its seed.
  */
-import { optimalExPostAuctionLp, randomCorrelatedPrior } from "../src/constructions/optimalExPostAuction.ts";
-import { randomNoisyConcordantTypeSpace, randomTypeSpace, tradeLp } from "../src/constructions/morrisTrade.ts";
+import { optimalExPostAuctionLp, randomCorrelatedPrior } from "../src/robust/optimalExPostAuction.ts";
+import { randomNoisyConcordantTypeSpace, randomTypeSpace, tradeLp } from "../src/beliefs/noTrade.ts";
 import type { LpModel } from "../src/lp/model.ts";
 
 export interface BenchInstance {

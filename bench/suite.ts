@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { loadLpEngine } from "../src/lp/solve.ts";
 import { STORE_ROOT } from "../src/paths.ts";
 import { runTheorem } from "../src/theorem/runner.ts";
-import { THEOREMS } from "../properties/index.ts";
+import { THEOREMS } from "../src/catalogue/index.ts";
 import { SUITE_MARK } from "./marks.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -7,12 +7,12 @@
  *   npx tsx bench/undominated-generic.ts [count] [seed]
  */
 import fc from "fast-check";
-import { strictNoisyConcordanceLp } from "../src/constructions/morrisAlternative.ts";
-import { harsanyiFromBeliefs } from "../src/constructions/revenueUnbounded.ts";
-import { positiveNoisyConcordanceLp } from "../src/constructions/undominated.ts";
+import { strictNoisyConcordanceLp } from "../src/beliefs/noTradeAlternatives.ts";
+import { harsanyiFromBeliefs } from "../src/beliefs/revenueWithoutCommonPrior.ts";
+import { positiveNoisyConcordanceLp } from "../src/beliefs/undominatedMechanisms.ts";
 import { loadLpEngine, solve } from "../src/lp/solve.ts";
-import { generic2x2 } from "../properties/c-efficiency-budget/undominated-without-cpa.ts";
-import { hasCommonPrior } from "../properties/c-efficiency-budget/unbounded-without-cpa.ts";
+import { generic2x2 } from "../src/catalogue/undominated-without-cpa.ts";
+import { hasCommonPrior } from "../src/catalogue/unbounded-without-cpa.ts";
 
 async function main(): Promise<void> {
   await loadLpEngine();

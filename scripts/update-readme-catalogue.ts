@@ -3,7 +3,7 @@
  * test/cli/readme.test.ts fails when the README's table and the registry differ.
  */
 import { readFileSync } from "node:fs";
-import { THEOREMS } from "../properties/index.ts";
+import { THEOREMS } from "../src/catalogue/index.ts";
 import { catalogueMarkdown } from "../src/cli/commands/theorems.ts";
 import { writeFileAtomic } from "../src/store/atomic.ts";
 

@@ -16,7 +16,7 @@ export * from "./generators/index.ts";
 export { parseInstance, serializeInstance, instanceToJson, type Instance } from "./instance/index.ts";
 export { conjecture, exactJsonCodec, type ConjectureSpec } from "./theorem/conjecture.ts";
 export { runTheorem, type RunOptions } from "./theorem/runner.ts";
-export type { Theorem, CheckResult, TheoremRun, CaseCodec } from "./theorem/types.ts";
+export type { Theorem, CheckResult, TheoremRun, CaseCodec } from "./catalogue/types.ts";
 export { design, designChecked, designFeasible, irreducibleAxioms, type DesignSpec, type DesignResult, type Objective } from "./design/design.ts";
 export { parseAxioms, AXIOMS, type Axiom, type UserConstraint } from "./design/axioms.ts";
 export { atlas, mergeAtlas, thresholds, type AtlasResult } from "./design/atlas.ts";

@@ -12,7 +12,7 @@ import { toExactJsonText } from "../exact/rational.ts";
 import { loadLpEngine } from "../lp/solve.ts";
 import { isConjecture } from "../theorem/conjecture.ts";
 import { runTheorem } from "../theorem/runner.ts";
-import type { CheckResult, Theorem, TheoremRun } from "../theorem/types.ts";
+import type { CheckResult, Theorem, TheoremRun } from "../catalogue/types.ts";
 
 export interface WorkerInput {
   readonly file: string;

@@ -1,5 +1,5 @@
 /** Text reporters for theorem runs: a table for people, JSON for machines. Data in, text out. */
-import type { TheoremRun } from "../theorem/types.ts";
+import type { TheoremRun } from "../catalogue/types.ts";
 
 export function pct(met: number, cases: number): string {
   if (cases === 0) return "–";

@@ -4,7 +4,7 @@
  * computed are printed whatever happens here.
  */
 import { scanCounterexamples, saveCounterexample, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
-import type { TheoremRun } from "../theorem/types.ts";
+import type { TheoremRun } from "../catalogue/types.ts";
 import { TOOL_VERSION } from "../version.ts";
 
 function fsReason(e: unknown): string {

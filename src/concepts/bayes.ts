@@ -16,9 +16,9 @@ import { lotteryValue, numProfiles } from "../model/environment.ts";
 import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
 import { Scan } from "./common.ts";
 import type { BneViolation, SlackWitness, Verdict } from "./types.ts";
-import { type Strategy, validateEnvironment, validateIndirectMechanism, validateStrategy, validateTypeSpace } from "./validate.ts";
+import { type Strategy, validateEnvironment, validateIndirectMechanism, validateStrategy, validateTypeSpace } from "../model/validate.ts";
 
-export type { Strategy } from "./validate.ts";
+export type { Strategy } from "../model/validate.ts";
 
 /** u_i(g(a), s) for action-profile index a and state s. */
 export function actionUtility(env: Environment, mech: IndirectMechanism, i: number, a: number, s: number): Q {

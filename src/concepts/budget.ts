@@ -14,7 +14,7 @@ import { numProfiles, typeSizes } from "../model/environment.ts";
 import { profileAt } from "../model/profiles.ts";
 import { priorOf } from "./incentives.ts";
 import type { BudgetBalanceViolation, ExAnteBudgetBalanceViolation, NoDeficitViolation, Verdict } from "./types.ts";
-import { IssueList, checkDistribution, validateDirectMechanism, validateEnvironment } from "./validate.ts";
+import { IssueList, checkDistribution, validateDirectMechanism, validateEnvironment } from "../model/validate.ts";
 
 /** Witness of budget properties: the minimum and maximum total payment over profiles. */
 export interface BudgetWitness {

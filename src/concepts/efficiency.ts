@@ -9,7 +9,7 @@ import type { DecisionRule, DirectMechanism, Environment } from "../model/enviro
 import { numProfiles, surplus, typeSizes } from "../model/environment.ts";
 import { profileAt, profileIndex, type Profile } from "../model/profiles.ts";
 import type { EfficiencyViolation, Verdict } from "./types.ts";
-import { validateDirectMechanism, validateEnvironment } from "./validate.ts";
+import { validateDirectMechanism, validateEnvironment } from "../model/validate.ts";
 
 function stateIndex(env: Environment, theta: number | Profile): number {
   const P = numProfiles(env);

@@ -29,7 +29,7 @@ import { expostUtility, numProfiles, typeSizes } from "../model/environment.ts";
 import { entryAt, joinIndex, joinProfile, profileAt, strides } from "../model/profiles.ts";
 import { Scan } from "./common.ts";
 import type { BicViolation, DsicViolation, EpicViolation, SlackWitness, Verdict } from "./types.ts";
-import { validateBeliefs, validateDirectMechanism, validateEnvironment } from "./validate.ts";
+import { validateBeliefs, validateDirectMechanism, validateEnvironment } from "../model/validate.ts";
 
 /** True iff every v_i(d, θ) depends on θ only through θ_i (exact comparison). */
 export function hasPrivateValues(env: Environment): boolean {

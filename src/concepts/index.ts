@@ -7,4 +7,4 @@ export { efficientDecisions, efficientRule, isExPostEfficient } from "./efficien
 export { actionUtility, interimActionUtility, isBayesNashEquilibrium, bceConstraints, type BceVariables, type Strategy } from "./bayes.ts";
 export { epicTransfersLp, dsicTransfersLp, type TransfersLp, type TransfersOptions } from "./transfers.ts";
 export { describeViolation, type RenderContext } from "./render.ts";
-export { ValidationError, IssueList, type Issue } from "./validate.ts";
+export { ValidationError, IssueList, type Issue } from "../model/validate.ts";

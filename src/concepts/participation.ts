@@ -11,7 +11,7 @@ import { entryAt, profileAt, strides } from "../model/profiles.ts";
 import { Scan } from "./common.ts";
 import { conditionalBeliefs, interimUtilityAt } from "./incentives.ts";
 import type { ExPostIrViolation, InterimIrViolation, SlackWitness, Verdict } from "./types.ts";
-import { validateDirectMechanism, validateEnvironment } from "./validate.ts";
+import { validateDirectMechanism, validateEnvironment } from "../model/validate.ts";
 
 export function isExPostIR(env: Environment, mech: DirectMechanism): Verdict<SlackWitness, ExPostIrViolation> {
   validateEnvironment(env);

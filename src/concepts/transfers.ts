@@ -23,7 +23,7 @@ import { LpBuilder, type LpModel } from "../lp/model.ts";
 import type { DecisionRule, Environment } from "../model/environment.ts";
 import { numProfiles, reservationOf, typeSizes } from "../model/environment.ts";
 import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
-import { validateDecisionRule, validateEnvironment } from "./validate.ts";
+import { validateDecisionRule, validateEnvironment } from "../model/validate.ts";
 
 export interface TransfersLp {
   readonly model: LpModel;

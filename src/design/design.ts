@@ -19,7 +19,7 @@ import { solve, type SolveOptions } from "../lp/solve.ts";
 import { verify } from "../lp/verify.ts";
 import type { Beliefs, DirectMechanism, Environment } from "../model/environment.ts";
 import { numProfiles, typeSizes } from "../model/environment.ts";
-import { sparseFarkas } from "../constructions/sparseFarkas.ts";
+import { sparseFarkas } from "../lp/sparseFarkas.ts";
 import {
   isBIC, isDSIC, isEPIC, isExAnteBudgetBalanced, isExPostBudgetBalanced, isExPostEfficient, isExPostIR, isInterimIR, isNoDeficit,
   efficientDecisions, hasPrivateValues,

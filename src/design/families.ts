@@ -21,8 +21,8 @@ import { ONE, q, type Q, ZERO } from "../exact/rational.ts";
 import type { Beliefs, Environment } from "../model/environment.ts";
 import { numProfiles, productPrior } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
-import { efficientTradeAllocation, integerGrid, tradeEnv, type TieRule } from "../constructions/tradeGrids.ts";
-import { partnershipEnvironment } from "../mechanisms/cgk.ts";
+import { efficientTradeAllocation, integerGrid, tradeEnv, type TieRule } from "../trade/tradeGrids.ts";
+import { partnershipEnvironment } from "../trade/partnership.ts";
 import type { Axiom } from "./axioms.ts";
 
 export interface Domain {

@@ -2,7 +2,7 @@
  * Text, Markdown, LaTeX and HTML renderings of `design` answers and atlas results. Data in, text out.
  */
 import { MechcheckError } from "../errors.ts";
-import { latexCell } from "../report/tables.ts";
+import { latexCell } from "../format/table.ts";
 import { type Q, qstr } from "../exact/rational.ts";
 import type { Beliefs, DirectMechanism, Environment } from "../model/environment.ts";
 import { profileLabel, type Axiom } from "./axioms.ts";

@@ -9,6 +9,7 @@ import type { Q } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
 import { valueGridOfSize, type GridOptions } from "./valueGrid.ts";
+import { bilateralTradeEnvironment } from "../model/bilateralTrade.ts";
 
 export interface BilateralTradeOptions extends GridOptions {
   /** Most grid points per trader (default 3). */
@@ -23,28 +24,7 @@ export interface BilateralTradeOptions extends GridOptions {
   readonly convention?: "keeps-good" | "cost";
 }
 
-export const BUYER = 0;
-export const SELLER = 1;
-export const TRADE = 0;
-export const NO_TRADE = 1;
-
-/** The environment for given buyer and seller grids (deterministic; exported for examples). */
-export function bilateralTradeEnvironment(buyer: readonly Q[], seller: readonly Q[], convention: "keeps-good" | "cost" = "keeps-good"): Environment {
-  const sizes = [buyer.length, seller.length];
-  const profiles = [...allProfiles(sizes)];
-  const keeps = convention === "keeps-good";
-  return {
-    agents: ["buyer", "seller"],
-    types: [buyer.map(qstr), seller.map(qstr)],
-    typeValues: [buyer.slice(), seller.slice()],
-    decisions: ["trade", "no-trade"],
-    valuation: [
-      profiles.map((p) => [buyer[p[0]!]!, ZERO]),
-      profiles.map((p) => (keeps ? [ZERO, seller[p[1]!]!] : [seller[p[1]!]!.neg(), ZERO])),
-    ],
-    reservation: [buyer.map(() => ZERO), keeps ? seller.slice() : seller.map(() => ZERO)],
-  };
-}
+export { BUYER, SELLER, TRADE, NO_TRADE, bilateralTradeEnvironment } from "../model/bilateralTrade.ts";
 
 /**
  * A random bilateral-trade environment: agents "buyer" and "seller", decisions "trade" and

@@ -10,6 +10,7 @@ import { MechcheckError } from "../errors.ts";
 import type { HarsanyiTypeSpace } from "../model/environment.ts";
 import { allProfiles, othersIndex, othersSizes, profileCount } from "../model/profiles.ts";
 import { DEFAULT_MAX_WEIGHT, agentLabels, distribution, distributionsOfWidths, intArray, normalize, typeLabels } from "./options.ts";
+import { harsanyiConditionals } from "../model/harsanyi.ts";
 
 export interface HarsanyiOptions {
   /** Number of agents (default 2, as in Morris (1994) trade). */
@@ -31,22 +32,7 @@ export interface HarsanyiOptions {
   readonly commonPrior?: boolean;
 }
 
-/** Conditionals π_i(t_{-i}, θ | t_i) of a prior over (t, θ) (index t·|Θ| + s); uniform where t_i has probability 0. */
-export function harsanyiConditionals(typeSizes: readonly number[], states: number, prior: readonly Q[]): Q[][][] {
-  return typeSizes.map((m, i) => {
-    const width = profileCount(othersSizes(typeSizes, i)) * states;
-    const rows: Q[][] = Array.from({ length: m }, () => new Array<Q>(width).fill(ZERO));
-    let t = 0;
-    for (const p of allProfiles(typeSizes)) {
-      for (let s = 0; s < states; s++) rows[p[i]!]![othersIndex(typeSizes, p, i) * states + s] = prior[t * states + s]!;
-      t++;
-    }
-    return rows.map((row) => {
-      const tot = row.reduce((a, b) => a.add(b), ZERO);
-      return tot.n === 0n ? normalize(new Array<number>(width).fill(1)) : row.map((x) => x.div(tot));
-    });
-  });
-}
+export { harsanyiConditionals } from "../model/harsanyi.ts";
 
 /**
  * A random Harsanyi type space: agents "1".."n", types "t1".., states "s1"... Shrinks states and

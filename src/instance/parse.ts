@@ -29,7 +29,7 @@ import { MechcheckError, isMechcheckError } from "../errors.ts";
 import { ONE, type Q, ZERO, q, qstr, qsum, sign } from "../exact/rational.ts";
 import type { Beliefs, DirectMechanism, Environment, HarsanyiTypeSpace, IndirectMechanism, Mechanism } from "../model/environment.ts";
 import { allProfiles, othersSizes, profileCount, profileIndex, strides } from "../model/profiles.ts";
-import { IssueList } from "../concepts/validate.ts";
+import { IssueList } from "../model/validate.ts";
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, groupDigits, JsonNumber, parseJsonExact } from "../exact/exactJson.ts";
 import { CONCEPT_IDS, type ConceptId, INSTANCE_VERSION, type Instance, type Question } from "./types.ts";
 

@@ -4,7 +4,7 @@
  * it is the versioned JSON format of schema/instance.schema.json (parse.ts, serialize.ts).
  */
 import type { Beliefs, Environment, HarsanyiTypeSpace, Mechanism } from "../model/environment.ts";
-import type { Strategy } from "../concepts/validate.ts";
+import type { Strategy } from "../model/validate.ts";
 
 export const INSTANCE_VERSION = 1;
 

@@ -8,7 +8,7 @@ import { hasPrivateValues } from "../concepts/incentives.ts";
 import type { Instance } from "../instance/types.ts";
 import { numProfiles, typeSizes } from "../model/environment.ts";
 import { allProfiles, profileIndex } from "../model/profiles.ts";
-import type { Table } from "./tables.ts";
+import type { Table } from "../format/table.ts";
 
 export function profileLabel(types: readonly (readonly string[])[], prof: readonly number[]): string {
   return `(${prof.map((k, i) => types[i]![k]).join(", ")})`;

@@ -19,7 +19,7 @@
 import type * as fc from "fast-check";
 import Fraction from "fraction.js";
 import { isMechcheckError, MechcheckError } from "../errors.ts";
-import type { CaseCodec, CheckResult, Theorem } from "./types.ts";
+import type { CaseCodec, CheckResult, Theorem } from "../catalogue/types.ts";
 
 export interface ConjectureSpec<T> {
   readonly id: string;

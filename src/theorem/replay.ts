@@ -20,7 +20,7 @@ import { isMechcheckError } from "../errors.ts";
 import { toExactJsonText } from "../exact/rational.ts";
 import { recordToJson, type CounterexampleRecord } from "../store/counterexamples.ts";
 import { writeFileAtomic } from "../store/atomic.ts";
-import type { CheckResult, ReplayOutcome, Theorem } from "./types.ts";
+import type { CheckResult, ReplayOutcome, Theorem } from "../catalogue/types.ts";
 
 /** Canonical exact JSON of a violation (what replay compares). */
 export function canonicalViolation(v: unknown): string {

@@ -15,11 +15,11 @@
  */
 import { dependsOnOwnTypeOnly } from "../model/environment.ts";
 import { type Q, ZERO, qsum } from "../exact/rational.ts";
-import { IssueList, validateBeliefs, validateDirectMechanism, validateEnvironment, validateIndirectMechanism, validateStrategy, validateTypeSpace } from "../concepts/validate.ts";
+import { IssueList, validateBeliefs, validateDirectMechanism, validateEnvironment, validateIndirectMechanism, validateStrategy, validateTypeSpace } from "../model/validate.ts";
 import { instanceToJson, parseInstance, type Instance } from "../instance/index.ts";
 import type { Beliefs, Environment, Mechanism } from "../model/environment.ts";
 import { allProfiles, othersSizes, profileCount, profileIndex, type Profile } from "../model/profiles.ts";
-import type { Theorem } from "./types.ts";
+import type { Theorem } from "../catalogue/types.ts";
 
 // ---------------------------------------------------------------- size
 

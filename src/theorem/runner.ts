@@ -10,7 +10,7 @@ import { isMechcheckError } from "../errors.ts";
 import { saveCounterexample, loadCounterexamples, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
 import { TOOL_VERSION } from "../version.ts";
 import { replayRecord } from "./replay.ts";
-import { outcomeIsOk, type CheckResult, type Counterexample, type Outcome, type ReplayOutcome, type Theorem, type TheoremRun } from "./types.ts";
+import { outcomeIsOk, type CheckResult, type Counterexample, type Outcome, type ReplayOutcome, type Theorem, type TheoremRun } from "../catalogue/types.ts";
 
 export const DEFAULT_SEED = 20261123;
 export const DEFAULT_RUNS = 200;

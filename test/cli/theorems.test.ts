@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { TOOL_VERSION } from "../../src/version.ts";
-import { THEOREMS } from "../../properties/index.ts";
+import { THEOREMS } from "../../src/catalogue/index.ts";
 
 function capture() {
   const out: string[] = [];

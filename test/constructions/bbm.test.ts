@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { q, ZERO } from "../../src/exact/rational.ts";
-import { fpaBid, fpaRevenue, interimValue, postedPrice, spotCheckTStar, tStarPayoff, worstCaseTypeSpace } from "../../src/constructions/bbm.ts";
+import { fpaBid, fpaRevenue, interimValue, postedPrice, spotCheckTStar, tStarPayoff, worstCaseTypeSpace } from "../../src/robust/firstPriceInformation.ts";
 import { Distribution } from "../../src/continuous/distribution.ts";
 
 describe("BBM worst-case type space", () => {

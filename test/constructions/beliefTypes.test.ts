@@ -4,7 +4,7 @@
  * pooled) exposes the correlation the belief types absorb.
  */
 import { describe, expect, it } from "vitest";
-import { beliefClasses, conditionalIndependence, typeBelief, type PayoffTypeSpace } from "../../src/constructions/beliefTypes.ts";
+import { beliefClasses, conditionalIndependence, typeBelief, type PayoffTypeSpace } from "../../src/beliefs/beliefTypes.ts";
 import { q } from "../../src/exact/rational.ts";
 
 /** π(τ) = a_1(τ_1) a_2(τ_2) g(c_1(τ_1), c_2(τ_2)) / Z with classes {0,1},{2} for agent 1 and {0},{1,2} for agent 2. */

@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ONE, q, ZERO } from "../../src/exact/rational.ts";
 import { loadLpEngine } from "../../src/lp/solve.ts";
-import { auctionIvo, auctionSvo, closedFormBracket, discreteExponential, dyadicSeedGrid, erlangQuantile, expFixed, signalMarginalMismatch, uniformClosedForm } from "../../src/constructions/brooksDu.ts";
-import { brooksDuTable, decimal } from "../../src/constructions/brooksDuTable.ts";
+import { auctionIvo, auctionSvo, closedFormBracket, discreteExponential, dyadicSeedGrid, erlangQuantile, expFixed, signalMarginalMismatch, uniformClosedForm } from "../../src/robust/commonValueAuction.ts";
+import { brooksDuTable, decimal } from "../../src/robust/commonValueAuctionTable.ts";
 
 beforeAll(async () => {
   await loadLpEngine();

@@ -5,10 +5,10 @@
  * case that made polynomial.ts `signIntervals` refine a rational bracket with tolerance 0.
  */
 import { describe, expect, it } from "vitest";
-import { cgkTransfers, envelopeHolds, noGainFromReport, oneSellerTotal, piecewiseEqual, signsBetweenRoots, singleCrossing } from "../../src/constructions/cgkContinuous.ts";
+import { cgkTransfers, envelopeHolds, noGainFromReport, oneSellerTotal, piecewiseEqual, signsBetweenRoots, singleCrossing } from "../../src/trade/partnershipContinuous.ts";
 import { Distribution } from "../../src/continuous/distribution.ts";
 import { Piecewise, Poly } from "../../src/continuous/polynomial.ts";
-import { cgkW } from "../../src/continuous/trade.ts";
+import { cgkW } from "../../src/trade/continuousTrade.ts";
 import { q } from "../../src/exact/rational.ts";
 
 describe("cgkContinuous", () => {

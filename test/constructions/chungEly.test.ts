@@ -23,10 +23,10 @@ import {
   saddlePointByCertificates,
   solveSmall,
   valueTypeSpace,
-} from "../../src/constructions/chungEly.ts";
-import { commonPriorLp } from "../../src/constructions/morrisAlternative.ts";
-import { checkNoisyConcordance } from "../../src/constructions/morrisTrade.ts";
-import { auctionPrior, checkAuctionMechanism, isRegular, localVirtualValueRevenue, optimalExPostAuctionLp, randomCorrelatedPrior } from "../../src/constructions/optimalExPostAuction.ts";
+} from "../../src/robust/worstCaseBeliefs.ts";
+import { commonPriorLp } from "../../src/beliefs/noTradeAlternatives.ts";
+import { checkNoisyConcordance } from "../../src/beliefs/noTrade.ts";
+import { auctionPrior, checkAuctionMechanism, isRegular, localVirtualValueRevenue, optimalExPostAuctionLp, randomCorrelatedPrior } from "../../src/robust/optimalExPostAuction.ts";
 import { ONE, q, ZERO, type Q } from "../../src/exact/rational.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";
 

@@ -5,10 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { conditionalBeliefs, interimUtility, isBIC } from "../../src/concepts/index.ts";
-import { equivalentBic } from "../../src/constructions/equivalentBic.ts";
+import { equivalentBic } from "../../src/beliefs/equivalentBic.ts";
 import { q, ZERO, ONE } from "../../src/exact/rational.ts";
 import { loadLpEngine } from "../../src/lp/solve.ts";
-import { auctionOfAnIndivisibleGood, fullInformationMechanism } from "../../src/mechanisms/cremerMcLean.ts";
+import { auctionOfAnIndivisibleGood, fullInformationMechanism } from "../../src/beliefs/cremerMcLean.ts";
 import type { Beliefs, DirectMechanism, Environment } from "../../src/model/environment.ts";
 
 beforeAll(async () => {

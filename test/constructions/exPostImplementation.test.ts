@@ -21,7 +21,7 @@ import {
   solveAllSections,
   solveSection,
   type TransferMode,
-} from "../../src/constructions/exPostImplementation.ts";
+} from "../../src/exPost/implementation.ts";
 import { q, ZERO } from "../../src/exact/rational.ts";
 import { interdependentValuesEnvironment, nonSeparableEnvironment, socialChoiceCorrespondence } from "../../src/generators/index.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";

@@ -4,8 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { composeWithPayoffTypes, isInterimICOnKpt, kptInducedEnvironment, payoffProfileMap, sectionMechanismOnTestSpace, testTypeSpace } from "../../src/constructions/exPostKpt.ts";
-import { findExPostSelection, selectionMechanism, solveSection } from "../../src/constructions/exPostImplementation.ts";
+import { composeWithPayoffTypes, isInterimICOnKpt, kptInducedEnvironment, payoffProfileMap, sectionMechanismOnTestSpace, testTypeSpace } from "../../src/exPost/knownPayoffTypes.ts";
+import { findExPostSelection, selectionMechanism, solveSection } from "../../src/exPost/implementation.ts";
 import { ONE, q, ZERO } from "../../src/exact/rational.ts";
 import { interdependentValuesEnvironment, kptTypeSpace, randomDirectMechanism, socialChoiceCorrespondence } from "../../src/generators/index.ts";
 import type { Environment } from "../../src/model/environment.ts";

@@ -4,8 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { continuousDifference, differenceIntervalLp, differenceIntervalPaths, gridEnvironment, gridIntervalFormula, levelIndex, type StepProblem } from "../../src/constructions/exPostPayoffEquivalence.ts";
-import { findExPostSelection } from "../../src/constructions/exPostImplementation.ts";
+import { continuousDifference, differenceIntervalLp, differenceIntervalPaths, gridEnvironment, gridIntervalFormula, levelIndex, type StepProblem } from "../../src/exPost/payoffEquivalence.ts";
+import { findExPostSelection } from "../../src/exPost/implementation.ts";
 import { q, ZERO } from "../../src/exact/rational.ts";
 import { interdependentValuesEnvironment, socialChoiceCorrespondence } from "../../src/generators/index.ts";
 import { typeSizes } from "../../src/model/environment.ts";

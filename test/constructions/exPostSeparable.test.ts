@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isEPIC } from "../../src/concepts/index.ts";
-import { findExPostSelection, selectionMechanism, solveAllSections } from "../../src/constructions/exPostImplementation.ts";
-import { bmConstruction, checkSeparable } from "../../src/constructions/exPostSeparable.ts";
+import { findExPostSelection, selectionMechanism, solveAllSections } from "../../src/exPost/implementation.ts";
+import { bmConstruction, checkSeparable } from "../../src/exPost/separableEnvironments.ts";
 import { nonSeparableEnvironment, separableEnvironment } from "../../src/generators/index.ts";
 
 describe("checkSeparable", () => {

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { conditionalBeliefs } from "../../src/concepts/index.ts";
-import { budgetBalancedEquivalent, farkasWitness, identifiability, identifiabilityLp, inM } from "../../src/constructions/identifiability.ts";
+import { budgetBalancedEquivalent, farkasWitness, identifiability, identifiabilityLp, inM } from "../../src/beliefs/identifiability.ts";
 import { ONE, q, ZERO, type Q } from "../../src/exact/rational.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";
 import type { DirectMechanism, Environment } from "../../src/model/environment.ts";

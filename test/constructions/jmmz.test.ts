@@ -22,9 +22,9 @@ import {
   uniformMaximizer,
   type Grids,
   type Signal,
-} from "../../src/constructions/jmmz.ts";
+} from "../../src/exPost/parametricExample.ts";
 import { ZERO, q } from "../../src/exact/rational.ts";
-import { jmmzCaseArb, jmmzCodec, jmmzParametric, jmmzParametricFinite } from "../../properties/a-implementation/jmmz-parametric.ts";
+import { jmmzCaseArb, jmmzCodec, jmmzParametric, jmmzParametricFinite } from "../../src/catalogue/jmmz-parametric.ts";
 
 const sig = (x: string, y: string): Signal => [q(x), q(y)];
 const seven: Signal[] = [sig("0", "0"), sig("1/2", "0"), sig("1", "0"), sig("0", "1/2"), sig("0", "1"), sig("1/2", "1/2"), sig("1", "1")];

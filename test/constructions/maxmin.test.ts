@@ -6,9 +6,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ONE, q, type Q, ZERO } from "../../src/exact/rational.ts";
 import { loadLpEngine } from "../../src/lp/solve.ts";
-import { bceMin, type DesignProblem, type FiniteMechanism, guarantee, interimViolation, obedienceViolation, participationSecurityViolation, potential, trivialTypeSpace } from "../../src/constructions/maxmin.ts";
-import { adjointMismatch, complementarySlackness, nablaMinus, nablaPlus, nablaTildePlus, seedGrid, solveIvo, solveSvoMinus, solveSvoPlus, summationByPartsGap } from "../../src/constructions/maxminBounds.ts";
-import { bridgeProblem, type BridgeOutcome } from "../../src/constructions/maxminBridge.ts";
+import { bceMin, type DesignProblem, type FiniteMechanism, guarantee, interimViolation, obedienceViolation, participationSecurityViolation, potential, trivialTypeSpace } from "../../src/robust/maxmin.ts";
+import { adjointMismatch, complementarySlackness, nablaMinus, nablaPlus, nablaTildePlus, seedGrid, solveIvo, solveSvoMinus, solveSvoPlus, summationByPartsGap } from "../../src/robust/maxminBounds.ts";
+import { bridgeProblem, type BridgeOutcome } from "../../src/robust/maxminBridge.ts";
 
 beforeAll(async () => {
   await loadLpEngine();

@@ -22,8 +22,8 @@ import {
   tradeFromSurplusPrimal,
   typeSpaceFromJson,
   typeSpaceToJson,
-} from "../../src/constructions/morrisAlternative.ts";
-import { checkNoisyConcordance, checkTrade, icTradeLp, noisyConcordanceLp, typeSpaceFromPrior } from "../../src/constructions/morrisTrade.ts";
+} from "../../src/beliefs/noTradeAlternatives.ts";
+import { checkNoisyConcordance, checkTrade, icTradeLp, noisyConcordanceLp, typeSpaceFromPrior } from "../../src/beliefs/noTrade.ts";
 import { ONE, q, ZERO, type Q } from "../../src/exact/rational.ts";
 import type { LpModel, LpResult } from "../../src/lp/model.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";

@@ -20,7 +20,7 @@ import {
   tradeVar,
   typeSpaceFromPrior,
   validateTypeSpace,
-} from "../../src/constructions/morrisTrade.ts";
+} from "../../src/beliefs/noTrade.ts";
 import { exactSimplex } from "../../src/lp/exactSimplex.ts";
 import type { LpModel, LpResult } from "../../src/lp/model.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";

@@ -4,7 +4,7 @@
  * lottery of seed 004 *Relax efficiency* with n = 3.
  */
 import { describe, expect, it } from "vitest";
-import { integrateRankShare, myersonPayment, rankShare } from "../../src/constructions/myersonPayments.ts";
+import { integrateRankShare, myersonPayment, rankShare } from "../../src/auctions/myersonPayments.ts";
 import { ONE, q, ZERO } from "../../src/exact/rational.ts";
 
 describe("myersonPayments", () => {

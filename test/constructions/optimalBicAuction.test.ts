@@ -5,7 +5,7 @@
  * Crémer–McLean condition).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { optimalAuctionRevenue } from "../../src/constructions/optimalBicAuction.ts";
+import { optimalAuctionRevenue } from "../../src/auctions/optimalBayesianAuction.ts";
 import { q } from "../../src/exact/rational.ts";
 import { loadLpEngine } from "../../src/lp/solve.ts";
 

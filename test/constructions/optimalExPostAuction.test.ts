@@ -21,7 +21,7 @@ import {
   randomCorrelatedPrior,
   randomRegularPrior,
   regularityViolation,
-} from "../../src/constructions/optimalExPostAuction.ts";
+} from "../../src/robust/optimalExPostAuction.ts";
 import { exactSimplex } from "../../src/lp/exactSimplex.ts";
 import type { LpModel, LpResult } from "../../src/lp/model.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";

@@ -4,7 +4,7 @@
  * interpolation.
  */
 import { describe, expect, it } from "vitest";
-import { interpolate, thresholdBudgetDirect, uniformUnit } from "../../src/constructions/publicGoodDirect.ts";
+import { interpolate, thresholdBudgetDirect, uniformUnit } from "../../src/publicGoods/thresholdBudget.ts";
 import { Poly } from "../../src/continuous/polynomial.ts";
 import { q } from "../../src/exact/rational.ts";
 

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { isBIC, isExPostBudgetBalanced, isExPostEfficient, isInterimIR } from "../../src/concepts/index.ts";
-import { pgBound, pgContinuous, pgDecide, pgEnvironment, pgMarginals, pgMaxBudgetLp, pgMechanism, pgTrivial, type PgCase } from "../../src/constructions/publicGoodGrids.ts";
+import { pgBound, pgContinuous, pgDecide, pgEnvironment, pgMarginals, pgMaxBudgetLp, pgMechanism, pgTrivial, type PgCase } from "../../src/publicGoods/provisionImpossibility.ts";
 import { Distribution } from "../../src/continuous/distribution.ts";
 import { q, qstr, type Q } from "../../src/exact/rational.ts";
 import { productPrior } from "../../src/generators/independentPrior.ts";

@@ -7,8 +7,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { isBIC, isInterimIR } from "../../src/concepts/index.ts";
-import { checkSurplusTrade, surplusTradeLp } from "../../src/constructions/morrisAlternative.ts";
-import { checkNoisyConcordance, checkTrade, icTradeLp, plainTradeLp, randomNoisyConcordantTypeSpace } from "../../src/constructions/morrisTrade.ts";
+import { checkSurplusTrade, surplusTradeLp } from "../../src/beliefs/noTradeAlternatives.ts";
+import { checkNoisyConcordance, checkTrade, icTradeLp, plainTradeLp, randomNoisyConcordantTypeSpace } from "../../src/beliefs/noTrade.ts";
 import {
   guaranteedRevenueLp,
   harsanyiFromBeliefs,
@@ -17,7 +17,7 @@ import {
   revenueBoundFromMultipliers,
   scaledMechanism,
   tradeFromRay,
-} from "../../src/constructions/revenueUnbounded.ts";
+} from "../../src/beliefs/revenueWithoutCommonPrior.ts";
 import { q, qsum, ZERO, ONE } from "../../src/exact/rational.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";
 import { pointMassAllocation, type Environment } from "../../src/model/environment.ts";

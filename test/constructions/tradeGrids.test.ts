@@ -7,10 +7,10 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dsicTransfersLp, isBIC, isDSIC, isExPostBudgetBalanced, isExPostEfficient, isInterimIR } from "../../src/concepts/index.ts";
-import { fixedRuleTransfersLp, mechanismFromPoint } from "../../src/constructions/fixedRuleTransfers.ts";
-import { gridTables } from "../../src/constructions/gridTables.ts";
+import { fixedRuleTransfersLp, mechanismFromPoint } from "../../src/mechanisms/fixedRuleTransfers.ts";
+import { gridTables } from "../../src/trade/gridTables.ts";
 import { tablesCommand } from "../../src/cli/commands/tables.ts";
-import { sparseFarkas } from "../../src/constructions/sparseFarkas.ts";
+import { sparseFarkas } from "../../src/lp/sparseFarkas.ts";
 import {
   decide,
   efficientTradeAllocation,
@@ -27,7 +27,7 @@ import {
   tradeEnv,
   uniformMarginal,
   type TieRule,
-} from "../../src/constructions/tradeGrids.ts";
+} from "../../src/trade/tradeGrids.ts";
 import { q, qstr, type Q } from "../../src/exact/rational.ts";
 import { privateValuesEnvironment } from "../../src/generators/index.ts";
 import { productPrior } from "../../src/generators/independentPrior.ts";

@@ -4,9 +4,9 @@
  * IC trade LP are alternatives; the domination LP re-checks Def 7.17 directly.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { guaranteedRevenueLp, harsanyiFromBeliefs, mechanismAt, type PerTypeBeliefs } from "../../src/constructions/revenueUnbounded.ts";
-import { checkWeakSurplusTrade, dominationModel, positiveNoisyConcordanceLp, weakSurplusTradeLp, weightedRevenueModel } from "../../src/constructions/undominated.ts";
-import { tradeFromPrimal } from "../../src/constructions/morrisTrade.ts";
+import { guaranteedRevenueLp, harsanyiFromBeliefs, mechanismAt, type PerTypeBeliefs } from "../../src/beliefs/revenueWithoutCommonPrior.ts";
+import { checkWeakSurplusTrade, dominationModel, positiveNoisyConcordanceLp, weakSurplusTradeLp, weightedRevenueModel } from "../../src/beliefs/undominatedMechanisms.ts";
+import { tradeFromPrimal } from "../../src/beliefs/noTrade.ts";
 import { ONE, q, qsum, ZERO, type Q } from "../../src/exact/rational.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";
 import { pointMassAllocation, type Environment } from "../../src/model/environment.ts";

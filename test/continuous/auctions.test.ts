@@ -14,7 +14,7 @@ import {
   lotteryRevenue,
   revenueFromBids,
   revenueTable,
-} from "../../src/continuous/auctions.ts";
+} from "../../src/auctions/continuousAuctions.ts";
 import { FEW, piecewiseLinear, powerMixture } from "./helpers.ts";
 
 const fr = (n: number, d = 1) => new Fraction(n, d);

@@ -13,7 +13,7 @@ import {
   publicGoodBudget,
   publicGoodThreshold,
   publicGoodThresholdFormula,
-} from "../../src/continuous/trade.ts";
+} from "../../src/trade/continuousTrade.ts";
 import { FEW, RUNS, powerMixture } from "./helpers.ts";
 
 const fr = (n: number, d = 1) => new Fraction(n, d);

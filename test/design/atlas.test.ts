@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadLpEngine } from "../../src/lp/solve.ts";
-import { decide, integerGrid, msRevenueBound, TIE_RULES, uniformMarginal } from "../../src/constructions/tradeGrids.ts";
+import { decide, integerGrid, msRevenueBound, TIE_RULES, uniformMarginal } from "../../src/trade/tradeGrids.ts";
 import { atlas, mergeAtlas, parseShard, thresholds, type AtlasResult } from "../../src/design/atlas.ts";
 import { designFeasible } from "../../src/design/design.ts";
 import { FAMILIES, publicGoodDomain } from "../../src/design/families.ts";

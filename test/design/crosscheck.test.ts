@@ -7,8 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { q, type Q } from "../../src/exact/rational.ts";
 import { loadLpEngine } from "../../src/lp/solve.ts";
 import { productPrior } from "../../src/model/environment.ts";
-import { decide, efficientTradeAllocation, greenLaffontCriterion, msRevenueBound, tradeEnv, type TieRule } from "../../src/constructions/tradeGrids.ts";
-import { pgAllocation, pgBound, pgDecide, pgEnvironment, pgMarginals, type PgCase } from "../../src/constructions/publicGoodGrids.ts";
+import { decide, efficientTradeAllocation, greenLaffontCriterion, msRevenueBound, tradeEnv, type TieRule } from "../../src/trade/tradeGrids.ts";
+import { pgAllocation, pgBound, pgDecide, pgEnvironment, pgMarginals, type PgCase } from "../../src/publicGoods/provisionImpossibility.ts";
 import { design, designChecked, designFeasible } from "../../src/design/design.ts";
 
 beforeAll(async () => {

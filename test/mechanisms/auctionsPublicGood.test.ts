@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Q } from "../../src/exact/rational.ts";
-import { auctionDirectMechanism, auctionIndirectMechanism, auctionOutcome, symmetricPureEquilibria } from "../../src/mechanisms/auctions.ts";
-import { expectedBudget, prop626Case, publicGoodEnvironment, publicGoodIrVcg, trivialPublicGoodMechanism } from "../../src/mechanisms/publicGood.ts";
-import { singleObjectEnvironment } from "../../src/mechanisms/singleObject.ts";
+import { auctionDirectMechanism, auctionIndirectMechanism, auctionOutcome, symmetricPureEquilibria } from "../../src/auctions/gridAuctions.ts";
+import { expectedBudget, prop626Case, publicGoodEnvironment, publicGoodIrVcg, trivialPublicGoodMechanism } from "../../src/publicGoods/provision.ts";
+import { singleObjectEnvironment } from "../../src/model/singleObject.ts";
 import { budget, decode, fr, isEfficient, maxDsicGain, RUNS, sizesOf, u, Z } from "./bruteForce.ts";
 
 const s = (xs: readonly Q[]) => xs.map((x) => x.toFraction());

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { MechcheckError } from "../../src/errors.ts";
 import type { Q } from "../../src/exact/rational.ts";
 import type { DirectMechanism } from "../../src/model/environment.ts";
-import { budgetBalance } from "../../src/mechanisms/budgetBalancing.ts";
-import { checkIndependence, independentMarginals, marginalsOf } from "../../src/mechanisms/independence.ts";
+import { budgetBalance } from "../../src/budgetBalance/budgetBalancing.ts";
+import { checkIndependence, independentMarginals, marginalsOf } from "../../src/model/independence.ts";
 import { vcgMechanism } from "../../src/mechanisms/vcg.ts";
 import { beliefsFromPrior, budget, count, decode, fr, interimPay, interimU, marginalsFor, maxBicGain, maxDsicGain, product, pvEnv, RUNS, sizesOf, smallRat, Z } from "./bruteForce.ts";
 

@@ -10,11 +10,11 @@ import { describe, expect, it } from "vitest";
 import { isEPIC, isExPostIR } from "../../src/concepts/index.ts";
 import { MechcheckError } from "../../src/errors.ts";
 import { q, type Q } from "../../src/exact/rational.ts";
-import * as PG from "../../src/mechanisms/chungElyPublicGood.ts";
-import * as TR from "../../src/mechanisms/chungElyTrade.ts";
+import * as PG from "../../src/publicGoods/interdependentPublicGood.ts";
+import * as TR from "../../src/trade/interdependentTrade.ts";
 import { pointMassAllocation, type Environment } from "../../src/model/environment.ts";
-import { publicGoodArb } from "../../properties/a-implementation/ce-public-goods.ts";
-import { linearTradeArb, tradeAssumptions } from "../../properties/a-implementation/ce-trade-deficit.ts";
+import { publicGoodArb } from "../../src/catalogue/ce-public-goods.ts";
+import { linearTradeArb, tradeAssumptions } from "../../src/catalogue/ce-trade-deficit.ts";
 
 const ints = (lo: number, hi: number): Q[] => Array.from({ length: hi - lo + 1 }, (_, k) => q(lo + k));
 const mech = (env: Environment, rule: number[], payments: Q[][]) => ({ kind: "direct" as const, allocation: pointMassAllocation(env, rule), payments });
@@ -135,7 +135,7 @@ describe("bilateral trade (Chung–Ely 2002 §4): grids outside [0, 1]", () => {
 
 describe("other [0, 1] normalizations (issue 11, finding 8 audit)", () => {
   it("thresholdBudgetDirect refuses a polynomial that is not a CDF on [0, 1] (it used to integrate it silently); a CDF on [0, 1] passes", async () => {
-    const { thresholdBudgetDirect, uniformUnit } = await import("../../src/constructions/publicGoodDirect.ts");
+    const { thresholdBudgetDirect, uniformUnit } = await import("../../src/publicGoods/thresholdBudget.ts");
     const { Poly } = await import("../../src/continuous/polynomial.ts");
     const u = uniformUnit();
     const scaled = { F: Poly.of(["0", "1/3"]) }; // F(x) = x/3: the uniform CDF on [0, 3], not on [0, 1]
@@ -147,7 +147,7 @@ describe("other [0, 1] normalizations (issue 11, finding 8 audit)", () => {
 
 describe("payoff-equivalence step problem (Chung–Ely 2002 Lemma 3): its closed form needs its hypotheses", () => {
   it("gridIntervalFormula refuses a decreasing v, cutoffs outside (0, 1) and decreasing levels (it used to return a wrong interval silently); the LP disagrees with the old answer", async () => {
-    const E = await import("../../src/constructions/exPostPayoffEquivalence.ts");
+    const E = await import("../../src/exPost/payoffEquivalence.ts");
     const good = { beta: q(0), alpha: q(1), gamma: q(0), cutoffs: [q(1).div(2)], levels: [q(0), q(1)] };
     expect(codeOf(() => E.gridIntervalFormula(good, 4))).toBeNull();
     const decreasing = { ...good, alpha: q(-1) };

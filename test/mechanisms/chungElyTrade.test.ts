@@ -19,9 +19,9 @@ import {
   vcgOnGrid,
   vcgPayments,
   type LinearTrade,
-} from "../../src/mechanisms/chungElyTrade.ts";
+} from "../../src/trade/interdependentTrade.ts";
 import { pointMassAllocation } from "../../src/model/environment.ts";
-import { linearTradeArb, tradeAssumptions } from "../../properties/a-implementation/ce-trade-deficit.ts";
+import { linearTradeArb, tradeAssumptions } from "../../src/catalogue/ce-trade-deficit.ts";
 
 const fine: Q[] = Array.from({ length: 25 }, (_, k) => q(k).div(24));
 

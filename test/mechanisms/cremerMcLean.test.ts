@@ -15,7 +15,7 @@ import {
   pairTableAsLotteries,
   pairTableToProfiles,
   yetAnotherAuction,
-} from "../../src/mechanisms/cremerMcLean.ts";
+} from "../../src/beliefs/cremerMcLean.ts";
 import { beliefsFromPrior, count, decode, fr, interimPay, interimU, maxBicGain, pmf, product, RUNS, smallRat, Z } from "./bruteForce.ts";
 
 beforeAll(async () => {

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Q } from "../../src/exact/rational.ts";
 import type { Environment } from "../../src/model/environment.ts";
-import { dagvMechanism, efficientAllocation, expectedExternalityMechanism, pivotPayments } from "../../src/mechanisms/expectedExternality.ts";
-import { singleObjectEnvironment } from "../../src/mechanisms/singleObject.ts";
+import { dagvMechanism, efficientAllocation, expectedExternalityMechanism, pivotPayments } from "../../src/budgetBalance/expectedExternality.ts";
+import { singleObjectEnvironment } from "../../src/model/singleObject.ts";
 import { pivotMechanism } from "../../src/mechanisms/vcg.ts";
 import { beliefsFromPrior, budget, decode, fr, interimU, isEfficient, marginalsFor, maxBicGain, product, pvEnv, RUNS, sizesOf, Z } from "./bruteForce.ts";
 

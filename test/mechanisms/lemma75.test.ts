@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { rank } from "../../src/exact/linalg.ts";
 import type { Q } from "../../src/exact/rational.ts";
 import type { Environment } from "../../src/model/environment.ts";
-import { lemma75 } from "../../src/mechanisms/lemma75.ts";
+import { lemma75 } from "../../src/budgetBalance/balancedVcg.ts";
 import { budget, count, decode, fr, isEfficient, maxDsicGain, pvEnv, RUNS, sizesOf, Z } from "./bruteForce.ts";
 
 /** Bilateral trade (seed 001 *Bilateral Trade*): agent 0 seller, 1 buyer; q ∈ {no trade, trade}; u_S = (1−q)θ_S, u_B = qθ_B. */

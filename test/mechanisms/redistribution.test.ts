@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Q } from "../../src/exact/rational.ts";
-import { cavalloMechanism } from "../../src/mechanisms/cavallo.ts";
-import { bidSplitMechanism, cgkMechanism, partnershipEnvironment } from "../../src/mechanisms/cgk.ts";
-import { greenLaffontMechanism } from "../../src/mechanisms/greenLaffontMechanism.ts";
-import { singleObjectEnvironment } from "../../src/mechanisms/singleObject.ts";
+import { cavalloMechanism } from "../../src/budgetBalance/cavallo.ts";
+import { bidSplitMechanism, cgkMechanism, partnershipEnvironment } from "../../src/trade/partnership.ts";
+import { greenLaffontMechanism } from "../../src/budgetBalance/greenLaffontMechanism.ts";
+import { singleObjectEnvironment } from "../../src/model/singleObject.ts";
 import { beliefsFromPrior, budget, decode, fr, interimU, isEfficient, maxBicGain, maxDsicGain, pmf, product, RUNS, sizesOf, Z } from "./bruteForce.ts";
 
 /** Value grids: n agents, 1–3 distinct small integer values each (ties across agents are common). */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import Fraction from "fraction.js";
 import { describe, expect, it } from "vitest";
-import { AUCTION_FORMATS, revenueFromBids, bidThenLotteryRevenue, type BidFunction } from "../../src/continuous/auctions.ts";
+import { AUCTION_FORMATS, revenueFromBids, bidThenLotteryRevenue, type BidFunction } from "../../src/auctions/continuousAuctions.ts";
 import { Distribution } from "../../src/continuous/distribution.ts";
 import { Poly, RationalFunction } from "../../src/continuous/polynomial.ts";
 import {
@@ -12,7 +12,7 @@ import {
   certifyEquilibrium,
   revenueFromBidsOf,
   virtualValueSignAtLow,
-} from "../../src/mechanisms/revenueEquivalenceContinuous.ts";
+} from "../../src/auctions/revenueEquivalenceContinuous.ts";
 
 const fr = (n: number, d = 1) => new Fraction(n, d);
 const bid = (num: Poly, den: Poly = Poly.one, lo = 0, hi = 1): BidFunction => ({ format: "first-price", breaks: [fr(lo), fr(hi)], pieces: [new RationalFunction(num, den)] });

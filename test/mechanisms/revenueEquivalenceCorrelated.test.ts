@@ -2,11 +2,11 @@ import Fraction from "fraction.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { conditionalBeliefs, interimUtility, isBIC, isInterimIR } from "../../src/concepts/index.ts";
 import { loadLpEngine } from "../../src/lp/solve.ts";
-import { auctionDirectMechanism } from "../../src/mechanisms/auctions.ts";
-import { productOfMarginals } from "../../src/mechanisms/independence.ts";
-import { downwardBindingRevenueRange, expectedPayments } from "../../src/mechanisms/revenueEquivalenceCorrelated.ts";
-import { revenueBounds } from "../../src/mechanisms/revenueEquivalenceGrid.ts";
-import { singleObjectEnvironment } from "../../src/mechanisms/singleObject.ts";
+import { auctionDirectMechanism } from "../../src/auctions/gridAuctions.ts";
+import { productOfMarginals } from "../../src/model/independence.ts";
+import { downwardBindingRevenueRange, expectedPayments } from "../../src/auctions/revenueEquivalenceCorrelated.ts";
+import { revenueBounds } from "../../src/auctions/revenueEquivalenceGrid.ts";
+import { singleObjectEnvironment } from "../../src/model/singleObject.ts";
 
 beforeAll(async () => {
   await loadLpEngine();

@@ -5,7 +5,7 @@ import { isBIC } from "../../src/concepts/index.ts";
 import type { Q } from "../../src/exact/rational.ts";
 import { independentPriorWithMarginals, intArray, paymentTable } from "../../src/generators/index.ts";
 import type { DirectMechanism } from "../../src/model/environment.ts";
-import { productOfMarginals } from "../../src/mechanisms/independence.ts";
+import { productOfMarginals } from "../../src/model/independence.ts";
 import {
   characterize,
   downwardVirtualValues,
@@ -16,8 +16,8 @@ import {
   revenueBounds,
   singleObjectGrids,
   upwardVirtualValues,
-} from "../../src/mechanisms/revenueEquivalenceGrid.ts";
-import { singleObjectEnvironment } from "../../src/mechanisms/singleObject.ts";
+} from "../../src/auctions/revenueEquivalenceGrid.ts";
+import { singleObjectEnvironment } from "../../src/model/singleObject.ts";
 
 const fr = (n: number, d = 1) => new Fraction(n, d);
 const Z = fr(0);

@@ -8,7 +8,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
-import { latexCell, renderTable } from "../../src/report/tables.ts";
+import { latexCell, renderTable } from "../../src/format/table.ts";
 import { STORE_ROOT } from "../../src/paths.ts";
 
 function checkLatex(src: string): void {

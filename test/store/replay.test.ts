@@ -5,7 +5,7 @@ import { loadLpEngine } from "../../src/lp/solve.ts";
 import { STORE_ROOT } from "../../src/paths.ts";
 import { loadCounterexamples } from "../../src/store/counterexamples.ts";
 import { replayRecord } from "../../src/theorem/runner.ts";
-import { THEOREMS } from "../../properties/index.ts";
+import { THEOREMS } from "../../src/catalogue/index.ts";
 
 beforeAll(async () => {
   await loadLpEngine();

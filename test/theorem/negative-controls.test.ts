@@ -8,8 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadLpEngine } from "../../src/lp/solve.ts";
 import { STORE_ROOT } from "../../src/paths.ts";
 import { loadCounterexamples } from "../../src/store/counterexamples.ts";
-import type { CheckResult } from "../../src/theorem/types.ts";
-import { THEOREMS } from "../../properties/index.ts";
+import type { CheckResult } from "../../src/catalogue/types.ts";
+import { THEOREMS } from "../../src/catalogue/index.ts";
 
 beforeAll(async () => {
   await loadLpEngine();

@@ -5,8 +5,8 @@ import { instanceToJson, parseInstance, type Instance } from "../../src/instance
 import { STORE_ROOT } from "../../src/paths.ts";
 import { loadCounterexamples } from "../../src/store/counterexamples.ts";
 import { instanceShrinks, instanceSize, isStrictlySmaller, reshrink } from "../../src/theorem/reshrink.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
-import { dsicEfficientIsGroves } from "../../properties/c-efficiency-budget/dsic-efficient-is-groves.ts";
+import type { Theorem } from "../../src/catalogue/types.ts";
+import { dsicEfficientIsGroves } from "../../src/catalogue/dsic-efficient-is-groves.ts";
 
 const SEED = 20260512;
 const sizes = { maxAgents: 3, maxTypes: 3, maxDecisions: 3, maxValue: 6, valueDenominator: 2, allowNegative: true };

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runTheorem, replaySaved } from "../../src/theorem/runner.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
+import type { Theorem } from "../../src/catalogue/types.ts";
 import { loadCounterexamples } from "../../src/store/counterexamples.ts";
 
 const listCodec = {

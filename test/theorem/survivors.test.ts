@@ -21,10 +21,10 @@ import { allProfiles, joinProfile, othersSizes, profileCount, profileIndex } fro
 import { caseName, loadCounterexamples, saveCounterexample, type CounterexampleRecord } from "../../src/store/counterexamples.ts";
 import { replayRecord } from "../../src/theorem/replay.ts";
 import { runTheorem } from "../../src/theorem/runner.ts";
-import type { Theorem } from "../../src/theorem/types.ts";
-import { findTheorem } from "../../properties/index.ts";
-import { singleObjectCases } from "../../properties/d-redistribution/singleObjectCases.ts";
-import { privateEnvironment } from "../../properties/support/controls.ts";
+import type { Theorem } from "../../src/catalogue/types.ts";
+import { findTheorem } from "../../src/catalogue/index.ts";
+import { singleObjectCases } from "../../src/generators/singleObjectCases.ts";
+import { privateEnvironment } from "../../src/catalogue/support/controls.ts";
 
 beforeAll(async () => {
   await loadLpEngine();

@@ -12,8 +12,8 @@
 import { MechcheckError } from "../../errors.ts";
 import { q, qstr, type Q } from "../../exact/rational.ts";
 import { loadLpEngine } from "../../lp/solve.ts";
-import { validateAuction, type CommonValueAuction } from "../../constructions/brooksDu.ts";
-import { brooksDuTable, decimal, type BrooksDuRow } from "../../constructions/brooksDuTable.ts";
+import { validateAuction, type CommonValueAuction } from "../../robust/commonValueAuction.ts";
+import { brooksDuTable, decimal, type BrooksDuRow } from "../../robust/commonValueAuctionTable.ts";
 import { parseArgs } from "../args.ts";
 import type { CommandIO } from "../io.ts";
 import { table } from "../report.ts";

@@ -23,10 +23,10 @@
  */
 import { MechcheckError } from "../../errors.ts";
 import { type Q, qstr, toExactJsonText, toFloat } from "../../exact/rational.ts";
-import { analyzeChungEly, piStarMultipliers, valueTypeSpace } from "../../constructions/chungEly.ts";
-import { commonPriorLp, strictNoisyConcordanceLp } from "../../constructions/morrisAlternative.ts";
-import { checkNoisyConcordance } from "../../constructions/morrisTrade.ts";
-import { auctionPrior, gridSizes, localVirtualValues, randomRegularPrior, type AuctionPrior } from "../../constructions/optimalExPostAuction.ts";
+import { analyzeChungEly, piStarMultipliers, valueTypeSpace } from "../../robust/worstCaseBeliefs.ts";
+import { commonPriorLp, strictNoisyConcordanceLp } from "../../beliefs/noTradeAlternatives.ts";
+import { checkNoisyConcordance } from "../../beliefs/noTrade.ts";
+import { auctionPrior, gridSizes, localVirtualValues, randomRegularPrior, type AuctionPrior } from "../../robust/optimalExPostAuction.ts";
 import { loadLpEngine, solve } from "../../lp/solve.ts";
 import { profileAt } from "../../model/profiles.ts";
 import { parseArgs, SEED } from "../args.ts";

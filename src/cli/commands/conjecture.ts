@@ -19,7 +19,7 @@ import { Worker } from "node:worker_threads";
 import { MechcheckError } from "../../errors.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { DEFAULT_SEED } from "../../theorem/runner.ts";
-import type { TheoremRun } from "../../theorem/types.ts";
+import type { TheoremRun } from "../../catalogue/types.ts";
 import { parseArgs, RUNS, SEED, TIMEOUT_MS } from "../args.ts";
 import type { WorkerInput, WorkerMessage } from "../conjectureRun.ts";
 import type { CommandIO } from "../io.ts";

@@ -9,7 +9,7 @@ import { parseRecord } from "../../store/counterexamples.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { parseInstance } from "../../instance/index.ts";
 import { instanceTables } from "../../report/instanceTables.ts";
-import { latexCell, renderTable, type Format, type Table } from "../../report/tables.ts";
+import { latexCell, renderTable, type Format, type Table } from "../../format/table.ts";
 import { parseArgs } from "../args.ts";
 import type { CommandIO } from "../io.ts";
 

@@ -11,7 +11,7 @@ import { parseInstance } from "../../instance/index.ts";
 import { displayPath, parseRecord, saveCounterexample, type CounterexampleRecord } from "../../store/counterexamples.ts";
 import { formatSize, instanceSize, reshrink } from "../../theorem/reshrink.ts";
 import { TOOL_VERSION } from "../../version.ts";
-import { findTheorem } from "../../../properties/index.ts";
+import { findTheorem } from "../../catalogue/index.ts";
 import { parseArgs } from "../args.ts";
 import type { CommandIO } from "../io.ts";
 

@@ -8,8 +8,8 @@
  * --json prints the GridTables object (exact numbers as strings); --markdown prints the tables as
  * Markdown (docs/grid-tables.md is this output).
  */
-import { gridTables, type GridTables, type TableEntry } from "../../constructions/gridTables.ts";
-import { TIE_RULES, type TieRule } from "../../constructions/tradeGrids.ts";
+import { gridTables, type GridTables, type TableEntry } from "../../trade/gridTables.ts";
+import { TIE_RULES, type TieRule } from "../../trade/tradeGrids.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { loadLpEngine } from "../../lp/solve.ts";
 import { parseArgs } from "../args.ts";

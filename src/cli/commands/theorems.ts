@@ -5,7 +5,7 @@ import { MechcheckError } from "../../errors.ts";
 import { STORE_ROOT } from "../../paths.ts";
 import { replayRecord, runTheorem } from "../../theorem/runner.ts";
 import { rewriteStaleRecord } from "../../theorem/replay.ts";
-import type { Theorem, TheoremRun } from "../../theorem/types.ts";
+import type { Theorem, TheoremRun } from "../../catalogue/types.ts";
 import { scanCounterexamples, displayPath } from "../../store/counterexamples.ts";
 import { parseArgs, RUNS, SCALE, SEED } from "../args.ts";
 import { saveRunCounterexample, storeWarnings } from "../save.ts";
@@ -17,7 +17,7 @@ import { clip, runDetails, runsTable, table } from "../report.ts";
 import { writeFileAtomic } from "../../store/atomic.ts";
 
 async function registry(): Promise<readonly Theorem[]> {
-  return (await import("../../../properties/index.ts")).THEOREMS;
+  return (await import("../../catalogue/index.ts")).THEOREMS;
 }
 
 function selectTheorems(all: readonly Theorem[], ids: readonly string[]): Theorem[] {

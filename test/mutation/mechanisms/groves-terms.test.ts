@@ -3,10 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { q, type Q } from "../../../src/exact/rational.ts";
 import type { DirectMechanism, Environment } from "../../../src/model/environment.ts";
-import { budgetBalance } from "../../../src/mechanisms/budgetBalancing.ts";
-import { cavalloMechanism } from "../../../src/mechanisms/cavallo.ts";
-import { greenLaffontMechanism } from "../../../src/mechanisms/greenLaffontMechanism.ts";
-import { singleObjectEnvironment } from "../../../src/mechanisms/singleObject.ts";
+import { budgetBalance } from "../../../src/budgetBalance/budgetBalancing.ts";
+import { cavalloMechanism } from "../../../src/budgetBalance/cavallo.ts";
+import { greenLaffontMechanism } from "../../../src/budgetBalance/greenLaffontMechanism.ts";
+import { singleObjectEnvironment } from "../../../src/model/singleObject.ts";
 import { grovesMechanism, irVcgMechanism, irVcgTerms, pivotMechanism, pivotTerms, vcgMechanism } from "../../../src/mechanisms/vcg.ts";
 import { caught } from "../support.ts";
 
