@@ -17,6 +17,7 @@ export const LAYERS: readonly Layer[] = [
   { name: "model", paths: ["src/model/", "src/instance/"], holds: "environments, beliefs, mechanisms as data, validation, the instance file format" },
   { name: "concepts", paths: ["src/concepts/"], holds: "solution concepts with exact verdicts and violations as data" },
   { name: "mechanisms", paths: ["src/mechanisms/"], holds: "mechanisms and programs every subject uses (VCG/Groves, payments for a fixed rule)" },
+  { name: "implementability", paths: ["src/implementability/"], holds: "implementability of decision rules: cycle monotonicity (Bellman–Ford), weak monotonicity" },
   { name: "budget balance", paths: ["src/budgetBalance/"], holds: "Groves characterizations, budget balancing, expected externality, redistribution" },
   { name: "auctions", paths: ["src/auctions/"], holds: "single-object auctions, revenue equivalence, optimal auctions" },
   { name: "trade", paths: ["src/trade/"], holds: "bilateral trade and partnerships, on grids and on the continuum" },
