@@ -1,5 +1,5 @@
 /**
- * The benchmark's LP families (seed 000, Brooks, *Ex post implementation*):
+ * The benchmark's LP families ([BrooksExPost2023]):
  * (a) Chung–Ely's optimal ex post auction LP (P), slide *Profit maximization with ex post
  *     implementation*, all-pairs EPIC as on the slide, random correlated priors;
  * (b) Morris's trade-with-IC LP, slides *Aside on no-trade with IC* / *Farkas dual of trade with

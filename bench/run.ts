@@ -1,7 +1,7 @@
 /**
  * `npm run bench` (not a test): float-only HiGHS vs the certified path (`solveWithStats`: HiGHS
  * proposes a basis, exact LU certifies, `verify` re-checks) vs the pure exact simplex, on the LP
- * families of seed 000 (bench/families.ts). Writes bench/RESULTS.md.
+ * families of [BrooksExPost2023] (bench/families.ts). Writes bench/RESULTS.md.
  *
  * Timing rules: HiGHS's WebAssembly is loaded and warmed first; float and certified times are the
  * median of RUNS runs, each on a freshly built model object (so no per-model cache is reused);

@@ -1,6 +1,6 @@
 /**
- * A conjecture that holds: the Clarke pivot mechanism never runs a deficit (seed 001, *IR-VCG
- * Mechanism*): each payment p_i = max_q Σ_{j≠i} v_j(q) − Σ_{j≠i} v_j(q*) is ≥ 0.
+ * A conjecture that holds: the Clarke pivot mechanism never runs a deficit ([BernardMD3, *IR-VCG
+ * Mechanism*]): each payment p_i = max_q Σ_{j≠i} v_j(q) − Σ_{j≠i} v_j(q*) is ≥ 0.
  *
  *   npx mechcheck conjecture examples/conjectures/pivot-no-deficit.ts
  */

@@ -3,9 +3,9 @@
  * (polynomial or piecewise-polynomial F): equilibrium bid functions and expected revenue computed
  * exactly **from the bids**, independently of the revenue-equivalence formula.
  *
- * Sources: seed 001 *Incentive Compatibility Constraints* (interim payment
- * p̄(θ) = q̄(θ)θ − ∫ q̄ − U(θ̲), eq. (5)); seed 004 *IC Characterization* (the same identity for
- * t_i); seed 002 *Generalized revenue equivalence*. With G = F^{n−1} (the probability that a
+ * Sources: [BernardMD3, *Incentive Compatibility Constraints*] (interim payment
+ * p̄(θ) = q̄(θ)θ − ∫ q̄ − U(θ̲), eq. (5)); [Mishra2020, *IC Characterization*] (the same identity for
+ * t_i); [BrooksMaxmin2023, *Generalized revenue equivalence*]. With G = F^{n−1} (the probability that a
  * type wins), the symmetric equilibria are
  *   first-price  b(v) = v − ∫_lo^v G(x) dx / G(v)   (a rational function; a polynomial for F = x^k)
  *   all-pay      b(v) = ∫_lo^v x dG(x)              (a polynomial)

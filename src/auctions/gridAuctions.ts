@@ -1,7 +1,7 @@
 /**
- * Standard single-object auctions on finite grids (seed 001 *Incentive Compatibility Constraints*,
- * seed 002 *Generalized revenue equivalence*, seed 004 *IC Characterization*: first-price,
- * second-price and all-pay auctions; seed 004 CGK: "highest bidder pays her bid, her bid is equally
+ * Standard single-object auctions on finite grids ([BernardMD3, *Incentive Compatibility Constraints*],
+ * [BrooksMaxmin2023, *Generalized revenue equivalence*], [Mishra2020, *IC Characterization*]: first-price,
+ * second-price and all-pay auctions; [Mishra2020, CGK]: "highest bidder pays her bid, her bid is equally
  * divided between all" — kind "bid-split").
  *
  * At a bid profile the highest bid wins (ties: split uniformly, or the lowest index), and

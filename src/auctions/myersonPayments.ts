@@ -1,7 +1,7 @@
 /**
  * Myerson's payment formula for single-object mechanisms whose allocation depends on an agent's
- * RANK among the reported values (seed 004 *IC Characterization*; seed 001 *Incentive
- * Compatibility Constraints*, eq. (5), ex post form): on the interval domain of own values, a
+ * RANK among the reported values ([Mishra2020, *IC Characterization*]; [BernardMD3, *Incentive
+ * Compatibility Constraints*], eq. (5), ex post form): on the interval domain of own values, a
  * rule x_i(s, v_{-i}) non-decreasing in s is DSIC with payments (paid BY agent i)
  *   p_i(v) = v_i·x_i(v) − ∫_lo^{v_i} x_i(s, v_{-i}) ds + h_i(v_{-i}),
  * and, the domain being connected, these are the only DSIC payments (h_i arbitrary).
@@ -9,7 +9,7 @@
  * Here x_i(s, v_{-i}) = shares[k] where k is the number of other agents whose value exceeds s: a
  * step function of s, constant between the others' values, so the integral is an exact finite
  * sum (evaluated at the midpoints of the steps, where no tie occurs). Used as an INDEPENDENT
- * derivation of the payments of seed 004's *Relax efficiency* (Green–Laffont) and *Cavallo*
+ * derivation of the payments of [Mishra2020]'s *Relax efficiency* (Green–Laffont) and *Cavallo*
  * mechanisms, which src/mechanisms/ builds differently (an exclusion lottery of Vickrey auctions;
  * a Groves mechanism with redistribution).
  */

@@ -1,6 +1,6 @@
 /**
  * The revenue-maximizing single-object auction under a (possibly correlated) common prior, as an
- * exact LP (seed 001, *Auction of an Indivisible Good*: "How does the revenue-maximizing auction
+ * exact LP ([BernardMD3, *Auction of an Indivisible Good*]: "How does the revenue-maximizing auction
  * look like?"; *Yet Another Auction*: "optimal allocation and optimal IR and IC(v_4, v_5)"):
  *
  *   variables  x_i(θ) ∈ [0, 1] (probability that i gets the object at report profile θ),
@@ -12,7 +12,7 @@
  *   maximize   Σ_θ π(θ) Σ_i p_i(θ)
  *
  * with π(τ, k) the prior of the profile where i has type τ and the others' profile is k (the
- * seed's constraints multiplied by the marginal of τ; a type of probability 0 gets none). Private
+ * notes' constraints multiplied by the marginal of τ; a type of probability 0 gets none). Private
  * values w_i(θ_i). By interim IR, revenue ≤ expected surplus E[max_i w_i], so the LP is bounded.
  * The LP's value is certified by src/lp/solve.ts (verified primal and dual).
  */

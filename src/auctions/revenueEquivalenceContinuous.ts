@@ -1,7 +1,7 @@
 /**
- * Exact equilibrium certificates for the symmetric IPV auctions of src/continuous/auctions.ts
- * (seed 001 *Incentive Compatibility Constraints* (5); seed 004 *IC Characterization*; seed 002
- * *Generalized revenue equivalence*): n bidders, values iid F on [lo, hi] (polynomial or
+ * Exact equilibrium certificates for the symmetric IPV auctions of src/auctions/continuousAuctions.ts
+ * ([BernardMD3, *Incentive Compatibility Constraints*] (5); [Mishra2020, *IC Characterization*]; [BrooksMaxmin2023,
+ * *Generalized revenue equivalence*]): n bidders, values iid F on [lo, hi] (polynomial or
  * piecewise-polynomial CDF), G = F^{n−1} the probability that a value is the highest.
  *
  * For a bid function b (symmetric strategy) let P(w) be the interim expected payment of a bidder

@@ -1,5 +1,5 @@
 /**
- * Revenue equivalence with correlated types (seed 001 *Failure of Revenue Equivalence*): with a
+ * Revenue equivalence with correlated types ([BernardMD3, *Failure of Revenue Equivalence*]): with a
  * common prior that is not a product, a type's belief about the others depends on the type, so
  * interim payments are no longer pinned by the allocation ("This is no longer possible when types
  * are interdependent"). This module measures exactly how far they are from pinned.

@@ -1,6 +1,6 @@
 /**
- * Revenue equivalence on finite value grids (seed 001 *Incentive Compatibility Constraints*, eq.
- * (4)–(5); seed 004 *IC Characterization*; seed 002 *Generalized revenue equivalence*), for
+ * Revenue equivalence on finite value grids ([BernardMD3, *Incentive Compatibility Constraints*, eqs.
+ * (4)–(5)]; [Mishra2020, *IC Characterization*]; [BrooksMaxmin2023, *Generalized revenue equivalence*]), for
  * single-object environments with independent private values.
  *
  * Setting. Agent i's types are values w_i(1) < … < w_i(K_i) (index order); decision d = i gives

@@ -1,6 +1,6 @@
 /**
- * Payoff types and belief types of a finite common-prior type space (seed 001, *Decomposition of
- * Types* and Prop 7.15 *Common Prior*): a type τ_i ≅ (ϑ_i(τ_i), β_i(τ_i)), its payoff type ϑ_i(τ_i)
+ * Payoff types and belief types of a finite common-prior type space ([BernardMD3, *Decomposition of
+ * Types*] and Prop 7.15 *Common Prior*): a type τ_i ≅ (ϑ_i(τ_i), β_i(τ_i)), its payoff type ϑ_i(τ_i)
  * ∈ Θ_i and its belief type β_i(τ_i) — its belief about the others, the conditional π(τ_{-i} | τ_i)
  * over T_{-i} (the others' payoff types being functions of their types, this is the marginal on
  * Θ_{-i} × T_{-i}).

@@ -1,5 +1,5 @@
 /**
- * Crémer–McLean (seed 001, Def 7.10, Lemma 7.12, Prop 7.11, *Auction with Interdependent Types*).
+ * Crémer–McLean ([BernardMD3, Def 7.10, Lemma 7.12, Prop 7.11, *Auction with Interdependent Types*]).
  *
  * CM condition (Def 7.10): for no agent i and type τ_i is π(·|τ_i) a combination with weights
  * λ ≥ 0 of the beliefs π(·|τ'_i), τ'_i ≠ τ_i. (The slide says "linearly dependent"; the proof uses
@@ -230,7 +230,7 @@ export function fullSurplusExtraction(env: Environment, beliefs: Beliefs | TypeB
   return cremerMcLeanMechanism(env, beliefs, fullInformationMechanism(env, opts.tie ?? "uniform"), opts);
 }
 
-// ------------------------------------------------------------------ the seed's two examples
+// ------------------------------------------------------------------ the notes' two examples
 
 /** Two agents' profile tables of pairs (agent 1's entry, agent 2's entry), rows = agent 1's type. */
 export type PairTable = readonly (readonly (readonly [string, string])[])[];
@@ -249,7 +249,7 @@ export function pairTableToProfiles(table: PairTable): Q[][] {
 }
 
 /**
- * Seed 001, *Auction of an Indivisible Good*: two buyers, Θ_i = {v1, v2, v3}, type v_k values the
+ * [BernardMD3, *Auction of an Indivisible Good*]: two buyers, Θ_i = {v1, v2, v3}, type v_k values the
  * good at k; the joint pmf of the slide (row = buyer 1's type): 0.2 0.1 0.05 / 0.1 0.1 0.1 /
  * 0.05 0.1 0.2. Slide tables: allocation (ties split), IR payments, belief elicitation y (player 1's
  * entry y_1(r_1, θ_2) at row r_1; the table is symmetric), and the optimal payments (= IR + 1·y).
@@ -289,7 +289,7 @@ export function auctionOfAnIndivisibleGood(): CmExample {
 }
 
 /**
- * Seed 001, *Yet Another Auction*: buyer 1 has values {0, 2} (types v0, v2), buyer 2 values
+ * [BernardMD3, *Yet Another Auction*]: buyer 1 has values {0, 2} (types v0, v2), buyer 2 values
  * {1, 4, 5} (types v1, v4, v5); joint pmf (row = buyer 1): 1/11 2/11 2/11 / 2/11 2/11 2/11.
  * Slide claims: types are correlated; CM fails (v4 and v5 of buyer 2 share the belief (1/2, 1/2));
  * the efficient allocation; payments "IR and IC(v4, v5)"; and buyer 2's belief-elicitation

@@ -1,6 +1,6 @@
 /**
- * Does a direct mechanism have an EQUIVALENT Bayesian incentive-compatible mechanism? (seed 001,
- * Prop 7.11 and the definition recalled under it: "two mechanisms are equivalent if they have the
+ * Does a direct mechanism have an EQUIVALENT Bayesian incentive-compatible mechanism? ([BernardMD3,
+ * Prop 7.11 and the definition recalled under it]: "two mechanisms are equivalent if they have the
  * same decision rule q and lead to the same interim expected payments E_{τ_i}[p_i(τ_i, T_{-i})] =
  * E_{τ_i}[p'_i(τ_i, T_{-i})]".) Decided exactly by linear programming, agent by agent (agent i's
  * constraints involve only p'_i):
@@ -12,7 +12,7 @@
  * with π(·|τ) agent i's belief of type τ over the others' profiles k (common-prior conditionals
  * or per-type beliefs). Feasible: the LP's point is an equivalent BIC payment rule (re-checked by
  * the caller with src/concepts). Infeasible: a verified Farkas certificate (src/lp/solve.ts).
- * Independent of the Farkas-lottery construction of src/mechanisms/cremerMcLean.ts, which proves
+ * Independent of the Farkas-lottery construction of src/beliefs/cremerMcLean.ts, which proves
  * feasibility under the Crémer–McLean condition; when the condition fails the LP tells whether
  * THIS mechanism can still be fixed.
  */

@@ -1,6 +1,6 @@
 /**
- * Kosenok–Severinov (seed 001, Def 7.13 *Identifiable Distributions*, Prop 7.14 *Achieving Budget
- * Balance*), decided exactly on a finite type space with a full-support common prior π.
+ * Kosenok–Severinov ([BernardMD3, Def 7.13 *Identifiable Distributions*, Prop 7.14 *Achieving Budget
+ * Balance*]), decided exactly on a finite type space with a full-support common prior π.
  *
  * ## Identifiability (Def 7.13)
  * "π satisfies the identifiability condition if, for any other distribution μ ≠ π with μ(τ) > 0 for
@@ -33,7 +33,7 @@
  * ## Equivalent BIC, ex post budget-balanced mechanisms (Prop 7.14)
  * For a direct mechanism (q, p) with ex ante budget balance Σ_τ π(τ) Σ_i p_i(τ) = 0, the LP
  *   EQ[i,τ_i]   Σ_k π(k|τ_i) p'_i(τ_i, k) = Σ_k π(k|τ_i) p_i(τ_i, k)        (equivalent: same interim payments)
- *   BIC[i,τ→r]  as in src/constructions/equivalentBic.ts
+ *   BIC[i,τ→r]  as in src/beliefs/equivalentBic.ts
  *   BB[τ]       Σ_i p'_i(τ) = 0                                            (ex post budget balance)
  * decides whether an equivalent BIC, ex post budget-balanced mechanism (q, p') exists; Prop 7.14
  * says it does under CM + identifiability.

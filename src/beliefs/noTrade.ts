@@ -1,12 +1,13 @@
 /**
  * Morris (1994): no trade, the common prior, and trade with incentive compatibility, as exact LPs.
  *
- * Source: seed 000 (Brooks, *Ex post implementation*, /work/shared/seeds/000_7d71112f10f06394.txt),
+ * Source: [BrooksExPost2023],
  * slides *Chung and Ely show that these minmax beliefs violate the common prior assumption*
  * (no trade ⇔ CPA, "Morris's theorem, which we discussed in lecture 2"), *No trade without CPA but
  * with IC*, *Aside on no-trade with IC*, *Lemma (Morris' theorem)*, *Farkas dual of trade with IC*,
- * *Noisy concordant beliefs* (with the THEOREMS.md erratum for the rearranged formula).
- * THEOREMS.md ids `morris-ic-trade`, `no-trade-common-prior`, `no-trade-ic-example`.
+ * *Noisy concordant beliefs* (the rearranged formula corrected: π_i(t_{-i},θ|t_i) =
+ * [π(θ,t) + Σ_{t'_i} μ_i(t'_i,t_i) π_i(t_{-i},θ|t'_i)] / [λ_i(t_i) + Σ_{t'_i} μ_i(t_i,t'_i)]).
+ * Catalogue ids `morris-ic-trade`, `no-trade-common-prior`, `no-trade-ic-example`.
  *
  * ## Type space
  * A finite Harsanyi type space (src/model/environment.ts `HarsanyiTypeSpace`): states θ ∈ Θ, type

@@ -1,9 +1,9 @@
 /**
  * Morris (1994) as two exact theorems of the alternative, each side its own LP, plus the common
- * prior as an LP. Complements src/constructions/morrisTrade.ts (the trade LPs, the slide's
+ * prior as an LP. Complements src/beliefs/noTrade.ts (the trade LPs, the slide's
  * noisy-concordance LP, `checkTrade`, `checkNoisyConcordance`), which is used, not changed.
  *
- * Source: seed 000 (Brooks, *Ex post implementation*, /work/shared/seeds/000_7d71112f10f06394.txt),
+ * Source: [BrooksExPost2023],
  * slides *Aside on no-trade with IC*, *Lemma (Morris' theorem)*, *Farkas dual of trade with IC*,
  * *Noisy concordant beliefs*, *No trade without CPA but with IC*, and *Chung and Ely show that
  * these minmax beliefs violate the common prior assumption* (no trade ⇔ CPA).

@@ -1,7 +1,7 @@
 /**
  * Revenue of Bayesian incentive-compatible, interim individually rational mechanisms on a finite
- * type space WITHOUT a common prior (seed 001, Def 7.17 and Prop 7.18 *No Undominated
- * Mechanisms*: "Quasi-linear utilities allow us to price in bets of arbitrarily large size into any
+ * type space WITHOUT a common prior ([BernardMD3, Def 7.17 and Prop 7.18 *No Undominated
+ * Mechanisms*]: "Quasi-linear utilities allow us to price in bets of arbitrarily large size into any
  * mechanism … Charge players to enter bets → revenue is unbounded"), as an exact LP.
  *
  * Setting: an environment whose payoff types are the types (valuations v_i(d, t), possibly

@@ -1,5 +1,5 @@
 /**
- * Lemma 7.5 of seed 001 ("Cheat code for dominant-strategy implementability"), private values:
+ * [BernardMD3, Lemma 7.5] ("Cheat code for dominant-strategy implementability"), private values:
  * an incentive-compatible, ex post budget-balanced VCG mechanism implementing the ex post
  * efficient q exists iff there are H_i : Θ_{-i} → R with
  *
@@ -8,11 +8,11 @@
  * This is a linear system A·H = b in the unknowns H_i(θ_{-i}) (one row per profile θ, one column
  * per pair (i, θ_{-i}); A[θ][(i, k)] = 1 iff θ_{-i} = k; b[θ] = the efficient surplus). It is
  * decided exactly by Gauss–Jordan elimination over Q on [A | b | I]:
- * - solvable: H (free unknowns 0), and the seed's sufficiency construction h_i = (n−1)·H_i,
+ * - solvable: H (free unknowns 0), and the notes' sufficiency construction h_i = (n−1)·H_i,
  *   p_i(θ) = h_i(θ_{-i}) − Σ_{j≠i} v_j(q(θ), θ_j), which is ex post budget balanced;
  * - not solvable: a certificate y (one weight per profile) with yᵀA = 0 and yᵀb ≠ 0 — i.e. for every
  *   agent i and every θ_{-i}, the weights of the profiles agreeing on θ_{-i} sum to zero, yet the
- *   weighted surplus is not zero (the seed's Thm 7.6 argument, eqs. (1)+(4) vs (2)+(3), is such a y
+ *   weighted surplus is not zero (the notes' Thm 7.6 argument, eqs. (1)+(4) vs (2)+(3), is such a y
  *   with weights ±1 on four profiles). y is scaled to coprime integers with yᵀb > 0.
  * Both sides are re-checked exactly before returning.
  */

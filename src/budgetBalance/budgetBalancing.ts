@@ -1,7 +1,7 @@
 /**
- * The budget-balancing transform (seed 001, Prop 7.1; Cor 7.3). Types independent with a common
+ * The budget-balancing transform ([BernardMD3, Prop 7.1]; Cor 7.3). Types independent with a common
  * prior; for a direct mechanism (q, p) (agents numbered 1..n in the seed, 0..n−1 here, so the
- * seed's mod(i, n) + 1 is (i + 1) mod n):
+ * notes' mod(i, n) + 1 is (i + 1) mod n):
  *
  *   p^B_i(τ) = E_{τ_i}[p_i(T)] − E_{τ_{i+1}}[p_{i+1}(T)] + E[p_{i+1}(T)] − (1/n) Σ_j E[p_j(T)],
  *
@@ -58,7 +58,7 @@ export function budgetBalance(env: Environment, mech: DirectMechanism, marginals
   for (const prof of allProfiles(sizes)) {
     payments.push(
       env.agents.map((_, i) => {
-        const k = (i + 1) % n; // the seed's mod(i, n) + 1 with 1-based agents
+        const k = (i + 1) % n; // the notes' mod(i, n) + 1 with 1-based agents
         return interim[i]![prof[i]!]!.sub(interim[k]![prof[k]!]!).add(exAnte[k]!).sub(share);
       }),
     );

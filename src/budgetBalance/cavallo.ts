@@ -1,5 +1,5 @@
 /**
- * Cavallo's redistribution mechanism for single-object allocation (seed 004, *Cavallo mechanism*):
+ * Cavallo's redistribution mechanism for single-object allocation ([Mishra2020, *Cavallo mechanism*]):
  * a Vickrey (pivot) auction whose revenue is redistributed: with v_1 ≥ v_2 ≥ … ≥ v_n, the winner
  * pays v_2, agents 1 and 2 get back v_3/n, the others v_2/n. Equivalently every agent i receives
  *   R_i(v_{-i}) = (1/n) · (second highest value among the others),

@@ -1,19 +1,19 @@
 /**
  * Expected-externality mechanisms for independent private values with an efficient decision rule.
  *
- * Bernard's form (seed 001, Def 7.4, eq. (3)), agents 0..n−1 so mod(i, n) + 1 is (i + 1) mod n:
+ * Bernard's form ([BernardMD3, Def 7.4, eq. (3)]), agents 0..n−1 so mod(i, n) + 1 is (i + 1) mod n:
  *   p^EE_i(τ) = E_{τ_i}[p^piv_i(θ)] − E_{τ_{i+1}}[p^piv_{i+1}(θ)],
  * p^piv the Clarke pivot payments: i pays the interim expected externality it imposes and receives
  * the one of agent i+1. Σ_i p^EE_i = 0 at every report (telescoping around the cycle).
  *
- * Arrow / d'Aspremont–Gérard-Varet (seed 004, *The dAGV mechanism*): with the residual utility
+ * Arrow / d'Aspremont–Gérard-Varet ([Mishra2020, *The dAGV mechanism*]): with the residual utility
  *   r_i(v_i) = E_{v_{-i}}[ Σ_{j≠i} v_j(Q^e(v_i, v_{-i})) ],
- * the seed's transfer TO agent i is T_i = r_i(v_i) − (1/(n−1)) Σ_{j≠i} r_j(v_j); in mechcheck's
+ * the notes' transfer TO agent i is T_i = r_i(v_i) − (1/(n−1)) Σ_{j≠i} r_j(v_j); in mechcheck's
  * convention (payments BY the agent) p_i = −T_i = (1/(n−1)) Σ_{j≠i} r_j(v_j) − r_i(v_i).
  *
- * Both are efficient, ex post budget balanced and BIC (seed 004 *Theorem*, proof by the
- * interim-VCG argument); neither need be interim IR (seed 004 *Main issue: participation
- * constraint*). The efficient rule may be a lottery (ties split), as long as every lottery is
+ * Both are efficient, ex post budget balanced and BIC ([Mishra2020, *Theorem*], proof by the
+ * interim-VCG argument); neither need be interim IR ([Mishra2020, *Main issue: participation
+ * constraint*]). The efficient rule may be a lottery (ties split), as long as every lottery is
  * supported on surplus-maximizing decisions; the default is vcg.ts's rule (lowest index on ties).
  */
 import { MechcheckError } from "../errors.ts";
@@ -111,7 +111,7 @@ export function expectedExternalities(env: Environment, marginals: Marginals, al
   return env.agents.map((_, i) => Array.from({ length: sizes[i]! }, (_, ti) => interimExpectation(marginals, i, ti, (t) => piv[t]![i]!)));
 }
 
-/** Bernard's expected-externality mechanism (seed 001, Def 7.4, eq. (3)). */
+/** Bernard's expected-externality mechanism ([BernardMD3, Def 7.4, eq. (3)]). */
 export function expectedExternalityMechanism(env: Environment, marginalsInput: readonly (readonly QInput[])[], opts: ExpectedExternalityOptions = {}): DirectMechanism {
   const { marginals, allocation } = prepare(env, marginalsInput, opts);
   const ext = expectedExternalities(env, marginals, allocation);
@@ -124,13 +124,13 @@ export function expectedExternalityMechanism(env: Environment, marginalsInput: r
   return { kind: "direct", allocation, payments };
 }
 
-/** The residual utility r_i(v_i) = E_{v_{-i}}[Σ_{j≠i} v_j(Q^e(v_i, v_{-i}))] (seed 004, *Efficient mechanism*). */
+/** The residual utility r_i(v_i) = E_{v_{-i}}[Σ_{j≠i} v_j(Q^e(v_i, v_{-i}))] ([Mishra2020, *Efficient mechanism*]). */
 export function residualUtilities(env: Environment, marginals: Marginals, allocation: readonly (readonly Q[])[]): Q[][] {
   const sizes = typeSizes(env);
   return env.agents.map((_, i) => Array.from({ length: sizes[i]! }, (_, ti) => interimExpectation(marginals, i, ti, (t) => othersLotteryValue(env, i, t, allocation[t]!))));
 }
 
-/** The dAGV mechanism (seed 004, *The dAGV mechanism*), payments BY agents: p_i = (1/(n−1)) Σ_{j≠i} r_j(v_j) − r_i(v_i). Needs n ≥ 2. */
+/** The dAGV mechanism ([Mishra2020, *The dAGV mechanism*]), payments BY agents: p_i = (1/(n−1)) Σ_{j≠i} r_j(v_j) − r_i(v_i). Needs n ≥ 2. */
 export function dagvMechanism(env: Environment, marginalsInput: readonly (readonly QInput[])[], opts: ExpectedExternalityOptions = {}): DirectMechanism {
   const n = env.agents.length;
   if (n < 2) throw new MechcheckError("too-few-agents", `environment.agents: the dAGV mechanism needs at least 2 agents, got ${n}`, { path: "agents", value: n });

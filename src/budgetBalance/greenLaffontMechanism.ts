@@ -1,5 +1,5 @@
 /**
- * The Green–Laffont mechanism ("relax efficiency", seed 004 *Relax efficiency*): the highest-valued
+ * The Green–Laffont mechanism ("relax efficiency", [Mishra2020, *Relax efficiency*]): the highest-valued
  * agent gets the object with probability 1 − 1/n, the second highest with probability 1/n.
  *
  * Payments (derived; the slide gives only the allocation): the mechanism is the uniform lottery,

@@ -1,5 +1,5 @@
 /**
- * Which DSIC efficient mechanisms are Groves, on a finite private-values domain (seed 001 Def 6.16;
+ * Which DSIC efficient mechanisms are Groves, on a finite private-values domain ([BernardMD3, Def 6.16];
  * Holmström's theorem, cited there, needs a connected domain).
  *
  * Fix an efficient rule q, agent i and the others' reports k. Write a(θ_i) = p_i(θ_i, k) +

@@ -1,6 +1,6 @@
 /**
- * Indirect mechanisms on a Harsanyi type space (seed 002 *Primitives*, *Guarantee*; seed 000
- * *Aside on no-trade*): Bayes Nash equilibrium of given strategies, and the obedience constraints
+ * Indirect mechanisms on a Harsanyi type space ([BrooksMaxmin2023, *Primitives*, *Guarantee*]; [BrooksExPost2023,
+ * *Aside on no-trade*]): Bayes Nash equilibrium of given strategies, and the obedience constraints
  * of Bayes correlated equilibrium (BCE) as LP rows.
  *
  * Conventions. The type space's states are the environment's payoff profiles (index order of
@@ -63,7 +63,7 @@ export function interimActionUtility(env: Environment, mech: IndirectMechanism, 
 /**
  * Is the behavioural strategy profile β (strategy[i][t_i][a_i] = β_i(a_i|t_i)) a Bayes Nash
  * equilibrium? For every agent and type, no action yields a higher interim utility than β_i(·|t_i)
- * (seed 002 *Primitives*: "Agents play a Bayes Nash equilibrium"). A violation names the best
+ * ([BrooksMaxmin2023, *Primitives*]: "Agents play a Bayes Nash equilibrium"). A violation names the best
  * deviation (largest gain, lowest action index among ties).
  */
 export function isBayesNashEquilibrium(env: Environment, mech: IndirectMechanism, ts: HarsanyiTypeSpace, strategy: Strategy): Verdict<SlackWitness, BneViolation> {
@@ -95,12 +95,12 @@ export interface BceVariables {
 
 /**
  * Add the BCE constraints of (mech, ts) for a decision rule σ(a | t, s) to `builder` (Bergemann–
- * Morris; seed 002 *Lower bounding the guarantee*, there with a trivial type space):
+ * Morris; [BrooksMaxmin2023, *Lower bounding the guarantee*], there with a trivial type space):
  *   σ(a | t, s) ∈ [0, 1],  Σ_a σ(a | t, s) = 1                                       for all t, s;
  *   Σ_{t_{-i}, s, a_{-i}} π_i(t_{-i}, s | t_i) σ(a_i, a_{-i} | t, s) [u_i(g(a'_i, a_{-i}), s) − u_i(g(a), s)] ≤ 0
  *                                                                         for all i, t_i, a_i, a'_i ≠ a_i
  * (obedience: a recommended a_i is a best reply to the information it carries). With a common
- * prior these are the seed's constraints divided by the positive marginal π(t_i). Variables are
+ * prior these are the notes' constraints divided by the positive marginal π(t_i). Variables are
  * named `sigma[t=…;s=…;a=…]` (indices), rows `bce-prob[t=…;s=…]` and `bce-obey[i=…;t=…;a=…>…]`,
  * each with `prefix` in front. The caller sets the objective (e.g. min expected revenue).
  */

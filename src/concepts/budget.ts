@@ -1,6 +1,6 @@
 /**
  * Budget balance of a direct mechanism's payments (p_i is paid BY agent i, so Σ_i p_i is the
- * designer's revenue). Seed 001 §7 (*Budget balance*, Prop 7.1, Cor 7.3); seed 004 (*The dAGV
+ * designer's revenue). [BernardMD3, §7] (*Budget balance*, Prop 7.1, Cor 7.3); [Mishra2020] (*The dAGV
  * mechanism*, *Cavallo mechanism*: "never a deficit").
  * - ex post budget balanced: Σ_i p_i(θ) = 0 for every report profile θ;
  * - ex ante budget balanced: Σ_θ π(θ) Σ_i p_i(θ) = 0 under a common prior π;

@@ -1,6 +1,6 @@
 /**
  * Ex post (allocative) efficiency: every decision chosen with positive probability at θ maximizes
- * the surplus Σ_i v_i(·, θ) (seed 001 Def 6.16 "efficient decision rule"; seed 003 Def 5).
+ * the surplus Σ_i v_i(·, θ) ([BernardMD3, Def 6.16] "efficient decision rule"; [ChungEly2002, Def 5]).
  * `efficientRule` breaks ties by the LOWEST decision index (the first decision listed).
  */
 import type { Q } from "../exact/rational.ts";

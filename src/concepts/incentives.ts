@@ -1,25 +1,25 @@
 /**
  * Incentive compatibility of direct mechanisms, decided exactly by enumeration.
  *
- * Utility is quasilinear, u_i = v_i(q, θ) − p_i with p_i paid BY agent i (seed 001 Def 6.16;
- * seed 003 §2.3); a lottery is valued by expectation (environment.ts lotteryValue).
+ * Utility is quasilinear, u_i = v_i(q, θ) − p_i with p_i paid BY agent i ([BernardMD3, Def 6.16];
+ * [ChungEly2002, §2.3]); a lottery is valued by expectation (environment.ts lotteryValue).
  *
- * Definitions (seed 003 §2.2, in the seed's notation f = (q, p), S = Θ):
+ * Definitions ([ChungEly2002, §2.2], in the paper's notation f = (q, p), S = Θ):
  * - DSIC: ∀i, ∀θ_i, θ'_i, ∀θ_{-i}, r_{-i}:  u_i(f(θ_i, r_{-i}), θ) ≥ u_i(f(θ'_i, r_{-i}), θ), θ = (θ_i, θ_{-i}).
  *   The others' reports r_{-i} are arbitrary and the state is the TRUE profile (θ_i, θ_{-i}); this
- *   is seed 003's displayed DSIC condition and seed 000 *Dominant strategies* ("robustness with
+ *   is [ChungEly2002]'s displayed DSIC condition and [BrooksExPost2023, *Dominant strategies*] ("robustness with
  *   respect to beliefs about others' types and others' reports"). Under private values v_i
  *   depends on θ_i only, so θ_{-i} is irrelevant and the check is run at the state (θ_i, r_{-i})
  *   (the reported violation then has trueProfile = (θ_i, r_{-i})). Under interdependent values
- *   DSIC is much stronger than EPIC (seed 003 §2.2: "dominant strategy incentive compatibility is
+ *   DSIC is much stronger than EPIC ([ChungEly2002, §2.2]: "dominant strategy incentive compatibility is
  *   too strong").
- * - EPIC: ∀i, ∀θ, ∀θ'_i:  u_i(f(θ), θ) ≥ u_i(f(θ'_i, θ_{-i}), θ)  (seed 003 §2.2; seed 000
- *   *Implementation*, "ex post incentive compatible"). Truth-telling is an ex post equilibrium.
+ * - EPIC: ∀i, ∀θ, ∀θ'_i:  u_i(f(θ), θ) ≥ u_i(f(θ'_i, θ_{-i}), θ)  ([ChungEly2002, §2.2]; [BrooksExPost2023,
+ *   *Implementation*], "ex post incentive compatible"). Truth-telling is an ex post equilibrium.
  * - BIC: ∀i, ∀θ_i, θ'_i:  Σ_{θ_{-i}} π_i(θ_{-i}|θ_i) [u_i(f(θ), θ) − u_i(f(θ'_i, θ_{-i}), θ)] ≥ 0
- *   (seed 003 Def 1 and its interim constraints; seed 000 *Interim implementation* with per-type
+ *   ([ChungEly2002, Def 1 and its interim constraints]; [BrooksExPost2023, *Interim implementation*] with per-type
  *   beliefs). With a common prior π_i(·|θ_i) is the conditional of the prior; a type of prior
- *   probability zero has no conditional and imposes NO constraint (the ex ante form of seed 002
- *   *Upper bounding the potential*, where each constraint is weighted by π(θ_i, θ_{-i})).
+ *   probability zero has no conditional and imposes NO constraint (the ex ante form of [BrooksMaxmin2023,
+ *   *Upper bounding the potential*], where each constraint is weighted by π(θ_i, θ_{-i})).
  */
 import { ownTypeOnlyAt } from "../model/environment.ts";
 import { MechcheckError } from "../errors.ts";

@@ -1,7 +1,7 @@
 /**
  * Individual rationality against the reservation levels env.reservation (absent = 0).
- * - Ex post IR (seed 003 Def 3; seed 000 *From interim to ex post*): ∀i, θ: u_i(f(θ), θ) ≥ r_i(θ_i).
- * - Interim IR (seed 003 Def 2): ∀i, θ_i: Σ_{θ_{-i}} π_i(θ_{-i}|θ_i) u_i(f(θ), θ) ≥ r_i(θ_i); with
+ * - Ex post IR ([ChungEly2002, Def 3]; [BrooksExPost2023, *From interim to ex post*]): ∀i, θ: u_i(f(θ), θ) ≥ r_i(θ_i).
+ * - Interim IR ([ChungEly2002, Def 2]): ∀i, θ_i: Σ_{θ_{-i}} π_i(θ_{-i}|θ_i) u_i(f(θ), θ) ≥ r_i(θ_i); with
  *   a common prior, types of prior probability zero impose no constraint (as for BIC, incentives.ts).
  * A violation's `gain` is what the agent gains by opting out: r_i(θ_i) − utility.
  */

@@ -1,7 +1,7 @@
 /**
  * Existence of transfers for a deterministic decision rule f: Θ → Q, as LP feasibility.
  *
- * Seed 003 Lemma 1 / Prop 4.4: f is EPIC (there are payments t making (f, t) ex post IC) iff for
+ * [ChungEly2002, Lemma 1 / Prop 4.4]: f is EPIC (there are payments t making (f, t) ex post IC) iff for
  * every i and θ_{-i} the section f(·, θ_{-i}) is pseudo-efficient w.r.t. v_i(·, θ_{-i}, ·). The
  * LP here is the direct side of that equivalence: its variables are the payments p_i(θ) (free,
  * paid BY agent i) and its rows the IC constraints, linear in p for a fixed f. Feasible ⇔
@@ -70,7 +70,7 @@ function finish(env: Environment, rule: DecisionRule, s: ReturnType<typeof start
   return { model: b.build(), payment };
 }
 
-/** The LP "payments making the deterministic rule EPIC exist" (seed 003 Lemma 1). */
+/** The LP "payments making the deterministic rule EPIC exist" ([ChungEly2002, Lemma 1]). */
 export function epicTransfersLp(env: Environment, rule: DecisionRule, opts: TransfersOptions = {}): TransfersLp {
   const s = start(env, rule);
   const sizes = typeSizes(env);

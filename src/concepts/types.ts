@@ -19,7 +19,7 @@ export interface SlackWitness {
   readonly minSlack: Q | null;
 }
 
-/** DSIC (seed 003 §2.2): at true profile θ, with the others reporting r_{-i}, agent i gains by reporting `report` instead of θ_i. */
+/** DSIC ([ChungEly2002, §2.2]): at true profile θ, with the others reporting r_{-i}, agent i gains by reporting `report` instead of θ_i. */
 export interface DsicViolation {
   readonly code: "dsic";
   readonly agent: number;
@@ -32,7 +32,7 @@ export interface DsicViolation {
   readonly gain: Q;
 }
 
-/** EPIC (seed 003 §2.2; seed 000 *Implementation*): at true profile θ, others truthful, agent i gains by reporting `report`. */
+/** EPIC ([ChungEly2002, §2.2]; [BrooksExPost2023, *Implementation*]): at true profile θ, others truthful, agent i gains by reporting `report`. */
 export interface EpicViolation {
   readonly code: "epic";
   readonly agent: number;
@@ -43,7 +43,7 @@ export interface EpicViolation {
   readonly gain: Q;
 }
 
-/** BIC (seed 003 Def 1): type θ_i of agent i gains `gain` in interim expectation under `belief` by reporting `report`. */
+/** BIC ([ChungEly2002, Def 1]): type θ_i of agent i gains `gain` in interim expectation under `belief` by reporting `report`. */
 export interface BicViolation {
   readonly code: "bic";
   readonly agent: number;
@@ -56,7 +56,7 @@ export interface BicViolation {
   readonly gain: Q;
 }
 
-/** Ex post IR (seed 003 Def 3): at θ, agent i's utility falls short of the reservation level of θ_i by `gain`. */
+/** Ex post IR ([ChungEly2002, Def 3]): at θ, agent i's utility falls short of the reservation level of θ_i by `gain`. */
 export interface ExPostIrViolation {
   readonly code: "expost-ir";
   readonly agent: number;
@@ -66,7 +66,7 @@ export interface ExPostIrViolation {
   readonly gain: Q;
 }
 
-/** Interim IR (seed 003 Def 2): type θ_i's interim utility falls short of its reservation level by `gain`. */
+/** Interim IR ([ChungEly2002, Def 2]): type θ_i's interim utility falls short of its reservation level by `gain`. */
 export interface InterimIrViolation {
   readonly code: "interim-ir";
   readonly agent: number;
@@ -77,7 +77,7 @@ export interface InterimIrViolation {
   readonly gain: Q;
 }
 
-/** Ex post budget balance fails at `profile`: Σ_i p_i(θ) = total ≠ 0 (seed 001 §7; seed 004). */
+/** Ex post budget balance fails at `profile`: Σ_i p_i(θ) = total ≠ 0 ([BernardMD3, §7]; [Mishra2020]). */
 export interface BudgetBalanceViolation {
   readonly code: "budget-balance";
   readonly profile: readonly number[];

@@ -4,8 +4,8 @@
  * piecewise-polynomial CDF on rational breakpoints. Validated exactly: F continuous, F(lo) = 0,
  * F(hi) = 1, and f = F′ ≥ 0 on every piece (checked by exact root isolation of f).
  *
- * Moments, order statistics, virtual values φ(v) = v − (1 − F(v))/f(v) (seed 001 *Incentive
- * Compatibility Constraints*: ψ_i; seed 002 *Generalized revenue equivalence*), regularity and the
+ * Moments, order statistics, virtual values φ(v) = v − (1 − F(v))/f(v) ([BernardMD3, *Incentive
+ * Compatibility Constraints*]: ψ_i; [BrooksMaxmin2023, *Generalized revenue equivalence*]), regularity and the
  * expected virtual surplus E[max(0, max_i φ(v_i))] (Myerson's optimal revenue for iid regular
  * bidders) are computed exactly, or as certified brackets where an algebraic number enters.
  */

@@ -3,9 +3,9 @@
  * sequences + bisection with rational endpoints), certified brackets for algebraic numbers and
  * for values computed from them, and piecewise polynomials on rational breakpoints.
  *
- * This is the arithmetic under the "exact continuous models" of THEOREMS.md: distributions with
- * polynomial CDFs on intervals (seed 001 *Incentive Compatibility Constraints*, Thm 7.6; seed 004
- * *Dissolving a partnership*; seed 002 *Generalized revenue equivalence*). Integrals of
+ * This is the arithmetic under the catalogue's exact continuous models: distributions with
+ * polynomial CDFs on intervals ([BernardMD3, *Incentive Compatibility Constraints*, Thm 7.6]; [Mishra2020,
+ * *Dissolving a partnership*]; [BrooksMaxmin2023, *Generalized revenue equivalence*]). Integrals of
  * polynomials with rational coefficients over rational limits are rational; roots are algebraic
  * and get a certified bracket (`AlgebraicReal`), exact when rational. Floats never decide.
  */

@@ -1,6 +1,6 @@
 /**
- * Ex post implementation of a social choice correspondence, decided exactly (seed 000,
- * *Implementation*, *Robustness of ex post implementation*, *Separable environments*).
+ * Ex post implementation of a social choice correspondence, decided exactly ([BrooksExPost2023,
+ * *Implementation*, *Robustness of ex post implementation*, *Separable environments*]).
  *
  * F : Θ → 2^X \ ∅ is ex post implementable if there is a selection f (f(θ) ∈ F(θ) for all θ) that
  * is EPIC. Two readings of "outcome", both exact:
@@ -17,11 +17,11 @@
  * from reporting b. Then:
  *  - "none": the section is EPIC iff every w(a → b) ≤ 0;
  *  - "transfers": payments exist iff the deviation graph has no cycle of positive total weight
- *    (Rochet's cyclical monotonicity, seed 003 Lemma 1; difference constraints
+ *    (Rochet's cyclical monotonicity, [ChungEly2002, Lemma 1]; difference constraints
  *    p(b) − p(a) ≥ w(a → b)), and then p(b) = the longest path weight to b (from any start, at
  *    weight 0) is a solution.
  * The section of agent i at θ_{-i} is exactly the mechanism on BM's test KPT type space
- * T_i = Θ_i, T_j = {θ_j} (seed 000 *Separable environments* proof): agent i knows θ_{-i}, the
+ * T_i = Θ_i, T_j = {θ_j} ([BrooksExPost2023, *Separable environments* proof]): agent i knows θ_{-i}, the
  * others have one type each and no constraint (see exPostKpt.ts for the literal type space).
  *
  * The search over selections is a backtracking search over profiles in index order, pruning a

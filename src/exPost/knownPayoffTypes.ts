@@ -1,6 +1,6 @@
 /**
- * Mechanisms on known-payoff-type (KPT) type spaces (seed 000, *Bergemann and Morris (2005)*,
- * *Implementation*): T = (T, θ̂, π̂), a direct mechanism g : T → X (here with payments), interim IC:
+ * Mechanisms on known-payoff-type (KPT) type spaces ([BrooksExPost2023, *Bergemann and Morris (2005)*,
+ * *Implementation*]): T = (T, θ̂, π̂), a direct mechanism g : T → X (here with payments), interim IC:
  *   Σ_{t_{-i}} [u_i(g(t_i, t_{-i}), θ̂(t)) − p_i(t_i, t_{-i})] π̂_i(t_{-i}|t_i)
  *     ≥ Σ_{t_{-i}} [u_i(g(t'_i, t_{-i}), θ̂(t)) − p_i(t'_i, t_{-i})] π̂_i(t_{-i}|t_i).
  *
@@ -38,7 +38,7 @@ export function kptBeliefs(kpt: KptTypeSpace): Beliefs {
   return { kind: "per-type", beliefs: kpt.beliefs };
 }
 
-/** g = m ∘ θ̂: the payoff-type mechanism run on the KPT space (seed 000 *Robustness of ex post implementation* proof). */
+/** g = m ∘ θ̂: the payoff-type mechanism run on the KPT space ([BrooksExPost2023, *Robustness of ex post implementation* proof]). */
 export function composeWithPayoffTypes(env: Environment, kpt: KptTypeSpace, mech: DirectMechanism): DirectMechanism {
   const map = payoffProfileMap(env, kpt);
   return { kind: "direct", allocation: map.map((th) => mech.allocation[th]!), payments: map.map((th) => mech.payments[th]!) };
@@ -50,8 +50,8 @@ export function isInterimICOnKpt(env: Environment, kpt: KptTypeSpace, mechOnT: D
 }
 
 /**
- * BM's test type space for agent i and θ_{-i} = others' profile o (seed 000 *Separable
- * environments* proof): T_i = Θ_i (θ̂_i the identity), T_j = {θ_j} for j ≠ i. Agent i's belief is
+ * BM's test type space for agent i and θ_{-i} = others' profile o ([BrooksExPost2023, *Separable
+ * environments*] proof): T_i = Θ_i (θ̂_i the identity), T_j = {θ_j} for j ≠ i. Agent i's belief is
  * the point mass on the others' single profile; agent j's belief over T_{-j} (which includes Θ_i)
  * is uniform (any belief would do: j has one type, so no IC constraint).
  */

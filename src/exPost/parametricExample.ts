@@ -1,7 +1,7 @@
 /**
- * The Jehiel–Meyer-ter-Vehn–Moldovanu–Zame parametric example on finite signal grids (seed 000,
+ * The Jehiel–Meyer-ter-Vehn–Moldovanu–Zame parametric example on finite signal grids ([BrooksExPost2023,
  * slides *The setting of JMMZ*, *Using indifference*, *The differential equation*, *A parametric
- * example*).
+ * example*]).
  *
  * Exact transcription of the slides. Two agents i ∈ {1, 2}, two alternatives k, l. Agent i has a
  * two-dimensional signal s_i = (s_{i,k}, s_{i,l}) ∈ [0, 1]^2 and

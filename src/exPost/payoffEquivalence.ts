@@ -1,5 +1,5 @@
 /**
- * Ex post payoff equivalence, exactly (seed 003 §3.3, Lemma 3, Theorem 3).
+ * Ex post payoff equivalence, exactly ([ChungEly2002, §3.3, Lemma 3, Theorem 3]).
  *
  * For an EPIC deterministic rule f, the set of EPIC payment rules is a polyhedron; on each section
  * (i, s_{-i}) its projection onto a difference p_i(b, s_{-i}) − p_i(a, s_{-i}) is an interval

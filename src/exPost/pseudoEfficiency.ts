@@ -1,5 +1,5 @@
 /**
- * Pseudo-efficiency (seed 003, Def 4, Lemma 1, Thm 1), decided by a negative-cycle search.
+ * Pseudo-efficiency ([ChungEly2002, Def 4, Lemma 1, Thm 1]), decided by a negative-cycle search.
  *
  * A section g = f(·, s_{-i}) of a decision rule is pseudo-efficient w.r.t. v = v_i(·, s_{-i}, ·) if
  * there is w : Q → R with g(s_i) ∈ argmax_q v(q, s_i) + w(q) for every s_i. Only decisions in the

@@ -1,6 +1,6 @@
 /**
- * Bergemann–Morris (2005) separable environments and the construction in their proof (seed 000,
- * *Separable environments*, with the erratum of THEOREMS.md: the right-hand side of the displayed
+ * Bergemann–Morris (2005) separable environments and the construction in their proof ([BrooksExPost2023,
+ * *Separable environments*], corrected: the right-hand side of the displayed
  * inequality is ũ_i(f_0(θ'_i, θ_{-i}), g_{i,θ−i}(θ'_i, θ_{-i}), θ)).
  *
  * (Θ, X, u, F) is separable if X = X_0 × Π_i X_i, u_i(x, θ) = ũ_i(x_0, x_i, θ), and

@@ -1,7 +1,7 @@
 /**
- * Bilateral trade with private values on finite grids (seed 001 *Bilateral Trade*, Thm 7.6
- * Myerson–Satterthwaite: u_S = (1 − q)θ_S − p_S, u_B = qθ_B − p_B; seed 004 *Bilateral trading
- * model*, Green–Laffont; seed 003 §4 with the seller's value as an opportunity cost).
+ * Bilateral trade with private values on finite grids ([BernardMD3, *Bilateral Trade*, Thm 7.6]
+ * Myerson–Satterthwaite: u_S = (1 − q)θ_S − p_S, u_B = qθ_B − p_B; [Mishra2020, *Bilateral trading
+ * model*], Green–Laffont; [ChungEly2002, §4] with the seller's value as an opportunity cost).
  */
 import fc from "fast-check";
 import { ZERO, qstr } from "../exact/rational.ts";
@@ -17,8 +17,8 @@ export interface BilateralTradeOptions extends GridOptions {
   /** Fewest grid points per trader (default 1). */
   readonly minTypes?: number;
   /**
-   * "keeps-good" (default, seed 001): the seller values no-trade at θ_S and her IR level
-   * (reservation) is θ_S. "cost" (seeds 003/004): the seller's value of trade is −θ_S, no-trade 0,
+   * "keeps-good" (default, [BernardMD3]): the seller values no-trade at θ_S and her IR level
+   * (reservation) is θ_S. "cost" ([ChungEly2002], [Mishra2020]): the seller's value of trade is −θ_S, no-trade 0,
    * reservation 0. Payoff differences between the two are the same; IR levels shift accordingly.
    */
   readonly convention?: "keeps-good" | "cost";

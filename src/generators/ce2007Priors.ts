@@ -1,5 +1,5 @@
 /**
- * Priors on value grids for the Chung–Ely (2007) theorems of seed 000 (`ce2007-*`): n bidders,
+ * Priors on value grids for the Chung–Ely (2007) theorems of [BrooksExPost2023] (`ce2007-*`): n bidders,
  * values {1, …, K} (Δ = 1), exact full-support priors f, and a codec saving them as exact JSON.
  * Shared by those property files only.
  */

@@ -1,5 +1,5 @@
 /**
- * Chung–Ely (2002) separable environments (seed 003, Definition 6 and Theorem 2): agent i's
+ * Chung–Ely (2002) separable environments ([ChungEly2002, Definition 6 and Theorem 2]): agent i's
  * valuation is h_i(q)·v_i(s), with h_i : Q → [0, 1] and v_i strictly increasing in the own signal
  * s_i; then a decision rule f is EPIC iff h_i(f(s_{-i}, s_i)) is non-decreasing in s_i.
  *

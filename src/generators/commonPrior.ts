@@ -1,6 +1,6 @@
 /**
- * Common-prior beliefs (seed 000 *Common knowledge in mechanism design*: "a common prior over
- * payoff relevant states"; seed 001 *common prior assumption*, Prop 7.15).
+ * Common-prior beliefs ([BrooksExPost2023, *Common knowledge in mechanism design*]: "a common prior over
+ * payoff relevant states"; [BernardMD3, *common prior assumption*, Prop 7.15]).
  */
 import fc from "fast-check";
 import type { Beliefs, Environment } from "../model/environment.ts";

@@ -1,7 +1,7 @@
 /**
- * Correlated priors: an arbitrary distribution over type profiles (seed 001 *Failure of Revenue
- * Equivalence*, Def 7.10 Crémer–McLean; seed 000 *Profit maximization with ex post
- * implementation*: "f ∈ Δ(V^n) the seller's prior").
+ * Correlated priors: an arbitrary distribution over type profiles ([BernardMD3, *Failure of Revenue
+ * Equivalence*], Def 7.10 Crémer–McLean; [BrooksExPost2023, *Profit maximization with ex post
+ * implementation*]: "f ∈ Δ(V^n) the seller's prior").
  */
 import fc from "fast-check";
 import type { Q } from "../exact/rational.ts";

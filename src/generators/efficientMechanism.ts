@@ -1,6 +1,6 @@
 /**
- * Efficient deterministic mechanisms (seed 001 Def 6.16: q(θ) ∈ argmax_q Σ_i v_i(q, θ); seed 003
- * §4: "an efficient trading rule"), with arbitrary payments.
+ * Efficient deterministic mechanisms ([BernardMD3, Def 6.16]: q(θ) ∈ argmax_q Σ_i v_i(q, θ); [ChungEly2002,
+ * §4]: "an efficient trading rule"), with arbitrary payments.
  */
 import fc from "fast-check";
 import type { DecisionRule, DirectMechanism, Environment } from "../model/environment.ts";

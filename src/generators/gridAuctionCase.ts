@@ -2,7 +2,7 @@
  * Arbitraries for section E's grid theorems: single-object auctions on finite value grids (per
  * bidder, strictly increasing, not necessarily evenly spaced), independent full-support priors,
  * allocations (monotone or arbitrary) and payments either drawn at random or built to sit at a
- * chosen position between the local-up and local-down bounds (src/mechanisms/revenueEquivalenceGrid.ts).
+ * chosen position between the local-up and local-down bounds (src/auctions/revenueEquivalenceGrid.ts).
  */
 import fc from "fast-check";
 import { ONE, q, type Q, ZERO } from "../exact/rational.ts";

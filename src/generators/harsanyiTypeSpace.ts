@@ -1,7 +1,7 @@
 /**
- * Harsanyi type spaces with a separate finite state set Θ (seed 000, *Review of basic setup*: "a
+ * Harsanyi type spaces with a separate finite state set Θ ([BrooksExPost2023, *Review of basic setup*]: "a
  * Harsanyi type space (T, π)", *Farkas dual of trade with IC* / Morris (1994), *Aside on
- * no-trade*; seed 002 *Primitives*). beliefs[i][t_i][k·|Θ| + s] = π_i(t_{-i} = k, θ = s | t_i).
+ * no-trade*; [BrooksMaxmin2023, *Primitives*]). beliefs[i][t_i][k·|Θ| + s] = π_i(t_{-i} = k, θ = s | t_i).
  */
 import fc from "fast-check";
 import type { Q } from "../exact/rational.ts";

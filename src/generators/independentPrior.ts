@@ -1,6 +1,6 @@
 /**
- * Independent priors: the product of per-agent marginals (seed 001 §7, *independent types*, e.g.
- * Prop 7.1 and Def 7.4 assume it; seed 000 *Review*: "independence").
+ * Independent priors: the product of per-agent marginals ([BernardMD3, §7, *independent types*], e.g.
+ * Prop 7.1 and Def 7.4 assume it; [BrooksExPost2023, *Review*]: "independence").
  */
 import fc from "fast-check";
 import { productPrior } from "../model/environment.ts";

@@ -1,6 +1,6 @@
 /**
- * Interdependent-values environments: v_i(d, θ) may depend on the whole profile θ (seed 000,
- * *Review of basic setup*: u_i : X × Θ → ℝ; seed 003 §2: v_i(q, s)).
+ * Interdependent-values environments: v_i(d, θ) may depend on the whole profile θ ([BrooksExPost2023,
+ * *Review of basic setup*]: u_i : X × Θ → ℝ; [ChungEly2002, §2]: v_i(q, s)).
  */
 import fc from "fast-check";
 import type { Environment } from "../model/environment.ts";

@@ -1,6 +1,6 @@
 /**
- * Known-payoff-type (KPT) type spaces over an environment (seed 000, *Bergemann and Morris
- * (2005)*: Θ = Π_i Θ_i, finite types T_i, a map θ̂_i : T_i → Θ_i, beliefs π̂_i : T_i → Δ(T_{-i})).
+ * Known-payoff-type (KPT) type spaces over an environment ([BrooksExPost2023, *Bergemann and Morris
+ * (2005)*]: Θ = Π_i Θ_i, finite types T_i, a map θ̂_i : T_i → Θ_i, beliefs π̂_i : T_i → Δ(T_{-i})).
  */
 import fc from "fast-check";
 import type { Q } from "../exact/rational.ts";

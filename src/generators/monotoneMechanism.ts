@@ -1,7 +1,7 @@
 /**
- * Monotone mechanisms for one-dimensional types (seed 000 *The optimal multipliers*: "a mechanism
+ * Monotone mechanisms for one-dimensional types ([BrooksExPost2023, *The optimal multipliers*]: "a mechanism
  * is IC for bidder i given v_{-i} iff the allocation q_i(v_i, v_{-i}) is non-decreasing in v_i";
- * seed 003 Theorem 2: h_i(f(s_{-i}, s_i)) non-decreasing in s_i; seed 004 *IC Characterization*).
+ * [ChungEly2002, Theorem 2]: h_i(f(s_{-i}, s_i)) non-decreasing in s_i; [Mishra2020, *IC Characterization*]).
  *
  * "Allocation" of agent i is measured by weights h_i(d) on decisions: the mechanism is monotone if
  * Σ_d allocation[θ][d]·h_i(d) is weakly increasing in θ_i's value for every θ_{-i}. Without an

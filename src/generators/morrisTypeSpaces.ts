@@ -1,5 +1,5 @@
 /**
- * Type spaces for the Morris (1994) theorems of seed 000 (`morris-ic-trade`, `morris-ic-trade-slide`,
+ * Type spaces for the Morris (1994) theorems of [BrooksExPost2023] (`morris-ic-trade`, `morris-ic-trade-slide`,
  * `morris-ic-trade-surplus`, `no-trade-common-prior`): small finite Harsanyi type spaces
  * (2 agents, 1–3 types, 2 states) of several kinds, so that both sides of each alternative occur
  * often, and a codec saving them as exact JSON. Shared by those property files only.

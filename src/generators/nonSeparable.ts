@@ -1,6 +1,6 @@
 /**
- * Non-separable environments (seed 000, *Example without separability* and *What goes wrong with
- * separability?*: "if X_1 or X_2 is {a, b, c}, then we have flexibility, but we violate the
+ * Non-separable environments ([BrooksExPost2023, *Example without separability* and *What goes wrong with
+ * separability?*]: "if X_1 or X_2 is {a, b, c}, then we have flexibility, but we violate the
  * assumption that players' preferences only depend on the common outcome and their individual
  * outcome").
  *

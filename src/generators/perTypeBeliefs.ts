@@ -1,7 +1,7 @@
 /**
  * Per-type beliefs, possibly without a common prior: each type θ_i holds its own belief
- * π_i(θ_{-i} | θ_i) over the others' profiles (seed 000 *Morris (1994)* / *Aside on no-trade*:
- * beliefs need not come from a common prior; seed 001 Prop 7.18).
+ * π_i(θ_{-i} | θ_i) over the others' profiles ([BrooksExPost2023, *Morris (1994)*, *Aside on no-trade*]:
+ * beliefs need not come from a common prior; [BernardMD3, Prop 7.18]).
  */
 import fc from "fast-check";
 import type { Q } from "../exact/rational.ts";

@@ -1,6 +1,6 @@
 /**
- * Private-values environments: v_i(d, θ) depends on θ_i only (seed 000, *Special cases of KPT type
- * spaces*: "Private values: u_i only depends on θ_i and not θ_{-i}"; seed 001, Def 6.16).
+ * Private-values environments: v_i(d, θ) depends on θ_i only ([BrooksExPost2023, *Special cases of KPT type
+ * spaces*]: "Private values: u_i only depends on θ_i and not θ_{-i}"; [BernardMD3, Def 6.16]).
  */
 import fc from "fast-check";
 import type { Environment } from "../model/environment.ts";

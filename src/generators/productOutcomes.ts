@@ -1,6 +1,6 @@
 /**
- * Product outcome spaces X = X_0 × X_1 × … × X_N encoded as a flat decision list (seed 000,
- * *Separable environments*). Helper for `separableEnvironment` and `nonSeparableEnvironment`.
+ * Product outcome spaces X = X_0 × X_1 × … × X_N encoded as a flat decision list ([BrooksExPost2023,
+ * *Separable environments*]). Helper for `separableEnvironment` and `nonSeparableEnvironment`.
  *
  * Decision d ↔ components (x_0, x_1, …, x_N) in the mixed-radix order of profiles.ts over the
  * sizes (|X_0|, |X_1|, …, |X_N|); its label joins the component labels with "|", e.g. "a|x1|y2".

@@ -1,6 +1,6 @@
 /**
- * Public-good provision with private values (seed 001 *Provision of a Public Good*, Prop 6.26:
- * u_i = q·v_i − p_i, social cost c paid out of the payments; seed 003 §5: value of not producing
+ * Public-good provision with private values ([BernardMD3, *Provision of a Public Good*, Prop 6.26]:
+ * u_i = q·v_i − p_i, social cost c paid out of the payments; [ChungEly2002, §5]: value of not producing
  * normalised to 0, cost c).
  */
 import fc from "fast-check";
@@ -27,7 +27,7 @@ export interface PublicGoodOptions extends GridOptions {
    * "equal-shares" (default): the env's valuations are net of an equal share c/n of the cost,
    * v_i(provide) = θ_i − c/n, so surplus-maximisation is efficiency net of the cost and budget
    * balance is Σ_i p_i = 0 (p_i is then the payment beyond the share). "none": gross valuations
-   * v_i(provide) = θ_i as in seed 001 (payments must cover c when provided; the theorem does that).
+   * v_i(provide) = θ_i as in [BernardMD3] (payments must cover c when provided; the theorem does that).
    */
   readonly costSharing?: "equal-shares" | "none";
 }

@@ -1,6 +1,6 @@
 /**
- * Random direct mechanisms (seed 001 Def 6.16: a direct mechanism (q, p) with p_i paid by agent i;
- * seed 000 *Review of the revelation principle*): at each report profile a lottery over decisions
+ * Random direct mechanisms ([BernardMD3, Def 6.16]: a direct mechanism (q, p) with p_i paid by agent i;
+ * [BrooksExPost2023, *Review of the revelation principle*]): at each report profile a lottery over decisions
  * (exact rationals summing to 1) and a payment per agent.
  */
 import fc from "fast-check";

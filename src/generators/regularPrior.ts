@@ -1,6 +1,6 @@
 /**
- * Regular priors in Chung–Ely (2007)'s sense, for auctions on evenly spaced value grids (seed 000,
- * *Regular case*, with the erratum of THEOREMS.md): the local virtual value is
+ * Regular priors in Chung–Ely (2007)'s sense, for auctions on evenly spaced value grids ([BrooksExPost2023,
+ * *Regular case*], the slide's formula corrected): the local virtual value is
  *
  *     φ̃_i(v) = v_i − Δ · Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v),
  *

@@ -1,5 +1,5 @@
 /**
- * Separable environments in Bergemann–Morris (2005)'s sense (seed 000, *Separable environments*):
+ * Separable environments in Bergemann–Morris (2005)'s sense ([BrooksExPost2023, *Separable environments*]):
  * X = X_0 × Π_i X_i, u_i(x, θ) = ũ_i(x_0, x_i, θ), and F(θ) = {f_0(θ)} × Π_i F_i(θ) with
  * f_0 : Θ → X_0 and F_i : Θ → 2^{X_i} \ ∅. X_0 is the public component, X_i agent i's private one.
  */

@@ -1,7 +1,7 @@
 /**
- * Single-object auctions with private values on a value grid (seed 000, *Auctions with ex post
- * implementation*: "values v_i ∈ V, evenly spaced in increments of Δ"; seed 001 *Auction of an
- * Indivisible Good*; seed 004 *IC Characterization*).
+ * Single-object auctions with private values on a value grid ([BrooksExPost2023, *Auctions with ex post
+ * implementation*]: "values v_i ∈ V, evenly spaced in increments of Δ"; [BernardMD3, *Auction of an
+ * Indivisible Good*]; [Mishra2020, *IC Characterization*]).
  */
 import fc from "fast-check";
 import type { Q, QInput } from "../exact/rational.ts";

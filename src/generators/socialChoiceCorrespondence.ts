@@ -1,5 +1,5 @@
 /**
- * Social choice correspondences F : Θ → 2^X \ ∅ (seed 000, *Implementation*: "a social choice
+ * Social choice correspondences F : Θ → 2^X \ ∅ ([BrooksExPost2023, *Implementation*]: "a social choice
  * correspondence F : Θ → 2^X \ Ø").
  */
 import fc from "fast-check";

@@ -1,7 +1,7 @@
 /**
  * Payments for a FIXED allocation rule (lotteries allowed), as an exact LP — the impossibility
- * LPs of seed 001 Thm 7.6 (Myerson–Satterthwaite), Prop 6.26 and seed 004 *Green-Laffont
- * impossibility*: the decision rule is held fixed (the efficient one), the payments p_i(θ) (paid BY
+ * LPs of [BernardMD3, Thm 7.6] (Myerson–Satterthwaite), Prop 6.26 and [Mishra2020, *Green-Laffont
+ * impossibility*]: the decision rule is held fixed (the efficient one), the payments p_i(θ) (paid BY
  * agent i, free sign) are the unknowns, and the rows are the required properties.
  *
  * Unlike concepts/transfers.ts (deterministic rules, DSIC/EPIC only) this builder takes a lottery

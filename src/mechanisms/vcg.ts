@@ -1,8 +1,8 @@
 /**
- * Vickrey–Clarke–Groves mechanisms for private values (seed 001, Def 6.16):
+ * Vickrey–Clarke–Groves mechanisms for private values ([BernardMD3, Def 6.16]):
  *   q(θ) ex post efficient,   p_i(θ) = h_i(θ_{-i}) − Σ_{j≠i} v_j(q(θ), θ_j),
  * with h_i any function of the others' types. The Clarke pivot rule takes
- * h_i(θ_{-i}) = max_q Σ_{j≠i} v_j(q, θ_j); the IR-VCG mechanism (seed 001, *IR-VCG Mechanism*)
+ * h_i(θ_{-i}) = max_q Σ_{j≠i} v_j(q, θ_j); the IR-VCG mechanism ([BernardMD3, *IR-VCG Mechanism*])
  * takes the largest h_i compatible with ex post individual rationality,
  * h_i(θ_{-i}) = min_{θ_i} [ Σ_j v_j(q(θ), θ_j) − r_i(θ_i) ].
  *
@@ -28,7 +28,7 @@ export function othersValue(env: Environment, i: number, theta: number, d: numbe
   return s;
 }
 
-/** The Groves mechanism for a decision rule and Groves terms h (seed 001, Def 6.16, eq. (1)). */
+/** The Groves mechanism for a decision rule and Groves terms h ([BernardMD3, Def 6.16, eq. (1)]). */
 export function grovesMechanism(env: Environment, rule: DecisionRule, h: GrovesTerms): DirectMechanism {
   const sizes = typeSizes(env);
   const n = env.agents.length;
@@ -71,7 +71,7 @@ export function pivotTerms(env: Environment): Q[][] {
 
 /**
  * IR-VCG terms: the largest h_i(θ_{-i}) such that every type of i weakly prefers participating:
- * h_i(θ_{-i}) = min_{θ_i} [ Σ_j v_j(q(θ), θ_j) − r_i(θ_i) ] (seed 001, *IR-VCG Mechanism*).
+ * h_i(θ_{-i}) = min_{θ_i} [ Σ_j v_j(q(θ), θ_j) − r_i(θ_i) ] ([BernardMD3, *IR-VCG Mechanism*]).
  */
 export function irVcgTerms(env: Environment, rule: DecisionRule = efficientDecisionRule(env)): Q[][] {
   const sizes = typeSizes(env);

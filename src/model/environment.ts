@@ -3,7 +3,7 @@
  * Functions over them live beside (here: the few evaluations every concept needs) and in
  * src/concepts/. Tables indexed "by profile" use the mixed-radix order of profiles.ts.
  *
- * Conventions (seed 001, Def 6.16): quasilinear utility v_i(q, θ) − p_i, p_i a payment BY agent i
+ * Conventions ([BernardMD3, Def 6.16]): quasilinear utility v_i(q, θ) − p_i, p_i a payment BY agent i
  * (negative = a transfer to i). Decisions Q (or outcomes X) are a finite list; a mechanism assigns a
  * lottery over them. General finite outcomes without money are the case "payments all zero".
  */
@@ -41,8 +41,8 @@ export type Beliefs =
   | { readonly kind: "per-type"; readonly beliefs: readonly (readonly (readonly Q[])[])[] };
 
 /**
- * A Harsanyi type space with a separate finite state set Θ (seed 000, *Aside on no-trade*; seed
- * 002 *Primitives*): types T_i, beliefs[i][t_i][k·|Θ| + s] = π_i(t_{-i} = k, θ = s | t_i).
+ * A Harsanyi type space with a separate finite state set Θ ([BrooksExPost2023, *Aside on no-trade*]; [BrooksMaxmin2023,
+ * *Primitives*]): types T_i, beliefs[i][t_i][k·|Θ| + s] = π_i(t_{-i} = k, θ = s | t_i).
  * A common prior, when given, is prior[t·|Θ| + s] over type profiles t and states s.
  */
 export interface HarsanyiTypeSpace {
@@ -54,8 +54,8 @@ export interface HarsanyiTypeSpace {
 }
 
 /**
- * A KPT type space over an environment's payoff types (seed 000, *Robustness of ex post
- * implementation*): types T_i, a payoff-type map θ̂_i : T_i → Θ_i, and beliefs over the others'
+ * A KPT type space over an environment's payoff types ([BrooksExPost2023, *Robustness of ex post
+ * implementation*]): types T_i, a payoff-type map θ̂_i : T_i → Θ_i, and beliefs over the others'
  * types beliefs[i][t_i][k] = π_i(t_{-i} = k | t_i). The payoff state is θ̂(t).
  */
 export interface KptTypeSpace {

@@ -1,7 +1,7 @@
 /**
  * Independent common priors and interim expectations, exactly — the shared ground of the
- * mechanisms of seed 001 §7 (Prop 7.1 budget balancing, Def 7.4 expected externality: "Suppose
- * types are independent and admit a common prior") and seed 004 (*The dAGV mechanism*: "types are
+ * mechanisms of [BernardMD3, §7] (Prop 7.1 budget balancing, Def 7.4 expected externality: "Suppose
+ * types are independent and admit a common prior") and [Mishra2020] (*The dAGV mechanism*: "types are
  * drawn independently").
  *
  * A common prior prior[θ] over type profiles (mixed-radix order of profiles.ts) is independent iff

@@ -1,7 +1,7 @@
 /**
- * Single-object allocation environments on finite value grids (seed 004 *Cavallo mechanism*,
- * *Relax efficiency*, CGK's partnership model with a single object; seed 001 *Auction of an
- * Indivisible Good*): agent i's type θ_i has value w_i(θ_i); decision d = i gives the object to
+ * Single-object allocation environments on finite value grids ([Mishra2020, *Cavallo mechanism*],
+ * *Relax efficiency*, CGK's partnership model with a single object; [BernardMD3, *Auction of an
+ * Indivisible Good*]): agent i's type θ_i has value w_i(θ_i); decision d = i gives the object to
  * agent i, and, when `noSale` is set, a last decision gives it to nobody. v_i(d, θ) = w_i(θ_i) if
  * d = i, else 0 (private values).
  *

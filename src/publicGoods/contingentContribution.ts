@@ -1,6 +1,6 @@
 /**
- * Chung–Ely (2002) §5.3, the detail-free *contingent-contribution* game (seed 003), exactly, for
- * linear values on [0, 1]² (src/mechanisms/chungElyPublicGood.ts: v_1 = a1·s_1 + b1·s_2 + c1,
+ * Chung–Ely (2002) §5.3, the detail-free *contingent-contribution* game ([ChungEly2002]), exactly, for
+ * linear values on [0, 1]² (src/publicGoods/interdependentPublicGood.ts: v_1 = a1·s_1 + b1·s_2 + c1,
  * v_2 = a2·s_2 + b2·s_1 + c2, a_i > 0, b_i ≥ 0).
  *
  * The game: each agent i announces (d_i, p_i) ∈ ℝ² ("I contribute up to p_i provided −i pledges at
@@ -10,10 +10,10 @@
  * The threshold contribution rule (Def 12) with pivotal values v̄: f(s) = 1 iff v_1(s) ≥ v̄_1 and
  * v_2(s) ≥ v̄_2.
  *
- * The seed's strategies: F_i(s_i) = {s_{−i} ∈ [0, 1] : v_i(s) > v̄_i, v_{−i}(s) > v̄_{−i}};
+ * The paper's strategies: F_i(s_i) = {s_{−i} ∈ [0, 1] : v_i(s) > v̄_i, v_{−i}(s) > v̄_{−i}};
  * φ_{−i}(s_i) = inf F_i(s_i) if F_i(s_i) ≠ ∅, else 1. If F_i(s_i) = [0, 1], agent i announces
  * p_i = v_i(s_i, 0), d_i = v̄_{−i}; otherwise p_i = v_i(s_i, φ_{−i}(s_i)),
- * d_i = v_{−i}(s_i, φ_{−i}(s_i)). Variant "weak" (not the seed's; see the property file) uses ≥ in
+ * d_i = v_{−i}(s_i, φ_{−i}(s_i)). Variant "weak" (not the paper's) uses ≥ in
  * F_i instead of >.
  *
  * Exact analysis. For linear values F_i(s_i) is {s_{−i} ◁ L(s_i)}-type half-line, where every
@@ -100,7 +100,7 @@ function decisionForms(T: ThresholdInstance, i: 0 | 1): { r1: Aff1 | null; tst: 
   return { r1: null, tst: { c0: me.k.sub(vi), c1: me.own }, r2 };
 }
 
-/** The seed's strategy of agent i at own signal x, with the affine formulas in force there. */
+/** The paper's strategy of agent i at own signal x, with the affine formulas in force there. */
 export function strategyPiece(T: ThresholdInstance, i: 0 | 1, x: Q, variant: Variant): Piece1 {
   if (T.G.a1.compare(ZERO) <= 0 || T.G.a2.compare(ZERO) <= 0) throw new Error("contingent contribution: values must be strictly increasing in the own signal");
   const me = coeffs(T.G, i);
@@ -402,7 +402,7 @@ export function pointViolates(T: ThresholdInstance, claim: Claim, pt: PointCheck
 }
 
 /**
- * The exceptional segments of the seed's (strict) strategies: {s : s_i = x} where b_i = 0 and
+ * The exceptional segments of the paper's (strict) strategies: {s : s_i = x} where b_i = 0 and
  * v_i(x, ·) ≡ v̄_i. There F_i(x) = ∅ although f(x, s_{−i}) = 1 on an interval of s_{−i}.
  */
 export function exceptionalSignal(T: ThresholdInstance, i: 0 | 1): Q | null {

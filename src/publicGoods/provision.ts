@@ -1,5 +1,5 @@
 /**
- * Public good provision (seed 001, *Provision of a Public Good*, Prop 6.26) on finite value grids.
+ * Public good provision ([BernardMD3, *Provision of a Public Good*, Prop 6.26]) on finite value grids.
  * n agents with values θ_i on grids; q ∈ {0, 1}; utility q·θ_i − (gross payment); providing costs c.
  *
  * Encoding in mechcheck's model (which has no separate cost): decision 0 = "not provided", 1 =
@@ -69,7 +69,7 @@ function withBudget(pg: PublicGood, mechanism: DirectMechanism, rule: DecisionRu
   return { mechanism, rule, contributions, budget };
 }
 
-/** The IR-VCG mechanism (seed 001 *IR-VCG Mechanism*) for the efficient provision rule, with its budget. */
+/** The IR-VCG mechanism ([BernardMD3, *IR-VCG Mechanism*]) for the efficient provision rule, with its budget. */
 export function publicGoodIrVcg(pg: PublicGood): PublicGoodVcg {
   const rule = publicGoodEfficientRule(pg);
   return withBudget(pg, grovesMechanism(pg.env, rule, irVcgTerms(pg.env, rule)), rule);

@@ -1,12 +1,12 @@
 /**
- * Prop 6.26 of seed 001 (*Provision of a Public Good*, *Impossibility Result*): "An
+ * Prop 6.26 of [BernardMD3, *Provision of a Public Good*, *Impossibility Result*]: "An
  * incentive-compatible individually rational ex-post efficient mechanism exists if and only if
  * either n·v̲ ≥ c or n·v̄ ≤ c" — decided exactly, continuous and on grids.
  *
- * Model (mechanisms/publicGood.ts): n agents, values θ_i, utility q·θ_i − (gross payment), cost c
+ * Model (publicGoods/provision.ts): n agents, values θ_i, utility q·θ_i − (gross payment), cost c
  * paid out of the payments when provided; the environment charges c/n inside each valuation, so a
  * mechanism's payments are NET and budget balance is Σ_i p_i = 0. The efficient rule provides when
- * Σθ_i > c; at Σθ_i = c a TIE RULE decides ("provide" — mechanisms/publicGood.ts and the seed's
+ * Σθ_i > c; at Σθ_i = c a TIE RULE decides ("provide" — publicGoods/provision.ts and the notes'
  * q = 1{Σθ ≥ c} — or "not").
  *
  * Finite grids, independent full-support priors (same argument as tradeGrids.ts for the buyer):
@@ -17,7 +17,7 @@
  * `pgMechanism` builds it (P*_i minus R* divided by n, net of the cost share, then Prop 7.1).
  *
  * Continuous, two agents with polynomial CDFs on a common [v̲, v̄] (route of
- * continuous/trade.ts): the largest expected budget of an efficient BIC IIR mechanism is
+ * trade/continuousTrade.ts): the largest expected budget of an efficient BIC IIR mechanism is
  * B(c) = A(c) − c·P(c) (virtual values, `publicGoodBudget`); independently the IR-VCG budget
  * E[Σ_i (v̲ + θ_{-i} − c)^+] − E[(θ_1 + θ_2 − c)^+] (the IR-VCG terms h_i = (v̲ + θ_{-i} − c)^+
  * leave the lowest type zero utility) — equal by revenue equivalence; Prop 6.26 says B(c) < 0
@@ -61,7 +61,7 @@ export function provision(c: PgCase, thetas: readonly Q[]): Q {
   return s > 0 ? ONE : s < 0 ? ZERO : c.tie === "provide" ? ONE : ZERO;
 }
 
-/** allocation[θ] = [P(not provided), P(provided)] (decision order of mechanisms/publicGood.ts). */
+/** allocation[θ] = [P(not provided), P(provided)] (decision order of publicGoods/provision.ts). */
 export function pgAllocation(c: PgCase): Q[][] {
   const sizes = c.values.map((g) => g.length);
   return [...allProfiles(sizes)].map((p) => {

@@ -1,8 +1,8 @@
 /**
  * The budget of a threshold rule for a public good with two agents, computed DIRECTLY as an
- * iterated integral (seed 001, *Budget Balance* / Prop 7.8: the combined budget-and-IR constraint
+ * iterated integral ([BernardMD3, *Budget Balance* / Prop 7.8]: the combined budget-and-IR constraint
  * ∫ q(ϑ)[ψ_1(ϑ_1) + ψ_2(ϑ_2) − c] f(ϑ) dϑ ≥ 0, with ψ_i = ϑ_i − (1 − F_i)/f_i), as an independent
- * cross-check of src/continuous/trade.ts `publicGoodBudget`, which goes through convolutions of
+ * cross-check of src/trade/continuousTrade.ts `publicGoodBudget`, which goes through convolutions of
  * densities.
  *
  * For the threshold rule q = 1{x + y ≥ s} and CDFs F_1, F_2 that are single polynomials on [0, 1]:

@@ -1,5 +1,5 @@
 /**
- * Brooks and Du (2021) on seed 002 (Brooks, *Maxmin mechanisms*): revenue maximization with a
+ * Brooks and Du (2021) on [BrooksMaxmin2023]: revenue maximization with a
  * pure common value v, the good must be allocated. Slides *Applying the bounds*, *Bounds for revenue
  * maximization in auctions*, *Key facts from simulations*, *Min potential type space*, *Remaining
  * terms in the min potential*, *Optimal value function*, *The optimal potential*, *Max guarantee
@@ -7,8 +7,8 @@
  *
  * Primitives: N bidders, a finite value set V ⊂ ℚ₊ with distribution μ (F its CDF), outcomes
  * x = (q, p): q ∈ Δ({1..N}) (the good must be allocated), p ∈ ℝ^N free; designer payoff Σ_i p_i,
- * bidder payoff v q_i − p_i. Grid A_i = T_i = {0, Δ, …, KΔ}, the seed's being K = 1/Δ² (top 1/Δ);
- * multipliers and difference operators as in src/constructions/maxminBounds.ts.
+ * bidder payoff v q_i − p_i. Grid A_i = T_i = {0, Δ, …, KΔ}, the notes' being K = 1/Δ² (top 1/Δ);
+ * multipliers and difference operators as in src/robust/maxminBounds.ts.
  *
  * The two bounding LPs of slide *Bounds for revenue maximization in auctions* (exact):
  *  - upper bound on the min potential (IVO):
@@ -31,11 +31,11 @@
  *     R* = E[v] − Σ_{k<m} (v_{k+1} − v_k) g_N(x_k),
  * with g_N(x_k) = (1 − F(v_k)) x_k^{N−1} / ((N−1)! S_N(x_k)), S_N(x) = Σ_{j<N} x^j/j!, increasing
  * in x_k. x_k is transcendental; it is bracketed by bisection with exact rational bounds on e^x, so
- * R* comes as a certified rational bracket. For the continuous uniform F on [0, 1] (the seed's
+ * R* comes as a certified rational bracket. For the continuous uniform F on [0, 1] (the notes'
  * problem set) R* = ∫ G_N g_{N−1} = P(Erlang(N) < Erlang(N−1)) = Σ_{j=0}^{N−2} C(N−1+j, j) 2^{−(N+j)},
  * exactly (`uniformClosedForm`).
  *
- * Why lower ≤ R* ≤ upper holds for every Δ (the seed's logic, used by `brooks-du-auction`): the
+ * Why lower ≤ R* ≤ upper holds for every Δ (the notes' logic, used by `brooks-du-auction`): the
  * SVO⁺ value is a lower bound on the guarantee of an actual participation-secure finite mechanism,
  * hence ≤ the max guarantee = R*; the IVO value is an upper bound on the potential of a finite type
  * space with marginal μ, hence ≥ the min potential = R* (Brooks–Du's theorem: both equal R*).
@@ -105,7 +105,7 @@ export function auctionIvo(a: CommonValueAuction, grid: LocalGrid): AuctionIvo {
           alloc.push([pv[k]![t2]!, c.mul(a.values[k]!)]);
         }
       }
-      // At the top type the neutrality row is identically 0 = 0 (the seed's remark); skip it then.
+      // At the top type the neutrality row is identically 0 = 0 (the notes' remark); skip it then.
       if (profileAt(sizes, t)[i] !== grid.K) lp.row(`neutral[i=${i};t=${t}]`, neutral, "=", 0);
       lp.row(`alloc[i=${i};t=${t}]`, alloc, ">=", 0);
     }
@@ -390,7 +390,7 @@ export function uniformClosedForm(N: number): Q {
   return s;
 }
 
-/** The seed's grid for Δ = 1/2^k: K = 4^k. */
+/** The notes' grid for Δ = 1/2^k: K = 4^k. */
 export function dyadicSeedGrid(k: number): LocalGrid {
   const delta = ONE.div(q(2n ** BigInt(k)));
   return { K: 4 ** k, delta };

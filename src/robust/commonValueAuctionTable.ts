@@ -1,6 +1,6 @@
 /**
- * The Brooks–Du convergence table (seed 002 *Key facts from simulations* 1: "the programs have
- * approximately the same value when Δ ≈ 0"): for Δ = 1, 1/2, 1/4, … on the seed's grids
+ * The Brooks–Du convergence table ([BrooksMaxmin2023, *Key facts from simulations* 1]: "the programs have
+ * approximately the same value when Δ ≈ 0"): for Δ = 1, 1/2, 1/4, … on the notes' grids
  * {0, Δ, …, 1/Δ} (K = 1/Δ²), the exact values of the max-guarantee lower bound SVO⁺, its
  * proportional-allocation restriction, the min-potential upper bound IVO (and optionally the dual
  * SVO⁻), against the closed form R* = ∫ ŵ g_{N−1} as a certified bracket. Each row is checked:

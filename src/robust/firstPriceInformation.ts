@@ -1,5 +1,5 @@
 /**
- * Bergemann, Brooks and Morris (2019, 2020) as presented in seed 002 (Brooks, *Maxmin mechanisms*):
+ * Bergemann, Brooks and Morris (2019, 2020) as presented in [BrooksMaxmin2023]:
  * slides *First-price auction recap*, *Other mechanisms in the worst-case type space*, *Standard
  * mechanisms*, *Strategic equivalence*, *Robust optimality of the FPA*, *A saddle point*, *Posted
  * prices on T\**.
@@ -18,7 +18,7 @@
  * On T\*, a bidder of type t bidding β(t′) wins iff the others' highest type Y is below t′ (β is
  * strictly increasing), so her payoff is U\*(t, t′) = ∫_{v̲}^{t′} max(t, y) dG(y) − P(t′); with
  * P′ = x·G′ this is constant in t′ ≥ t and U\*(t, t) − U\*(t, t′) = ∫_{t′}^t (t − y) dG(y) ≥ 0 for
- * t′ ≤ t: β is an equilibrium on T\* (the seed's "we showed"), and the identity P′ ≡ x·G′ with
+ * t′ ≤ t: β is an equilibrium on T\* (the notes' "we showed"), and the identity P′ ≡ x·G′ with
  * G′ ≥ 0 is its certificate.
  */
 import { MechcheckError } from "../errors.ts";
@@ -52,7 +52,7 @@ export function fpaBid(ts: WorstCaseTypeSpace, t: Q): Q {
   return ts.P.eval(t).div(ts.G.eval(t));
 }
 
-/** R^FPA = ∫ β^FPA dF = n ∫ P(v) h(v) dv (the seed's formula, G cancelled). */
+/** R^FPA = ∫ β^FPA dF = n ∫ P(v) h(v) dv (the notes' formula, G cancelled). */
 export function fpaRevenue(ts: WorstCaseTypeSpace): Q {
   return ts.P.mul(ts.H.pdf).integrate().mul(q(ts.n));
 }

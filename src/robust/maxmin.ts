@@ -1,5 +1,5 @@
 /**
- * Maxmin mechanism design on finite primitives (seed 002, Brooks, *Maxmin mechanisms*:
+ * Maxmin mechanism design on finite primitives ([BrooksMaxmin2023]:
  * *Primitives*, *Guarantee*, *Participation security*, *Potential*, *Looking for saddle points*,
  * *Upper bounding the potential*, *Lower bounding the guarantee*).
  *
@@ -16,7 +16,7 @@
  *    type spaces and Bayes–Nash equilibria.
  *  - bceMin(A, g; T, π) = the same minimum over BCE of (A, g) on the given type space (T, π).
  *  - potential(T, π) = max over direct mechanisms g′: T → Δ(X) satisfying the interim IC and IR
- *    constraints of slide *Upper bounding the potential*, with the seed's (unconditional) weights
+ *    constraints of slide *Upper bounding the potential*, with the notes' (unconditional) weights
  *    π(θ, t_i, t_{-i}), of Σ π(θ, t) w(x, θ) g′(x|t). (The slide's IR row reads "∀ i, t_i, t′_i":
  *    an extraction slip; IR is one row per (i, t_i).)
  *

@@ -1,17 +1,17 @@
 /**
- * The local-multiplier bounding programs of seed 002 (Brooks, *Maxmin mechanisms*), slides
+ * The local-multiplier bounding programs of [BrooksMaxmin2023, slides]
  * *Local multipliers for the potential*, *Local multipliers for guarantee*, *Revisiting
  * participation security*, *Simplifying a bit further* (two slides), *"Almost" a dual pair*,
- * *Complementary slackness*, on finite primitives (src/constructions/maxmin.ts).
+ * *Complementary slackness*, on finite primitives (src/robust/maxmin.ts).
  *
  * Grid. The seed sets A_i = T_i = {0, Δ, 2Δ, …, 1/Δ}: step Δ, top 1/Δ, i.e. K = 1/Δ² steps (the
  * signals live on ℝ₊ in the continuum limit, where they are iid standard exponential). Here the grid
- * is indexed k = 0..K with step Δ; K and Δ are independent parameters (K ≥ 1, Δ > 0) and the seed's
+ * is indexed k = 0..K with step Δ; K and Δ are independent parameters (K ≥ 1, Δ > 0) and the notes'
  * grid is the case K = 1/Δ². Nothing below depends on K = 1/Δ²: the multipliers are non-negative for
  * every choice, so every bound is valid for every (K, Δ).
  *
  * Multipliers (reconstructed from the slides): α_i(k, k−1) = 1/Δ for 0 < k < K, α_i(K, K−1) = 1
- * (the seed's "1/Δ + 𝕀_{t_i = 1/Δ}(1 − 1/Δ)"), β_i(0) = 1/Δ (IR only at the bottom), all others 0.
+ * (the notes' "1/Δ + 𝕀_{t_i = 1/Δ}(1 − 1/Δ)"), β_i(0) = 1/Δ (IR only at the bottom), all others 0.
  * Hence the backward difference
  *     ∇⁻_i g(x|t) = g(t)/Δ (t_i = 0);  [g(t) − g(t − e_i)]/Δ (0 < t_i < K);  g(t) − g(t − e_i) (t_i = K),
  * and its adjoint from summation by parts (slide *Simplifying a bit further*, second one)
@@ -57,7 +57,7 @@ export function checkGrid(g: LocalGrid): void {
   if (g.delta.compare(0) <= 0) throw new MechcheckError("bad-grid", `Δ must be positive`, { path: "delta" });
 }
 
-/** The seed's grid {0, Δ, …, 1/Δ} for Δ = 1/m: K = m². */
+/** The notes' grid {0, Δ, …, 1/Δ} for Δ = 1/m: K = m². */
 export function seedGrid(delta: QInput): LocalGrid {
   const d = q(delta, "delta");
   const K = ONE.div(d.mul(d));
@@ -253,7 +253,7 @@ export function gridTypeSpace(p: DesignProblem, grid: LocalGrid, pi: readonly (r
 
 /**
  * Σ_{t,θ,x} π(θ,t)[w g + Σ_i u_i ∇⁻_i g] − Σ_{t,θ,x} g(x|t)[w π − Σ_i u_i ∇̃⁺_i π]: zero for every
- * π, g iff ∇̃⁺ is the adjoint of −∇⁻ (the seed's summation by parts).
+ * π, g iff ∇̃⁺ is the adjoint of −∇⁻ (the notes' summation by parts).
  */
 export function summationByPartsGap(p: DesignProblem, grid: LocalGrid, pi: readonly (readonly Q[])[], g: readonly (readonly Q[])[]): Q {
   const sizes = gridSizes(p, grid);

@@ -1,10 +1,10 @@
 /**
- * The bridge example of seed 002 (Brooks, *Maxmin mechanisms*), slide *Will these bounds coincide
- * in general?*: N citizens each value a bridge at v, it costs c with c/N < v < c (the slide's
+ * The bridge example of [BrooksMaxmin2023, slide *Will these bounds coincide
+ * in general?*]: N citizens each value a bridge at v, it costs c with c/N < v < c (the slide's
  * "c > v > c/N"), all funds must be raised from society (budget balance), the designer maximizes
  * social welfare, complete information.
  *
- * Finite primitives (src/constructions/maxmin.ts): outcomes x = (build ∈ {0, 1}, shares s ∈ ℚ^N)
+ * Finite primitives (src/robust/maxmin.ts): outcomes x = (build ∈ {0, 1}, shares s ∈ ℚ^N)
  * with Σ_i s_i = c·build (ex post budget balance); u_i(x) = v·build − s_i; designer payoff
  * w(x) = Σ_i u_i(x) = build·(Nv − c). The outcome set always contains x0 = (no bridge, no payments)
  * and x_eq = (bridge, c/N each) (the slide: "sharing the cost equally would satisfy participation
@@ -66,7 +66,7 @@ export function budgetBalanced(b: Pick<BridgeCase, "c" | "outcomes">): boolean {
  * Random bridge cases: N ∈ {2, 3}, c ∈ {1, …, 4}, v = c/N + (c − c/N)·k/4 (k = 1..3, so
  * c/N < v < c), outcomes x0, x_eq and up to two random budget-balanced ones (integer shares, last
  * share closing the budget), A_i of size 1..3 with action 0 the opt-out, lotteries made
- * participation secure for the given reading by `psLottery` (src/constructions/maxminCases.ts).
+ * participation secure for the given reading by `psLottery` (src/robust/maxminCases.ts).
  */
 export function bridgeCase(reading: PsReading): fc.Arbitrary<BridgeCase> {
   // No fc.chain: every part is drawn at its maximal size and cut to fit, so shrinking can lower N,

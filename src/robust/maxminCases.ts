@@ -1,5 +1,5 @@
 /**
- * Random finite maxmin cases (seed 002 *Primitives*) for the theorem suite: a design problem with
+ * Random finite maxmin cases ([BrooksMaxmin2023, *Primitives*]) for the theorem suite: a design problem with
  * an outside-option outcome x0 (u_i(x0, θ) = 0 for all i, θ: "outside option normalized to 0"),
  * a participation-secure finite mechanism (action 0 is the opt-out), and a full-support
  * common-prior type space whose state marginal defines μ. Plus an exact JSON codec.

@@ -1,11 +1,11 @@
 /**
  * Chung and Ely (2007): the optimal ex post auction as an exact LP, and the local virtual values.
  *
- * Source: seed 000 (Brooks, *Ex post implementation*, /work/shared/seeds/000_7d71112f10f06394.txt),
+ * Source: [BrooksExPost2023],
  * slides *Auctions with ex post implementation*, *Profit maximization with ex post
  * implementation* (the program (P)), *Applying what we learned from the single agent solution*,
- * *Analyzing the Lagrangian*, *Regular case*, *Deriving π\**; THEOREMS.md ids `ce2007-maxmin`,
- * `ce2007-local-virtual-values`, `ce2007-irregular` and the errata for *Regular case*.
+ * *Analyzing the Lagrangian*, *Regular case*, *Deriving π\**; catalogue ids `ce2007-maxmin`,
+ * `ce2007-local-virtual-values`, `ce2007-irregular`, with the formula of *Regular case* corrected.
  *
  * ## Environment
  * n bidders, private values v_i ∈ V, V evenly spaced in increments of Δ:
@@ -31,7 +31,7 @@
  * (names show bidder and grid indices, 1-based). q_i ≥ 0 and free payments, exactly as in (P);
  * q_i ≤ 1 follows from FEAS and is not stated twice.
  *
- * ## Local virtual values (slide *Regular case*, with the THEOREMS.md erratum)
+ * ## Local virtual values (slide *Regular case*, with the slide's formula corrected)
  *   φ̃_i(v) = v_i − Δ · Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v)
  * (the multipliers α_i(v, v_i − Δ) = Σ_{v'_i ≥ v_i} f(v'_i, v_{-i}) on local downward IC and the
  * bottom IR, which satisfy transfer neutrality). f is *regular* if φ̃_i(v) is non-decreasing in
@@ -244,8 +244,8 @@ function requireFullSupport(prior: AuctionPrior): void {
 }
 
 /**
- * φ̃_i(v) = v_i − Δ · Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v) (slide *Regular case*, erratum in
- * THEOREMS.md). `v` is a profile index; i 0-based. Needs f(v) > 0.
+ * φ̃_i(v) = v_i − Δ · Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v) (slide *Regular case*, its formula
+ * corrected). `v` is a profile index; i 0-based. Needs f(v) > 0.
  */
 export function localVirtualValue(prior: AuctionPrior, i: number, v: number): Q {
   const sizes = gridSizes(prior.n, prior.K);

@@ -1,12 +1,12 @@
 /**
  * Chung and Ely (2007): the worst-case beliefs π\*, the Bayesian program (P′) on them, and the
- * slide's noisy-concordance multipliers for π\*. Builds on src/constructions/optimalExPostAuction.ts
+ * slide's noisy-concordance multipliers for π\*. Builds on src/robust/optimalExPostAuction.ts
  * (the prior on a value grid, the program (P), local virtual values), which is used, not changed.
  *
- * Source: seed 000 (Brooks, *Ex post implementation*, /work/shared/seeds/000_7d71112f10f06394.txt),
+ * Source: [BrooksExPost2023],
  * slides *Chung and Ely (2007)* / *A worst-case belief structure* (the program (P′)), *Deriving
  * π\**, *Reinterpretation as beliefs*, *Where does this depend on regularity?*, *Noisy concordance
- * in the maxmin beliefs* (with the THEOREMS.md erratum: the sums in λ_i(0) and μ_i(v_i, v_i − Δ)
+ * in the maxmin beliefs* (corrected: the sums in λ_i(0) and μ_i(v_i, v_i − Δ)
  * run over v'_i ≥ v_i and v'_{-i}).
  *
  * ## π\* (slides *Deriving π\**, *Reinterpretation as beliefs*)

@@ -1,19 +1,19 @@
 /**
  * Exact continuous trade and redistribution quantities:
  *
- * 1. Bilateral trade (seed 001 Thm 7.6, Myerson–Satterthwaite; seed 003 §4 for the IR-VCG deficit):
+ * 1. Bilateral trade ([BernardMD3, Thm 7.6], Myerson–Satterthwaite; [ChungEly2002, §4] for the IR-VCG deficit):
  *    buyer value B ~ F_b on [b̲, b̄], seller cost S ~ F_s on [s̲, s̄], independent. Efficient
- *    q = 1{B ≥ S}. With seed 001's utilities u_S = (1 − q)θ_S − p_S, u_B = qθ_B − p_B, the VCG
+ *    q = 1{B ≥ S}. With [BernardMD3]'s utilities u_S = (1 − q)θ_S − p_S, u_B = qθ_B − p_B, the VCG
  *    payments are p_B = h_B(s) − (1 − q)s, p_S = h_S(b) − q·b; ex post IR for the worst types
  *    (buyer b̲, outside option 0; seller s̄, outside option θ_S) gives the largest
- *    h_B(s) = max(b̲, s), h_S(b) = max(b − s̄, 0) (seed 001 *IR-VCG Mechanism*). Revenue
+ *    h_B(s) = max(b̲, s), h_S(b) = max(b − s̄, 0) ([BernardMD3, *IR-VCG Mechanism*]). Revenue
  *      R(b, s) = max(b̲, s) + max(b − s̄, 0) − max(b, s),
- *    and efficient, BIC, IIR, ex post BB trade exists iff E[R] ≥ 0 (seed 001 proof of Thm 7.6 via
+ *    and efficient, BIC, IIR, ex post BB trade exists iff E[R] ≥ 0 ([BernardMD3, proof of Thm 7.6 via]
  *    Thm 6.24.2 and Cor 7.3). We compute E[R] exactly.
- * 2. Partnership dissolution (seed 004 *Dissolving a partnership*, Cramton–Gibbons–Klemperer 1987):
+ * 2. Partnership dissolution ([Mishra2020, *Dissolving a partnership*], Cramton–Gibbons–Klemperer 1987):
  *    W(v) = ∫_v^β (1 − F) x g dx − ∫_0^v F x g dx, g = G′, G = F^{n−1}; critical types G(v*_i) = r_i
  *    (algebraic: certified brackets); dissolvable iff Σ_i W(v*_i) ≥ 0.
- * 3. Bayes-optimal public good (seed 001 Prop 7.8, *Determine optimal λ*): two agents, the
+ * 3. Bayes-optimal public good ([BernardMD3, Prop 7.8, *Determine optimal λ*]): two agents, the
  *    threshold s on θ_1 + θ_2 at which the budget E[(ψ_1 + ψ_2 − c)·1{θ_1 + θ_2 ≥ s}] = 0 binds.
  */
 import { MechcheckError } from "../errors.ts";
@@ -57,7 +57,7 @@ export interface BilateralTradeVerdict {
   efficientTradePossible: boolean;
 }
 
-/** Myerson–Satterthwaite by the IR-VCG expected revenue (seed 001 Thm 7.6). */
+/** Myerson–Satterthwaite by the IR-VCG expected revenue ([BernardMD3, Thm 7.6]). */
 export function bilateralTrade(buyer: Distribution, seller: Distribution): BilateralTradeVerdict {
   const buyerCharge = expectMaxConst(seller, buyer.lo);
   const sellerCharge = expectPositivePartShift(buyer, seller.hi);
@@ -97,7 +97,7 @@ export function cgkG(F: Distribution, n: number): Piecewise {
   return F.cdf.composeOuter(Poly.x.pow(n - 1));
 }
 
-/** W(v) = ∫_v^β (1 − F) x g − ∫_lo^v F x g (seed 004 eq. (2); the slide's lower limit 0 is the support's lo). */
+/** W(v) = ∫_v^β (1 − F) x g − ∫_lo^v F x g ([Mishra2020, eq. (2)]; the slide's lower limit 0 is the support's lo). */
 export function cgkW(F: Distribution, n: number): Piecewise {
   const g = cgkG(F, n).derivative();
   const xg = g.mulPoly(Poly.x);
@@ -169,7 +169,7 @@ export function cgkDissolution(F: Distribution, shares: readonly QInput[]): CgkR
   return { n, shares: rs, criticalTypes, w, total, sign: s, dissolvable: s === undefined ? undefined : s >= 0 };
 }
 
-// ————————————————————————————————————————————————————————————— public good (seed 001 Prop 7.8)
+// ————————————————————————————————————————————————————————————— public good ([BernardMD3, Prop 7.8])
 
 /**
  * For two independent agents with values X ~ F1, Y ~ F2 and ψ_i = θ − (1 − F_i)/f_i, as
@@ -191,7 +191,7 @@ export function publicGoodBudget(F1: Distribution, F2: Distribution): { P: Piece
 }
 
 /**
- * The welfare-best threshold rule that balances the budget (seed 001 Prop 7.8 for two agents; for
+ * The welfare-best threshold rule that balances the budget ([BernardMD3, Prop 7.8] for two agents; for
  * uniform values the rule "Σθ ≥ c + μ Σ(1 − F)/f" is a threshold on θ_1 + θ_2): the smallest
  * s ≥ c with B(s) ≥ 0 (s = c when the efficient rule already balances). Exact or certified.
  */
@@ -227,7 +227,7 @@ export interface ThresholdFormulaPiece {
   linear?: { intercept: Q; slope: Q; cFrom: Q; cTo: Q };
 }
 
-/** The threshold equation on each s-piece, symbolically in c (seed 001 *Determine optimal λ*). */
+/** The threshold equation on each s-piece, symbolically in c ([BernardMD3, *Determine optimal λ*]). */
 export function publicGoodThresholdFormula(F1: Distribution, F2: Distribution): ThresholdFormulaPiece[] {
   const { P, A } = publicGoodBudget(F1, F2);
   return P.pieces.map((p, k) => {

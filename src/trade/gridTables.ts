@@ -1,8 +1,8 @@
 /**
  * The grid tables of `mechcheck tables` (docs/grid-tables.md): for B = S = {0,…,K}, uniform
  * priors, K = 1…maxK and each tie rule at b = s, whether an efficient mechanism exists that is
- *  - Green–Laffont (seed 004): DSIC + ex post budget balanced (no IR), and
- *  - Myerson–Satterthwaite (seed 001 Thm 7.6): BIC + interim IR + ex post budget balanced,
+ *  - Green–Laffont ([Mishra2020]): DSIC + ex post budget balanced (no IR), and
+ *  - Myerson–Satterthwaite ([BernardMD3, Thm 7.6]): BIC + interim IR + ex post budget balanced,
  * each entry certified: a feasible LP point re-checked by src/concepts, or a Farkas certificate
  * (verified by solve and again here by src/lp/verify.ts). Next to each entry the independent
  * closed forms of tradeGrids.ts: the Green–Laffont price-interval criterion (deterministic ties)

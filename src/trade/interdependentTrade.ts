@@ -1,14 +1,14 @@
 /**
- * Chung–Ely (2002) bilateral trade with interdependent values, exact in the linear case (seed 003
- * §4: signals s_β, s_σ ∈ [0, 1]; the buyer's value v_β(s), the seller's opportunity cost v_σ(s);
+ * Chung–Ely (2002) bilateral trade with interdependent values, exact in the linear case ([ChungEly2002,
+ * §4]: signals s_β, s_σ ∈ [0, 1]; the buyer's value v_β(s), the seller's opportunity cost v_σ(s);
  * payoffs V_β = f·v_β − t_β, V_σ = −f·v_σ − t_σ, t paid BY the agent; ex post IR: V ≥ 0).
  *
  * Linear valuations v_β(s) = aB·s_β + bB·s_σ + cB and v_σ(s) = aS·s_σ + bS·s_β + cS, rational.
  * The gains Δv(s) = v_β − v_σ = kB·s_β + kS·s_σ + k0 with kB = aB − bS, kS = bB − aS, k0 = cB − cS.
- * Strong single crossing (seed 003 Def 7 in this setting): kB > 0 > kS, so the efficient rule
+ * Strong single crossing ([ChungEly2002, Def 7 in this setting]): kB > 0 > kS, so the efficient rule
  * f(s) = 1 iff Δv(s) > 0 (ties, a null set, go to no trade) is monotone, hence EPIC (Thm 2).
  *
- * Generalized VCG (seed 003 eqs. (5), (6)): on trade, t_β(s) = v_β(g_β(s_σ), s_σ),
+ * Generalized VCG ([ChungEly2002, eqs. (5), (6)]): on trade, t_β(s) = v_β(g_β(s_σ), s_σ),
  * t_σ(s) = −v_σ(s_β, g_σ(s_β)), with g_β(s_σ) = inf{s_β : f = 1} = clamp(−(kS·s_σ + k0)/kB) and
  * g_σ(s_β) = sup{s_σ : f = 1} = clamp(−(kB·s_β + k0)/kS) (clamp to [0, 1]); 0 without trade.
  * The deficit is D(s) = −(t_β(s) + t_σ(s)). Both cutoffs are piecewise linear (breaks where the
@@ -62,7 +62,7 @@ export function strongSingleCrossing(L: LinearTrade): boolean {
   return kB.compare(ZERO) > 0 && kS.compare(ZERO) < 0;
 }
 
-/** Seed 003 §4's standing assumptions: values weakly increasing, strictly in the own signal. */
+/** [ChungEly2002, §4's standing assumptions]: values weakly increasing, strictly in the own signal. */
 export function increasingValuations(L: LinearTrade): boolean {
   return L.aB.compare(ZERO) > 0 && L.aS.compare(ZERO) > 0 && L.bB.compare(ZERO) >= 0 && L.bS.compare(ZERO) >= 0;
 }
@@ -190,7 +190,7 @@ export function deficitGainsRatio(L: LinearTrade): Q | null {
 }
 
 /**
- * The trade environment on finite signal grids ("cost" convention of seed 003: trade is worth
+ * The trade environment on finite signal grids ("cost" convention of [ChungEly2002]: trade is worth
  * v_β(s) to the buyer and −v_σ(s) to the seller, no trade 0, reservation 0). Decisions
  * ["trade", "no-trade"]; agents ["buyer", "seller"]; typeValues are the signals.
  */

@@ -1,5 +1,5 @@
 /**
- * Partnership dissolution (Cramton–Gibbons–Klemperer 1987; seed 004 *Dissolving a partnership*,
+ * Partnership dissolution (Cramton–Gibbons–Klemperer 1987; [Mishra2020, *Dissolving a partnership*],
  * *Sufficiency direction*, *Comments on the proof and result*) on finite value grids.
  *
  * The CGK mechanism of the seed is the dAGV mechanism plus constants: with W(v_i) the (interim)
@@ -9,12 +9,12 @@
  *   W_i = min_{θ_i} [ U_i^{dAGV}(θ_i) − res_i(θ_i) ],   res_i(θ_i) = r_i·w(θ_i) (env.reservation),
  *   p_i = p_i^{dAGV} + W_i − (1/n) Σ_j W_j   (payments BY agents).
  * It is efficient, ex post BB and BIC (dAGV), and interim IR iff Σ_j W_j ≥ 0. On grids this is a
- * SUFFICIENT condition for dissolvability only: the seed's necessity argument uses payoff
+ * SUFFICIENT condition for dissolvability only: the notes' necessity argument uses payoff
  * equivalence (the integral formula for t_i), which fails on finite grids, where other BIC
  * transfer schemes exist; the exact grid question is an LP (left to the theorem code), and the
  * continuous characterization Σ_i W(v*_i) ≥ 0 for polynomial F belongs to src/continuous/.
  *
- * Also the seed's "simple" mechanism: everyone bids, the highest bidder wins and pays her bid, and
+ * Also the notes' "simple" mechanism: everyone bids, the highest bidder wins and pays her bid, and
  * the bid is divided equally among all n agents — auctions.ts kind "bid-split", here as a direct
  * mechanism on a partnership grid for a given bid function.
  */
@@ -80,7 +80,7 @@ export function cgkMechanism(env: Environment, marginalsInput: readonly (readonl
   return { mechanism: { kind: "direct", allocation: base.allocation, payments }, W, slack, interimIR: sign(slack) >= 0 };
 }
 
-/** The seed's simple dissolution mechanism as a direct mechanism: highest bid wins, pays it, bid split equally among all n. */
+/** The notes' simple dissolution mechanism as a direct mechanism: highest bid wins, pays it, bid split equally among all n. */
 export function bidSplitMechanism(env: Environment, opts: { readonly bids?: readonly (readonly QInput[])[]; readonly tie?: AuctionTie } = {}): DirectMechanism {
   return auctionDirectMechanism(env, "bid-split", opts);
 }

@@ -1,17 +1,17 @@
 /**
- * The CGK mechanism of seed 004 (*Sufficiency direction*) and the necessity bound (*Necessary
+ * The CGK mechanism of [Mishra2020] (*Sufficiency direction*) and the necessity bound (*Necessary
  * direction*) in the exact continuous model: n partners, values iid F on [lo, β] with a
  * (piecewise-)polynomial CDF, shares r_i, G = F^{n−1}, g = G′. Computed here from the MECHANISM's
- * definition, independently of src/continuous/trade.ts's closed form of W:
+ * definition, independently of src/trade/continuousTrade.ts's closed form of W:
  *
  *   H(v) = ∫_lo^v x g(x) dx,    T_i(v) = c_i − H(v_i) + (1/(n−1)) Σ_{j≠i} H(v_j)    (transfer TO i)
  *   interim t_i(v_i) = c_i − H(v_i) + E[H(V)],   E[H(V)] = ∫ H f   (integrated directly)
  *
- * so the seed's claim "t_i(v_i) = c_i + W(v_i)" is the piecewise-polynomial identity
+ * so the notes' claim "t_i(v_i) = c_i + W(v_i)" is the piecewise-polynomial identity
  *   Wᵈ := E[H(V)] − H = W := ∫_v^β (1 − F) x g − ∫_lo^v F x g        (eq. (2)),
  * which is also the necessity computation: the ex-ante value of the lower bound
  * ∫ (∫_{v}^{a} x g) f(v) dv = H(a) − E[H(V)] = −W(a). Interim utility U_i(v) = v G(v) + t_i(v), and
- *   U_i′ = G  (envelope: G + v g − v g)  with G non-decreasing ⇒ BIC (seed 004 *IC Characterization*),
+ *   U_i′ = G  (envelope: G + v g − v g)  with G non-decreasing ⇒ BIC ([Mishra2020, *IC Characterization*]),
  *   (U_i(v) − r_i v)′ = G(v) − r_i  < 0 below v*_i, ≥ 0 above ⇒ the marginal payoff is least at v*_i,
  * where it equals c_i + W(v*_i) = (1/n) Σ_j W(v*_j): interim IR ⇔ Σ_j W(v*_j) ≥ 0.
  * Also the slide's one-seller identity (1/(n−1)) Σ_i W(v*_i) = ∫ F^{n−1}(F − 1) < 0.

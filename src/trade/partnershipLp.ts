@@ -1,8 +1,8 @@
 /**
- * Exact partnership dissolvability on a finite grid (seed 004, *Dissolving a partnership
- * efficiently*: "there exists a feasible (allocation feasibility and budget balance), efficient,
+ * Exact partnership dissolvability on a finite grid ([Mishra2020, *Dissolving a partnership
+ * efficiently*]: "there exists a feasible (allocation feasibility and budget balance), efficient,
  * Bayesian incentive compatible and individually rational mechanism"), as an LP feasibility problem
- * for a GIVEN efficient allocation (src/mechanisms/expectedExternality.ts; ties split uniformly by
+ * for a GIVEN efficient allocation (src/budgetBalance/expectedExternality.ts; ties split uniformly by
  * default) and independent marginals:
  *
  *   variables  p_i(θ) free (payment BY agent i at report profile θ)
@@ -10,8 +10,8 @@
  *   BIC[i,τ→r] E_{θ_{-i}}[v_i(q(τ,·)) − p_i(τ,·)] ≥ E_{θ_{-i}}[v_i(q(r,·)) − p_i(r,·)]   (true type τ)
  *   IIR[i,τ]   E_{θ_{-i}}[v_i(q(τ,·)) − p_i(τ,·)] ≥ r_i w(τ)                          (property right)
  *
- * with the expectation over the others' independent types (seed 004's interim rules q_i, t_i). On
- * grids the seed's necessity argument (payoff equivalence) is unavailable, so this LP — not the
+ * with the expectation over the others' independent types ([Mishra2020]'s interim rules q_i, t_i). On
+ * grids the notes' necessity argument (payoff equivalence) is unavailable, so this LP — not the
  * sign of Σ_i W_i — is the exact finite test. Feasible: the point (re-checkable by src/concepts);
  * infeasible: a verified Farkas certificate (src/lp/solve.ts).
  */

@@ -1,13 +1,13 @@
 /**
  * Bilateral trade on finite grids: where the Green–Laffont and Myerson–Satterthwaite
- * impossibilities hold, exactly, with certificates (seed 004 *Green-Laffont impossibility*; seed
- * 001 Thm 7.6 and its proof).
+ * impossibilities hold, exactly, with certificates ([Mishra2020, *Green-Laffont impossibility*]; [BernardMD3,
+ * Thm 7.6] and its proof).
  *
- * Model (seed 001 *Bilateral Trade*): buyer values b on a grid B, seller values s on a grid S,
+ * Model ([BernardMD3, *Bilateral Trade*]): buyer values b on a grid B, seller values s on a grid S,
  * u_B = q·b − p_B, u_S = (1 − q)·s − p_S, IR levels 0 (buyer) and s (seller) — the "keeps-good"
  * environment of generators/bilateralTrade.ts. Efficient trade: q = 1 if b > s, 0 if b < s; at a tie
- * b = s every q is efficient, fixed by a TIE RULE: "trade" (seed 001: q = 1{θ_B ≥ θ_S}),
- * "no-trade" (seed 004: the seller keeps the good unless v_b > v_s) or "split" (trade with
+ * b = s every q is efficient, fixed by a TIE RULE: "trade" ([BernardMD3]: q = 1{θ_B ≥ θ_S}),
+ * "no-trade" ([Mishra2020]: the seller keeps the good unless v_b > v_s) or "split" (trade with
  * probability 1/2).
  *
  * Three independent routes per question:
@@ -47,7 +47,7 @@
  * ex ante BB, so:
  *   an efficient, BIC, IIR, ex post BB mechanism exists ⇔ R* = Σ μ_B P* − Σ μ_S T* ≥ 0,
  * and `msMechanism` builds it (P* − R* for the buyer, then Prop 7.1's transform). This is the
- * grid analogue of the IR-VCG expected-surplus test of the seed's proof; on grids the IR-VCG
+ * grid analogue of the IR-VCG expected-surplus test of the notes' proof; on grids the IR-VCG
  * (Groves) payments are NOT revenue-maximal, so Lemma 7.5 failing does not imply impossibility.
  * Uniform priors on {0,…,K} (worked out by hand, checked in test/constructions/tradeGrids.test.ts):
  *   R*(K) = −K(K+2)/(6(K+1)) ("trade" ties), K(4−K)/(6(K+1)) ("no-trade"), K(1−K)/(6(K+1)) ("split");
@@ -84,7 +84,7 @@ export function tradeProbability(b: Q, s: Q, tie: TieRule): Q {
   return c > 0 ? ONE : c < 0 ? ZERO : tieProbability(tie);
 }
 
-/** The seller-keeps-good environment (seed 001) for the two grids. */
+/** The seller-keeps-good environment ([BernardMD3]) for the two grids. */
 export function tradeEnv(buyer: readonly Q[], seller: readonly Q[]): Environment {
   return bilateralTradeEnvironment(buyer, seller, "keeps-good");
 }
@@ -115,7 +115,7 @@ function requireGrid(g: readonly Q[], where: string): void {
   }
 }
 
-/** Whether [min B, max B] ∩ [min S, max S] has nonempty interior (the seeds' non-trivial case). */
+/** Whether [min B, max B] ∩ [min S, max S] has nonempty interior (the non-trivial case of the notes). */
 export function supportsOverlap(buyer: readonly Q[], seller: readonly Q[]): boolean {
   return qmax(buyer[0]!, seller[0]!).compare(qmin(buyer[buyer.length - 1]!, seller[seller.length - 1]!)) < 0;
 }
@@ -222,7 +222,7 @@ export function msRevenueBound(buyer: readonly Q[], seller: readonly Q[], mB: re
 
 /**
  * The efficient, BIC, IIR, ex post BB mechanism when R* ≥ 0: p_B(b, s) = P*(b) − R*, p_S(b, s) =
- * −T*(s) (ex ante BB), made ex post BB by Prop 7.1 (mechanisms/budgetBalancing.ts).
+ * −T*(s) (ex ante BB), made ex post BB by Prop 7.1 (budgetBalance/budgetBalancing.ts).
  */
 export function msMechanism(buyer: readonly Q[], seller: readonly Q[], mB: readonly Q[], mS: readonly Q[], tie: TieRule): DirectMechanism {
   const bound = msRevenueBound(buyer, seller, mB, mS, tie);

@@ -117,7 +117,7 @@ describe("first-price auction (same environment)", () => {
   });
 });
 
-describe("interdependent values: EPIC but not DSIC (seed 003 §2.2)", () => {
+describe("interdependent values: EPIC but not DSIC ([ChungEly2002, §2.2])", () => {
   // Agent 1 types {0,1}, agent 2 types {0,1}; v_1(a, θ) = θ_1 + θ_2 − 3/2, v_1(b) = 0, agent 2 indifferent.
   // Rule: a iff θ_1 = θ_2 = 1 (i.e. iff v_1(a, θ) > 0), no payments.
   const valuation: Q[][][] = [[], []];

@@ -83,7 +83,7 @@ describe("epicTransfersLp / dsicTransfersLp", () => {
   it("a non-monotone single-agent rule has no EPIC transfers: the two IC rows sum to 0 ≥ 1 (Farkas)", () => {
     // One agent, types 1 and 2, decisions none/good, v(good, θ) = θ. Rule: good iff θ = 1.
     // θ=1 → r=2: p(2) − p(1) ≥ v(none,1) − v(good,1) = −1;  θ=2 → r=1: p(1) − p(2) ≥ v(good,2) − v(none,2) = 2.
-    // Adding them: 0 ≥ 1. (seed 003 Lemma 1: the section is not pseudo-efficient.)
+    // Adding them: 0 ≥ 1. ([ChungEly2002, Lemma 1]: the section is not pseudo-efficient.)
     const env: Environment = { agents: ["buyer"], types: [["1", "2"]], decisions: ["none", "good"], valuation: [[[ZERO, q(1)], [ZERO, q(2)]]] };
     const { model } = epicTransfersLp(env, [1, 0]);
     expect(model.rows.map((r) => r.sense)).toEqual([">=", ">="]);

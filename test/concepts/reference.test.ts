@@ -296,7 +296,7 @@ describe("concepts agree with the brute-force reference", () => {
     );
   });
 
-  it("DSIC ⇒ EPIC; under private values EPIC ⇒ DSIC (seed 003 §2.2, 000 *Dominant strategies*)", () => {
+  it("DSIC ⇒ EPIC; under private values EPIC ⇒ DSIC ([ChungEly2002, §2.2], [BrooksExPost2023, *Dominant strategies*])", () => {
     fc.assert(
       fc.property(fc.integer(), (seed) => {
         const { env, mech } = build(seed);

@@ -1,6 +1,6 @@
 /**
- * The BBM worst-case type space T* (seed 002, *First-price auction recap*, *Strategic
- * equivalence*, *Posted prices on T\**). Expected values are derived in the comments.
+ * The BBM worst-case type space T* ([BrooksMaxmin2023, *First-price auction recap*, *Strategic
+ * equivalence*, *Posted prices on T\**]). Expected values are derived in the comments.
  */
 import { describe, expect, it } from "vitest";
 import { q, ZERO } from "../../src/exact/rational.ts";

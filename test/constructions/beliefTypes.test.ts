@@ -1,5 +1,5 @@
 /**
- * Belief types and Prop 7.15 of seed 001 (*Common Prior*): hand-made common priors where types
+ * Belief types and Prop 7.15 of [BernardMD3, *Common Prior*]: hand-made common priors where types
  * pool into belief classes, and a control where conditioning on the wrong partition (all types
  * pooled) exposes the correlation the belief types absorb.
  */

@@ -1,6 +1,6 @@
 /**
- * Brooks–Du common-value auction bounds and the closed form (seed 002, *Bounds for revenue
- * maximization in auctions* … *The revenue guarantee*). Expected values are derived in comments.
+ * Brooks–Du common-value auction bounds and the closed form ([BrooksMaxmin2023, *Bounds for revenue
+ * maximization in auctions* … *The revenue guarantee*]). Expected values are derived in comments.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ONE, q, ZERO } from "../../src/exact/rational.ts";

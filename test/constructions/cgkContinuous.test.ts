@@ -1,6 +1,6 @@
 /**
- * The CGK mechanism's interim transfers in the continuous model (seed 004 *Dissolving a
- * partnership*): uniform n = 2 by hand (H(v) = v²/2, E[H] = 1/6, W(v) = 1/6 − v²/2), the envelope
+ * The CGK mechanism's interim transfers in the continuous model ([Mishra2020, *Dissolving a
+ * partnership*]): uniform n = 2 by hand (H(v) = v²/2, E[H] = 1/6, W(v) = 1/6 − v²/2), the envelope
  * identity, single crossing of G − r, the one-seller identity, and the sign-pattern helper on the
  * case that made polynomial.ts `signIntervals` refine a rational bracket with tolerance 0.
  */
@@ -13,7 +13,7 @@ import { q } from "../../src/exact/rational.ts";
 
 describe("cgkContinuous", () => {
   const U = Distribution.uniform(0, 1);
-  it("uniform n = 2: W(v) = 1/6 − v²/2 = the seed's eq. (2)", () => {
+  it("uniform n = 2: W(v) = 1/6 − v²/2 = the notes' eq. (2)", () => {
     const t = cgkTransfers(U, 2);
     expect(t.EH.equals(q("1/6"))).toBe(true);
     expect(piecewiseEqual(t.W, Piecewise.single(Poly.of(["1/6", 0, "-1/2"]), 0, 1))).toBe(true);

@@ -1,7 +1,7 @@
 /**
- * src/constructions/chungEly.ts and `mechcheck ce2007` (src/cli/commands/ce2007.ts): Chung and Ely
- * (2007) — seed 000 (Brooks, *Ex post implementation*), slides *Regular case* (THEOREMS.md
- * erratum), *Analyzing the Lagrangian*, *A worst-case belief structure*, *Deriving π\**, *Noisy
+ * src/robust/worstCaseBeliefs.ts and `mechcheck ce2007` (src/cli/commands/ce2007.ts): Chung and Ely
+ * (2007) — [BrooksExPost2023, slides *Regular case*] (its formula
+ * corrected), *Analyzing the Lagrangian*, *A worst-case belief structure*, *Deriving π\**, *Noisy
  * concordance in the maxmin beliefs*. Expected numbers are derived by hand in the comments.
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Chung–Ely §5.3 contingent-contribution game (seed 003): strategies, the exact cell analysis and
+ * Chung–Ely §5.3 contingent-contribution game ([ChungEly2002]): strategies, the exact cell analysis and
  * its Fourier–Motzkin core. Fixed seeds.
  */
 import fc from "fast-check";
@@ -50,7 +50,7 @@ describe("feasiblePoint (Fourier–Motzkin with strict inequalities)", () => {
 
 const PV: ThresholdInstance = { G: { a1: ONE, b1: ZERO, c1: ZERO, a2: ONE, b2: ZERO, c2: ZERO, cost: ONE }, vbar: [q("1/2"), q("1/2")] };
 
-describe("the seed's strategies", () => {
+describe("the paper's strategies", () => {
   it("private values v_i = s_i, c = 1, s̄ = (1/2, 1/2): hand-computed reports", () => {
     // s_1 = 3/4: F_1 = (1/2, 1], φ_2 = 1/2, p_1 = v_1 = 3/4, d_1 = v_2(·, 1/2) = 1/2
     expect(strategy(PV, 0, q("3/4"), "strict")).toEqual({ d: q("1/2"), p: q("3/4") });

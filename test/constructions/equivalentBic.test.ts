@@ -1,7 +1,7 @@
 /**
- * The equivalent-BIC LP (seed 001 Prop 7.11's notion of equivalence): infeasible with a verified
+ * The equivalent-BIC LP ([BernardMD3, Prop 7.11's notion of equivalence]): infeasible with a verified
  * Farkas certificate when two types share a belief and one of them is paid to lie; feasible (and
- * re-checked BIC, same interim payments) on seed 001's *Auction of an Indivisible Good*.
+ * re-checked BIC, same interim payments) on [BernardMD3]'s *Auction of an Indivisible Good*.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { conditionalBeliefs, interimUtility, isBIC } from "../../src/concepts/index.ts";

@@ -1,5 +1,5 @@
 /**
- * Ex post implementation of SCCs (seed 000 *Implementation*, *Separable environments*): the
+ * Ex post implementation of SCCs ([BrooksExPost2023, *Implementation*, *Separable environments*]): the
  * section decomposition, the backtracking search, positive cycles and potentials, arc-consistency
  * derivations — each cross-checked against an independent reference (enumeration with isEPIC, the
  * exact transfers LP). Random cases use fixed seeds.

@@ -1,5 +1,5 @@
 /**
- * Mechanisms on KPT type spaces (seed 000 *Bergemann and Morris (2005)*, *Implementation*): the
+ * Mechanisms on KPT type spaces ([BrooksExPost2023, *Bergemann and Morris (2005)*, *Implementation*]): the
  * induced environment, composition with θ̂, and BM's test type spaces. Fixed seeds.
  */
 import fc from "fast-check";

@@ -1,5 +1,5 @@
 /**
- * Payoff equivalence intervals (seed 003 §3.3, Lemma 3): LP vs longest paths on random sections,
+ * Payoff equivalence intervals ([ChungEly2002, §3.3, Lemma 3]): LP vs longest paths on random sections,
  * and the continuous step problem's closed forms. Fixed seeds.
  */
 import fc from "fast-check";

@@ -1,6 +1,6 @@
 /**
- * Bergemann–Morris separable environments and the proof's construction f′ (seed 000 *Separable
- * environments*). Fixed seeds.
+ * Bergemann–Morris separable environments and the proof's construction f′ ([BrooksExPost2023, *Separable
+ * environments*]). Fixed seeds.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Identifiability (seed 001 Def 7.13) and the Prop 7.14 LP: independent priors are identifiable
+ * Identifiability ([BernardMD3, Def 7.13]) and the Prop 7.14 LP: independent priors are identifiable
  * (μ(τ_i, ·) ∝ π_{-i} for all i forces μ = π) although CM fails; the correlated 2×2 prior
  * 4, 1, 1, 4 (/10) satisfies CM but is not identifiable (the uniform μ lies in every cone); a
  * BIC, budget-balanced mechanism is its own equivalent.

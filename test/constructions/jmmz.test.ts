@@ -1,5 +1,5 @@
 /**
- * JMMZ parametric example on finite signal grids (seed 000 *A parametric example*): the
+ * JMMZ parametric example on finite signal grids ([BrooksExPost2023, *A parametric example*]): the
  * environment, the dictatorial construction, the exact characterization of EPIC rules on grids.
  * Fixed seeds.
  */

@@ -1,5 +1,5 @@
 /**
- * Maxmin constructions (seed 002, Brooks, *Maxmin mechanisms*): guarantee / potential LPs, the
+ * Maxmin constructions ([BrooksMaxmin2023]): guarantee / potential LPs, the
  * local-multiplier bounding programs and the bridge. Expected values are derived by hand in the
  * comments, never read off the code.
  */
@@ -57,7 +57,7 @@ describe("guarantee and potential", () => {
 
 describe("local-multiplier bounds", () => {
   const half = q("1/2");
-  it("stencils on K = 2, Δ = 1/2 match the seed's definitions", () => {
+  it("stencils on K = 2, Δ = 1/2 match the notes' definitions", () => {
     const g = { K: 2, delta: half };
     const show = (s: readonly (readonly [number, Q])[]) => s.map(([t, c]) => `${t}:${c.toFraction()}`).join(" ");
     // ∇⁻: bottom g(0)/Δ; interior [g(1) − g(0)]/Δ; top g(2) − g(1)
@@ -90,7 +90,7 @@ describe("local-multiplier bounds", () => {
     expect(summationByPartsGap(p, grid, ivo.pi, svoM.g).equals(ZERO)).toBe(true);
   });
 
-  it("two agents on the seed's grid Δ = 1/2: IVO = SVO⁻ and SVO⁺ ≤ IVO", () => {
+  it("two agents on the notes' grid Δ = 1/2: IVO = SVO⁻ and SVO⁺ ≤ IVO", () => {
     const p: DesignProblem = {
       agents: 2,
       states: ["θ1", "θ2"],

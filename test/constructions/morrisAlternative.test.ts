@@ -1,8 +1,8 @@
 /**
- * src/constructions/morrisAlternative.ts: Morris (1994) as exact theorems of the alternative —
- * seed 000 (Brooks, *Ex post implementation*), slides *Aside on no-trade with IC*, *Lemma (Morris'
+ * src/beliefs/noTradeAlternatives.ts: Morris (1994) as exact theorems of the alternative —
+ * [BrooksExPost2023, slides *Aside on no-trade with IC*, *Lemma (Morris'
  * theorem)*, *Farkas dual of trade with IC*, *Noisy concordant beliefs*, *No trade without CPA but
- * with IC*. Hand-made type spaces are explained where they are built.
+ * with IC*]. Hand-made type spaces are explained where they are built.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import {

@@ -1,9 +1,8 @@
 /**
- * Morris (1994) trade LPs: seed 000 (Brooks, *Ex post implementation*), slides *Aside on no-trade
+ * Morris (1994) trade LPs: [BrooksExPost2023, slides *Aside on no-trade
  * with IC*, *Farkas dual of trade with IC*, *Noisy concordant beliefs*, *No trade without CPA but
- * with IC*, and the no-trade-with-common-prior slide (*Chung and Ely show that these minmax
- * beliefs violate the common prior assumption*). Random type spaces use fixed seeds (given in
- * each test).
+ * with IC*, *Chung and Ely show that these minmax beliefs violate the common prior assumption*].
+ * Random type spaces use fixed seeds (given in each test).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { ONE, q, type Q, ZERO } from "../../src/exact/rational.ts";

@@ -1,7 +1,7 @@
 /**
- * Myerson's payment formula for rank-based single-object rules (seed 004 *IC Characterization*),
+ * Myerson's payment formula for rank-based single-object rules ([Mishra2020, *IC Characterization*]),
  * on hand-computed cases: Vickrey (the winner pays the second-highest value) and the Green–Laffont
- * lottery of seed 004 *Relax efficiency* with n = 3.
+ * lottery of [Mishra2020, *Relax efficiency*] with n = 3.
  */
 import { describe, expect, it } from "vitest";
 import { integrateRankShare, myersonPayment, rankShare } from "../../src/auctions/myersonPayments.ts";

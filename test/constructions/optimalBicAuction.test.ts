@@ -1,7 +1,7 @@
 /**
- * The revenue-maximizing auction LP (src/constructions/optimalBicAuction.ts) on hand-solved cases:
+ * The revenue-maximizing auction LP (src/auctions/optimalBayesianAuction.ts) on hand-solved cases:
  * one buyer (posted price), independent values (Myerson on a grid), perfectly correlated values
- * (full extraction), and seed 001's *Auction of an Indivisible Good* (full surplus 23/10 under the
+ * (full extraction), and [BernardMD3]'s *Auction of an Indivisible Good* (full surplus 23/10 under the
  * Crémer–McLean condition).
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -37,7 +37,7 @@ describe("optimalAuctionRevenue", () => {
     expect(r.value.equals(q("3/2"))).toBe(true);
   });
 
-  it("seed 001 Auction of an Indivisible Good: the optimum is the full expected surplus 23/10", () => {
+  it("[BernardMD3, Auction of an Indivisible Good]: the optimum is the full expected surplus 23/10", () => {
     const prior = ["0.2", "0.1", "0.05", "0.1", "0.1", "0.1", "0.05", "0.1", "0.2"];
     const r = optimalAuctionRevenue([[1, 2, 3], [1, 2, 3]], prior);
     expect(r.value.equals(q("23/10"))).toBe(true);

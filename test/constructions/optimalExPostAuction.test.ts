@@ -1,7 +1,6 @@
 /**
- * Chung–Ely (2007) program (P) and local virtual values: seed 000 (Brooks, *Ex post
- * implementation*), slides *Profit maximization with ex post implementation*, *Regular case*
- * (with the THEOREMS.md erratum), *Analyzing the Lagrangian*. Random priors use fixed seeds
+ * Chung–Ely (2007) program (P) and local virtual values: [BrooksExPost2023], slides *Profit maximization with ex post implementation*, *Regular case*
+ * (formula corrected), *Analyzing the Lagrangian*. Random priors use fixed seeds
  * (given in each test).
  */
 import { beforeAll, describe, expect, it } from "vitest";

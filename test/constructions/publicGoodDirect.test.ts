@@ -1,5 +1,5 @@
 /**
- * Direct iterated-integral budget of the public-good threshold rule (seed 001 Prop 7.8): two U[0,1]
+ * Direct iterated-integral budget of the public-good threshold rule ([BernardMD3, Prop 7.8]): two U[0,1]
  * agents, where A(s) = s² − (2/3)s³ and P(s) = 1 − s²/2 on [0, 1] by hand (ψ = 2ϑ − 1), and Lagrange
  * interpolation.
  */

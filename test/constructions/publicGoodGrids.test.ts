@@ -1,6 +1,6 @@
 /**
- * Public-good provision on grids and in the continuum (src/constructions/publicGoodGrids.ts):
- * seed 001 *Provision of a Public Good*, Prop 6.26. Expected values are worked out by hand in the
+ * Public-good provision on grids and in the continuum (src/publicGoods/provisionImpossibility.ts):
+ * [BernardMD3, *Provision of a Public Good*, Prop 6.26]. Expected values are worked out by hand in the
  * comments.
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Guaranteed revenue of BIC, interim IR mechanisms without a common prior (seed 001 Prop 7.18):
+ * Guaranteed revenue of BIC, interim IR mechanisms without a common prior ([BernardMD3, Prop 7.18]):
  * bounded under a common prior, unbounded with disagreeing beliefs (the ray is an IC trade, seed
  * 000 Morris 1994) with a strict surplus at every profile, bounded again on noisy concordant beliefs
  * that admit no common prior — including Chung–Ely's maxmin beliefs, where an IC trade (some type

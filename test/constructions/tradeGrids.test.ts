@@ -1,7 +1,7 @@
 /**
- * Bilateral trade on grids (src/constructions/tradeGrids.ts, fixedRuleTransfers.ts,
- * sparseFarkas.ts, gridTables.ts): seed 004 *Green-Laffont impossibility theorem*, seed 001
- * Thm 7.6 (Myerson–Satterthwaite). Expected values are worked out by hand in the comments.
+ * Bilateral trade on grids (src/trade/tradeGrids.ts, fixedRuleTransfers.ts,
+ * sparseFarkas.ts, gridTables.ts): [Mishra2020, *Green-Laffont impossibility theorem*], [BernardMD3,
+ * Thm 7.6] (Myerson–Satterthwaite). Expected values are worked out by hand in the comments.
  * Random cases use fixed fast-check seeds.
  */
 import fc from "fast-check";

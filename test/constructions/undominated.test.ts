@@ -1,6 +1,6 @@
 /**
  * Undominated mechanisms for the revenue criterion ([BernardMD3, Def 7.17, Prop 7.18]) by LP
- * duality (src/constructions/undominated.ts): the π > 0 noisy-concordance LP and the weak-surplus
+ * duality (src/beliefs/undominatedMechanisms.ts): the π > 0 noisy-concordance LP and the weak-surplus
  * IC trade LP are alternatives; the domination LP re-checks Def 7.17 directly.
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -20,13 +20,13 @@ import { FEW, piecewiseLinear, powerMixture } from "./helpers.ts";
 const fr = (n: number, d = 1) => new Fraction(n, d);
 
 /**
- * Hand-derived closed form for F = x^k, n bidders (seed 001 *Incentive Compatibility Constraints*):
+ * Hand-derived closed form for F = x^k, n bidders ([BernardMD3, *Incentive Compatibility Constraints*]):
  * G = v^{k(n−1)}, ∫_0^v G = v^{k(n−1)+1}/(k(n−1)+1), so b_FPA(v) = v·k(n−1)/(k(n−1)+1);
  * E[v_(1)] = nk/(nk+1); revenue = k²n(n−1) / ((k(n−1)+1)(nk+1)). k = 1, n = 2: 2/(2·3) = 1/3.
  */
 const closedForm = (k: number, n: number): Q => fr(k * k * n * (n - 1), (k * (n - 1) + 1) * (n * k + 1));
 
-describe("revenue equivalence, exact (seed 001 IC constraints; seed 004 IC characterization; seed 002 generalized RE)", () => {
+describe("revenue equivalence, exact ([BernardMD3, IC constraints]; [Mishra2020, IC characterization]; [BrooksMaxmin2023, generalized RE])", () => {
   it("uniform n = 2: FPA bid v/2, all-pay bid v²/2, revenue 1/3 (hand-derived)", () => {
     const U = Distribution.uniform(0, 1);
     expect(equilibriumBid(U, 2, "first-price").pieces[0]!.asPolynomial()!.equals(Poly.of([0, "1/2"]))).toBe(true);

@@ -72,7 +72,7 @@ function expectMaxConstByHand(S: Distribution, c: Q): Q {
 const shifted = (F: Distribution, a: Q): Distribution =>
   Distribution.fromCdf(new Piecewise(F.cdf.breaks.map((x) => x.add(a)), F.cdf.pieces.map((p) => p.compose(Poly.linear(a.neg(), 1)))), `${F.name} + ${a.toFraction()}`);
 
-describe("Myerson–Satterthwaite via the IR-VCG expected revenue (seed 001 Thm 7.6; seed 003 §4)", () => {
+describe("Myerson–Satterthwaite via the IR-VCG expected revenue ([BernardMD3, Thm 7.6]; [ChungEly2002, §4])", () => {
   it("uniform [0,1]²: E[R] = −1/6 = −E[(B − S)^+] (hand: ∫∫_{b>s} (b − s) = 1/6); no efficient BIC/IIR/BB trade", () => {
     const U = Distribution.uniform(0, 1);
     const v = bilateralTrade(U, U);
@@ -109,7 +109,7 @@ describe("Myerson–Satterthwaite via the IR-VCG expected revenue (seed 001 Thm 
   });
 });
 
-describe("CGK partnership dissolution (seed 004 Dissolving a partnership)", () => {
+describe("CGK partnership dissolution ([Mishra2020, Dissolving a partnership])", () => {
   const U = Distribution.uniform(0, 1);
   it("uniform n = 2: v* = r, W(v) = 1/6 − v²/2 (hand), so dissolvable ⇔ r² + (1 − r)² ≤ 2/3", () => {
     fc.assert(
@@ -173,7 +173,7 @@ describe("CGK partnership dissolution (seed 004 Dissolving a partnership)", () =
   });
 });
 
-describe("Bayes-optimal public good, two uniform agents (seed 001 Prop 7.8, Determine optimal λ)", () => {
+describe("Bayes-optimal public good, two uniform agents ([BernardMD3, Prop 7.8], Determine optimal λ)", () => {
   const U = Distribution.uniform(0, 1);
   it("derives s = 1/2 + 3c/4 on the piece s ∈ [1, 2], i.e. for c ∈ [2/3, 2] (slide: correct)", () => {
     const pieces = publicGoodThresholdFormula(U, U);

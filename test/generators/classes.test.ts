@@ -1,8 +1,8 @@
 /**
  * Class properties of the generated instances, each checked independently of the generator's own
  * helpers where possible: private values are private, separable environments are separable
- * (seed 000 *Separable environments*), Chung–Ely environments have the h_i(q)·v_i(s) form (seed 003
- * Def 6), regular priors are regular (seed 000 *Regular case*), monotone mechanisms are monotone,
+ * ([BrooksExPost2023, *Separable environments*]), Chung–Ely environments have the h_i(q)·v_i(s) form ([ChungEly2002,
+ * Def 6]), regular priors are regular ([BrooksExPost2023, *Regular case*]), monotone mechanisms are monotone,
  * efficient mechanisms are efficient, common-prior beliefs are conditionals of the prior.
  */
 import fc from "fast-check";
@@ -117,7 +117,7 @@ describe("environment classes", () => {
     );
   });
 
-  it("bilateral trade (seed 001 Thm 7.6): v_B = q·θ_B, v_S = (1 − q)·θ_S, seller reservation θ_S, increasing grids", () => {
+  it("bilateral trade ([BernardMD3, Thm 7.6]): v_B = q·θ_B, v_S = (1 − q)·θ_S, seller reservation θ_S, increasing grids", () => {
     fc.assert(
       fc.property(G.bilateralTrade(), (env) => {
         const sizes = typeSizes(env);
@@ -136,7 +136,7 @@ describe("environment classes", () => {
     );
   });
 
-  it("public good (seed 001 Prop 6.26) with equal shares: surplus(provide) = Σ θ_i − c", () => {
+  it("public good ([BernardMD3, Prop 6.26]) with equal shares: surplus(provide) = Σ θ_i − c", () => {
     fc.assert(
       fc.property(G.publicGood(), ({ env, cost }) => {
         const sizes = typeSizes(env);
@@ -168,7 +168,7 @@ describe("environment classes", () => {
 });
 
 describe("prior and belief classes", () => {
-  /** φ̃_i(v) = v_i − Δ Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v), written out afresh (seed 000 *Regular case*, erratum). */
+  /** φ̃_i(v) = v_i − Δ Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v), written out afresh ([BrooksExPost2023, *Regular case*], erratum). */
   const regular = (env: Environment, f: readonly Q[]): boolean => {
     const sizes = typeSizes(env);
     for (let i = 0; i < sizes.length; i++) {
@@ -196,7 +196,7 @@ describe("prior and belief classes", () => {
     fc.assert(fc.property(arb, ({ env, f }) => regular(env, f) && G.isRegularPrior(env, f)), PARAMS);
   });
 
-  it("the regularity checks can fail: an irregular prior (seed 000 *Where does this depend on regularity?*)", () => {
+  it("the regularity checks can fail: an irregular prior ([BrooksExPost2023, *Where does this depend on regularity?*])", () => {
     const env = G.auctionEnvironment([5]);
     const w = [100, 1, 1, 1, 1];
     const f = w.map((x) => q(x).div(q(104)));
@@ -305,7 +305,7 @@ describe("mechanism classes", () => {
     fc.assert(fc.property(pg, ({ env, m }) => monotoneIn(env, m, env.agents.map(() => [ONE, ZERO]))), PARAMS);
   });
 
-  it("Chung–Ely: h_i(f(s_{-i}, s_i)) non-decreasing in s_i (seed 003 Thm 2's monotonicity)", () => {
+  it("Chung–Ely: h_i(f(s_{-i}, s_i)) non-decreasing in s_i ([ChungEly2002, Thm 2's monotonicity])", () => {
     const arb = G.chungElySeparable().chain(({ env, h }) => G.monotoneMechanism(env, { h }).map((m) => ({ env, h, m })));
     fc.assert(fc.property(arb, ({ env, h, m }) => monotoneIn(env, m, h)), PARAMS);
   });

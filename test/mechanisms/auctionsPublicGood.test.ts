@@ -82,7 +82,7 @@ describe("auctions on grids", () => {
   });
 });
 
-describe("public good (seed 001 Prop 6.26)", () => {
+describe("public good ([BernardMD3, Prop 6.26])", () => {
   it("hand case: n = 2, values {0, 1}, c = 1: IR-VCG budget (0, 0, 0, −1), expected −1/4", () => {
     // Provide iff θ_1 + θ_2 ≥ 1. v_i(provided) = θ_i − 1/2. h_i(θ_{-i}) = min_{θ_i} max(0, θ_1 + θ_2 − 1) = 0.
     // p_i = −q·(θ_{-i} − 1/2): (0,0): no; (0,1): p = (−1/2, 1/2); (1,0): (1/2, −1/2); (1,1): (−1/2, −1/2).

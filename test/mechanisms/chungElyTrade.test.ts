@@ -1,5 +1,5 @@
 /**
- * Chung–Ely (2002) linear bilateral trade (seed 003 §4): cutoffs, generalized VCG payments, the
+ * Chung–Ely (2002) linear bilateral trade ([ChungEly2002, §4]): cutoffs, generalized VCG payments, the
  * exact polygon analysis of the deficit, and the §4.4 example. Fixed seeds.
  */
 import fc from "fast-check";

@@ -37,7 +37,7 @@ function twoAgentBeliefs(sizes: number[], prior: readonly Q[]): Q[][][] {
 }
 const E = (b: readonly Q[], y: readonly Q[]) => b.reduce((s, p, k) => s.add(p.mul(y[k]!)), Z);
 
-describe("Crémer–McLean: Auction of an Indivisible Good (seed 001)", () => {
+describe("Crémer–McLean: Auction of an Indivisible Good ([BernardMD3])", () => {
   const ex = auctionOfAnIndivisibleGood();
   const sizes = [3, 3];
   const fullBeliefs = beliefsFromPrior(sizes, ex.prior);
@@ -100,7 +100,7 @@ describe("Crémer–McLean: Auction of an Indivisible Good (seed 001)", () => {
   });
 });
 
-describe("Crémer–McLean: Yet Another Auction (seed 001)", () => {
+describe("Crémer–McLean: Yet Another Auction ([BernardMD3])", () => {
   const ex = yetAnotherAuction();
   const sizes = [2, 3];
   const fullBeliefs = beliefsFromPrior(sizes, ex.prior);

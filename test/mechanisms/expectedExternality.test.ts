@@ -7,7 +7,7 @@ import { singleObjectEnvironment } from "../../src/model/singleObject.ts";
 import { pivotMechanism } from "../../src/mechanisms/vcg.ts";
 import { beliefsFromPrior, budget, decode, fr, interimU, isEfficient, marginalsFor, maxBicGain, product, pvEnv, RUNS, sizesOf, Z } from "./bruteForce.ts";
 
-/** Seed 001 *Home improvement*: Θ_i = {1..9}, v_i(S) = θ_i + 5, v_i(D) = 2θ_i; decisions ordered [S, D]. */
+/** [BernardMD3, *Home improvement*]: Θ_i = {1..9}, v_i(S) = θ_i + 5, v_i(D) = 2θ_i; decisions ordered [S, D]. */
 function homeImprovement(): Environment {
   const sizes = [9, 9];
   return {
@@ -19,8 +19,8 @@ function homeImprovement(): Environment {
 }
 
 describe("expected-externality (Def 7.4) and dAGV", () => {
-  it("home improvement: pivot payments match the seed's formula (ties θ_A + θ_S = 10 resolved to S)", () => {
-    // Seed: p_i(θ) = (5 − θ_{-i})·1{10 − θ_i < θ_{-i} ≤ 5} + (θ_{-i} − 5)·1{5 < θ_{-i} ≤ 10 − θ_i}.
+  it("home improvement: pivot payments match the notes' formula (ties θ_A + θ_S = 10 resolved to S)", () => {
+    // [BernardMD3, *Home improvement*]: p_i(θ) = (5 − θ_{-i})·1{10 − θ_i < θ_{-i} ≤ 5} + (θ_{-i} − 5)·1{5 < θ_{-i} ≤ 10 − θ_i}.
     // Surplus S: θ_A + θ_S + 10, D: 2θ_A + 2θ_S, so D iff θ_A + θ_S > 10; at = 10 the slide's
     // formula charges as if S is chosen, which is our lowest-index tie rule with S listed first.
     const env = homeImprovement();

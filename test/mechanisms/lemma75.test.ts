@@ -6,7 +6,7 @@ import type { Environment } from "../../src/model/environment.ts";
 import { lemma75 } from "../../src/budgetBalance/balancedVcg.ts";
 import { budget, count, decode, fr, isEfficient, maxDsicGain, pvEnv, RUNS, sizesOf, Z } from "./bruteForce.ts";
 
-/** Bilateral trade (seed 001 *Bilateral Trade*): agent 0 seller, 1 buyer; q ∈ {no trade, trade}; u_S = (1−q)θ_S, u_B = qθ_B. */
+/** Bilateral trade ([BernardMD3, *Bilateral Trade*]): agent 0 seller, 1 buyer; q ∈ {no trade, trade}; u_S = (1−q)θ_S, u_B = qθ_B. */
 function trade(seller: number[], buyer: number[]): Environment {
   const sizes = [seller.length, buyer.length];
   return {

@@ -14,7 +14,7 @@ const grids = (minN: number, maxN: number) =>
 /** Sorted copy, descending. */
 const desc = (xs: readonly Q[]) => xs.slice().sort((a, b) => b.compare(a));
 
-describe("Cavallo's mechanism (seed 004)", () => {
+describe("Cavallo's mechanism ([Mishra2020])", () => {
   it("hand case v = (6, 4, 1)", () => {
     // Winner 1 pays v_2 = 4; agents 1, 2 get back v_3/3 = 1/3; agent 3 gets v_2/3 = 4/3.
     // Payments: 4 − 1/3 = 11/3, −1/3, −4/3; collected 2 = (2/3)(4 − 1).
@@ -49,7 +49,7 @@ describe("Cavallo's mechanism (seed 004)", () => {
   });
 });
 
-describe("Green–Laffont mechanism (seed 004 *Relax efficiency*)", () => {
+describe("Green–Laffont mechanism ([Mishra2020, *Relax efficiency*])", () => {
   it("hand case v = (6, 4, 1): allocation (2/3, 1/3, 0), payments ((n−2)/n·v_2, 0, −v_2/n) = (4/3, 0, −4/3)", () => {
     const m = greenLaffontMechanism(singleObjectEnvironment([[6], [4], [1]]));
     expect(m.allocation[0]!.map((x) => x.toFraction())).toEqual(["2/3", "1/3", "0"]);
@@ -78,7 +78,7 @@ describe("Green–Laffont mechanism (seed 004 *Relax efficiency*)", () => {
   });
 });
 
-describe("CGK on grids (seed 004)", () => {
+describe("CGK on grids ([Mishra2020])", () => {
   it("random partnerships: the CGK mechanism is efficient, ex post BB, BIC, and its worst net interim utility is exactly (1/n)ΣW", () => {
     const arb = fc
       .tuple(fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 2, maxLength: 3 }), fc.integer({ min: 2, max: 3 }))

@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 const fr = (n: number, d = 1) => new Fraction(n, d);
 
-describe("downward-binding revenue range (seed 001 Failure of Revenue Equivalence)", () => {
+describe("downward-binding revenue range ([BernardMD3, Failure of Revenue Equivalence])", () => {
   it("independent prior: min = max = R_down of the grid characterization (revenue pinned)", () => {
     const values = [[0, 1, 3], [1, 2]];
     const env = singleObjectEnvironment(values, { noSale: true });

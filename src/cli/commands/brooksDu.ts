@@ -1,7 +1,7 @@
 /**
  * `mechcheck brooks-du [--N n] [--max-k k] [--values 0,1] [--probs 1/2,1/2] [--dual] [--json]`:
- * the Brooks–Du table (seed 002 *Key facts from simulations* … *Revenue guarantee when N is
- * large*): for Δ = 1, 1/2, …, 1/2^k on the seed's grids {0, Δ, …, 1/Δ}, the exact values of the
+ * the Brooks–Du table ([BrooksMaxmin2023, *Key facts from simulations* … *Revenue guarantee when N is
+ * large*]): for Δ = 1, 1/2, …, 1/2^k on the notes' grids {0, Δ, …, 1/Δ}, the exact values of the
  * max-guarantee lower bound (SVO⁺), its proportional-allocation restriction, the min-potential upper
  * bound (IVO) and (with --dual) the dual SVO⁻, against the closed form R* = ∫ ŵ g_{N−1} for the
  * discrete value distribution (a certified rational bracket). Text output shows decimals rounded

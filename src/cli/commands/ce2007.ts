@@ -1,8 +1,8 @@
 /**
  * `mechcheck ce2007 [--n N] [--K K] [--seed S] [--weights w,…] [--json]`: Chung and Ely (2007) on
- * one prior, exactly (seed 000, Brooks, *Ex post implementation*, slides *Profit maximization with
+ * one prior, exactly ([BrooksExPost2023, slides *Profit maximization with
  * ex post implementation*, *Regular case*, *Chung and Ely (2007)*, *Deriving π\**, *Noisy
- * concordance in the maxmin beliefs*; docs/ce2007.md).
+ * concordance in the maxmin beliefs*]; docs/ce2007.md).
  *
  * Prints, for n bidders with values {1, …, K} and a full-support prior f:
  *   - value(P): the optimal ex post (EPIC, EPIR, all reports) auction LP, solved exactly, its

@@ -1,6 +1,6 @@
 /**
- * `mechcheck tables [--json] [--markdown] [--max-k N]`: where Green–Laffont (seed 004) and
- * Myerson–Satterthwaite (seed 001 Thm 7.6) hold on the grids B = S = {0,…,K} with uniform priors,
+ * `mechcheck tables [--json] [--markdown] [--max-k N]`: where Green–Laffont ([Mishra2020]) and
+ * Myerson–Satterthwaite ([BernardMD3, Thm 7.6]) hold on the grids B = S = {0,…,K} with uniform priors,
  * K = 1…N (default 12), for each tie rule at b = s — every entry certified (src/constructions/
  * gridTables.ts). Exit 0 when every entry's certificate verified and agrees with the closed forms,
  * 1 otherwise (a bug).
