@@ -11,58 +11,14 @@
  * length summed again. The verdict is cross-checked against the transfers LP of
  * src/concepts/transfers.ts (exact simplex / verified certificate) on the same rule as a
  * one-agent environment: the LP is feasible iff Bellman–Ford finds no negative cycle. Half the
- * cases are affine maximizers (implementable by construction), half arbitrary rules (mostly not).
+ * cases are affine maximizers (implementable by construction), half arbitrary rules
+ * (src/generators/oneAgentRule.ts: 2–5 types, 2–4 outcomes, values in [−3, 3]).
  */
 import fc from "fast-check";
-import { dsicTransfersLp } from "../concepts/index.ts";
-import { q, qstr, ZERO } from "../exact/rational.ts";
-import { solve } from "../lp/solve.ts";
-import type { Environment } from "../model/environment.ts";
-import { cycleLength, firstICViolation, oneAgentFromJson, oneAgentToJson, rochet, type OneAgentRule, type RochetVerdict } from "../implementability/rochet.ts";
-import type { CaseCodec, CheckResult, Theorem } from "./types.ts";
-
-export const oneAgentCodec: CaseCodec<OneAgentRule> = { encode: oneAgentToJson, decode: (j) => oneAgentFromJson(j) };
-
-/**
- * Types 2..5, outcomes 2..4, values integers in [−3, 3] (fixed-length raw arrays, sliced, so every
- * component shrinks on its own). `affine` picks the rule argmax_o v(t, o) − c(o) (implementable
- * with payments c(f(t))); otherwise the raw rule entries are used.
- */
-export const oneAgentArbitrary = (maxTypes = 5, maxOutcomes = 4, lo = -3, hi = 3): fc.Arbitrary<OneAgentRule & { readonly affine: boolean }> =>
-  fc
-    .record({
-      T: fc.integer({ min: 2, max: maxTypes }),
-      O: fc.integer({ min: 2, max: maxOutcomes }),
-      vals: fc.array(fc.integer({ min: lo, max: hi }), { minLength: maxTypes * maxOutcomes, maxLength: maxTypes * maxOutcomes }),
-      raw: fc.array(fc.nat(), { minLength: maxTypes, maxLength: maxTypes }),
-      costs: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: maxOutcomes, maxLength: maxOutcomes }),
-      affine: fc.boolean(),
-    })
-    .map(({ T, O, vals, raw, costs, affine }) => {
-      const values = Array.from({ length: T }, (_, t) => Array.from({ length: O }, (_, o) => q(vals[t * maxOutcomes + o]!)));
-      const rule = values.map((row, t) => {
-        if (!affine) return raw[t]! % O;
-        let best = 0;
-        for (let o = 1; o < O; o++) if (row[o]!.sub(q(costs[o]!)).compare(row[best]!.sub(q(costs[best]!))) > 0) best = o;
-        return best;
-      });
-      return { values, rule, affine };
-    });
-
-/** The one-agent problem as an Environment (types t1.., decisions d1..), for the transfers LP. */
-export function oneAgentEnvironment(x: OneAgentRule): Environment {
-  return {
-    agents: ["1"],
-    types: [x.values.map((_, t) => `t${t + 1}`)],
-    decisions: x.values[0]!.map((_, o) => `d${o + 1}`),
-    valuation: [x.values.map((row) => [...row])],
-  };
-}
-
-/** Whether the transfers LP (src/concepts/transfers.ts) is feasible for the rule: the cross-check. */
-export function lpImplementable(x: OneAgentRule): boolean {
-  return solve(dsicTransfersLp(oneAgentEnvironment(x), x.rule).model).status !== "infeasible";
-}
+import { qstr, ZERO } from "../exact/rational.ts";
+import { oneAgentRuleArbitrary } from "../generators/oneAgentRule.ts";
+import { cycleLength, firstICViolation, lpImplementable, oneAgentCodec, rochet, type OneAgentRule, type RochetVerdict } from "../implementability/rochet.ts";
+import type { CheckResult, Theorem } from "./types.ts";
 
 /** The check with the decision procedure as a parameter (a negative control passes a wrong one). */
 export function checkRochetWith(decide: (x: OneAgentRule) => RochetVerdict): (x: OneAgentRule) => CheckResult {
@@ -91,7 +47,7 @@ const zeroPayments = (x: OneAgentRule): RochetVerdict => ({ implementable: true,
 const alwaysCycle = (_x: OneAgentRule): RochetVerdict => ({ implementable: false, cycle: [0, 1], length: ZERO });
 
 function firstGenerated(pred: (x: OneAgentRule) => boolean): OneAgentRule {
-  for (const x of fc.sample(oneAgentArbitrary(), { seed: 20261206, numRuns: 500 })) if (pred(x)) return x;
+  for (const x of fc.sample(oneAgentRuleArbitrary(), { seed: 20261206, numRuns: 500 })) if (pred(x)) return x;
   throw new Error("rochet-cycle-monotonicity: no generated case for the control");
 }
 
@@ -101,7 +57,7 @@ export const rochetCycleMonotonicity: Theorem<OneAgentRule> = {
   source: "[Rochet1987, Thm 1]",
   statement:
     "Finite types and outcomes, one agent, rational values: a deterministic rule is DSIC-implementable iff its allocation graph (s→t of length v(t,f(t)) − v(t,f(s))) has no negative cycle; shortest-path potentials are payments. Bellman–Ford's payments or negative cycle is checked exactly and agrees with the transfers LP.",
-  arbitrary: oneAgentArbitrary(),
+  arbitrary: oneAgentRuleArbitrary(),
   check: checkRochetWith(rochet),
   codec: oneAgentCodec,
   defaultRuns: 1000,

@@ -22,3 +22,4 @@ export * from "./randomDirectMechanism.ts";
 export * from "./monotoneMechanism.ts";
 export * from "./efficientMechanism.ts";
 export * from "./socialChoiceCorrespondence.ts";
+export * from "./oneAgentRule.ts";

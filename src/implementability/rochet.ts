@@ -17,6 +17,10 @@
  */
 import { q, qstr, ZERO, type Q } from "../exact/rational.ts";
 import { MechcheckError } from "../errors.ts";
+import { dsicTransfersLp } from "../concepts/transfers.ts";
+import { solve } from "../lp/solve.ts";
+import type { CaseCodec } from "../model/caseCodec.ts";
+import type { Environment } from "../model/environment.ts";
 
 /** A one-agent implementability problem: values[t][o] and the rule's outcome per type. */
 export interface OneAgentRule {
@@ -133,3 +137,20 @@ export function oneAgentFromJson(j: unknown, where = "case"): OneAgentRule {
   validateOneAgentRule(x, where);
   return x;
 }
+
+/** The one-agent problem as an Environment (agent "1", types t1.., decisions d1..), e.g. for the transfers LP. */
+export function oneAgentEnvironment(x: OneAgentRule): Environment {
+  return {
+    agents: ["1"],
+    types: [x.values.map((_, t) => `t${t + 1}`)],
+    decisions: x.values[0]!.map((_, o) => `d${o + 1}`),
+    valuation: [x.values.map((row) => [...row])],
+  };
+}
+
+/** Whether the transfers LP (src/concepts/transfers.ts) is feasible for the rule: an independent decision. */
+export function lpImplementable(x: OneAgentRule): boolean {
+  return solve(dsicTransfersLp(oneAgentEnvironment(x), x.rule).model).status !== "infeasible";
+}
+
+export const oneAgentCodec: CaseCodec<OneAgentRule> = { encode: oneAgentToJson, decode: (j) => oneAgentFromJson(j) };
