@@ -13,6 +13,93 @@ import type { LpModel, LpResult, LpTerm } from "./model.ts";
 export type VerifyProblem = { code: string; message: string };
 export type VerifyReport = { ok: true } | { ok: false; problems: VerifyProblem[] };
 
+/**
+ * Exact arithmetic without a gcd per operation. A rational a/b (b > 0, not necessarily reduced)
+ * is a pair of bigints. Each row is scaled once by the lcm of its coefficients' denominators
+ * (integer row A_i = D_i·a_i), each certificate vector by one common denominator, so a row
+ * activity, (Aᵀy)_j or c·x is a pure BigInt dot product; comparisons are cross-multiplications.
+ * Only a failing check builds Fractions (for its message). Nothing here is shared with the
+ * certifier: the judge stays independent.
+ */
+interface Big {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+const big = (f: Q): Big => ({ n: f.s < 0n ? -f.n : f.n, d: f.d });
+const bigAbs = (a: bigint) => (a < 0n ? -a : a);
+function gcd(a: bigint, b: bigint): bigint {
+  a = bigAbs(a);
+  b = bigAbs(b);
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+/** lcm(L, d) for L, d > 0 (one gcd only when d does not already divide L). */
+const lcm = (L: bigint, d: bigint) => (d === 1n || L % d === 0n ? L : (L / gcd(L, d)) * d);
+/** sign(a − b) for rationals a, b. */
+const cmpBig = (a: Big, b: Big): number => {
+  const l = a.d === b.d ? a.n : a.n * b.d;
+  const r = a.d === b.d ? b.n : b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+};
+const sgn = (a: bigint) => (a < 0n ? -1 : a > 0n ? 1 : 0);
+
+/** Σ k·(p/q) with integer k, kept over one growing denominator (a gcd only on a new denominator). */
+class Accumulator {
+  num = 0n;
+  den = 1n;
+  add(k: bigint, x: Big): void {
+    if (k === 0n || x.n === 0n) return;
+    if (x.d === this.den) this.num += k * x.n;
+    else if (this.den % x.d === 0n) this.num += k * x.n * (this.den / x.d);
+    else {
+      const L = lcm(this.den, x.d);
+      this.num = this.num * (L / this.den) + k * x.n * (L / x.d);
+      this.den = L;
+    }
+  }
+  /** this / scale as a reduced Fraction */
+  fraction(scale = 1n): Q {
+    return new Fraction(this.num, this.den * scale);
+  }
+}
+
+/** Terms of one row (or the objective) as integers over one denominator. */
+interface ScaledRow {
+  readonly den: bigint;
+  readonly vars: Int32Array;
+  readonly ints: bigint[];
+}
+function scaleRow(terms: readonly LpTerm[]): ScaledRow {
+  let D = 1n;
+  for (const t of terms) D = lcm(D, t.coef.d);
+  const vars = new Int32Array(terms.length);
+  const ints: bigint[] = new Array(terms.length);
+  terms.forEach((t, k) => {
+    vars[k] = t.var;
+    const num = t.coef.s < 0n ? -t.coef.n : t.coef.n;
+    ints[k] = t.coef.d === D ? num : num * (D / t.coef.d);
+  });
+  return { den: D, vars, ints };
+}
+/** A vector as integers over one common denominator. */
+function scaleVector(x: readonly Q[]): { den: bigint; ints: bigint[] } {
+  let D = 1n;
+  for (const v of x) D = lcm(D, v.d);
+  return { den: D, ints: x.map((v) => (v.s < 0n ? -v.n : v.n) * (v.d === D ? 1n : D / v.d)) };
+}
+const dotInt = (row: ScaledRow, X: readonly bigint[]) => {
+  let s = 0n;
+  for (let k = 0; k < row.ints.length; k++) {
+    const xv = X[row.vars[k]!]!;
+    if (xv !== 0n) s += row.ints[k]! * xv;
+  }
+  return s;
+};
+
 /** Check `result`'s certificate for `model` exactly. */
 export function verify(model: LpModel, result: LpResult): VerifyReport {
   const problems: VerifyProblem[] = [];
@@ -38,18 +125,35 @@ export function verify(model: LpModel, result: LpResult): VerifyReport {
     }
     return v as Q[];
   };
+  /** The slow exact dot product with Fractions: only to word a failure's message. */
   const dot = (terms: readonly LpTerm[], x: readonly Q[]) => terms.reduce((s, t) => s.add(t.coef.mul(x[t.var]!)), ZERO);
+
+  // the model's rows and objective over integers (once per call)
+  const rows = model.rows.map((r) => scaleRow(r.terms));
+  const rhs = model.rows.map((r) => big(r.rhs));
+  const obj = scaleRow(model.objective);
+  const lower = model.variables.map((v) => (v.lower === null ? null : big(v.lower)));
+  const upper = model.variables.map((v) => (v.upper === null ? null : big(v.upper)));
+  /** sign(activity_i − b_i) where activity_i·D_i·den = S */
+  const rowCmp = (i: number, S: bigint, den: bigint) => {
+    const b = rhs[i]!;
+    const l = S * b.d;
+    const r = b.n * rows[i]!.den * den;
+    return l < r ? -1 : l > r ? 1 : 0;
+  };
 
   /** Rows and bounds hold at x. */
   const checkFeasible = (what: string, x: readonly Q[]) => {
+    const xb = x.map(big);
     model.variables.forEach((v, j) => {
-      if (v.lower !== null && x[j]!.compare(v.lower) < 0) bad("primal-bound-violated", `${what}: ${varName(j)} = ${qstr(x[j]!)} is below its lower bound ${qstr(v.lower)} by ${qstr(v.lower.sub(x[j]!))}`);
-      if (v.upper !== null && x[j]!.compare(v.upper) > 0) bad("primal-bound-violated", `${what}: ${varName(j)} = ${qstr(x[j]!)} is above its upper bound ${qstr(v.upper)} by ${qstr(x[j]!.sub(v.upper))}`);
+      if (v.lower !== null && cmpBig(xb[j]!, lower[j]!) < 0) bad("primal-bound-violated", `${what}: ${varName(j)} = ${qstr(x[j]!)} is below its lower bound ${qstr(v.lower)} by ${qstr(v.lower.sub(x[j]!))}`);
+      if (v.upper !== null && cmpBig(xb[j]!, upper[j]!) > 0) bad("primal-bound-violated", `${what}: ${varName(j)} = ${qstr(x[j]!)} is above its upper bound ${qstr(v.upper)} by ${qstr(x[j]!.sub(v.upper))}`);
     });
+    const X = scaleVector(x);
     model.rows.forEach((r, i) => {
-      const act = dot(r.terms, x);
-      const c = act.compare(r.rhs);
+      const c = rowCmp(i, dotInt(rows[i]!, X.ints), X.den);
       if ((r.sense === "<=" && c > 0) || (r.sense === ">=" && c < 0) || (r.sense === "=" && c !== 0)) {
+        const act = dot(r.terms, x);
         bad("primal-row-violated", `${what}: row ${rowName(i)} has activity ${qstr(act)} ${r.sense === "=" ? "≠" : r.sense === "<=" ? ">" : "<"} ${qstr(r.rhs)} (violated by ${qstr(act.sub(r.rhs).abs())})`);
       }
     });
@@ -66,18 +170,45 @@ export function verify(model: LpModel, result: LpResult): VerifyReport {
     });
   };
 
-  /** g = yᵀA, column by column. */
+  /**
+   * g = yᵀA, column by column, as integers G over one denominator W (g_j = G_j / W): with
+   * w_i = y_i / D_i over the common denominator W, g_j = Σ_i A_ij·W_i / W. Also Σ_i y_i b_i
+   * (= Σ_i W_i·D_i·b_i / W) as an accumulator over W.
+   */
   const rowCombination = (y: readonly Q[]) => {
-    const g: Q[] = new Array(n).fill(ZERO);
-    model.rows.forEach((r, i) => {
-      if (y[i]!.n === 0n) return;
-      for (const t of r.terms) g[t.var] = g[t.var]!.add(y[i]!.mul(t.coef));
-    });
-    return g;
+    const wn: bigint[] = new Array(m);
+    const wd: bigint[] = new Array(m);
+    let W = 1n;
+    for (let i = 0; i < m; i++) {
+      const yi = y[i]!;
+      const D = rows[i]!.den;
+      const num = yi.s < 0n ? -yi.n : yi.n;
+      if (num === 0n) {
+        wn[i] = 0n;
+        wd[i] = 1n;
+        continue;
+      }
+      const g = D === 1n ? 1n : gcd(num, D);
+      wn[i] = num / g;
+      wd[i] = yi.d * (D / g);
+      W = lcm(W, wd[i]!);
+    }
+    const G: bigint[] = new Array(n).fill(0n);
+    const yb = new Accumulator();
+    for (let i = 0; i < m; i++) {
+      if (wn[i] === 0n) continue;
+      const Wi = wd[i] === W ? wn[i]! : wn[i]! * (W / wd[i]!);
+      const row = rows[i]!;
+      for (let k = 0; k < row.ints.length; k++) G[row.vars[k]!] += row.ints[k]! * Wi;
+      yb.add(Wi * row.den, rhs[i]!);
+    }
+    return { G, W, yb };
   };
 
-  const c: Q[] = new Array(n).fill(ZERO);
-  for (const t of model.objective) c[t.var] = c[t.var]!.add(t.coef);
+  // c_j = C_j / obj.den (duplicate objective terms summed)
+  const C: bigint[] = new Array(n).fill(0n);
+  for (let k = 0; k < obj.ints.length; k++) C[obj.vars[k]!] += obj.ints[k]!;
+  const cQ = (j: number): Q => new Fraction(C[j]!, obj.den);
   const max = model.direction === "max";
 
   switch (result.status) {
@@ -89,45 +220,56 @@ export function verify(model: LpModel, result: LpResult): VerifyReport {
       if (!x || !y || !d || !(result.value instanceof Fraction)) break;
       checkFeasible("primal", x);
       checkRowSigns("dual.rows", y, max ? "<=" : ">=");
-      const g = rowCombination(y);
+      const { G, W, yb } = rowCombination(y);
       // Dual value: Σ y_i b_i + Σ_j d_j·(the bound d_j's sign points to) + c0.
-      let dualValue = model.objectiveConstant;
-      model.rows.forEach((r, i) => (dualValue = dualValue.add(y[i]!.mul(r.rhs))));
+      const dBound = new Accumulator();
       model.variables.forEach((v, j) => {
-        const cj = g[j]!.add(d[j]!);
-        if (!cj.equals(c[j]!)) bad("dual-equation", `column ${varName(j)}: c_j = ${qstr(c[j]!)} but (Aᵀy)_j + d_j = ${qstr(cj)}`);
-        if (d[j]!.n === 0n) return;
-        const positive = d[j]!.s > 0n;
+        // c_j = g_j + d_j  ⇔  C_j·W·s = G_j·Dc·s + r·Dc·W  with d_j = r/s
+        const dj = big(d[j]!);
+        const Dc = obj.den;
+        if (C[j]! * W * dj.d !== G[j]! * Dc * dj.d + dj.n * Dc * W) {
+          const cj = new Fraction(G[j]!, W).add(d[j]!);
+          bad("dual-equation", `column ${varName(j)}: c_j = ${qstr(cQ(j))} but (Aᵀy)_j + d_j = ${qstr(cj)}`);
+        }
+        if (dj.n === 0n) return;
+        const positive = dj.n > 0n;
         const needsUpper = positive === max;
-        const bound = needsUpper ? v.upper : v.lower;
+        const bound = needsUpper ? upper[j]! : lower[j]!;
         if (bound === null) {
           bad("reduced-cost-sign", `column ${varName(j)}: reduced cost ${qstr(d[j]!)} needs a finite ${needsUpper ? "upper" : "lower"} bound, which it lacks`);
         } else {
-          dualValue = dualValue.add(d[j]!.mul(bound));
+          dBound.add(1n, { n: dj.n * bound.n, d: dj.d * bound.d });
         }
       });
-      const primalValue = dot(model.objective, x).add(model.objectiveConstant);
+      const X = scaleVector(x);
+      const primalValue = new Fraction(dotInt(obj, X.ints), obj.den * X.den).add(model.objectiveConstant);
       if (!primalValue.equals(result.value)) bad("value-mismatch", `value ${qstr(result.value)} ≠ c·x + c0 = ${qstr(primalValue)}`);
-      if (problems.length === 0 && !dualValue.equals(primalValue)) bad("duality-gap", `primal value ${qstr(primalValue)} ≠ dual value ${qstr(dualValue)} (gap ${qstr(primalValue.sub(dualValue))})`);
+      if (problems.length === 0) {
+        const dualValue = yb.fraction(W).add(dBound.fraction()).add(model.objectiveConstant);
+        if (!dualValue.equals(primalValue)) bad("duality-gap", `primal value ${qstr(primalValue)} ≠ dual value ${qstr(dualValue)} (gap ${qstr(primalValue.sub(dualValue))})`);
+      }
       break;
     }
     case "infeasible": {
       const y = vec("farkas.rows", result.farkas?.rows, m);
       if (!y) break;
       checkRowSigns("farkas.rows", y, ">=");
-      const g = rowCombination(y);
-      let maxG = ZERO; // max over l ≤ x ≤ u of g·x
-      model.variables.forEach((v, j) => {
-        if (g[j]!.n === 0n) return;
-        const bound = g[j]!.s > 0n ? v.upper : v.lower;
+      const { G, W, yb } = rowCombination(y);
+      const maxG = new Accumulator(); // W · (max over l ≤ x ≤ u of g·x)
+      model.variables.forEach((_v, j) => {
+        const s = sgn(G[j]!);
+        if (s === 0) return;
+        const bound = s > 0 ? upper[j]! : lower[j]!;
         if (bound === null) {
-          bad("farkas-unbounded-term", `farkas: combined coefficient ${qstr(g[j]!)} on ${varName(j)} needs a finite ${g[j]!.s > 0n ? "upper" : "lower"} bound, which it lacks`);
+          bad("farkas-unbounded-term", `farkas: combined coefficient ${qstr(new Fraction(G[j]!, W))} on ${varName(j)} needs a finite ${s > 0 ? "upper" : "lower"} bound, which it lacks`);
         } else {
-          maxG = maxG.add(g[j]!.mul(bound));
+          maxG.add(G[j]!, bound);
         }
       });
-      const yb = model.rows.reduce((s, r, i) => s.add(y[i]!.mul(r.rhs)), ZERO);
-      if (problems.length === 0 && maxG.compare(yb) >= 0) bad("farkas-no-contradiction", `farkas: max of yᵀA·x over the bounds is ${qstr(maxG)}, not below yᵀb = ${qstr(yb)}`);
+      // maxG.num/maxG.den ≥ yb.num/yb.den (both scaled by W > 0)?
+      if (problems.length === 0 && maxG.num * yb.den >= yb.num * maxG.den) {
+        bad("farkas-no-contradiction", `farkas: max of yᵀA·x over the bounds is ${qstr(maxG.fraction(W))}, not below yᵀb = ${qstr(yb.fraction(W))}`);
+      }
       break;
     }
     case "unbounded": {
@@ -139,15 +281,15 @@ export function verify(model: LpModel, result: LpResult): VerifyReport {
         if (v.lower !== null && r[j]!.s < 0n && r[j]!.n !== 0n) bad("ray-bound", `ray: ${varName(j)} has a finite lower bound but ray entry ${qstr(r[j]!)} < 0`);
         if (v.upper !== null && r[j]!.s > 0n && r[j]!.n !== 0n) bad("ray-bound", `ray: ${varName(j)} has a finite upper bound but ray entry ${qstr(r[j]!)} > 0`);
       });
+      const R = scaleVector(r);
       model.rows.forEach((row, i) => {
-        const a = dot(row.terms, r);
-        const s = a.compare(ZERO);
+        const s = sgn(dotInt(rows[i]!, R.ints)); // denominators are positive
         if ((row.sense === "<=" && s > 0) || (row.sense === ">=" && s < 0) || (row.sense === "=" && s !== 0)) {
-          bad("ray-row", `ray: row ${rowName(i)} (${row.sense}) has direction ${qstr(a)}`);
+          bad("ray-row", `ray: row ${rowName(i)} (${row.sense}) has direction ${qstr(dot(row.terms, r))}`);
         }
       });
-      const cr = dot(model.objective, r);
-      if ((max && cr.compare(ZERO) <= 0) || (!max && cr.compare(ZERO) >= 0)) bad("ray-not-improving", `ray: c·r = ${qstr(cr)} does not strictly ${max ? "increase" : "decrease"} the objective`);
+      const crs = sgn(dotInt(obj, R.ints));
+      if ((max && crs <= 0) || (!max && crs >= 0)) bad("ray-not-improving", `ray: c·r = ${qstr(dot(model.objective, r))} does not strictly ${max ? "increase" : "decrease"} the objective`);
       break;
     }
     default:
