@@ -41,8 +41,8 @@ import { kptTypeSpace, sampleWithSeed } from "../generators/index.ts";
 import type { DirectMechanism, Environment, KptTypeSpace } from "../model/environment.ts";
 import { allProfiles, othersSizes, profileCount } from "../model/profiles.ts";
 import type { CheckResult, Theorem } from "./types.ts";
-import { sccCaseCodec, type SccCase } from "./bm-separability.ts";
-import { checkTestSpacesImplyExPost } from "./bm-nonseparable.ts";
+import { sccCaseCodec, type SccCase } from "../generators/sccCases.ts";
+import { checkTestSpacesImplyExPost } from "./support/testSpaces.ts";
 
 const A = 0;
 const B = 1;

@@ -55,7 +55,7 @@ import {
 import { type Environment, pointMassAllocation } from "../model/environment.ts";
 import { allProfiles, profileCount } from "../model/profiles.ts";
 import type { CheckResult, Theorem } from "./types.ts";
-import { commonValuesArb, publicGoodCodec } from "./ce-public-goods.ts";
+import { commonValuesArb, publicGoodCodec } from "../generators/linearPublicGood.ts";
 
 /** A finite public-good table: valuation[i][θ] (agent i's value of the project at profile θ), the cost, and the tie-break at Σ_i v_i = c. */
 export interface FiniteTable {

@@ -23,7 +23,7 @@ import { qstr } from "../exact/rational.ts";
 import { budgetRange, cutoff, differencesClass, efficientRegion, increasingValues, nonTrivialProvision, vcgPayments } from "../publicGoods/interdependentPublicGood.ts";
 import type { LinearPublicGood } from "../publicGoods/interdependentPublicGood.ts";
 import type { CheckResult, Theorem } from "./types.ts";
-import { commonValuesArb, publicGoodCodec } from "./ce-public-goods.ts";
+import { commonValuesArb, publicGoodCodec } from "../generators/linearPublicGood.ts";
 
 function check(G: LinearPublicGood): CheckResult {
   const eff = efficientRegion(G);

@@ -42,7 +42,7 @@ import { type Q, ZERO, ONE, q, qstr } from "../exact/rational.ts";
 import { analyze, exceptionalSignal, playAt, type CellAnalysis, type ClaimViolation, type ThresholdInstance } from "../publicGoods/contingentContribution.ts";
 import { increasingValues, nonTrivialProvision, total, value, type LinearPublicGood } from "../publicGoods/interdependentPublicGood.ts";
 import type { CaseCodec, CheckResult, Theorem } from "./types.ts";
-import { boundaryPoint, publicGoodCodec } from "./ce-public-goods.ts";
+import { boundaryPoint, publicGoodCodec } from "../generators/linearPublicGood.ts";
 
 export interface ContingentCase {
   readonly G: LinearPublicGood;

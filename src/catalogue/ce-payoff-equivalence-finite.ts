@@ -29,7 +29,8 @@ import { pointMassAllocation, typeSizes } from "../model/environment.ts";
 import { othersSizes, profileAt, profileCount } from "../model/profiles.ts";
 import type { CheckResult, Theorem } from "./types.ts";
 import { ruleOf } from "../generators/ruleCases.ts";
-import { isChungElySeparable, monotonicityViolation, separableRuleCodec, type SeparableRuleCase } from "./ce-separable-monotone.ts";
+import { separableRuleCodec, type SeparableRuleCase } from "../generators/separableRules.ts";
+import { isChungElySeparable, monotonicityViolation } from "./support/chungElySeparable.ts";
 
 const arbitrary: fc.Arbitrary<SeparableRuleCase> = chungElySeparable({ maxAgents: 2, maxTypes: 3, maxDecisions: 3 }).chain((inst) =>
   monotoneMechanism(inst.env, { h: inst.h, maxComponents: 1 }).map((m): SeparableRuleCase => ({ ...inst, rule: ruleOf(m) })),

@@ -27,67 +27,16 @@ import { isEPIC } from "../concepts/index.ts";
 import { epicTransfersLp } from "../concepts/transfers.ts";
 import { type Q, ZERO, q, qstr } from "../exact/rational.ts";
 import { chungElySeparable, monotoneMechanism, type ChungElyInstance } from "../generators/index.ts";
-import { instanceToJson, parseInstance } from "../instance/index.ts";
 import { solve } from "../lp/solve.ts";
 import { efficientDecisionRule } from "../mechanisms/vcg.ts";
 import type { Environment } from "../model/environment.ts";
 import { pointMassAllocation, typeSizes } from "../model/environment.ts";
 import { joinProfile, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
-import type { CaseCodec, CheckResult, Theorem } from "./types.ts";
+import type { CheckResult, Theorem } from "./types.ts";
 import { firstSample } from "./support/controlsSectionsAB.ts";
-import { randomRule, ruleMechanism, ruleOf } from "../generators/ruleCases.ts";
-
-export interface SeparableRuleCase extends ChungElyInstance {
-  readonly rule: readonly number[];
-}
-
-export const separableRuleCodec: CaseCodec<SeparableRuleCase> = {
-  encode: (x) => ({ instance: instanceToJson({ environment: x.env, mechanism: ruleMechanism(x.env, x.rule) }), h: x.h.map((r) => r.map(qstr)), v: x.v.map((r) => r.map(qstr)) }),
-  decode: (j) => {
-    const o = j as { instance: unknown; h: string[][]; v: string[][] };
-    const inst = parseInstance(o.instance);
-    if (inst.mechanism?.kind !== "direct") throw new Error("expected a direct mechanism carrying the rule");
-    return { env: inst.environment, h: o.h.map((r) => r.map((s) => q(s))), v: o.v.map((r) => r.map((s) => q(s))), rule: ruleOf(inst.mechanism) };
-  },
-};
-
-/** Separability verified on the tables: valuation = h·v, h ∈ [0, 1], v strictly increasing in the own signal (typeValues increasing). */
-export function isChungElySeparable(x: ChungElyInstance): boolean {
-  const { env, h, v } = x;
-  const sizes = typeSizes(env);
-  for (let i = 0; i < sizes.length; i++) {
-    if (!h[i]!.every((hq) => hq.compare(ZERO) >= 0 && hq.compare(1) <= 0)) return false;
-    const tv = env.typeValues?.[i];
-    if (!tv) return false;
-    for (let k = 1; k < tv.length; k++) if (tv[k]!.compare(tv[k - 1]!) <= 0) return false;
-    for (let th = 0; th < v[i]!.length; th++) for (let d = 0; d < env.decisions.length; d++) if (!env.valuation[i]![th]![d]!.equals(h[i]![d]!.mul(v[i]![th]!))) return false;
-    for (let o = 0; o < profileCount(othersSizes(sizes, i)); o++) {
-      for (let k = 1; k < sizes[i]!; k++) {
-        if (v[i]![profileIndex(sizes, joinProfile(sizes, i, k, o))]!.compare(v[i]![profileIndex(sizes, joinProfile(sizes, i, k - 1, o))]!) <= 0) return false;
-      }
-    }
-  }
-  return true;
-}
-
-/** A monotonicity violation: agent i, others o, own signals lo < hi with h_i(f(lo)) > h_i(f(hi)). */
-export interface MonotonicityViolation {
-  readonly agent: number;
-  readonly others: number;
-  readonly lo: number;
-  readonly hi: number;
-}
-
-export function monotonicityViolation(x: SeparableRuleCase): MonotonicityViolation | null {
-  const sizes = typeSizes(x.env);
-  for (let i = 0; i < sizes.length; i++) {
-    for (let o = 0; o < profileCount(othersSizes(sizes, i)); o++) {
-      const H = Array.from({ length: sizes[i]! }, (_, k) => x.h[i]![x.rule[profileIndex(sizes, joinProfile(sizes, i, k, o))]!]!);
-      for (let lo = 0; lo < H.length; lo++) for (let hi = lo + 1; hi < H.length; hi++) if (H[lo]!.compare(H[hi]!) > 0) return { agent: i, others: o, lo, hi };
-    }
-  }
-  return null;
-}
+import { randomRule, ruleOf } from "../generators/ruleCases.ts";
+import { type SeparableRuleCase, separableRuleCodec } from "../generators/separableRules.ts";
+import { isChungElySeparable, monotonicityViolation } from "./support/chungElySeparable.ts";
 
 /** The telescoping payments of the module comment (paid BY agent i), per profile. */
 export function telescopingPayments(x: SeparableRuleCase): Q[][] {

@@ -35,7 +35,7 @@ import { verify } from "../lp/verify.ts";
 import { bbPriceInterval, efficientTradeRule, increasingValuations, linearTradeEnvironment, postedPricePayments, strongSingleCrossing, type LinearTrade } from "../trade/interdependentTrade.ts";
 import { pointMassAllocation } from "../model/environment.ts";
 import type { CheckResult, Theorem } from "./types.ts";
-import { linearTradeArb, linearTradeCodec } from "./ce-trade-deficit.ts";
+import { linearTradeArb, linearTradeCodec } from "../generators/linearTrade.ts";
 
 export interface TradeGridCase {
   readonly L: LinearTrade;

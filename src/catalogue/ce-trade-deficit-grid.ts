@@ -28,7 +28,7 @@ import { solve } from "../lp/solve.ts";
 import { pointMassAllocation } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
 import type { CheckResult, Theorem } from "./types.ts";
-import { linearTradeArb, linearTradeCodec } from "./ce-trade-deficit.ts";
+import { linearTradeArb, linearTradeCodec } from "../generators/linearTrade.ts";
 import { savedCases } from "./support/controls.ts";
 
 type Case = { L: LinearTrade; kB: number; kS: number };

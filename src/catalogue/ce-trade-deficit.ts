@@ -27,43 +27,10 @@
 import fc from "fast-check";
 import { isEPIC, isExPostIR } from "../concepts/index.ts";
 import { type Q, ONE, ZERO, q, qstr } from "../exact/rational.ts";
-import {
-  buyerCutoff,
-  deficitAnalysis,
-  efficientTradeRule,
-  increasingValuations,
-  linearTradeEnvironment,
-  nonTrivial,
-  sellerCutoff,
-  strongSingleCrossing,
-  vcgOnGrid,
-  type LinearTrade,
-} from "../trade/interdependentTrade.ts";
+import { buyerCutoff, deficitAnalysis, efficientTradeRule, linearTradeEnvironment, sellerCutoff, vcgOnGrid, type LinearTrade } from "../trade/interdependentTrade.ts";
 import { pointMassAllocation } from "../model/environment.ts";
-import type { CaseCodec, CheckResult, Theorem } from "./types.ts";
-
-export const linearTradeCodec: CaseCodec<LinearTrade> = {
-  encode: (L) => Object.fromEntries(Object.entries(L).map(([k, v]) => [k, qstr(v as Q)])),
-  decode: (j) => {
-    const o = j as Record<string, string>;
-    return { aB: q(o.aB!), bB: q(o.bB!), cB: q(o.cB!), aS: q(o.aS!), bS: q(o.bS!), cS: q(o.cS!) };
-  },
-};
-
-/**
- * Linear trade problems satisfying §4's assumptions by construction: aB = bS + d/2, aS = bB + e/2
- * (kB = d/2 > 0 > kS = −e/2), and k0 = cB − cS = −d/2 + t(d + e)/16 with 1 ≤ t ≤ 7, strictly
- * between −kB and −kS, so Δv(1, 0) > 0 > Δv(0, 1) (non-trivial).
- */
-export const linearTradeArb: fc.Arbitrary<LinearTrade> = fc
-  .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: -8, max: 8 }), fc.integer({ min: 1, max: 7 }))
-  .map(([bB, bS, d, e, cS, t]) => {
-    const h = (k: number) => q(k).div(2);
-    const k0 = q(-d).div(2).add(q(t * (d + e)).div(16));
-    return { aB: h(bS).add(h(d)), bB: h(bB), cB: h(cS).add(k0), aS: h(bB).add(h(e)), bS: h(bS), cS: h(cS) };
-  });
-
-export const tradeAssumptions = (L: LinearTrade): boolean => increasingValuations(L) && strongSingleCrossing(L) && nonTrivial(L);
+import type { CheckResult, Theorem } from "./types.ts";
+import { linearTradeCodec, linearTradeArb, tradeAssumptions } from "../generators/linearTrade.ts";
 
 const subgrid = (picks: readonly number[]): Q[] => [...new Set([0, 12, ...picks])].sort((a, b) => a - b).map((k) => q(k).div(12));
 

@@ -28,7 +28,7 @@ import { qstr } from "../exact/rational.ts";
 import { productPrior } from "../generators/independentPrior.ts";
 import { dagvMechanism } from "../budgetBalance/expectedExternality.ts";
 import type { Theorem } from "./types.ts";
-import { gridPairArb } from "./green-laffont.ts";
+import { gridPairArb } from "../generators/gridPairs.ts";
 
 const arbitrary: fc.Arbitrary<GridCase> = gridPairArb(["trade"], 3);
 

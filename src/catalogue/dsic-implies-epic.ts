@@ -8,20 +8,12 @@ import fc from "fast-check";
 import { hasPrivateValues, isDSIC, isEPIC } from "../concepts/index.ts";
 import { privateValuesEnvironment, interdependentValuesEnvironment, randomDirectMechanism } from "../generators/index.ts";
 import type { Instance } from "../instance/index.ts";
-import { vcgMechanism, type GrovesTerms } from "../mechanisms/vcg.ts";
-import { typeSizes } from "../model/environment.ts";
-import { othersSizes, profileCount } from "../model/profiles.ts";
-import { q } from "../exact/rational.ts";
+import { vcgMechanism } from "../mechanisms/vcg.ts";
 import type { CheckResult, Theorem } from "./types.ts";
 import { interdependentEpicNotDsic } from "./support/controlsSectionsAB.ts";
 import { instanceCodec } from "../generators/ruleCases.ts";
 import type { Environment } from "../model/environment.ts";
-
-/** Random Groves terms h[i][θ_{-i}] with small integer values. */
-export function grovesTermsArb(env: Environment): fc.Arbitrary<GrovesTerms> {
-  const sizes = typeSizes(env);
-  return fc.tuple(...env.agents.map((_, i) => fc.array(fc.integer({ min: -5, max: 5 }).map((k) => q(k)), { minLength: profileCount(othersSizes(sizes, i)), maxLength: profileCount(othersSizes(sizes, i)) })));
-}
+import { grovesTermsArb } from "../generators/grovesTerms.ts";
 
 const arbitrary: fc.Arbitrary<Instance> = fc.oneof(
   // VCG under private values: DSIC (and so the implication is exercised).

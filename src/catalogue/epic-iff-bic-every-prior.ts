@@ -18,7 +18,7 @@ import { profileIndex } from "../model/profiles.ts";
 import type { CheckResult, Theorem } from "./types.ts";
 import { privateEnvironment, shiftPayment } from "./support/controls.ts";
 import { instanceCodec } from "../generators/ruleCases.ts";
-import { grovesTermsArb } from "./dsic-implies-epic.ts";
+import { grovesTermsArb } from "../generators/grovesTerms.ts";
 
 function withPrior(env: Environment, mech: fc.Arbitrary<DirectMechanism>): fc.Arbitrary<Instance> {
   const prior = fc.oneof(correlatedPrior(env, { fullSupport: false }), correlatedPrior(env), independentPrior(env));

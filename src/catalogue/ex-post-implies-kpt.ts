@@ -28,7 +28,7 @@ import { firstSample } from "./support/controlsSectionsAB.ts";
 import { expostUtility, typeSizes } from "../model/environment.ts";
 import { allProfiles, joinProfile, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
 import type { CaseCodec, CheckResult, Theorem } from "./types.ts";
-import { modeArb, sccCaseCodec, type SccCase } from "./bm-separability.ts";
+import { modeArb, sccCaseCodec, type SccCase } from "../generators/sccCases.ts";
 
 export interface KptCase extends SccCase {
   readonly kpt: KptTypeSpace;

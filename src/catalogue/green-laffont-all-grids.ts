@@ -23,7 +23,7 @@ import { savedCaseControl } from "./support/controls.ts";
 import { decide, describeGridCase, gridCaseCodec, supportsOverlap, type GridCase } from "../trade/tradeGrids.ts";
 import { qstr } from "../exact/rational.ts";
 import type { Theorem } from "./types.ts";
-import { gridPairArb } from "./green-laffont.ts";
+import { gridPairArb } from "../generators/gridPairs.ts";
 
 export const greenLaffontAllGrids: Theorem<GridCase> = {
   id: "green-laffont-all-grids",

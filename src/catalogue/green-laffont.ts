@@ -39,43 +39,10 @@
  */
 import fc from "fast-check";
 import { isDSIC, isExPostBudgetBalanced, isExPostEfficient } from "../concepts/index.ts";
-import {
-  decide,
-  describeGridCase,
-  greenLaffontCriterion,
-  gridCaseCodec,
-  impossibilityCertificate,
-  integerGrid,
-  postedPriceMechanism,
-  tradeEnv,
-  type GridCase,
-  type LpDecision,
-  type PriceInterval,
-  type TieRule,
-} from "../trade/tradeGrids.ts";
+import { decide, describeGridCase, greenLaffontCriterion, gridCaseCodec, impossibilityCertificate, integerGrid, postedPriceMechanism, tradeEnv, type GridCase, type LpDecision, type PriceInterval } from "../trade/tradeGrids.ts";
 import { qstr, type Q } from "../exact/rational.ts";
-import { valueGridOfSize } from "../generators/valueGrid.ts";
 import type { CheckResult, Theorem } from "./types.ts";
-
-/** Random grid pairs: minTypes–maxTypes points each, integer values from 0…3 in steps of 1–2. */
-export function gridPairArb(ties: readonly TieRule[], maxTypes = 4, minTypes = 1): fc.Arbitrary<GridCase> {
-  return fc
-    .tuple(valueGridOfSize(minTypes, maxTypes, { maxValue: 3, maxStep: 2 }), valueGridOfSize(minTypes, maxTypes, { maxValue: 3, maxStep: 2 }), fc.constantFrom(...ties))
-    .map(([buyer, seller, tie]) => ({ buyer, seller, tie }));
-}
-
-/** The family B = S = {0,…,K}. */
-export function integerFamilyArb(maxK: number, ties: readonly TieRule[]): fc.Arbitrary<GridCase> {
-  return fc.tuple(fc.integer({ min: 1, max: maxK }), fc.constantFrom(...ties)).map(([K, tie]) => ({ buyer: integerGrid(K), seller: integerGrid(K), tie }));
-}
-
-/** K if the case is B = S = {0,…,K}, else null. */
-export function integerFamilyK(c: GridCase): number | null {
-  const K = c.buyer.length - 1;
-  const g = integerGrid(K);
-  const same = (x: readonly Q[]) => x.length === g.length && x.every((v, k) => v.equals(g[k]!));
-  return same(c.buyer) && same(c.seller) ? K : null;
-}
+import { gridPairArb, integerFamilyArb, integerFamilyK } from "../generators/gridPairs.ts";
 
 function lpCertificate(d: LpDecision): unknown {
   if (d.possible) return { payments: d.mechanism!.payments.map((r) => r.map(qstr)) };
@@ -155,4 +122,3 @@ export function checkGreenLaffont(c: GridCase, variant: { price?: (p: Q) => Q; f
     tag: K !== null ? "impossible: {0..K}², K ≥ 3" : "impossible: intervals disjoint",
   };
 }
-

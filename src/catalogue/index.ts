@@ -10,8 +10,9 @@ import { SECTION_C } from "./sections/c-efficiency-budget.ts";
 import { SECTION_D } from "./sections/d-redistribution.ts";
 import { SECTION_E } from "./sections/e-revenue-equivalence.ts";
 import { rochetCycleMonotonicity } from "./rochet-cycle-monotonicity.ts";
+import { weakMonotonicityFinite } from "./weak-monotonicity-finite.ts";
 
-export const THEOREMS: readonly Theorem[] = [...SECTION_A, ...SECTION_B, ...SECTION_C, ...SECTION_D, ...SECTION_E, rochetCycleMonotonicity];
+export const THEOREMS: readonly Theorem[] = [...SECTION_A, ...SECTION_B, ...SECTION_C, ...SECTION_D, ...SECTION_E, rochetCycleMonotonicity, weakMonotonicityFinite];
 
 export function findTheorem(id: string): Theorem | undefined {
   return THEOREMS.find((t) => t.id === id);

@@ -24,7 +24,7 @@ import { savedCaseControl } from "./support/controls.ts";
 import { decide, describeGridCase, gridCaseCodec, msRevenueBound, supportsOverlap, uniformMarginal, type GridCase } from "../trade/tradeGrids.ts";
 import { qstr } from "../exact/rational.ts";
 import type { Theorem } from "./types.ts";
-import { gridPairArb } from "./green-laffont.ts";
+import { gridPairArb } from "../generators/gridPairs.ts";
 
 export const myersonSatterthwaiteAllGrids: Theorem<GridCase> = {
   id: "myerson-satterthwaite-all-grids",

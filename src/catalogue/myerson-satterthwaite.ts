@@ -65,7 +65,7 @@ import type { DirectMechanism } from "../model/environment.ts";
 import type { CheckResult, Theorem } from "./types.ts";
 import { shiftPayment } from "./support/controls.ts";
 import { SEVENTH } from "./support/controlsSectionsCDE.ts";
-import { gridPairArb, integerFamilyArb, integerFamilyK } from "./green-laffont.ts";
+import { gridPairArb, integerFamilyArb, integerFamilyK } from "../generators/gridPairs.ts";
 
 /** F(x) = ((x − lo)/(hi − lo))^k, or its mirror 1 − ((hi − x)/(hi − lo))^k. */
 export interface DistSpec {

@@ -13,7 +13,7 @@ import type { Theorem } from "./types.ts";
 import { instanceCodec } from "../generators/ruleCases.ts";
 import { constantMechanism, privateEnvironment, shiftPayment } from "./support/controls.ts";
 import type { Environment } from "../model/environment.ts";
-import { grovesTermsArb } from "./dsic-implies-epic.ts";
+import { grovesTermsArb } from "../generators/grovesTerms.ts";
 
 const arbitrary: fc.Arbitrary<Instance> = privateValuesEnvironment({ maxAgents: 3, maxTypes: 3, maxDecisions: 4 }).chain((env) =>
   fc.oneof(grovesTermsArb(env), fc.constant(pivotTerms(env)), fc.constant(irVcgTerms(env))).map((h): Instance => ({ environment: env, mechanism: vcgMechanism(env, h) })),

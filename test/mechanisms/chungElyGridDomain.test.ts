@@ -13,8 +13,8 @@ import { q, type Q } from "../../src/exact/rational.ts";
 import * as PG from "../../src/publicGoods/interdependentPublicGood.ts";
 import * as TR from "../../src/trade/interdependentTrade.ts";
 import { pointMassAllocation, type Environment } from "../../src/model/environment.ts";
-import { publicGoodArb } from "../../src/catalogue/ce-public-goods.ts";
-import { linearTradeArb, tradeAssumptions } from "../../src/catalogue/ce-trade-deficit.ts";
+import { publicGoodArb } from "../../src/generators/linearPublicGood.ts";
+import { linearTradeArb, tradeAssumptions } from "../../src/generators/linearTrade.ts";
 
 const ints = (lo: number, hi: number): Q[] => Array.from({ length: hi - lo + 1 }, (_, k) => q(lo + k));
 const mech = (env: Environment, rule: number[], payments: Q[][]) => ({ kind: "direct" as const, allocation: pointMassAllocation(env, rule), payments });

@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ONE, q, ZERO, type Q } from "../../src/exact/rational.ts";
 import { budgetRange, cutoff, efficientRegion, increasingValues, nonTrivialProvision, provides, thresholdRegion, total, value, vcgPayments, type LinearPublicGood } from "../../src/publicGoods/interdependentPublicGood.ts";
-import { boundaryPoint, publicGoodArb } from "../../src/catalogue/ce-public-goods.ts";
+import { boundaryPoint, publicGoodArb } from "../../src/generators/linearPublicGood.ts";
 
 const fine: Q[] = Array.from({ length: 25 }, (_, k) => q(k).div(24));
 const ok = (G: LinearPublicGood) => increasingValues(G) && nonTrivialProvision(G);

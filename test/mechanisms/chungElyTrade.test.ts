@@ -21,7 +21,7 @@ import {
   type LinearTrade,
 } from "../../src/trade/interdependentTrade.ts";
 import { pointMassAllocation } from "../../src/model/environment.ts";
-import { linearTradeArb, tradeAssumptions } from "../../src/catalogue/ce-trade-deficit.ts";
+import { linearTradeArb, tradeAssumptions } from "../../src/generators/linearTrade.ts";
 
 const fine: Q[] = Array.from({ length: 25 }, (_, k) => q(k).div(24));
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "vitest";
 import { q, type Q } from "../../src/exact/rational.ts";
 import { total, type LinearPublicGood } from "../../src/publicGoods/interdependentPublicGood.ts";
-import { boundaryPoint, thm9Necessity, thm9Undominated } from "../../src/catalogue/ce-public-goods.ts";
+import { thm9Necessity, thm9Undominated } from "../../src/catalogue/ce-public-goods.ts";
+import { boundaryPoint } from "../../src/generators/linearPublicGood.ts";
 
 // private values (increasing differences): v_1 = s_1, v_2 = s_2, c = 1
 const G: LinearPublicGood = { a1: q(1), b1: q(0), c1: q(0), a2: q(1), b2: q(0), c2: q(0), cost: q(1) };
