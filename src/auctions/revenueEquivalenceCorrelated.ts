@@ -20,7 +20,7 @@
  * revenue equivalence. The LP solutions are only proposals: callers re-certify the two mechanisms
  * with the concept checkers (isBIC, isInterimIR, interim utilities) before using them.
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { type Q, type QInput, q, ZERO } from "../exact/rational.ts";
 import { LpBuilder, type LpResult, type TermInput } from "../lp/model.ts";
 import { solve, type SolveOptions } from "../lp/solve.ts";
@@ -120,9 +120,9 @@ export function downwardBindingRevenueRange(env: Environment, prior: readonly Q[
   };
   const lo = run("min");
   if (lo.status === "infeasible") return { status: "infeasible", farkas: lo.farkas.rows };
-  if (lo.status !== "optimal") throw new MechcheckError("internal", "downwardBindingRevenueRange: the boxed LP cannot be unbounded");
+  if (lo.status !== "optimal") throw new InternalError("downwardBindingRevenueRange: the boxed LP cannot be unbounded");
   const hi = run("max");
-  if (hi.status !== "optimal") throw new MechcheckError("internal", `downwardBindingRevenueRange: the max LP is ${hi.status} although the min LP is feasible`);
+  if (hi.status !== "optimal") throw new InternalError(`downwardBindingRevenueRange: the max LP is ${hi.status} although the min LP is feasible`);
   const mech = (t: Q[][]): DirectMechanism => ({ kind: "direct", allocation: allocation.map((r) => r.slice()), payments: t });
   return {
     status: "range",

@@ -10,7 +10,7 @@
  * and get a certified bracket (`AlgebraicReal`), exact when rational. Floats never decide.
  */
 import Fraction from "fraction.js";
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { ONE, ZERO, q, qstr, sign, type Q, type QInput } from "../exact/rational.ts";
 
 const TWO = new Fraction(2);
@@ -563,7 +563,7 @@ export function evalInterval(g: Poly, a: QInput, b: QInput): [Q, Q] {
 /** Sign of p at an algebraic number, exactly. */
 export function signAtAlgebraic(p: Poly, alpha: AlgebraicReal): -1 | 0 | 1 {
   const s = CertifiedReal.polyAt(p, alpha).sign(10_000);
-  if (s === undefined) throw new MechcheckError("internal", "signAtAlgebraic: could not separate from zero (cannot happen for a nonzero value)");
+  if (s === undefined) throw new InternalError("signAtAlgebraic: could not separate from zero (cannot happen for a nonzero value)");
   return s;
 }
 

@@ -17,7 +17,7 @@
  * Shards: domains are numbered in the family's order; shard i/n takes those with index ≡ i−1 (mod n).
  * `mergeAtlas` joins shards (same family, axioms and range; every domain exactly once).
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { qstr } from "../exact/rational.ts";
 import { verify } from "../lp/verify.ts";
 import type { SolveOptions } from "../lp/solve.ts";
@@ -126,7 +126,7 @@ export function classifyDomain(d: Domain, axioms: readonly Axiom[], index: numbe
     const checks = recheck(r.env, mech, { ...specFor(d, axioms) });
     const satisfied = new Set(checks.filter((c) => c.holds).map((c) => c.axiom));
     const checked = s.every((a) => satisfied.has(a));
-    if (!checked) throw new MechcheckError("internal", `atlas: the LP mechanism for {${s.join(", ")}} on ${d.id} fails its own re-check (a bug)`);
+    if (!checked) throw new InternalError(`atlas: the LP mechanism for {${s.join(", ")}} on ${d.id} fails its own re-check (a bug)`);
     satisfiedSets.push(satisfied);
     const sup = axioms.filter((a) => satisfied.has(a));
     if (!mechs.has(key(sup))) mechs.set(key(sup), { axioms: sup, checked, payments: mech.payments.map((r) => r.map(qstr)), allocation: mech.allocation.map((r) => r.map(qstr)) });
@@ -136,7 +136,7 @@ export function classifyDomain(d: Domain, axioms: readonly Axiom[], index: numbe
   const minimal = infeasible.filter((s) => s.every((a) => verdict.get(key(s.filter((b) => b !== a)))!.feasible));
   const maximalFeasible = maximal.map((s) => {
     const found = [...mechs.values()].find((mm) => isSubset(s, new Set(mm.axioms)));
-    if (!found) throw new MechcheckError("internal", `atlas: no mechanism recorded for the feasible set {${s.join(", ")}}`);
+    if (!found) throw new InternalError(`atlas: no mechanism recorded for the feasible set {${s.join(", ")}}`);
     return { ...found, axioms: s };
   });
   return {

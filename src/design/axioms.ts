@@ -27,7 +27,7 @@
  *               valuations are permutation-invariant (σ: the induced permutation of decisions)
  *   user        the user's named linear constraints over the columns' names
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { type Q, ONE, ZERO, qstr, q, type QInput } from "../exact/rational.ts";
 import { LpBuilder, type RowSense, type TermInput } from "../lp/model.ts";
 import type { Beliefs, Environment } from "../model/environment.ts";
@@ -155,7 +155,7 @@ export class DesignLp {
   /** Column of x(r, d) (a free profile only). */
   x(r: number, d: number): number {
     const c = this.xcol[r * this.env.decisions.length + d]!;
-    if (c < 0) throw new MechcheckError("internal", `x: the lottery at profile ${r} is pinned`);
+    if (c < 0) throw new InternalError(`x: the lottery at profile ${r} is pinned`);
     return c;
   }
   /** Column of x(r, d), or −1 when pinned. */

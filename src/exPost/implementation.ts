@@ -31,7 +31,7 @@
  * refuted. `bruteForceExPostImplementable` is an independent reference (enumerate every selection
  * and ask src/concepts isEPIC, or the exact transfers LP), used to cross-check.
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { type Q, ZERO, qstr } from "../exact/rational.ts";
 import type { DirectMechanism, Environment, SocialChoiceCorrespondence } from "../model/environment.ts";
 import { numProfiles, pointMassAllocation, typeSizes } from "../model/environment.ts";
@@ -117,7 +117,7 @@ export function sectionPotentials(weight: (a: number, b: number) => Q, m: number
   }
   // one more pass must change nothing (no positive cycle); otherwise the caller's premise is false
   for (let a = 0; a < m; a++) for (let b = 0; b < m; b++) if (a !== b && p[a]!.add(weight(a, b)).compare(p[b]!) > 0) {
-    throw new MechcheckError("internal", "sectionPotentials: a positive cycle exists (no potentials)");
+    throw new InternalError("sectionPotentials: a positive cycle exists (no potentials)");
   }
   return p;
 }

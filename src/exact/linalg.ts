@@ -20,17 +20,17 @@ export interface Shape {
 
 /** Validate that `A` is a rectangular matrix of rationals; returns its shape. */
 export function shapeOf(A: Matrix, where = "A"): Shape {
-  if (!Array.isArray(A)) throw new MechcheckError("bad-shape", `${where}: expected an array of rows`, { path: where, value: A });
+  if (!Array.isArray(A)) throw new MechcheckError("dimension", `${where}: expected an array of rows`, { path: where, value: A });
   const rows = A.length;
   if (rows === 0) return { rows: 0, cols: 0 };
   const first = A[0];
-  if (!Array.isArray(first)) throw new MechcheckError("bad-shape", `${where}[0]: expected a row (an array)`, { path: `${where}[0]`, value: first });
+  if (!Array.isArray(first)) throw new MechcheckError("dimension", `${where}[0]: expected a row (an array)`, { path: `${where}[0]`, value: first });
   const cols = first.length;
   for (let i = 0; i < rows; i++) {
     const row = A[i];
-    if (!Array.isArray(row)) throw new MechcheckError("bad-shape", `${where}[${i}]: expected a row (an array)`, { path: `${where}[${i}]`, value: row });
+    if (!Array.isArray(row)) throw new MechcheckError("dimension", `${where}[${i}]: expected a row (an array)`, { path: `${where}[${i}]`, value: row });
     if (row.length !== cols) {
-      throw new MechcheckError("bad-shape", `${where}[${i}]: row has length ${row.length}, expected ${cols} (the length of ${where}[0])`, { path: `${where}[${i}]`, value: row.length });
+      throw new MechcheckError("dimension", `${where}[${i}]: row has length ${row.length}, expected ${cols} (the length of ${where}[0])`, { path: `${where}[${i}]`, value: row.length });
     }
     for (let j = 0; j < cols; j++) {
       if (!(row[j] instanceof Fraction)) {
@@ -42,8 +42,8 @@ export function shapeOf(A: Matrix, where = "A"): Shape {
 }
 
 function checkVector(b: Vector, length: number, where: string): void {
-  if (!Array.isArray(b)) throw new MechcheckError("bad-shape", `${where}: expected an array`, { path: where, value: b });
-  if (b.length !== length) throw new MechcheckError("bad-shape", `${where}: has length ${b.length}, expected ${length}`, { path: where, value: b.length });
+  if (!Array.isArray(b)) throw new MechcheckError("dimension", `${where}: expected an array`, { path: where, value: b });
+  if (b.length !== length) throw new MechcheckError("dimension", `${where}: has length ${b.length}, expected ${length}`, { path: where, value: b.length });
   for (let i = 0; i < length; i++) {
     if (!(b[i] instanceof Fraction)) throw new MechcheckError("bad-entry", `${where}[${i}]: ${String(b[i])} is not an exact rational`, { path: `${where}[${i}]`, value: b[i] });
   }
@@ -139,7 +139,7 @@ export function solve(A: Matrix, b: Vector): Q[] | null {
 export function nullSpace(A: Matrix, cols?: number): Q[][] {
   const shape = shapeOf(A);
   const n = shape.rows === 0 ? (cols ?? 0) : shape.cols;
-  if (cols !== undefined && cols !== n) throw new MechcheckError("bad-shape", `A: has ${n} columns, expected ${cols}`, { path: "A", value: n });
+  if (cols !== undefined && cols !== n) throw new MechcheckError("dimension", `A: has ${n} columns, expected ${cols}`, { path: "A", value: n });
   const { matrix: R, pivots } = rref(A);
   const isPivot = new Set(pivots);
   const basis: Q[][] = [];
@@ -155,7 +155,7 @@ export function nullSpace(A: Matrix, cols?: number): Q[][] {
   return basis;
 }
 
-/** The inverse of a square matrix; throws MechcheckError "singular-matrix" when there is none. */
+/** The inverse of a square matrix; throws MechcheckError "singular" when there is none. */
 export function inverse(A: Matrix): Q[][] {
   const n = checkSquare(A, "A");
   const M = A.map((r, i) => {
@@ -165,7 +165,7 @@ export function inverse(A: Matrix): Q[][] {
   });
   const pivots = rrefInPlace(M, 2 * n, n);
   if (pivots.length < n) {
-    throw new MechcheckError("singular-matrix", `A: the ${n}×${n} matrix is singular (rank ${pivots.length}); it has no inverse`, { path: "A", value: pivots.length });
+    throw new MechcheckError("singular", `A: the ${n}×${n} matrix is singular (rank ${pivots.length}); it has no inverse`, { path: "A", value: pivots.length });
   }
   return M.map((r) => r.slice(n));
 }
@@ -214,7 +214,7 @@ export function transpose(A: Matrix, cols?: number): Q[][] {
 export function matMul(A: Matrix, B: Matrix): Q[][] {
   const a = shapeOf(A, "A");
   const b = shapeOf(B, "B");
-  if (a.cols !== b.rows) throw new MechcheckError("bad-shape", `A·B: A is ${a.rows}×${a.cols} but B is ${b.rows}×${b.cols}`, { path: "B", value: [b.rows, b.cols] });
+  if (a.cols !== b.rows) throw new MechcheckError("dimension", `A·B: A is ${a.rows}×${a.cols} but B is ${b.rows}×${b.cols}`, { path: "B", value: [b.rows, b.cols] });
   const out: Q[][] = [];
   for (let i = 0; i < a.rows; i++) {
     const row: Q[] = [];

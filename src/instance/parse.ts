@@ -25,7 +25,7 @@
  *   outer tables (valuation per agent, allocation, outcome) must list every profile;
  * - valuation rows may be keyed by the agent's OWN type only (private values) instead of full profiles.
  */
-import { MechcheckError, isMechcheckError } from "../errors.ts";
+import { MechcheckError, isMechcheckError, type ErrorCode } from "../errors.ts";
 import { ONE, type Q, ZERO, q, qstr, qsum, sign } from "../exact/rational.ts";
 import type { Beliefs, DirectMechanism, Environment, HarsanyiTypeSpace, IndirectMechanism, Mechanism } from "../model/environment.ts";
 import { allProfiles, othersSizes, profileCount, profileIndex, strides } from "../model/profiles.ts";
@@ -108,7 +108,7 @@ class Reader {
       throw new MechcheckError("too-large", `${path}: ${n} agents × ${groupDigits(P)} profiles × ${D} decisions = ${bigText(e)} table entries > limit ${bigText(BigInt(Math.floor(this.maxEntries)))} (raise it with the option maxEntries, or maxProfiles: on the command line --max-profiles N)`, { path, value: e.toString() });
     }
   }
-  add(code: string, path: string, message: string, value?: unknown) {
+  add(code: ErrorCode, path: string, message: string, value?: unknown) {
     this.issues.add(code, path, message, value);
   }
 

@@ -30,12 +30,12 @@ export interface AlternativeOptions extends SolveOptions {
 function readSystem(A: readonly (readonly QInput[])[], b: readonly QInput[], columns: number | undefined, name: string): { A: Q[][]; b: Q[]; n: number } {
   if (!Array.isArray(A)) throw new MechcheckError("bad-matrix", `${name}: A must be an array of rows`, { path: "A", value: A });
   if (!Array.isArray(b)) throw new MechcheckError("bad-matrix", `${name}: b must be an array`, { path: "b", value: b });
-  if (b.length !== A.length) throw new MechcheckError("dimension-mismatch", `${name}: A has ${A.length} rows but b has length ${b.length}`, { path: "b", value: b.length });
+  if (b.length !== A.length) throw new MechcheckError("dimension", `${name}: A has ${A.length} rows but b has length ${b.length}`, { path: "b", value: b.length });
   const n = A.length > 0 ? A[0]!.length : (columns ?? 0);
-  if (columns !== undefined && columns !== n) throw new MechcheckError("dimension-mismatch", `${name}: A has ${n} columns, but columns = ${columns}`, { path: "columns", value: columns });
+  if (columns !== undefined && columns !== n) throw new MechcheckError("dimension", `${name}: A has ${n} columns, but columns = ${columns}`, { path: "columns", value: columns });
   const Aq = A.map((row, i) => {
     if (!Array.isArray(row) || row.length !== n) {
-      throw new MechcheckError("dimension-mismatch", `${name}: row ${i} of A has length ${Array.isArray(row) ? row.length : "?"}, expected ${n}`, { path: `A[${i}]`, value: Array.isArray(row) ? row.length : row });
+      throw new MechcheckError("dimension", `${name}: row ${i} of A has length ${Array.isArray(row) ? row.length : "?"}, expected ${n}`, { path: `A[${i}]`, value: Array.isArray(row) ? row.length : row });
     }
     return row.map((v, j) => q(v, `${name}: A[${i}][${j}]`));
   });

@@ -56,6 +56,66 @@ interface Prepared {
   readonly upper: (Rat | null)[];
   readonly rhs: Rat[];
   readonly c0: Rat;
+  /** per row, the lcm D_i of its coefficients' denominators */
+  readonly rowDen: bigint[];
+  /** colInts[j][k] = D_i·a_ij (an integer) for i = colRows[j][k] */
+  readonly colInts: bigint[][];
+}
+
+/*
+ * Integer-scaled products (no gcd per operation): with w_i = y_i / D_i over one common
+ * denominator W (W_i = w_i·W integers), (Aᵀy)_j = Σ_i colInts[j]·W_i / W — a BigInt dot product.
+ */
+function gcdBig(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+const lcmBig = (L: bigint, d: bigint) => (d === 1n || L % d === 0n ? L : (L / gcdBig(L, d)) * d);
+/** a/b normalized (b > 0): one gcd. */
+const ratOf = (a: bigint, b: bigint): Rat => {
+  if (a === 0n) return RAT_ZERO;
+  const g = gcdBig(a, b);
+  return g === 1n ? { n: a, d: b } : { n: a / g, d: b / g };
+};
+
+/** Integer multipliers W_i and denominator W of y_i / D_i (see above). */
+function scaledMultipliers(P: Prepared, y: readonly Rat[]): { W: bigint; Wi: bigint[] } {
+  const wn: bigint[] = new Array(P.m);
+  const wd: bigint[] = new Array(P.m);
+  let W = 1n;
+  for (let i = 0; i < P.m; i++) {
+    const yi = y[i]!;
+    if (yi.n === 0n) {
+      wn[i] = 0n;
+      wd[i] = 1n;
+      continue;
+    }
+    const D = P.rowDen[i]!;
+    const g = D === 1n ? 1n : gcdBig(yi.n, D);
+    wn[i] = yi.n / g;
+    wd[i] = yi.d * (D / g);
+    W = lcmBig(W, wd[i]!);
+  }
+  const Wi = wn.map((v, i) => (v === 0n || wd[i] === W ? v : v * (W / wd[i]!)));
+  return { W, Wi };
+}
+
+/** G_j = W·(Aᵀy)_j for column j. */
+function scaledColumnDot(P: Prepared, j: number, Wi: readonly bigint[]): bigint {
+  const rows = P.colRows[j]!;
+  const ints = P.colInts[j]!;
+  let s = 0n;
+  for (let k = 0; k < rows.length; k++) {
+    const w = Wi[rows[k]!]!;
+    if (w !== 0n) s += ints[k]! * w;
+  }
+  return s;
 }
 
 const preparedCache = new WeakMap<LpModel, Prepared>();
@@ -83,6 +143,8 @@ function prepare(model: LpModel): Prepared {
   });
   const cost: Rat[] = new Array(n).fill(RAT_ZERO);
   for (const t of model.objective) cost[t.var] = ratAdd(cost[t.var]!, ratFromQ(t.coef));
+  const rowDen = model.rows.map((r) => r.terms.reduce((L, t) => lcmBig(L, t.coef.d), 1n));
+  const colInts: bigint[][] = colVals.map((vals, j) => vals.map((v, k) => (v.d === rowDen[colRows[j]![k]!]! ? v.n : v.n * (rowDen[colRows[j]![k]!]! / v.d))));
   const p: Prepared = {
     n,
     m,
@@ -93,6 +155,8 @@ function prepare(model: LpModel): Prepared {
     upper: model.variables.map((v) => (v.upper === null ? null : ratFromQ(v.upper))),
     rhs: model.rows.map((r) => ratFromQ(r.rhs)),
     c0: ratFromQ(model.objectiveConstant),
+    rowDen,
+    colInts,
   };
   preparedCache.set(model, p);
   return p;
@@ -155,7 +219,7 @@ export function certifyBasis(model: LpModel, basis: BasisHint, stats?: CertifySt
     xB = s.x!;
     y = s.y!;
   } catch (e) {
-    if (e instanceof MechcheckError && e.code === "singular-basis") return { ok: false, code: "singular-basis", reason: e.message };
+    if (e instanceof MechcheckError && e.code === "singular") return { ok: false, code: "singular", reason: e.message };
     throw e;
   }
   if (stats) stats.luMs = performance.now() - tl;
@@ -184,14 +248,12 @@ export function certifyBasis(model: LpModel, basis: BasisHint, stats?: CertifySt
   // duals: d = c − Aᵀ y; shadow-price signs (max flips them) with complementary slackness
   const flip = model.direction === "max" ? -1 : 1;
   const d: Rat[] = new Array(n);
+  const { W, Wi } = scaledMultipliers(P, y);
   for (let j = 0; j < n; j++) {
-    let s = P.cost[j]!;
-    const rows = P.colRows[j]!;
-    const vals = P.colVals[j]!;
-    for (let k = 0; k < rows.length; k++) {
-      const yi = y[rows[k]!]!;
-      if (yi.n !== 0n) s = ratSub(s, ratMul(vals[k]!, yi));
-    }
+    // d_j = c_j − G_j / W
+    const cj = P.cost[j]!;
+    const G = scaledColumnDot(P, j, Wi);
+    const s = G === 0n ? cj : ratOf(cj.n * W - G * cj.d, cj.d * W);
     d[j] = s;
     const sg = ratSign(s) * flip; // +1: wants x_j at its lower bound (min sense), −1: at its upper bound
     if (sg === 0) continue;
@@ -336,11 +398,11 @@ export function checkFarkas(model: LpModel, y: readonly Rat[]): string | null {
     yb = ratAdd(yb, ratMul(y[i]!, P.rhs[i]!));
   }
   let maxGx = RAT_ZERO;
+  const { W, Wi } = scaledMultipliers(P, y);
   for (let j = 0; j < P.n; j++) {
-    let g = RAT_ZERO;
-    const rows = P.colRows[j]!;
-    const vals = P.colVals[j]!;
-    for (let k = 0; k < rows.length; k++) g = ratAdd(g, ratMul(vals[k]!, y[rows[k]!]!));
+    const G = scaledColumnDot(P, j, Wi);
+    if (G === 0n) continue;
+    const g = ratOf(G, W);
     const sg = ratSign(g);
     if (sg === 0) continue;
     const bound = sg > 0 ? P.upper[j]! : P.lower[j]!;

@@ -34,7 +34,7 @@
  *   and ignored; any other top-level key is refused.
  * Duplicate keys in an object are refused.
  */
-import { MechcheckError } from "../errors.ts";
+import { MechcheckError, type ErrorCode } from "../errors.ts";
 import { q, qstr, type Q } from "../exact/rational.ts";
 import { LpBuilder, type LpModel, type RowSense } from "./model.ts";
 import { fieldPath, JsonNumber, parseJsonExact, type JsonReadOptions } from "../exact/exactJson.ts";
@@ -57,7 +57,7 @@ function kindOf(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-function bad(code: string, path: string, message: string, value?: unknown): never {
+function bad(code: ErrorCode, path: string, message: string, value?: unknown): never {
   throw new MechcheckError(code, `${path}: ${message}`, { path, value });
 }
 

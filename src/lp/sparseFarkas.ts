@@ -10,7 +10,7 @@
  * The returned certificate is re-checked by src/lp/verify.ts (the independent judge) before it is
  * returned; a failing check throws (a bug).
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { type Q, ZERO } from "../exact/rational.ts";
 import { LpBuilder, type LpModel, type LpResult, type TermInput } from "./model.ts";
 import { solve } from "./solve.ts";
@@ -27,7 +27,7 @@ export interface SparseFarkas {
 /** The minimum-L1 Farkas certificate of an infeasible LP with free columns; null if the LP is feasible. */
 export function sparseFarkas(model: LpModel): SparseFarkas | null {
   for (const v of model.variables) {
-    if (v.lower !== null || v.upper !== null) throw new MechcheckError("bad-model", "sparseFarkas: every column must be free");
+    if (v.lower !== null || v.upper !== null) throw new MechcheckError("invalid-model", "sparseFarkas: every column must be free");
   }
   const b = new LpBuilder("min");
   // y_i = pos_i − neg_i; pos only on ≥ and = rows, neg only on ≤ and = rows.
@@ -64,7 +64,7 @@ export function sparseFarkas(model: LpModel): SparseFarkas | null {
   const cert = b.build();
   const r = solve(cert, cert.rows.length * cert.variables.length <= 6000 ? { exactOnly: true } : {});
   if (r.status === "infeasible") return null;
-  if (r.status !== "optimal") throw new MechcheckError("internal", `sparseFarkas: the certificate LP is ${r.status}`);
+  if (r.status !== "optimal") throw new InternalError(`sparseFarkas: the certificate LP is ${r.status}`);
   const y = model.rows.map((_, i) => {
     let v = ZERO;
     if (pos[i] !== null) v = v.add(r.primal[pos[i]!]!);

@@ -7,7 +7,7 @@
  * pivoted first with no arithmetic and no fill-in: they only move their row into U.
  * Any nonzero pivot is exact, so no numerical threshold is needed; an entry that cancels to exactly
  * zero is dropped, and a column (or row) left without entries means B is singular
- * (MechcheckError "singular-basis").
+ * (MechcheckError "singular").
  *
  * Arithmetic uses a lightweight bigint rational (`Rat`, a normalized {n, d} pair with integer fast
  * paths), which is several times cheaper than fraction.js objects in the inner loops; convert at
@@ -168,10 +168,10 @@ export class SparseLu {
     readonly stats: LuStats,
   ) {}
 
-  /** Factor the m×m matrix whose columns are `cols`; throws MechcheckError "singular-basis". */
+  /** Factor the m×m matrix whose columns are `cols`; throws MechcheckError "singular". */
   static factor(m: number, cols: readonly SparseColumn[]): SparseLu {
     if (cols.length !== m) {
-      throw new MechcheckError("singular-basis", `basis matrix is not square: ${cols.length} columns for ${m} rows`, { value: [cols.length, m] });
+      throw new MechcheckError("singular", `basis matrix is not square: ${cols.length} columns for ${m} rows`, { value: [cols.length, m] });
     }
     // Active submatrix: row-wise values, column-wise patterns.
     const rows: Map<number, Rat>[] = new Array(m);
@@ -220,7 +220,7 @@ export class SparseLu {
       push(colBucket, colCnt[j]!, j);
     }
     const singular = (what: string, idx: number): never => {
-      throw new MechcheckError("singular-basis", `basis matrix is singular (${what} ${idx} has no remaining nonzero)`, { value: idx });
+      throw new MechcheckError("singular", `basis matrix is singular (${what} ${idx} has no remaining nonzero)`, { value: idx });
     };
 
     const pivRow = new Int32Array(m);
@@ -367,7 +367,7 @@ export class SparseLu {
   /** x with B x = r; r is indexed by row, x by column position. */
   solve(r: readonly Rat[]): Rat[] {
     const m = this.m;
-    if (r.length !== m) throw new MechcheckError("dimension-mismatch", `right-hand side has length ${r.length}, expected ${m}`, { value: r.length });
+    if (r.length !== m) throw new MechcheckError("dimension", `right-hand side has length ${r.length}, expected ${m}`, { value: r.length });
     const w = r.slice();
     for (let k = 0; k < m; k++) {
       const wp = w[this.pivRow[k]!]!;
@@ -396,7 +396,7 @@ export class SparseLu {
   /** y with Bᵀ y = c; c is indexed by column position, y by row. */
   solveTranspose(c: readonly Rat[]): Rat[] {
     const m = this.m;
-    if (c.length !== m) throw new MechcheckError("dimension-mismatch", `right-hand side has length ${c.length}, expected ${m}`, { value: c.length });
+    if (c.length !== m) throw new MechcheckError("dimension", `right-hand side has length ${c.length}, expected ${m}`, { value: c.length });
     const cc = c.slice();
     const z: Rat[] = new Array(m);
     for (let k = 0; k < m; k++) {
@@ -476,7 +476,7 @@ export interface BasisSolveOptions {
  * x with B x = r and y with Bᵀ y = c (either side may be null), for the m×m matrix B whose columns
  * are `cols` — the same normalized rationals as `SparseLu.factor(m, cols).solve(r)` /
  * `.solveTranspose(c)` (the solutions are unique), and the same errors (MechcheckError
- * "singular-basis", "bad-matrix").
+ * "singular", "bad-matrix").
  *
  * Method:
  * 1. Singleton columns (the slacks of an LP basis, d·e_i) are eliminated first, exactly and without
@@ -520,8 +520,8 @@ export function solveBasisSystems(
     }
     return { x: r === null ? null : lu.solve(r), y: c === null ? null : lu.solveTranspose(c) };
   };
-  if (r !== null && r.length !== m) throw new MechcheckError("dimension-mismatch", `right-hand side has length ${r.length}, expected ${m}`, { value: r.length });
-  if (c !== null && c.length !== m) throw new MechcheckError("dimension-mismatch", `right-hand side has length ${c.length}, expected ${m}`, { value: c.length });
+  if (r !== null && r.length !== m) throw new MechcheckError("dimension", `right-hand side has length ${r.length}, expected ${m}`, { value: r.length });
+  if (c !== null && c.length !== m) throw new MechcheckError("dimension", `right-hand side has length ${c.length}, expected ${m}`, { value: c.length });
   const primes = opts.primes ?? LIFT_PRIMES;
   if (cols.length !== m || primes.length === 0) return rational();
   const B = cleanColumns(m, cols);

@@ -7,7 +7,7 @@
  * Problems are collected in an IssueList (code, path, value, message, like zod's `issues`) and
  * thrown together as one ValidationError.
  */
-import { MechcheckError } from "../errors.ts";
+import { MechcheckError, type ErrorCode } from "../errors.ts";
 import { groupDigits } from "../exact/exactJson.ts";
 import { ONE, type Q, qstr, qsum, sign } from "../exact/rational.ts";
 import Fraction from "fraction.js";
@@ -16,7 +16,7 @@ import { numProfiles, typeSizes } from "./environment.ts";
 import { othersSizes, profileCount } from "./profiles.ts";
 
 export interface Issue {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly path: string;
   readonly value?: unknown;
   readonly message: string;
@@ -54,7 +54,7 @@ export class IssueList {
   /** Problems found beyond the first MAX_ISSUES (counted, not kept). */
   more = 0;
   constructor(readonly max = MAX_ISSUES) {}
-  add(code: string, path: string, message: string, value?: unknown): void {
+  add(code: ErrorCode, path: string, message: string, value?: unknown): void {
     if (this.issues.length >= this.max) {
       this.more++;
       return;

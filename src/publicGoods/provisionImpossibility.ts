@@ -23,7 +23,7 @@
  * leave the lowest type zero utility) — equal by revenue equivalence; Prop 6.26 says B(c) < 0
  * exactly for 2v̲ < c < 2v̄.
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { ONE, q, type Q, qmax, qstr, sign, ZERO } from "../exact/rational.ts";
 import { Poly, convolve } from "../continuous/polynomial.ts";
 import type { Distribution } from "../continuous/distribution.ts";
@@ -147,7 +147,7 @@ export function pgDecide(c: PgCase): PgDecision {
     return { possible: true, model: lp.model, result, mechanism, problems: conceptProblems("myerson-satterthwaite", env, mechanism, prior) };
   }
   if (result.status === "infeasible") return { possible: false, model: lp.model, result, problems: [], farkasRows: result.farkas.rows.filter((y) => y.n !== 0n).length };
-  throw new MechcheckError("internal", `the public-good feasibility LP is ${result.status}`);
+  throw new InternalError(`the public-good feasibility LP is ${result.status}`);
 }
 
 /** The LP max of E[Σ_i p_i] (net: budget surplus) over efficient BIC + IIR mechanisms. */
@@ -155,7 +155,7 @@ export function pgMaxBudgetLp(c: PgCase): Q {
   const { env } = pgEnvironment(c);
   const lp = fixedRuleTransfersLp(env, pgAllocation(c), { ic: "bic", prior: productPrior(pgMarginals(c)), ir: "interim", objective: "revenue" });
   const r = solve(lp.model, solveOptionsFor(lp.model));
-  if (r.status !== "optimal") throw new MechcheckError("internal", `the public-good revenue LP is ${r.status}`);
+  if (r.status !== "optimal") throw new InternalError(`the public-good revenue LP is ${r.status}`);
   return r.value;
 }
 

@@ -68,7 +68,7 @@ export function validateAuction(a: CommonValueAuction): void {
 type Optimal = Extract<LpResult, { status: "optimal" }>;
 
 function optimal(r: LpResult, what: string): Optimal {
-  if (r.status !== "optimal") throw new MechcheckError("lp-unexpected-status", `${what}: the LP is ${r.status}`);
+  if (r.status !== "optimal") throw new MechcheckError("lp-status", `${what}: the LP is ${r.status}`);
   return r;
 }
 

@@ -205,7 +205,7 @@ export interface BceMinResult {
 }
 
 function optimal(r: LpResult, what: string): Extract<LpResult, { status: "optimal" }> {
-  if (r.status !== "optimal") throw new MechcheckError("lp-unexpected-status", `${what}: the LP is ${r.status}`);
+  if (r.status !== "optimal") throw new MechcheckError("lp-status", `${what}: the LP is ${r.status}`);
   return r;
 }
 

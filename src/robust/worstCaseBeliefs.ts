@@ -302,7 +302,7 @@ export function localDualForP(prior: AuctionPrior, model: LpModel): Q[] {
   const y = new Array<Q>(model.rows.length).fill(ZERO);
   const set = (name: string, val: Q) => {
     const k = idx.get(name);
-    if (k === undefined) throw new MechcheckError("bad-model", `(P) has no row named ${JSON.stringify(name)}`);
+    if (k === undefined) throw new MechcheckError("invalid-model", `(P) has no row named ${JSON.stringify(name)}`);
     y[k] = val;
   };
   const z = localFeasMultipliers(prior);
@@ -331,7 +331,7 @@ export function localDualForPPrime(prior: AuctionPrior, model: LpModel): Q[] {
   const y = new Array<Q>(model.rows.length).fill(ZERO);
   const set = (name: string, val: Q) => {
     const k = idx.get(name);
-    if (k === undefined) throw new MechcheckError("bad-model", `(P′) has no row named ${JSON.stringify(name)}`);
+    if (k === undefined) throw new MechcheckError("invalid-model", `(P′) has no row named ${JSON.stringify(name)}`);
     y[k] = val;
   };
   const z = localFeasMultipliers(prior);

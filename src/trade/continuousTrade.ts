@@ -16,7 +16,7 @@
  * 3. Bayes-optimal public good ([BernardMD3, Prop 7.8, *Determine optimal λ*]): two agents, the
  *    threshold s on θ_1 + θ_2 at which the budget E[(ψ_1 + ψ_2 − c)·1{θ_1 + θ_2 ≥ s}] = 0 binds.
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { ONE, ZERO, q, qmax, qmin, qstr, qsum, sign, type Q, type QInput } from "../exact/rational.ts";
 import type { Distribution } from "../continuous/distribution.ts";
 import { AlgebraicReal, CertifiedReal, Piecewise, Poly, convolve, isolateRoots, signIntervals } from "../continuous/polynomial.ts";
@@ -119,7 +119,7 @@ export function cgkCriticalType(F: Distribution, n: number, r: QInput, where = "
     const roots = isolateRoots(G.pieces[k]!.sub(Poly.constant(share)), G.breaks[k]!, G.breaks[k + 1]!);
     if (roots.length > 0) return roots[0]!;
   }
-  throw new MechcheckError("internal", `no critical type for ${where} = ${qstr(share)} (G is continuous from 0 to 1)`);
+  throw new InternalError(`no critical type for ${where} = ${qstr(share)} (G is continuous from 0 to 1)`);
 }
 
 export interface CgkResult {

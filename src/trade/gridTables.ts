@@ -15,7 +15,7 @@
  * a minimum-L1 Farkas certificate (sparseFarkas.ts) reduced to a support-minimal set of rows and
  * rendered by src/lp/proof.ts.
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { qstr } from "../exact/rational.ts";
 import type { LpModel } from "../lp/model.ts";
 import { verify } from "../lp/verify.ts";
@@ -101,7 +101,7 @@ export function gridTables(maxK = 12): GridTables {
         if (!e.possible && !proved) {
           proved = true;
           const s = sparseFarkas(model);
-          if (s === null) throw new MechcheckError("internal", `tables: ${problem} K = ${K} (${tie}) is infeasible but has no sparse certificate`);
+          if (s === null) throw new InternalError(`tables: ${problem} K = ${K} (${tie}) is infeasible but has no sparse certificate`);
           const proof = infeasibilityProof(model, s.rows);
           proofs.push({ problem, K, tie, rows: proof.rows.length, lines: renderProof(model, proof).split("\n") });
         }

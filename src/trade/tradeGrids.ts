@@ -56,7 +56,7 @@
  * for K ≥ 2 with "split" ties. Scaled to [0, 1] (values v/K) each R* divided by K → −1/6, the continuous
  * uniform deficit.
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { ONE, q, type Q, qmax, qmin, qstr, sign, ZERO } from "../exact/rational.ts";
 import { isBIC, isDSIC, isExPostBudgetBalanced, isExPostEfficient, isInterimIR } from "../concepts/index.ts";
 import { bilateralTradeEnvironment, BUYER, SELLER } from "../model/bilateralTrade.ts";
@@ -314,7 +314,7 @@ export function decide(problem: Problem, c: GridCase): LpDecision {
     const farkasSupport = lp.model.rows.flatMap((r, k) => (result.farkas.rows[k]!.n !== 0n ? [{ row: r.name, weight: result.farkas.rows[k]! }] : []));
     return { problem, possible: false, model: lp.model, result, problems: [], farkasSupport };
   }
-  throw new MechcheckError("internal", `the ${problem} feasibility LP cannot be unbounded (status ${result.status})`);
+  throw new InternalError(`the ${problem} feasibility LP cannot be unbounded (status ${result.status})`);
 }
 
 /**
@@ -338,7 +338,7 @@ export function readableProof(model: LpModel, farkas: readonly Q[]): string {
  * serialized (the suite runs thousands of cases whose certificates nobody prints).
  */
 export function impossibilityCertificate(d: LpDecision): { farkas: { row: string; weight: string }[]; readonly proof: string } {
-  if (d.possible || d.result.status !== "infeasible") throw new MechcheckError("internal", "impossibilityCertificate: the case is feasible");
+  if (d.possible || d.result.status !== "infeasible") throw new InternalError("impossibilityCertificate: the case is feasible");
   const rows = d.result.farkas.rows;
   const out = { farkas: d.farkasSupport!.map((f) => ({ row: f.row, weight: qstr(f.weight) })) } as { farkas: { row: string; weight: string }[]; readonly proof: string };
   let cached: string | undefined;
@@ -353,7 +353,7 @@ export function msMaxRevenueLp(c: GridCase): { value: Q; model: LpModel } {
   const prior = productPrior(marginalsOf(c));
   const lp = fixedRuleTransfersLp(env, allocation, { ic: "bic", prior, ir: "interim", objective: "revenue" });
   const r = solve(lp.model, solveOptionsFor(lp.model));
-  if (r.status !== "optimal") throw new MechcheckError("internal", `the revenue LP is ${r.status}; it is feasible (the IR-VCG mechanism) and bounded (IIR)`);
+  if (r.status !== "optimal") throw new InternalError(`the revenue LP is ${r.status}; it is feasible (the IR-VCG mechanism) and bounded (IIR)`);
   return { value: r.value, model: lp.model };
 }
 

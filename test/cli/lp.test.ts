@@ -166,7 +166,7 @@ describe("mechcheck lp: errors (exit 2, one line naming the file or field)", () 
   it("a directory", async () => {
     const r = await run(["lp", dir]);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`mechcheck lp: error [file-unreadable]: ${dir}: is a directory, not a model file`);
+    expect(r.err).toBe(`mechcheck lp: error [unreadable-file]: ${dir}: is a directory, not a model file`);
   });
   it("invalid JSON, with line and column", async () => {
     const p = file("bad.json", `{\n  "optimize": "p",,\n}`);

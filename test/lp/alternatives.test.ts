@@ -56,7 +56,7 @@ describe("feasibleNonnegative (Farkas)", () => {
 
   it("rejects ragged input with a MechcheckError naming the row", () => {
     expect(() => feasibleNonnegative([[1, 2], [3]], [1, 2])).toThrow(/row 1 of A/);
-    expect(() => feasibleNonnegative([[1]], [1, 2])).toThrow(expect.objectContaining({ code: "dimension-mismatch" }));
+    expect(() => feasibleNonnegative([[1]], [1, 2])).toThrow(expect.objectContaining({ code: "dimension" }));
     expect(() => feasibleNonnegative([[0.5]], [1])).toThrow(expect.objectContaining({ code: "float-not-exact" }));
   });
 

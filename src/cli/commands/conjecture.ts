@@ -16,7 +16,7 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
-import { MechcheckError } from "../../errors.ts";
+import { InternalError, isErrorCode, MechcheckError } from "../../errors.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { DEFAULT_SEED } from "../../theorem/runner.ts";
 import type { TheoremRun } from "../../catalogue/types.ts";
@@ -145,7 +145,10 @@ export async function conjectureCommand(args: string[], io: CommandIO): Promise<
     order ??= w.ids;
     for (const [id, r] of w.results) results.set(id, r);
     if (w.fatal) {
-      if (results.size === 0) throw new MechcheckError(w.fatal.code, `conjecture: ${given}: ${w.fatal.message}`, { path: "file", value: given });
+      if (results.size === 0) {
+        const { code, message } = w.fatal;
+        throw isErrorCode(code) ? new MechcheckError(code, `conjecture: ${given}: ${message}`, { path: "file", value: given }) : new InternalError(`conjecture: ${given}: [${code}] ${message}`);
+      }
       io.err(`mechcheck conjecture: error [${w.fatal.code}]: ${w.fatal.message}`);
       break;
     }

@@ -36,9 +36,9 @@ async function readModelFile(path: string): Promise<string> {
     if (e instanceof MechcheckError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new MechcheckError("file-not-found", `${path}: no such file`, { path, cause: e });
-    if (code === "EISDIR") throw new MechcheckError("file-unreadable", `${path}: is a directory, not a model file`, { path, cause: e });
-    if (code === "EACCES" || code === "EPERM") throw new MechcheckError("file-unreadable", `${path}: permission denied`, { path, cause: e });
-    throw new MechcheckError("file-unreadable", `${path}: cannot be read (${e instanceof Error ? e.message : String(e)})`, { path, cause: e });
+    if (code === "EISDIR") throw new MechcheckError("unreadable-file", `${path}: is a directory, not a model file`, { path, cause: e });
+    if (code === "EACCES" || code === "EPERM") throw new MechcheckError("unreadable-file", `${path}: permission denied`, { path, cause: e });
+    throw new MechcheckError("unreadable-file", `${path}: cannot be read (${e instanceof Error ? e.message : String(e)})`, { path, cause: e });
   }
 }
 

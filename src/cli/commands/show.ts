@@ -22,11 +22,11 @@ export async function showCommand(args: string[], io: CommandIO): Promise<number
   const parsed = parseJsonExact(text, path);
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed) || parsed instanceof JsonNumber) {
     const what = parsed === null ? "null" : Array.isArray(parsed) ? "an array" : parsed instanceof JsonNumber ? "a number" : `a ${typeof parsed}`;
-    throw new MechcheckError("bad-json", `show: ${path} holds ${what}; expected an object (a saved counterexample or an instance)`, { path: "(root)", value: what });
+    throw new MechcheckError("invalid-input", `show: ${path} holds ${what}; expected an object (a saved counterexample or an instance)`, { path: "(root)", value: what });
   }
   const isRecord = Object.hasOwn(parsed, "theorem") && Object.hasOwn(parsed, "instance");
   if (!isRecord && !Object.hasOwn(parsed, "environment")) {
-    throw new MechcheckError("bad-json", `show: ${path} is neither a saved counterexample (fields "theorem" and "instance") nor an instance (field "environment")`, { path: "(root)", value: path });
+    throw new MechcheckError("invalid-input", `show: ${path} is neither a saved counterexample (fields "theorem" and "instance") nor an instance (field "environment")`, { path: "(root)", value: path });
   }
   const json = (isRecord ? parseRecord(text, path) : {}) as unknown as Record<string, unknown>;
   const instJson: unknown = isRecord ? json.instance : text;

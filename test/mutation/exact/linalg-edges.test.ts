@@ -13,21 +13,21 @@ const S = (A: readonly (readonly Q[])[]) => A.map((r) => r.map((x) => x.toFracti
 describe("shapeOf: what is not a matrix", () => {
   it("not an array", () => {
     const e = caught(() => shapeOf(undefined as never, "G"));
-    expect([e.code, e.path, e.value, e.message]).toEqual(["bad-shape", "G", undefined, "G: expected an array of rows"]);
+    expect([e.code, e.path, e.value, e.message]).toEqual(["dimension", "G", undefined, "G: expected an array of rows"]);
     const e2 = caught(() => shapeOf("ab" as never));
-    expect([e2.code, e2.path, e2.value]).toEqual(["bad-shape", "A", "ab"]);
+    expect([e2.code, e2.path, e2.value]).toEqual(["dimension", "A", "ab"]);
   });
   it("a first row that is not an array", () => {
     const e = caught(() => shapeOf([5] as never, "G"));
-    expect([e.code, e.path, e.value, e.message]).toEqual(["bad-shape", "G[0]", 5, "G[0]: expected a row (an array)"]);
+    expect([e.code, e.path, e.value, e.message]).toEqual(["dimension", "G[0]", 5, "G[0]: expected a row (an array)"]);
   });
   it("a later row that is not an array", () => {
     const e = caught(() => shapeOf([V([1]), "x"] as never, "G"));
-    expect([e.code, e.path, e.value, e.message]).toEqual(["bad-shape", "G[1]", "x", "G[1]: expected a row (an array)"]);
+    expect([e.code, e.path, e.value, e.message]).toEqual(["dimension", "G[1]", "x", "G[1]: expected a row (an array)"]);
   });
   it("a ragged row", () => {
     const e = caught(() => shapeOf([V([1, 2]), V([3])], "G"));
-    expect([e.code, e.path, e.value]).toEqual(["bad-shape", "G[1]", 1]);
+    expect([e.code, e.path, e.value]).toEqual(["dimension", "G[1]", 1]);
   });
   it("an entry that is a float, not a rational", () => {
     const e = caught(() => shapeOf([V([1, 2]), [q(3), 0.5]] as never, "G"));
@@ -39,11 +39,11 @@ describe("vectors: b of solve, x of matVec", () => {
   const A = M([[1, 0], [0, 1]]);
   it("not an array", () => {
     const e = caught(() => solve(A, undefined as never));
-    expect([e.code, e.path, e.value, e.message]).toEqual(["bad-shape", "b", undefined, "b: expected an array"]);
+    expect([e.code, e.path, e.value, e.message]).toEqual(["dimension", "b", undefined, "b: expected an array"]);
   });
   it("wrong length", () => {
     const e = caught(() => solve(A, V([1])));
-    expect([e.code, e.path, e.value]).toEqual(["bad-shape", "b", 1]);
+    expect([e.code, e.path, e.value]).toEqual(["dimension", "b", 1]);
     expect(e.message).toBe("b: has length 1, expected 2");
   });
   it("an entry that is not a rational, at any position", () => {
@@ -72,7 +72,7 @@ describe("square matrices", () => {
   it("singular: rank in the error", () => {
     // [[1,2],[2,4]]: second row = 2·first, rank 1
     const e = caught(() => inverse(M([[1, 2], [2, 4]])));
-    expect([e.code, e.path, e.value]).toEqual(["singular-matrix", "A", 1]);
+    expect([e.code, e.path, e.value]).toEqual(["singular", "A", 1]);
     expect(e.message).toBe("A: the 2×2 matrix is singular (rank 1); it has no inverse");
   });
   it("a pivot found below needs a row swap: det [[0,1],[1,0]] = −1, inverse is itself", () => {
@@ -96,7 +96,7 @@ describe("matrices with no rows", () => {
   });
   it("nullSpace refuses a column count that disagrees with A", () => {
     const e = caught(() => nullSpace(M([[1, 2, 3]]), 2));
-    expect([e.code, e.path, e.value]).toEqual(["bad-shape", "A", 3]);
+    expect([e.code, e.path, e.value]).toEqual(["dimension", "A", 3]);
     expect(e.message).toBe("A: has 3 columns, expected 2");
     expect(S(nullSpace(M([[1, 1]]), 2))).toEqual([["-1", "1"]]);
   });
@@ -109,7 +109,7 @@ describe("matrices with no rows", () => {
 describe("matMul shapes", () => {
   it("inner dimensions must agree", () => {
     const e = caught(() => matMul(M([[1, 2]]), M([[1, 2]])));
-    expect([e.code, e.path, e.value]).toEqual(["bad-shape", "B", [1, 2]]);
+    expect([e.code, e.path, e.value]).toEqual(["dimension", "B", [1, 2]]);
     expect(e.message).toBe("A·B: A is 1×2 but B is 1×2");
   });
   it("each argument is named in its own shape error", () => {
