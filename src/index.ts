@@ -20,3 +20,5 @@ export type { Theorem, CheckResult, TheoremRun, CaseCodec } from "./catalogue/ty
 export { design, designChecked, designFeasible, irreducibleAxioms, type DesignSpec, type DesignResult, type Objective } from "./design/design.ts";
 export { parseAxioms, AXIOMS, type Axiom, type UserConstraint } from "./design/axioms.ts";
 export { atlas, mergeAtlas, thresholds, type AtlasResult } from "./design/atlas.ts";
+// fast-check, as mechcheck uses it: a conjecture's generators need no separate install.
+export * as fc from "fast-check";

@@ -4,7 +4,13 @@
  * message`. The program is kept and reused by the next call in the same process (most of the cost
  * is parsing mechcheck's own sources, which do not change between calls).
  */
-import { dirname, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { PACKAGE_ROOT } from "../paths.ts";
+
+/** Running from the TypeScript sources (the repository), not from the built dist/. */
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+/** Imports a conjecture may make that resolve from mechcheck's own package when its folder cannot. */
+const OURS = /^(mechcheck|fast-check)(\/.*)?$/;
 
 type TS = typeof import("typescript");
 
@@ -46,10 +52,23 @@ export async function typecheckFile(file: string, cwd = process.cwd()): Promise<
     noImplicitAny: false,
     skipLibCheck: true,
     noEmit: true,
-    types: ["node"],
     lib: ["lib.es2022.d.ts", "lib.esnext.disposable.d.ts"],
+    // In the repository, `mechcheck` resolves to the sources (the package's exports condition).
+    ...(FROM_SOURCE ? { customConditions: ["mechcheck-source"] } : {}),
   };
-  const program = t.createProgram({ rootNames: [abs], options, ...(previous ? { oldProgram: previous } : {}) });
+  const host = t.createCompilerHost(options);
+  // Node's types where the user's folder (or mechcheck's) has them; none otherwise.
+  const nodeTypes = t.resolveTypeReferenceDirective("node", abs, options, host).resolvedTypeReferenceDirective ?? t.resolveTypeReferenceDirective("node", join(PACKAGE_ROOT, "package.json"), options, host).resolvedTypeReferenceDirective;
+  options.types = nodeTypes ? ["node"] : [];
+  // A conjecture in any folder: `mechcheck` and `fast-check` resolve from the running package when
+  // the file's own folder does not provide them (the same fallback as the worker's resolve hook).
+  host.resolveModuleNames = (names, containingFile, _reused, redirected, opts) =>
+    names.map((n) => {
+      const r = t.resolveModuleName(n, containingFile, opts, host, undefined, redirected).resolvedModule;
+      if (r || !OURS.test(n)) return r;
+      return t.resolveModuleName(n, join(PACKAGE_ROOT, "package.json"), opts, host, undefined, redirected).resolvedModule;
+    });
+  const program = t.createProgram({ rootNames: [abs], options, host, ...(previous ? { oldProgram: previous } : {}) });
   previous = program;
   const sf = program.getSourceFile(abs);
   if (!sf) return { ran: true, errors: [`${file}: cannot be read as TypeScript`], ms: Math.round(performance.now() - t0) };

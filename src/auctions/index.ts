@@ -1,0 +1,8 @@
+/** Public API: src/auctions (the subpath `mechcheck/auctions`). */
+export * from "./continuousAuctions.ts";
+export * from "./gridAuctions.ts";
+export * from "./myersonPayments.ts";
+export * from "./optimalBayesianAuction.ts";
+export * from "./revenueEquivalenceContinuous.ts";
+export * from "./revenueEquivalenceCorrelated.ts";
+export * from "./revenueEquivalenceGrid.ts";

@@ -1,0 +1,4 @@
+/** Public API: src/continuous (the subpath `mechcheck/continuous`). */
+export * from "./distribution.ts";
+export * from "./linearGeometry.ts";
+export * from "./polynomial.ts";

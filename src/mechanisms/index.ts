@@ -1,0 +1,3 @@
+/** Public API: src/mechanisms (the subpath `mechcheck/mechanisms`). */
+export * from "./fixedRuleTransfers.ts";
+export * from "./vcg.ts";

@@ -1,0 +1,6 @@
+/** Public API: src/publicGoods (the subpath `mechcheck/public-goods`). */
+export * from "./contingentContribution.ts";
+export * from "./interdependentPublicGood.ts";
+export * from "./provision.ts";
+export * from "./provisionImpossibility.ts";
+export * from "./thresholdBudget.ts";
