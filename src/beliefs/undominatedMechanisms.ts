@@ -10,7 +10,7 @@
  * undominated if no g' ∈ F has R' ≥ R at every t and R' > R at some t.
  *
  * ## The alternative
- * R(F) is a polyhedron's linear image, so (multi-objective LP, Isermann 1974) an undominated g
+ * R(F) is a polyhedron's linear image, so (multi-objective LP, [Isermann1974]) an undominated g
  * exists iff some weights w(t) > 0 at EVERY profile make max_F Σ_t w(t)R(t) finite, and then its
  * maximizers are undominated (a dominating g' would score strictly more). The weighted LP's dual
  * is the noisy-concordance system of Morris [Morris1994] with π = w: so
