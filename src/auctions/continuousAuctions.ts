@@ -34,13 +34,13 @@ function checkBidders(n: number): void {
 }
 
 /** G = F^{n−1}: the probability that a bidder of type v has the highest value. */
-export function winProbability(F: Distribution, n: number): Piecewise {
+function winProbability(F: Distribution, n: number): Piecewise {
   checkBidders(n);
   return F.cdf.composeOuter(Poly.x.pow(n - 1));
 }
 
 /** m(v) = ∫_lo^v x dG(x): the interim expected payment of type v in any standard auction (U(lo) = 0). */
-export function interimPaymentRE(F: Distribution, n: number): Piecewise {
+function interimPaymentRE(F: Distribution, n: number): Piecewise {
   const G = winProbability(F, n);
   return G.derivative().mulPoly(Poly.x).antiderivative();
 }

@@ -35,7 +35,7 @@ export interface OptimalAuctionLp {
 }
 
 /** values[i][τ] = w_i(τ); prior over profiles (mixed-radix order of src/model/profiles.ts). */
-export function optimalAuctionLp(valuesInput: readonly (readonly QInput[])[], priorInput: readonly QInput[], opts: OptimalAuctionOptions = {}): OptimalAuctionLp {
+function optimalAuctionLp(valuesInput: readonly (readonly QInput[])[], priorInput: readonly QInput[], opts: OptimalAuctionOptions = {}): OptimalAuctionLp {
   const values = valuesInput.map((r, i) => r.map((v, k) => q(v, `values[${i}][${k}]`)));
   const sizes = values.map((r) => r.length);
   const P = profileCount(sizes);

@@ -64,11 +64,6 @@ export function auctionSetting(F: Distribution, n: number): AuctionSetting {
   return { F, n, G, m, f: F.pdf, highestDensity, secondDensity };
 }
 
-/** m(w) = ∫_lo^w x dG(x): the envelope payment with U(lo) = 0. */
-export function envelopePayment(F: Distribution, n: number): Piecewise {
-  return auctionSetting(F, n).m;
-}
-
 /** b·X as a piecewise polynomial on b's breaks, checking that den divides num·X exactly. */
 function bidTimes(b: BidFunction, X: Piecewise, what: string): Piecewise {
   const Xr = X.refineTo(b.breaks as Q[]);
@@ -186,7 +181,7 @@ export function bernsteinNonNegative(p: Poly, a: Q, c: Q): boolean {
 }
 
 /** A sufficient test for p > 0 on [a, c]: every Bernstein coefficient > 0 (false = undecided). */
-export function bernsteinPositive(p: Poly, a: Q, c: Q): boolean {
+function bernsteinPositive(p: Poly, a: Q, c: Q): boolean {
   return bernsteinCoefficients(p, a, c).every((b) => sign(b) > 0);
 }
 

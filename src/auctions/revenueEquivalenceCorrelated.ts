@@ -52,7 +52,7 @@ export function expectedPayments(prior: readonly Q[], payments: readonly (readon
 }
 
 /** Build the LP of the module comment (direction as given). Exported for tests. */
-export function downwardBindingLp(env: Environment, prior: readonly Q[], allocation: readonly (readonly Q[])[], lowestUtility: readonly Q[], direction: "min" | "max", opts: RangeOptions): { model: ReturnType<LpBuilder["build"]>; variable: (i: number, th: number) => number } {
+function downwardBindingLp(env: Environment, prior: readonly Q[], allocation: readonly (readonly Q[])[], lowestUtility: readonly Q[], direction: "min" | "max", opts: RangeOptions): { model: ReturnType<LpBuilder["build"]>; variable: (i: number, th: number) => number } {
   const sizes = typeSizes(env);
   const n = sizes.length;
   const P = numProfiles(env);

@@ -187,7 +187,7 @@ export function upwardVirtualValues(w: readonly Q[], mu: readonly Q[]): Q[] {
 }
 
 /** E[Σ_i φ_i(θ_i) q_i(θ)] under the product prior: the expected (virtual) value of the winner. */
-export function expectedVirtualSurplus(phi: readonly (readonly Q[])[], marginals: Marginals, allocation: readonly (readonly Q[])[]): Q {
+function expectedVirtualSurplus(phi: readonly (readonly Q[])[], marginals: Marginals, allocation: readonly (readonly Q[])[]): Q {
   const sizes = marginals.map((m) => m.length);
   const prior = productOfMarginals(marginals);
   let s = ZERO;

@@ -26,7 +26,7 @@ export interface PayoffTypeSpace {
   readonly prior: readonly Q[];
 }
 
-export function validatePayoffTypeSpace(ts: PayoffTypeSpace): void {
+function validatePayoffTypeSpace(ts: PayoffTypeSpace): void {
   const P = profileCount(ts.sizes);
   if (ts.prior.length !== P) throw new MechcheckError("dimension", `prior: expected ${P} entries, got ${ts.prior.length}`);
   let sum = ZERO;

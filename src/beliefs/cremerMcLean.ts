@@ -50,7 +50,7 @@ export function conditionalBeliefs(sizes: readonly number[], priorInput: readonl
 }
 
 /** Per-type beliefs from environment.ts Beliefs (validated). */
-export function typeBeliefs(sizes: readonly number[], beliefs: Beliefs): Q[][][] {
+function typeBeliefs(sizes: readonly number[], beliefs: Beliefs): Q[][][] {
   if (beliefs.kind === "common-prior") return conditionalBeliefs(sizes, beliefs.prior);
   if (beliefs.kind !== "per-type") throw new MechcheckError("bad-beliefs", `beliefs.kind: ${JSON.stringify((beliefs as { kind: unknown }).kind)} is not "common-prior" or "per-type"`, { path: "beliefs.kind", value: (beliefs as { kind: unknown }).kind });
   if (!Array.isArray(beliefs.beliefs) || beliefs.beliefs.length !== sizes.length) throw new MechcheckError("dimension", `beliefs.beliefs: expected ${sizes.length} agents`, { path: "beliefs.beliefs", value: beliefs.beliefs?.length });

@@ -26,7 +26,7 @@ import { joinProfile, profileIndex } from "../model/profiles.ts";
 export type AgentBeliefs = readonly (readonly (readonly Q[])[])[];
 
 /** The LP of the module comment for agent i; column r is p'_i at report profile r. */
-export function equivalentBicLp(env: Environment, beliefs: AgentBeliefs, mech: DirectMechanism, i: number): LpModel {
+function equivalentBicLp(env: Environment, beliefs: AgentBeliefs, mech: DirectMechanism, i: number): LpModel {
   const sizes = typeSizes(env);
   const P = numProfiles(env);
   const lp = new LpBuilder("min");

@@ -114,7 +114,7 @@ export function inM(sizes: readonly number[], cond: Conditionals, mu: readonly Q
 }
 
 /** The LP of Prop 7.14 (columns p'_i(τ) at τ·n + i). */
-export function budgetBalancedEquivalentLp(env: Environment, cond: Conditionals, mech: DirectMechanism): LpModel {
+function budgetBalancedEquivalentLp(env: Environment, cond: Conditionals, mech: DirectMechanism): LpModel {
   const sizes = typeSizes(env);
   const n = sizes.length;
   const P = numProfiles(env);

@@ -69,7 +69,7 @@ function requireEfficientRule(env: Environment, rule: DecisionRule): void {
 }
 
 /** Build the linear system of Lemma 7.5 for an efficient rule (default: vcg.ts's efficient rule). */
-export function lemma75System(env: Environment, rule?: DecisionRule): Lemma75System {
+function lemma75System(env: Environment, rule?: DecisionRule): Lemma75System {
   requirePrivateValues(env);
   const q0 = rule ?? efficientDecisionRule(env);
   requireEfficientRule(env, q0);

@@ -41,7 +41,7 @@ export function efficientAllocation(env: Environment, tie: TieRule = "lowest-ind
 }
 
 /** Throws MechcheckError "not-efficient" unless each allocation[θ] is a lottery on surplus-maximizing decisions. */
-export function requireEfficientAllocation(env: Environment, allocation: readonly (readonly QInput[])[], where = "allocation"): Q[][] {
+function requireEfficientAllocation(env: Environment, allocation: readonly (readonly QInput[])[], where = "allocation"): Q[][] {
   const m = numProfiles(env);
   if (!Array.isArray(allocation) || allocation.length !== m) {
     throw new MechcheckError("dimension", `${where}: expected ${m} lotteries (one per profile), got ${Array.isArray(allocation) ? allocation.length : typeof allocation}`, { path: where, value: Array.isArray(allocation) ? allocation.length : allocation });
@@ -105,7 +105,7 @@ function prepare(env: Environment, marginalsInput: readonly (readonly QInput[])[
  * Interim expected pivot payment E_{τ_i}[p^piv_i(τ_i, T_{-i})], per agent and own type: the
  * interim expected externality agent i imposes on the others.
  */
-export function expectedExternalities(env: Environment, marginals: Marginals, allocation: readonly (readonly Q[])[]): Q[][] {
+function expectedExternalities(env: Environment, marginals: Marginals, allocation: readonly (readonly Q[])[]): Q[][] {
   const piv = pivotPayments(env, allocation);
   const sizes = typeSizes(env);
   return env.agents.map((_, i) => Array.from({ length: sizes[i]! }, (_, ti) => interimExpectation(marginals, i, ti, (t) => piv[t]![i]!)));
@@ -125,7 +125,7 @@ export function expectedExternalityMechanism(env: Environment, marginalsInput: r
 }
 
 /** The residual utility r_i(v_i) = E_{v_{-i}}[Σ_{j≠i} v_j(Q^e(v_i, v_{-i}))] ([Mishra2020, *Efficient mechanism*]). */
-export function residualUtilities(env: Environment, marginals: Marginals, allocation: readonly (readonly Q[])[]): Q[][] {
+function residualUtilities(env: Environment, marginals: Marginals, allocation: readonly (readonly Q[])[]): Q[][] {
   const sizes = typeSizes(env);
   return env.agents.map((_, i) => Array.from({ length: sizes[i]! }, (_, ti) => interimExpectation(marginals, i, ti, (t) => othersLotteryValue(env, i, t, allocation[t]!))));
 }

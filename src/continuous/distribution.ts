@@ -23,12 +23,6 @@ function checkCount(n: number, where: string, min = 1): void {
   if (!Number.isSafeInteger(n) || n < min) throw new MechcheckError("bad-count", `${where}: ${n} is not an integer ≥ ${min}`, { path: where, value: n });
 }
 
-/** A negative-density witness: f < 0 on the open interval between two (algebraic) points. */
-export interface NegativeDensity {
-  piece: number;
-  interval: SignInterval;
-}
-
 /** The virtual value on one piece of the support: φ = num/den with num = x·f − (1 − F), den = f. */
 export interface VirtualValuePiece {
   from: Q;

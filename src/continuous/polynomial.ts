@@ -221,7 +221,7 @@ function lcm(a: bigint, b: bigint): bigint {
 // ————————————————————————————————————————————————————————————— Sturm sequences and roots
 
 /** Sturm sequence p, p′, −rem(p, p′), … of p. */
-export function sturmSequence(p: Poly): Poly[] {
+function sturmSequence(p: Poly): Poly[] {
   const seq: Poly[] = [p, p.derivative()];
   while (!seq[seq.length - 1]!.isZero()) {
     const r = seq[seq.length - 2]!.divmod(seq[seq.length - 1]!).rem.neg();

@@ -82,7 +82,7 @@ function specFor(d: Domain, axioms: readonly Axiom[], solveOpts?: SolveOptions):
 }
 
 /** Classify every subset of `axioms` on one domain. */
-export function classifyDomain(d: Domain, axioms: readonly Axiom[], index: number, opts: { proofsFor?: (s: readonly Axiom[]) => boolean; solve?: SolveOptions } = {}): DomainAtlas {
+function classifyDomain(d: Domain, axioms: readonly Axiom[], index: number, opts: { proofsFor?: (s: readonly Axiom[]) => boolean; solve?: SolveOptions } = {}): DomainAtlas {
   const t0 = performance.now();
   const m = axioms.length;
   const subsets: Axiom[][] = [];

@@ -38,7 +38,7 @@ import { efficientDecisions, hasPrivateValues } from "../concepts/index.ts";
 export const AXIOMS = ["efficient", "dsic", "epic", "bic", "ex-post-ir", "interim-ir", "ex-post-bb", "ex-ante-bb", "no-deficit", "anonymous", "user"] as const;
 export type Axiom = (typeof AXIOMS)[number];
 /** Accepted spellings → axiom. */
-export const AXIOM_ALIASES: Readonly<Record<string, Axiom>> = {
+const AXIOM_ALIASES: Readonly<Record<string, Axiom>> = {
   efficient: "efficient", efficiency: "efficient", dsic: "dsic", epic: "epic", bic: "bic",
   "ex-post-ir": "ex-post-ir", "expost-ir": "ex-post-ir", epir: "ex-post-ir", ir: "ex-post-ir",
   "interim-ir": "interim-ir", iir: "interim-ir",
@@ -216,7 +216,7 @@ function othersText(env: Environment, i: number, k: number): string {
 }
 
 /** Belief weights w(k) for agent i of type θ_i over the others' profiles (null: no constraint). */
-export function beliefWeights(env: Environment, beliefs: Beliefs, i: number, ti: number): Q[] | null {
+function beliefWeights(env: Environment, beliefs: Beliefs, i: number, ti: number): Q[] | null {
   const sizes = typeSizes(env);
   const K = profileCount(othersSizes(sizes, i));
   if (beliefs.kind === "per-type") return beliefs.beliefs[i]![ti]!.slice();

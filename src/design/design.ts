@@ -100,7 +100,7 @@ export type DesignResult =
     };
 
 /** The environment with the spec's outside options (validated). */
-export function designEnvironment(env: Environment, spec: Pick<DesignSpec, "outsideOptions">): Environment {
+function designEnvironment(env: Environment, spec: Pick<DesignSpec, "outsideOptions">): Environment {
   if (!spec.outsideOptions) return env;
   const o = spec.outsideOptions;
   if (o.length !== env.agents.length) throw new MechcheckError("dimension", `outsideOptions: expected one list per agent (${env.agents.length}), got ${o.length}`, { path: "outsideOptions", value: o.length });
@@ -155,7 +155,7 @@ export function buildDesignLp(envIn: Environment, spec: DesignSpec): { lp: Desig
  * has its lottery pinned: a substitution equivalent to the EFF/TIE rows plus LOT, which keeps the
  * LP small and the proofs in the incentive and budget rows that matter.
  */
-export function pinnedByEfficiency(env: Environment, tie?: readonly (readonly Q[])[]): (Q[] | null)[] {
+function pinnedByEfficiency(env: Environment, tie?: readonly (readonly Q[])[]): (Q[] | null)[] {
   return Array.from({ length: numProfiles(env) }, (_, th) => {
     const eff = efficientDecisions(env, th);
     if (eff.length === 1) return env.decisions.map((_, d) => (d === eff[0] ? ONE : ZERO));
@@ -249,7 +249,7 @@ export function recheck(env: Environment, mech: DirectMechanism, spec: DesignSpe
 }
 
 /** Anonymity on the mechanism's tables: every adjacent swap maps the mechanism to itself. */
-export function isAnonymous(env: Environment, mech: DirectMechanism): { holds: boolean; detail: string } {
+function isAnonymous(env: Environment, mech: DirectMechanism): { holds: boolean; detail: string } {
   const n = env.agents.length;
   for (let a = 0; a + 1 < n; a++) {
     const s = swapSymmetry(env, a, a + 1);
@@ -267,7 +267,7 @@ export function isAnonymous(env: Environment, mech: DirectMechanism): { holds: b
 }
 
 /** User constraints evaluated on the mechanism's tables (column names parsed back to table entries). */
-export function userConstraintsHold(env: Environment, mech: DirectMechanism, cons: readonly UserConstraint[]): { holds: boolean; detail: string } {
+function userConstraintsHold(env: Environment, mech: DirectMechanism, cons: readonly UserConstraint[]): { holds: boolean; detail: string } {
   const lab = (th: number) => {
     const sizes = typeSizes(env);
     let r = th;

@@ -19,7 +19,7 @@
 import { MechcheckError } from "../errors.ts";
 import { ONE, q, type Q, ZERO } from "../exact/rational.ts";
 import type { Beliefs, Environment } from "../model/environment.ts";
-import { numProfiles, productPrior } from "../model/environment.ts";
+import { productPrior } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
 import { efficientTradeAllocation, integerGrid, tradeEnv, type TieRule } from "../trade/tradeGrids.ts";
 import { partnershipEnvironment } from "../trade/partnership.ts";
@@ -53,11 +53,11 @@ export type PriorFamily = "uniform" | "tent";
 const TIES: readonly (TieRule | "any")[] = ["trade", "no-trade", "split", "any"];
 const PRIORS: readonly PriorFamily[] = ["uniform", "tent"];
 
-export function uniform(m: number): Q[] {
+function uniform(m: number): Q[] {
   return Array.from({ length: m }, () => ONE.div(q(m)));
 }
 /** μ(k) ∝ min(k + 1, m − k), k = 0…m−1. */
-export function tent(m: number): Q[] {
+function tent(m: number): Q[] {
   const w = Array.from({ length: m }, (_, k) => q(Math.min(k + 1, m - k)));
   const t = w.reduce((a, b) => a.add(b), ZERO);
   return w.map((x) => x.div(t));
@@ -66,7 +66,7 @@ function marginal(p: PriorFamily, m: number): Q[] {
   return p === "uniform" ? uniform(m) : tent(m);
 }
 
-export function tradeDomain(K: number, ties: TieRule | "any", prior: PriorFamily): Domain {
+function tradeDomain(K: number, ties: TieRule | "any", prior: PriorFamily): Domain {
   const g = integerGrid(K);
   const env = tradeEnv(g, g);
   const m = marginal(prior, K + 1);
@@ -116,7 +116,7 @@ export function auctionDomain(K: number, n: number): Domain {
   return { id: `auction/n=${n}/K=${K}`, family: "auction", variant: `n=${n}`, param: K, env, beliefs: { kind: "common-prior", prior: productPrior(sizes.map(() => uniform(K + 1))) } };
 }
 
-export function partnershipDomain(K: number, n: number): Domain {
+function partnershipDomain(K: number, n: number): Domain {
   const env = partnershipEnvironment(grid(K), Array.from({ length: n }, () => ONE.div(q(n))));
   return { id: `partnership/n=${n}/K=${K}`, family: "partnership", variant: `n=${n}`, param: K, env, beliefs: { kind: "common-prior", prior: productPrior(Array.from({ length: n }, () => uniform(K + 1))) } };
 }
@@ -177,9 +177,4 @@ export function familyByName(name: string): Family {
 
 export function checkMaxK(f: Family, maxK: number): void {
   if (!Number.isSafeInteger(maxK) || maxK < f.minK || maxK > f.limitK) throw new MechcheckError("usage", `atlas ${f.name}: --max-k must be an integer in ${f.minK}…${f.limitK}, got ${maxK}`, { path: "--max-k", value: maxK });
-}
-
-/** Profiles of a domain (for size guards). */
-export function domainSize(d: Domain): number {
-  return numProfiles(d.env);
 }

@@ -12,7 +12,7 @@ import { familyByName } from "./families.ts";
 import { expectedRevenue, expectedWelfare, interimUtilities, slackTable } from "./readouts.ts";
 
 export type Format = "text" | "markdown" | "latex" | "html";
-export const FORMATS: readonly Format[] = ["text", "markdown", "latex", "html"];
+const FORMATS: readonly Format[] = ["text", "markdown", "latex", "html"];
 
 export function parseFormat(s: string, allowed: readonly Format[] = FORMATS): Format {
   if (!(allowed as readonly string[]).includes(s)) throw new MechcheckError("usage", `--format: expected one of ${allowed.join(", ")}, got ${JSON.stringify(s)}`, { path: "--format", value: s });
@@ -26,7 +26,7 @@ const esc = {
 };
 
 /** One table in the chosen format. */
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], format: Format): string {
+function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], format: Format): string {
   switch (format) {
     case "text": {
       const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
@@ -65,7 +65,7 @@ function para(s: string, format: Format): string {
 }
 
 /** The mechanism as one table: profile, lottery, payments. */
-export function mechanismTable(env: Environment, mech: DirectMechanism, format: Format): string {
+function mechanismTable(env: Environment, mech: DirectMechanism, format: Format): string {
   const headers = ["profile", ...env.decisions.map((d) => `P(${d})`), ...env.agents.map((a) => `p[${a}]`)];
   const rows = mech.allocation.map((lot, th) => [profileLabel(env, th), ...lot.map(qstr), ...mech.payments[th]!.map(qstr)]);
   return renderTable(headers, rows, format);
@@ -162,9 +162,4 @@ export function renderAtlas(r: AtlasResult, format: Format, opts: { details?: bo
   const bad = r.domains.flatMap((d) => [...d.minimalInfeasible.filter((m) => !m.verified), ...d.maximalFeasible.filter((m) => !m.checked)]).length;
   out.push(para(`${r.domains.length} domains, ${sum} LPs solved exactly; ${bad === 0 ? "every certificate verified and every mechanism re-checked" : `${bad} certificates FAILED (a bug)`}.`, format));
   return out.join("\n\n");
-}
-
-/** Numbers in a JSON-able form. */
-export function qmap(xs: readonly (readonly Q[])[]): string[][] {
-  return xs.map((r) => r.map(qstr));
 }

@@ -34,7 +34,7 @@ export function kptInducedEnvironment(env: Environment, kpt: KptTypeSpace): Envi
   };
 }
 
-export function kptBeliefs(kpt: KptTypeSpace): Beliefs {
+function kptBeliefs(kpt: KptTypeSpace): Beliefs {
   return { kind: "per-type", beliefs: kpt.beliefs };
 }
 

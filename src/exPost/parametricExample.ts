@@ -50,11 +50,11 @@ export interface Parametric {
 
 export type Grids = readonly [readonly Signal[], readonly Signal[]];
 
-export const K = 0;
-export const L = 1;
+const K = 0;
+const L = 1;
 
 /** v_{i,m}(s) for alternative m ∈ {K, L}: s_{i,m}(a_{i,m} + b_{i,m}s_{-i,m}). */
-export function value(P: Parametric, i: number, m: number, own: Signal, other: Signal): Q {
+function value(P: Parametric, i: number, m: number, own: Signal, other: Signal): Q {
   return own[m]!.mul(P.a[i]![m]!.add(P.b[i]![m]!.mul(other[m]!)));
 }
 

@@ -141,7 +141,7 @@ export function gridEnvironment(p: StepProblem, K: number): { env: Environment; 
  * [0, 1], 0 < c_1 < … < c_r < 1, H_0 ≤ … ≤ H_r in [0, 1] with r + 1 levels, K a positive integer.
  * Anything else is refused (MechcheckError "bad-step-problem"), never computed silently.
  */
-export function validateStepProblem(p: StepProblem, K: number): void {
+function validateStepProblem(p: StepProblem, K: number): void {
   const bad = (path: string, msg: string, value: unknown) => {
     throw new MechcheckError("bad-step-problem", `${path}: ${msg}`, { path, value });
   };

@@ -35,7 +35,7 @@ function val(env: Environment, i: number, k: number, si: number, d: number): Q {
   return env.valuation[i]![profileIndex(sizes, joinProfile(sizes, i, si, k))]![d]!;
 }
 
-export function sectionPseudoEfficiency(env: Environment, rule: DecisionRule, i: number, k: number): SectionVerdict {
+function sectionPseudoEfficiency(env: Environment, rule: DecisionRule, i: number, k: number): SectionVerdict {
   const sizes = typeSizes(env);
   const D = env.decisions.length;
   const g = (si: number) => rule[profileIndex(sizes, joinProfile(sizes, i, si, k))]!;

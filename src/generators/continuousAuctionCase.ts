@@ -41,7 +41,7 @@ function onInterval(F01: Poly, lo: Q, L: Q): Poly {
 }
 
 /** The CDF in t ∈ [0, 1] with density Σ_j w_j B_{j,m}(t), m = w.length − 1, normalised (Σ w > 0). */
-export function bernsteinCdf(w: readonly number[]): Poly {
+function bernsteinCdf(w: readonly number[]): Poly {
   const m = w.length - 1;
   let f = Poly.zero;
   for (let j = 0; j <= m; j++) {

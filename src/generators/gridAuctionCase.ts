@@ -26,7 +26,7 @@ export interface GridAuctionOptions {
  * strictly increasing grid from 0..3 with steps 1..3, possibly a different grid per bidder).
  * Shrinks bidders first, then grid sizes, then the values (towards {0, 1, …}).
  */
-export function gridAuction(opts: GridAuctionOptions = {}): fc.Arbitrary<Environment> {
+function gridAuction(opts: GridAuctionOptions = {}): fc.Arbitrary<Environment> {
   const sizes = fc.array(fc.integer({ min: opts.minTypes ?? 1, max: opts.maxTypes ?? 3 }), { minLength: opts.minAgents ?? 1, maxLength: opts.maxAgents ?? 3 });
   return sizes.chain((ks) => fc.tuple(...ks.map((k) => valueGrid(k, { maxValue: 3, maxStep: 3 }))).map((values) => singleObjectEnvironment(values, { noSale: true })));
 }
@@ -39,7 +39,7 @@ export type PaymentPlan =
   | { readonly kind: "random"; readonly payments: Q[][] };
 
 /** λ ∈ [0, 1] on a small grid, or just outside (−1/2, 3/2) with the given weight. */
-export function lambdaArb(outsideWeight: number): fc.Arbitrary<Q> {
+function lambdaArb(outsideWeight: number): fc.Arbitrary<Q> {
   const arbs: fc.WeightedArbitrary<Q>[] = [
     { weight: 3, arbitrary: fc.constant(ONE) },
     { weight: 2, arbitrary: fc.constant(ZERO) },

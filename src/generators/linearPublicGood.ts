@@ -12,17 +12,17 @@ export const publicGoodCodec: CaseCodec<LinearPublicGood> = {
   },
 };
 
-export const half = (k: number) => q(k).div(2);
+const half = (k: number) => q(k).div(2);
 /** Cost strictly between V(0, 0) and V(1, 1). */
-export function withCost(G: Omit<LinearPublicGood, "cost">, t: number): LinearPublicGood {
+function withCost(G: Omit<LinearPublicGood, "cost">, t: number): LinearPublicGood {
   const lo = G.c1.add(G.c2);
   const hi = G.a1.add(G.b1).add(G.c1).add(G.a2).add(G.b2).add(G.c2);
   return { ...G, cost: lo.add(hi.sub(lo).mul(t).div(8)) };
 }
-export const coef = fc.integer({ min: 0, max: 6 });
-export const pos = fc.integer({ min: 1, max: 6 });
-export const cst = fc.integer({ min: -4, max: 4 });
-export const tArb = fc.integer({ min: 1, max: 7 });
+const coef = fc.integer({ min: 0, max: 6 });
+const pos = fc.integer({ min: 1, max: 6 });
+const cst = fc.integer({ min: -4, max: 4 });
+const tArb = fc.integer({ min: 1, max: 7 });
 
 export const publicGoodArb: fc.Arbitrary<LinearPublicGood> = fc.oneof(
   // any increasing values (often increasing differences)

@@ -33,31 +33,31 @@ function sizesArb(c: TypeCounts): fc.Arbitrary<[number, number]> {
 }
 
 /** Posteriors of a common prior (full support: noisy concordant with μ = 0; with zeros, types of probability 0 get uniform beliefs). */
-export const commonPriorSpaces = (fullSupport: boolean, c: TypeCounts = {}): fc.Arbitrary<HarsanyiTypeSpace> =>
+const commonPriorSpaces = (fullSupport: boolean, c: TypeCounts = {}): fc.Arbitrary<HarsanyiTypeSpace> =>
   harsanyiTypeSpace({ agents: 2, minTypes: c.minTypes ?? 2, maxTypes: c.maxTypes ?? 3, minStates: 2, maxStates: 2, commonPrior: true, fullSupport, maxWeight: 5 }).map(beliefsOnly);
 
 /** Every type's belief drawn on its own (generically no common prior, usually not noisy concordant). */
-export const independentBeliefSpaces = (fullSupport: boolean, c: TypeCounts = {}): fc.Arbitrary<HarsanyiTypeSpace> =>
+const independentBeliefSpaces = (fullSupport: boolean, c: TypeCounts = {}): fc.Arbitrary<HarsanyiTypeSpace> =>
   harsanyiTypeSpace({ agents: 2, minTypes: c.minTypes ?? 2, maxTypes: c.maxTypes ?? 3, minStates: 2, maxStates: 2, commonPrior: false, fullSupport, maxWeight: 5 });
 
 /**
  * Noisy concordant by construction, generically without a common prior (slide *Noisy concordant
  * beliefs*: `noisyConcordantFromData`): baseline weights 1–5 and flows 0–4 between types.
  */
-export const noisyConcordantSpaces = (c: TypeCounts = {}): fc.Arbitrary<HarsanyiTypeSpace> =>
+const noisyConcordantSpaces = (c: TypeCounts = {}): fc.Arbitrary<HarsanyiTypeSpace> =>
   sizesArb(c).chain(([m1, m2]) =>
     fc.tuple(intArray(m1 * m2 * 2, 1, 5), intArray(m1 * m1, 0, 4), intArray(m2 * m2, 0, 4)).map(([w, f1, f2]) => noisyConcordantFromData([m1, m2], 2, w, [f1, f2]).typeSpace),
   );
 
 /** Slide *No trade without CPA but with IC*: accuracies p, q ∈ {k/10 : 6 ≤ k ≤ 9} ∪ {2/3, 3/4}. */
 const accuracy: fc.Arbitrary<Q> = fc.constantFrom("3/5", "2/3", "7/10", "3/4", "4/5", "9/10").map((s) => q(s));
-export const signalAccuracySpaces: fc.Arbitrary<HarsanyiTypeSpace> = fc.tuple(accuracy, accuracy).map(([p, qq]) => signalAccuracySpace(p, qq));
+const signalAccuracySpaces: fc.Arbitrary<HarsanyiTypeSpace> = fc.tuple(accuracy, accuracy).map(([p, qq]) => signalAccuracySpace(p, qq));
 
 /**
  * A common prior's posteriors with one type's belief replaced by another distribution (a "near
  * miss": usually a trade appears, sometimes the space stays noisy concordant).
  */
-export const perturbedCommonPriorSpaces = (c: TypeCounts = {}): fc.Arbitrary<HarsanyiTypeSpace> => commonPriorSpaces(true, c).chain((ts) => {
+const perturbedCommonPriorSpaces = (c: TypeCounts = {}): fc.Arbitrary<HarsanyiTypeSpace> => commonPriorSpaces(true, c).chain((ts) => {
   const sizes = ts.types.map((t) => t.length);
   const maxWidth = Math.max(...ts.beliefs.map((bi) => bi[0]!.length));
   return fc.tuple(fc.integer({ min: 0, max: 1 }), fc.nat(2), intArray(maxWidth, 1, 5)).map(([i, t0, w]) => {

@@ -63,7 +63,7 @@ export interface ParseOptions {
   readonly maxDepth?: number;
 }
 
-export const DEFAULT_MAX_PROFILES = 1_000_000;
+const DEFAULT_MAX_PROFILES = 1_000_000;
 
 /** 10^20 for powers of ten (≥ 1000), else the integer with digit grouping. */
 function bigText(x: bigint): string {
@@ -77,7 +77,7 @@ function bigText(x: bigint): string {
  * MechcheckError "too-large" above `limit`, naming the product: "10 types ^ 20 agents = 10^20
  * profiles > limit 10^6" (equal sizes) or "4 × 2 × 4 types = 32 profiles > limit 31".
  */
-export function guardProfiles(sizes: readonly number[], limit: number, what: string, path: string, option = "maxProfiles"): number {
+function guardProfiles(sizes: readonly number[], limit: number, what: string, path: string, option = "maxProfiles"): number {
   let count = 1n;
   for (const m of sizes) count *= BigInt(m);
   if (count <= BigInt(Math.floor(limit))) return Number(count);

@@ -71,8 +71,6 @@ export type LpResult =
   | { readonly status: "infeasible"; readonly farkas: { readonly rows: readonly Q[] }; readonly trace?: SolveTrace }
   | { readonly status: "unbounded"; readonly point: readonly Q[]; readonly ray: readonly Q[]; readonly trace?: SolveTrace };
 
-export type LpStatus = LpResult["status"];
-
 export interface VariableOptions {
   /** default 0; null for −∞ */
   lower?: QInput | null;

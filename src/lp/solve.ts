@@ -77,7 +77,7 @@ const PHASE1_SEQUENCE: readonly EngineSettings[] = [PRIMAL_SIMPLEX, IPM_CROSSOVE
  * float engine's per-call overhead (model transfer, WebAssembly calls) exceeds the whole exact
  * solve (measured on the theorem suite's small LPs: 3–30 variables). Both paths are exact and verified.
  */
-export const SMALL_MODEL_CELLS = 400;
+const SMALL_MODEL_CELLS = 400;
 
 /** Solve exactly and return a verified certificate (see the module comment). */
 export function solve(model: LpModel, opts: SolveOptions = {}): LpResult {

@@ -45,7 +45,7 @@ export interface FixedRuleLp {
 }
 
 /** A readable label of a profile: "(b=2, s=1)" style, from the agents' first letters/labels. */
-export function profileLabel(env: Environment, theta: number): string {
+function profileLabel(env: Environment, theta: number): string {
   const prof = profileAt(typeSizes(env), theta);
   return `(${prof.map((k, j) => `${env.agents[j]}=${env.types[j]![k]}`).join(", ")})`;
 }

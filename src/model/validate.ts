@@ -23,7 +23,7 @@ export interface Issue {
 }
 
 /** At most this many problems are kept and printed; the rest are counted ("… and at least N more"). */
-export const MAX_ISSUES = 20;
+const MAX_ISSUES = 20;
 
 /**
  * A MechcheckError carrying the problems found (at most MAX_ISSUES; `more` counts the others);

@@ -72,7 +72,7 @@ export function valueAt(G: LinearPublicGood, i: 0 | 1, s: readonly [Q, Q]): Q {
   const { own, cross, k } = coeffs(G, i);
   return own.mul(s[i]).add(cross.mul(s[1 - i]!)).add(k);
 }
-export function thresholdRule(T: ThresholdInstance, s: readonly [Q, Q]): boolean {
+function thresholdRule(T: ThresholdInstance, s: readonly [Q, Q]): boolean {
   return valueAt(T.G, 0, s).compare(T.vbar[0]) >= 0 && valueAt(T.G, 1, s).compare(T.vbar[1]) >= 0;
 }
 
@@ -192,7 +192,7 @@ export interface StrategyPiece {
 }
 
 /** Agent i's strategy on [0, 1] as breakpoints and open intervals, affine on each. */
-export function strategyPieces(T: ThresholdInstance, i: 0 | 1, variant: Variant): StrategyPiece[] {
+function strategyPieces(T: ThresholdInstance, i: 0 | 1, variant: Variant): StrategyPiece[] {
   const { r1, tst, r2 } = decisionForms(T, i);
   const forms: Aff1[] = [r2, { c0: r2.c0.sub(ONE), c1: r2.c1 }];
   if (r1 !== null) forms.push(r1, { c0: r1.c0.sub(ONE), c1: r1.c1 }, { c0: r1.c0.sub(r2.c0), c1: r1.c1.sub(r2.c1) });
@@ -386,7 +386,7 @@ export function analyze(T: ThresholdInstance, variant: Variant, skipImplementati
 }
 
 /** Whether the played state violates the claim (independent of the cell formulas). */
-export function pointViolates(T: ThresholdInstance, claim: Claim, pt: PointCheck, reports: readonly [Report, Report]): boolean {
+function pointViolates(T: ThresholdInstance, claim: Claim, pt: PointCheck, reports: readonly [Report, Report]): boolean {
   switch (claim) {
     case "f=1 ⇒ produced":
       return pt.f && !pt.produced;

@@ -49,7 +49,7 @@ export function publicGoodEnvironment(valuesInput: readonly (readonly QInput[])[
 }
 
 /** Provide iff Σ θ_i ≥ c. */
-export function publicGoodEfficientRule(pg: PublicGood): number[] {
+function publicGoodEfficientRule(pg: PublicGood): number[] {
   return [...allProfiles(typeSizes(pg.env))].map((p) => (qsum(p.map((k, i) => pg.values[i]![k]!)).compare(pg.cost) >= 0 ? 1 : 0));
 }
 

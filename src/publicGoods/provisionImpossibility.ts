@@ -34,7 +34,7 @@ import { solve } from "../lp/solve.ts";
 import { budgetBalance } from "../budgetBalance/budgetBalancing.ts";
 import { publicGoodEnvironment, type PublicGood } from "./provision.ts";
 import type { DirectMechanism } from "../model/environment.ts";
-import { allProfiles, profileCount } from "../model/profiles.ts";
+import { allProfiles } from "../model/profiles.ts";
 import { fixedRuleTransfersLp, mechanismFromPoint } from "../mechanisms/fixedRuleTransfers.ts";
 import { conceptProblems, solveOptionsFor } from "../trade/tradeGrids.ts";
 
@@ -56,7 +56,7 @@ export function pgEnvironment(c: PgCase): PublicGood {
 }
 
 /** Probability of provision at a profile of values. */
-export function provision(c: PgCase, thetas: readonly Q[]): Q {
+function provision(c: PgCase, thetas: readonly Q[]): Q {
   const s = thetas.reduce((a, b) => a.add(b), ZERO).compare(c.cost);
   return s > 0 ? ONE : s < 0 ? ZERO : c.tie === "provide" ? ONE : ZERO;
 }
@@ -157,10 +157,6 @@ export function pgMaxBudgetLp(c: PgCase): Q {
   const r = solve(lp.model, solveOptionsFor(lp.model));
   if (r.status !== "optimal") throw new InternalError(`the public-good revenue LP is ${r.status}`);
   return r.value;
-}
-
-export function pgProfiles(c: PgCase): number {
-  return profileCount(c.values.map((g) => g.length));
 }
 
 // ————————————————————————————————————————————————————————— continuous, two agents

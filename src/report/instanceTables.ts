@@ -10,7 +10,7 @@ import { numProfiles, typeSizes } from "../model/environment.ts";
 import { allProfiles, profileIndex } from "../model/profiles.ts";
 import type { Table } from "../format/table.ts";
 
-export function profileLabel(types: readonly (readonly string[])[], prof: readonly number[]): string {
+function profileLabel(types: readonly (readonly string[])[], prof: readonly number[]): string {
   return `(${prof.map((k, i) => types[i]![k]).join(", ")})`;
 }
 

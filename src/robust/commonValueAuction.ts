@@ -127,7 +127,7 @@ export interface AuctionSvo {
 export type SvoKind = "plus" | "plus-proportional" | "minus";
 
 /** The proportional allocation q_i(a) = a_i/Σa (uniform at a = 0). */
-export function proportionalAllocation(prof: readonly number[]): Q[] {
+function proportionalAllocation(prof: readonly number[]): Q[] {
   const tot = prof.reduce((x, y) => x + y, 0);
   return prof.map((ai) => (tot === 0 ? ONE.div(q(prof.length)) : q(ai).div(q(tot))));
 }

@@ -86,7 +86,7 @@ export function validateDesignProblem(p: DesignProblem): void {
   if (p.designer.length !== S || p.designer.some((r) => r.length !== X)) bad("designer", `must be ${S} × ${X}`);
 }
 
-export function validateFiniteMechanism(p: DesignProblem, m: FiniteMechanism): void {
+function validateFiniteMechanism(p: DesignProblem, m: FiniteMechanism): void {
   if (m.actions.length !== p.agents || m.actions.some((a) => a.length === 0)) throw new MechcheckError("invalid-input", "mechanism.actions: one nonempty action set per agent", { path: "mechanism.actions" });
   const A = profileCount(sizesOf(m));
   if (m.g.length !== A) throw new MechcheckError("invalid-input", `mechanism.g: ${m.g.length} lotteries for ${A} action profiles`, { path: "mechanism.g" });
@@ -95,7 +95,7 @@ export function validateFiniteMechanism(p: DesignProblem, m: FiniteMechanism): v
   });
 }
 
-export function validatePriorTypeSpace(p: DesignProblem, ts: PriorTypeSpace): void {
+function validatePriorTypeSpace(p: DesignProblem, ts: PriorTypeSpace): void {
   if (ts.types.length !== p.agents || ts.types.some((t) => t.length === 0)) throw new MechcheckError("invalid-input", "typeSpace.types: one nonempty type set per agent", { path: "typeSpace.types" });
   const T = profileCount(sizesOf(ts));
   const S = p.states.length;
@@ -107,7 +107,7 @@ export function validatePriorTypeSpace(p: DesignProblem, ts: PriorTypeSpace): vo
 }
 
 /** The marginal of π on Θ. */
-export function stateMarginal(ts: PriorTypeSpace, S: number): Q[] {
+function stateMarginal(ts: PriorTypeSpace, S: number): Q[] {
   const out = new Array<Q>(S).fill(ZERO);
   ts.prior.forEach((p, k) => (out[k % S] = out[k % S]!.add(p)));
   return out;

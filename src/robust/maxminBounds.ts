@@ -124,7 +124,7 @@ function svoTerms(p: DesignProblem, sizes: readonly number[], s: number, t: numb
 }
 
 /** The value Σ_x [w g + Σ_i u_i D_i g](θ, t) of a mechanism table g[t][x]. */
-export function svoValue(p: DesignProblem, sizes: readonly number[], s: number, t: number, D: (i: number, t: number) => Stencil, g: readonly (readonly Q[])[]): Q {
+function svoValue(p: DesignProblem, sizes: readonly number[], s: number, t: number, D: (i: number, t: number) => Stencil, g: readonly (readonly Q[])[]): Q {
   let r = ZERO;
   const X = p.outcomes.length;
   for (let x = 0; x < X; x++) r = r.add(p.designer[s]![x]!.mul(g[t]![x]!));
@@ -133,7 +133,7 @@ export function svoValue(p: DesignProblem, sizes: readonly number[], s: number, 
 }
 
 /** The informational virtual objective Σ_θ [w(x,θ) π(θ,t) − Σ_i u_i(x,θ) ∇̃⁺_i π(θ,t)] of pi[θ][t]. */
-export function ivoValue(p: DesignProblem, sizes: readonly number[], grid: LocalGrid, t: number, x: number, pi: readonly (readonly Q[])[]): Q {
+function ivoValue(p: DesignProblem, sizes: readonly number[], grid: LocalGrid, t: number, x: number, pi: readonly (readonly Q[])[]): Q {
   let r = ZERO;
   for (let s = 0; s < p.states.length; s++) {
     r = r.add(p.designer[s]![x]!.mul(pi[s]![t]!));

@@ -117,16 +117,16 @@ export function decodeProblem(j: any): DesignProblem {
     designer: j.designer.map((r: string[]) => r.map((x) => q(x))),
   };
 }
-export function encodeMechanism(m: FiniteMechanism): unknown {
+function encodeMechanism(m: FiniteMechanism): unknown {
   return { actions: m.actions, g: m.g.map(Qs) };
 }
-export function decodeMechanism(j: any): FiniteMechanism {
+function decodeMechanism(j: any): FiniteMechanism {
   return { actions: j.actions.map((a: string[]) => a.map(String)), g: j.g.map((r: string[]) => r.map((x) => q(x))) };
 }
-export function encodeTypeSpace(t: PriorTypeSpace): unknown {
+function encodeTypeSpace(t: PriorTypeSpace): unknown {
   return { types: t.types, prior: Qs(t.prior) };
 }
-export function decodeTypeSpace(j: any): PriorTypeSpace {
+function decodeTypeSpace(j: any): PriorTypeSpace {
   return { types: j.types.map((a: string[]) => a.map(String)), prior: j.prior.map((x: string) => q(x)) };
 }
 

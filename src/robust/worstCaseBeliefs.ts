@@ -36,7 +36,7 @@ import { MechcheckError } from "../errors.ts";
 import { ONE, q, qsum, ZERO, type Q } from "../exact/rational.ts";
 import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
 import type { HarsanyiTypeSpace } from "../model/environment.ts";
-import { joinProfile, othersIndex, othersSizes, profileAt, profileCount, profileIndex, withEntry } from "../model/profiles.ts";
+import { joinProfile, othersSizes, profileAt, profileCount, profileIndex, withEntry } from "../model/profiles.ts";
 import type { NoisyConcordanceMultipliers } from "../beliefs/noTrade.ts";
 import { solve, type SolveOptions } from "../lp/solve.ts";
 import type { LpResult } from "../lp/model.ts";
@@ -61,7 +61,7 @@ import {
 export type ValueBeliefs = readonly (readonly (readonly Q[])[])[];
 
 /** α_i(v) = Σ_{v'_i ≥ v_i} f(v'_i, v_{-i}) at profile index v (slide *Deriving π\**). */
-export function alphaMultiplier(prior: AuctionPrior, i: number, v: number): Q {
+function alphaMultiplier(prior: AuctionPrior, i: number, v: number): Q {
   const sizes = gridSizes(prior.n, prior.K);
   const prof = profileAt(sizes, v);
   let s = ZERO;
@@ -189,7 +189,7 @@ export function piStarMultipliers(prior: AuctionPrior): NoisyConcordanceMultipli
 }
 
 /** Σ_i-free check: every row of beliefs is a probability vector (exact). */
-export function beliefsAreDistributions(beliefs: ValueBeliefs): boolean {
+function beliefsAreDistributions(beliefs: ValueBeliefs): boolean {
   return beliefs.every((bi) => bi.every((row) => row.every((x) => !(x.s < 0n && x.n !== 0n)) && qsum(row).equals(ONE)));
 }
 
@@ -201,17 +201,6 @@ export function isIndependentPrior(prior: AuctionPrior): boolean {
   return prior.f.every((x, v) => profileAt(sizes, v).reduce((p, k, i) => p.mul(marg[i]![k]!), ONE).equals(x));
 }
 
-/** An AuctionPrior from integer weights (normalised), on the grid {1, …, K}. */
-export function gridPrior(n: number, K: number, weights: readonly number[]): AuctionPrior {
-  return auctionPrior(n, K, weights.map((w) => q(w)));
-}
-
-/** The others' index of profile v for bidder i (re-exported convenience for callers building beliefs tables). */
-export function othersIndexOf(prior: Pick<AuctionPrior, "n" | "K">, v: number, i: number): number {
-  const sizes = gridSizes(prior.n, prior.K);
-  return othersIndex(sizes, profileAt(sizes, v), i);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Exact solving of the small LPs of this module and certificates built by hand.
 
@@ -221,7 +210,7 @@ export function othersIndexOf(prior: Pick<AuctionPrior, "n" | "K">, v: number, i
  * (P′) with n = 2, K = 3 (36 columns, 27–63 rows): 0.7–0.9 ms exact vs 2.4–8.5 ms through HiGHS
  * plus basis certification, whose per-call overhead dominates on models this small.
  */
-export const EXACT_ONLY_CELLS = 6000;
+const EXACT_ONLY_CELLS = 6000;
 
 /** `solve`, going straight to the exact simplex on small models (see EXACT_ONLY_CELLS). */
 export function solveSmall(model: LpModel, opts: SolveOptions = {}): LpResult {
@@ -266,7 +255,7 @@ export function dualUpperBound(model: LpModel, y: readonly Q[]): { ok: true; bou
 }
 
 /** A_i(k) = Σ_{v'_i ≥ k, v'_{-i}} f(v'_i, v'_{-i}): the mass of bidder i's values at or above grid index k. */
-export function upperMass(prior: AuctionPrior, i: number, k: number): Q {
+function upperMass(prior: AuctionPrior, i: number, k: number): Q {
   const sizes = gridSizes(prior.n, prior.K);
   let s = ZERO;
   prior.f.forEach((x, v) => {

@@ -24,7 +24,7 @@ import { AlgebraicReal, CertifiedReal, Piecewise, Poly, convolve, isolateRoots, 
 // ————————————————————————————————————————————————————————————— bilateral trade
 
 /** E[max(c, X)] = c·F(c) + ∫_{max(c, lo)}^{hi} x f(x) dx. */
-export function expectMaxConst(F: Distribution, c: QInput): Q {
+function expectMaxConst(F: Distribution, c: QInput): Q {
   const v = q(c, "c");
   if (v.compare(F.hi) >= 0) return v;
   const from = qmax(v, F.lo);
@@ -39,7 +39,7 @@ export function expectPositivePartShift(F: Distribution, c: QInput): Q {
 }
 
 /** E[max(X, Y)] for independent X, Y: L + ∫_L^U (1 − F_X F_Y), L, U the outer support bounds. */
-export function expectMaxOfTwo(X: Distribution, Y: Distribution): Q {
+function expectMaxOfTwo(X: Distribution, Y: Distribution): Q {
   const L = qmin(X.lo, Y.lo);
   const U = qmax(X.hi, Y.hi);
   const FM = X.extendedCdf(L, U).mul(Y.extendedCdf(L, U));
@@ -72,7 +72,7 @@ export function bilateralTrade(buyer: Distribution, seller: Distribution): Bilat
 }
 
 /** Density of −X, as a piecewise polynomial on [−hi, −lo]. */
-export function reflectedDensity(F: Distribution): Piecewise {
+function reflectedDensity(F: Distribution): Piecewise {
   const bs = [...F.pdf.breaks].reverse().map((x) => x.neg());
   const ps = [...F.pdf.pieces].reverse().map((p) => p.compose(Poly.linear(0, -1)));
   return new Piecewise(bs, ps);

@@ -35,11 +35,11 @@ export interface LinearTrade {
 }
 
 
-export const vBuyer = (L: LinearTrade, sb: Q, ss: Q): Q => L.aB.mul(sb).add(L.bB.mul(ss)).add(L.cB);
-export const vSeller = (L: LinearTrade, sb: Q, ss: Q): Q => L.aS.mul(ss).add(L.bS.mul(sb)).add(L.cS);
+const vBuyer = (L: LinearTrade, sb: Q, ss: Q): Q => L.aB.mul(sb).add(L.bB.mul(ss)).add(L.cB);
+const vSeller = (L: LinearTrade, sb: Q, ss: Q): Q => L.aS.mul(ss).add(L.bS.mul(sb)).add(L.cS);
 export const gains = (L: LinearTrade, sb: Q, ss: Q): Q => vBuyer(L, sb, ss).sub(vSeller(L, sb, ss));
 
-export function gainCoefficients(L: LinearTrade): { kB: Q; kS: Q; k0: Q } {
+function gainCoefficients(L: LinearTrade): { kB: Q; kS: Q; k0: Q } {
   return { kB: L.aB.sub(L.bS), kS: L.bB.sub(L.aS), k0: L.cB.sub(L.cS) };
 }
 
@@ -103,7 +103,7 @@ export function vcgPayments(L: LinearTrade, sb: Q, ss: Q): [Q, Q] {
 }
 
 /** D on the closed trade region (the continuous extension of −(t_β + t_σ) to the line Δv = 0). */
-export function deficitOnClosure(L: LinearTrade, sb: Q, ss: Q): Q {
+function deficitOnClosure(L: LinearTrade, sb: Q, ss: Q): Q {
   const { kB, kS, k0 } = gainCoefficients(L);
   const gb = clamp(kS.mul(ss).add(k0).neg().div(kB));
   const gs = clamp(kB.mul(sb).add(k0).neg().div(kS));

@@ -22,7 +22,7 @@ import { lotteryValue, numProfiles, reservationOf, typeSizes, type Environment }
 import { joinProfile, profileIndex } from "../model/profiles.ts";
 import { othersProbabilities, type Marginals } from "../model/independence.ts";
 
-export function dissolutionLp(env: Environment, marginals: Marginals, allocation: readonly (readonly Q[])[]): LpModel {
+function dissolutionLp(env: Environment, marginals: Marginals, allocation: readonly (readonly Q[])[]): LpModel {
   const sizes = typeSizes(env);
   const n = sizes.length;
   const P = numProfiles(env);

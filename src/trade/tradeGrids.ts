@@ -74,12 +74,12 @@ export const TIE_RULES: readonly TieRule[] = ["trade", "no-trade", "split"];
 
 const HALF = q(1).div(q(2));
 
-export function tieProbability(tie: TieRule): Q {
+function tieProbability(tie: TieRule): Q {
   return tie === "trade" ? ONE : tie === "no-trade" ? ZERO : HALF;
 }
 
 /** Probability of trade at (b, s) under the efficient rule with the given tie rule. */
-export function tradeProbability(b: Q, s: Q, tie: TieRule): Q {
+function tradeProbability(b: Q, s: Q, tie: TieRule): Q {
   const c = b.compare(s);
   return c > 0 ? ONE : c < 0 ? ZERO : tieProbability(tie);
 }
