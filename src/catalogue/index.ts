@@ -11,8 +11,9 @@ import { SECTION_D } from "./sections/d-redistribution.ts";
 import { SECTION_E } from "./sections/e-revenue-equivalence.ts";
 import { rochetCycleMonotonicity } from "./rochet-cycle-monotonicity.ts";
 import { weakMonotonicityFinite } from "./weak-monotonicity-finite.ts";
+import { weakMonotonicityTwoOutcomes } from "./weak-monotonicity-two-outcomes.ts";
 
-export const THEOREMS: readonly Theorem[] = [...SECTION_A, ...SECTION_B, ...SECTION_C, ...SECTION_D, ...SECTION_E, rochetCycleMonotonicity, weakMonotonicityFinite];
+export const THEOREMS: readonly Theorem[] = [...SECTION_A, ...SECTION_B, ...SECTION_C, ...SECTION_D, ...SECTION_E, rochetCycleMonotonicity, weakMonotonicityFinite, weakMonotonicityTwoOutcomes];
 
 export function findTheorem(id: string): Theorem | undefined {
   return THEOREMS.find((t) => t.id === id);
