@@ -294,7 +294,11 @@ export function isRegular(prior: AuctionPrior): boolean {
  * An upper bound on value(P) for every full-support f; equal to it for regular f.
  */
 export function localVirtualValueRevenue(prior: AuctionPrior): Q {
-  const phi = localVirtualValues(prior);
+  return expectedPositiveMax(prior, localVirtualValues(prior));
+}
+
+/** Σ_v f(v) · max(0, max_i phi[i][v]) for per-bidder values phi[i][v] on the prior's profiles. */
+export function expectedPositiveMax(prior: AuctionPrior, phi: readonly (readonly Q[])[]): Q {
   let total = ZERO;
   for (let v = 0; v < prior.f.length; v++) {
     let best = ZERO;

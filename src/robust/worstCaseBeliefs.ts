@@ -47,6 +47,7 @@ import {
   auctionPVar,
   auctionQVar,
   checkAuctionMechanism,
+  expectedPositiveMax,
   gridSizes,
   gridValue,
   isRegular,
@@ -587,12 +588,5 @@ export function ironedLocalVirtualValues(prior: AuctionPrior): Q[][] {
 
 /** ILVV(f) = Σ_v f(v)·max(0, max_i φ̄_i(v)): an upper bound on value(P) for every full-support f (ironing inequality). */
 export function ironedLvv(prior: AuctionPrior): Q {
-  const phi = ironedLocalVirtualValues(prior);
-  let total = ZERO;
-  for (let v = 0; v < prior.f.length; v++) {
-    let best = ZERO;
-    for (let i = 0; i < prior.n; i++) if (phi[i]![v]!.compare(best) > 0) best = phi[i]![v]!;
-    total = total.add(prior.f[v]!.mul(best));
-  }
-  return total;
+  return expectedPositiveMax(prior, ironedLocalVirtualValues(prior));
 }
