@@ -11,7 +11,9 @@
 import { DEFAULT_SETTINGS, loadHighs } from "../src/lp/engine.ts";
 import type { BasisHint, LpModel } from "../src/lp/model.ts";
 import { loadLpEngine, solveWithStats } from "../src/lp/solve.ts";
-import { type BasisSolveStats, RAT_ONE, RAT_ZERO, type Rat, ratFromQ, ratMul, ratNeg, ratSub, SparseLu, type SparseColumn, solveBasisSystems } from "../src/lp/sparseLu.ts";
+import { RAT_ONE, RAT_ZERO, type Rat, ratFromQ, ratMul, ratNeg, ratSub } from "../src/exact/fastRational.ts";
+import { type SparseColumn, SparseLu } from "../src/exact/sparseLu.ts";
+import { type BasisSolveStats, solveBasisSystems } from "../src/lp/basisSolve.ts";
 import { benchInstances } from "./families.ts";
 
 const args = process.argv.slice(2);

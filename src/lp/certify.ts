@@ -25,21 +25,9 @@
 import { MechcheckError } from "../errors.ts";
 import type { Q } from "../exact/rational.ts";
 import type { BasisHint, LpModel, LpResult, LpRow, LpTerm, LpVariable } from "./model.ts";
-import {
-  RAT_ONE,
-  RAT_ZERO,
-  type Rat,
-  ratAdd,
-  ratCmp,
-  ratFromQ,
-  ratMul,
-  ratNeg,
-  ratSign,
-  ratSub,
-  ratToQ,
-  type SparseColumn,
-  solveBasisSystems,
-} from "./sparseLu.ts";
+import { RAT_ONE, RAT_ZERO, type Rat, ratAdd, ratCmp, ratFromQ, ratMul, ratNeg, ratSign, ratSub, ratToQ } from "../exact/fastRational.ts";
+import type { SparseColumn } from "../exact/sparseLu.ts";
+import { solveBasisSystems } from "./basisSolve.ts";
 
 export type CertifyOutcome<R extends LpResult = LpResult> =
   | { readonly ok: true; readonly result: R }

@@ -5,7 +5,7 @@ import { certifyBasis, checkFarkas, fromPhaseOne, fromRay, phaseOneModel, rayMod
 import { DEFAULT_SETTINGS, type FloatLpEngine, loadHighs } from "../../src/lp/engine.ts";
 import { exactSimplex } from "../../src/lp/exactSimplex.ts";
 import { type BasisHint, LpBuilder, type LpModel } from "../../src/lp/model.ts";
-import { ratFromQ } from "../../src/lp/sparseLu.ts";
+import { ratFromQ } from "../../src/exact/fastRational.ts";
 import { verify } from "../../src/lp/verify.ts";
 
 let engine: FloatLpEngine;

@@ -3,21 +3,9 @@ import fc from "fast-check";
 import Fraction from "fraction.js";
 import { isMechcheckError } from "../../src/errors.ts";
 import { q, type Q, ZERO } from "../../src/exact/rational.ts";
-import {
-  type BasisSolveStats,
-  factorSparse,
-  rat,
-  ratAdd,
-  ratCmp,
-  ratDiv,
-  ratFromQ,
-  ratMul,
-  ratSub,
-  ratToQ,
-  solveBasisSystems,
-  SparseLu,
-  type Rat,
-} from "../../src/lp/sparseLu.ts";
+import { rat, ratAdd, ratCmp, ratDiv, ratFromQ, ratMul, ratSub, ratToQ, type Rat } from "../../src/exact/fastRational.ts";
+import { factorSparse, SparseLu } from "../../src/exact/sparseLu.ts";
+import { type BasisSolveStats, solveBasisSystems } from "../../src/lp/basisSolve.ts";
 
 const RUNS = Number(process.env.MECHCHECK_RUNS ?? 100);
 

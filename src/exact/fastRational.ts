@@ -1,0 +1,138 @@
+/**
+ * The hot-loop rational: a normalized bigint pair {n, d} (d > 0, gcd(n, d) = 1) with integer fast
+ * paths and cross-cancelling products. It is the arithmetic of the exact LU and the basis
+ * certification (src/lp/), where fraction.js objects cost several times more per operation
+ * (bench/lu-profile.ts measures both on the same LU through the field interface of
+ * src/exact/field.ts). `Q` (src/exact/rational.ts) stays the API type: convert at the boundary with
+ * `ratFromQ` / `ratToQ`. Normalized values are unique, so `ratEq` is structural equality.
+ */
+import Fraction from "fraction.js";
+import { MechcheckError } from "../errors.ts";
+import type { Q } from "./rational.ts";
+
+/** An exact rational n/d with d > 0 and gcd(n, d) = 1. Treat as immutable. */
+export interface Rat {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+export const RAT_ZERO: Rat = Object.freeze({ n: 0n, d: 1n });
+export const RAT_ONE: Rat = Object.freeze({ n: 1n, d: 1n });
+
+function babs(a: bigint): bigint {
+  return a < 0n ? -a : a;
+}
+
+/** gcd(|a|, |b|) (gcd(0, 0) = 0); doubles when both fit in 2^53. */
+export function bgcd(a: bigint, b: bigint): bigint {
+  a = babs(a);
+  b = babs(b);
+  if (a <= 9007199254740991n && b <= 9007199254740991n) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const t = x % y;
+      x = y;
+      y = t;
+    }
+    return BigInt(x);
+  }
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/** n/d normalized (d ≠ 0). */
+export function rat(n: bigint, d: bigint = 1n): Rat {
+  if (d === 0n) throw new MechcheckError("division-by-zero", "rational with denominator zero");
+  if (d < 0n) {
+    n = -n;
+    d = -d;
+  }
+  if (n === 0n) return RAT_ZERO;
+  if (d === 1n) return { n, d };
+  const g = bgcd(n, d);
+  return g === 1n ? { n, d } : { n: n / g, d: d / g };
+}
+
+export function ratFromQ(x: Q): Rat {
+  const n = x.s < 0n ? -x.n : x.n;
+  return n === 0n ? RAT_ZERO : { n, d: x.d };
+}
+
+export function ratToQ(x: Rat): Q {
+  return new Fraction(x.n, x.d);
+}
+
+export function ratIsZero(a: Rat): boolean {
+  return a.n === 0n;
+}
+
+export function ratSign(a: Rat): -1 | 0 | 1 {
+  return a.n === 0n ? 0 : a.n < 0n ? -1 : 1;
+}
+
+export function ratNeg(a: Rat): Rat {
+  return a.n === 0n ? a : { n: -a.n, d: a.d };
+}
+
+export function ratAdd(a: Rat, b: Rat): Rat {
+  if (a.n === 0n) return b;
+  if (b.n === 0n) return a;
+  if (a.d === 1n && b.d === 1n) {
+    const n = a.n + b.n;
+    return n === 0n ? RAT_ZERO : { n, d: 1n };
+  }
+  if (a.d === b.d) return rat(a.n + b.n, a.d);
+  return rat(a.n * b.d + b.n * a.d, a.d * b.d);
+}
+
+export function ratSub(a: Rat, b: Rat): Rat {
+  if (b.n === 0n) return a;
+  return ratAdd(a, { n: -b.n, d: b.d });
+}
+
+export function ratMul(a: Rat, b: Rat): Rat {
+  if (a.n === 0n || b.n === 0n) return RAT_ZERO;
+  if (a.d === 1n && b.d === 1n) return { n: a.n * b.n, d: 1n };
+  // cross-cancel keeps the result normalized without a gcd of the full products
+  const g1 = b.d === 1n ? 1n : bgcd(a.n, b.d);
+  const g2 = a.d === 1n ? 1n : bgcd(b.n, a.d);
+  return { n: (a.n / g1) * (b.n / g2), d: (a.d / g2) * (b.d / g1) };
+}
+
+/** 1/a (a ≠ 0). */
+export function ratInv(a: Rat): Rat {
+  if (a.n === 0n) throw new MechcheckError("division-by-zero", "division by an exact zero");
+  return a.n < 0n ? { n: -a.d, d: -a.n } : { n: a.d, d: a.n };
+}
+
+export function ratDiv(a: Rat, b: Rat): Rat {
+  return ratMul(a, ratInv(b));
+}
+
+/** a − l·b */
+export function ratSubMul(a: Rat, l: Rat, b: Rat): Rat {
+  return ratSub(a, ratMul(l, b));
+}
+
+export function ratCmp(a: Rat, b: Rat): -1 | 0 | 1 {
+  if (a.d === b.d) return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
+  const l = a.n * b.d;
+  const r = b.n * a.d;
+  return l < r ? -1 : l > r ? 1 : 0;
+}
+
+export function ratEq(a: Rat, b: Rat): boolean {
+  return a.n === b.n && a.d === b.d;
+}
+
+/** The lcm of the denominators of v (1 for an empty or integer vector). */
+export function ratLcmDenominator(v: Iterable<Rat>): bigint {
+  let l = 1n;
+  for (const x of v) if (x.d !== 1n && l % x.d !== 0n) l = (l / bgcd(l, x.d)) * x.d;
+  return l;
+}
