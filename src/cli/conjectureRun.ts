@@ -18,7 +18,10 @@ export interface WorkerInput {
   readonly file: string;
   /** Run only these ids (after a timeout restarted the worker); null = all. */
   readonly only: readonly string[] | null;
+  /** The cache: new counterexamples are saved here, and replayed. */
   readonly store: string;
+  /** The project's curated store, replayed before the cache (never written). */
+  readonly curated?: string;
   readonly seed?: number;
   readonly runs?: number;
   readonly debug: boolean;
@@ -88,7 +91,7 @@ async function main(): Promise<void> {
     let run: TheoremRun;
     try {
       run = runTheorem(clocked(c, last), {
-        storeRoot: input.store,
+        storeRoot: input.curated ?? input.store,
         cacheRoot: input.store,
         save: false, // the main thread saves (a store that cannot be written is a warning there)
         ...(input.seed !== undefined ? { seed: input.seed } : {}),

@@ -3,7 +3,10 @@
  * full disk, a file in the way) is a warning on the run, never its end: the results already
  * computed are printed whatever happens here.
  */
-import { scanCounterexamples, saveCounterexample, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { caseName, scanCounterexamples, saveCounterexample, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
+import { ensureCacheIgnored } from "../store/project.ts";
 import type { TheoremRun } from "../catalogue/types.ts";
 import { TOOL_VERSION } from "../version.ts";
 
@@ -14,10 +17,18 @@ function fsReason(e: unknown): string {
   return e instanceof Error ? e.message.split("\n")[0]! : String(e);
 }
 
-/** Save `run`'s counterexample under `root`; the run comes back with `counterexample.file` set, or a warning. */
-export function saveRunCounterexample(run: TheoremRun, root: string, origin: string): { run: TheoremRun; warning?: string } {
+/**
+ * Save `run`'s counterexample under `root` (the cache: the curated store is only read); the run comes
+ * back with `counterexample.file` set, or a warning. With `curated`, a case the curated store already
+ * holds is not saved again: `file` names the curated copy.
+ */
+export function saveRunCounterexample(run: TheoremRun, root: string, origin: string, curated?: string): { run: TheoremRun; warning?: string } {
   const c = run.counterexample;
   if (!c) return { run };
+  if (curated !== undefined) {
+    const known = join(curated, run.id, `${caseName(c.instance)}.json`);
+    if (existsSync(known)) return { run: { ...run, counterexample: { ...c, file: displayPath(known) } } };
+  }
   const rec: CounterexampleRecord = {
     format: 1,
     theorem: run.id,
@@ -32,6 +43,7 @@ export function saveRunCounterexample(run: TheoremRun, root: string, origin: str
     toolVersion: TOOL_VERSION,
   };
   try {
+    ensureCacheIgnored(root);
     const saved = saveCounterexample(root, rec);
     return { run: { ...run, counterexample: { ...c, file: displayPath(saved.file) } } };
   } catch (e) {

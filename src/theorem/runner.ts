@@ -5,7 +5,8 @@
  * any economics: everything specific lives in the Theorem.
  */
 import * as fc from "fast-check";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { defaultCacheRoot } from "../store/project.ts";
 import { isMechcheckError } from "../errors.ts";
 import { saveCounterexample, loadCounterexamples, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
 import { TOOL_VERSION } from "../version.ts";
@@ -24,7 +25,7 @@ export interface RunOptions {
   readonly runsScale?: number;
   /** Curated store root (counterexamples/). Refutations' minimal cases are saved here. */
   readonly storeRoot: string;
-  /** Throwaway cache for unexpected failures of theorems (default: .mechcheck-cache/). */
+  /** Cache of new finds, replayed after the curated store; unexpected failures of theorems are saved here (default: `.mechcheck/counterexamples/` under the project root, src/store/project.ts). */
   readonly cacheRoot?: string;
   /** Save new counterexamples (default true). */
   readonly save?: boolean;
@@ -64,7 +65,8 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
   const seed = opts.seed ?? DEFAULT_SEED;
   const base = thm.kind === "example" ? 1 : (thm.defaultRuns ?? DEFAULT_RUNS);
   const runs = opts.runs ?? Math.max(1, Math.round(base * (thm.kind === "example" ? 1 : (opts.runsScale ?? 1))));
-  const replayed = replaySaved(thm, opts.storeRoot);
+  // The curated store first, then the cache of earlier finds (when it is another folder).
+  const replayed = [...replaySaved(thm, opts.storeRoot), ...(opts.cacheRoot !== undefined && resolve(opts.cacheRoot) !== resolve(opts.storeRoot) ? replaySaved(thm, opts.cacheRoot) : [])];
 
   let cases = 0;
   let met = 0;
@@ -103,7 +105,7 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
       const isRefutation = thm.kind === "refutation";
       let file: string | undefined;
       if (opts.save !== false) {
-        const root = isRefutation ? opts.storeRoot : (opts.cacheRoot ?? ".mechcheck-cache");
+        const root = opts.cacheRoot ?? (isRefutation ? opts.storeRoot : defaultCacheRoot());
         const rec: CounterexampleRecord = {
           format: 1,
           theorem: thm.id,

@@ -7,14 +7,15 @@
  * exit 2, nothing run), then loaded and run in a worker thread: a case (one call of hypothesis and
  * check) that runs longer than --timeout (default 10 s) is stopped — even a synchronous infinite
  * loop — and reported as `error: timeout`; the other conjectures of the file still run.
- * Counterexamples are shrunk and saved to DIR/<id>/ (default ./counterexamples), replayed first on
- * the next run; a store that cannot be written is a warning, not the end of the run.
+ * Counterexamples are shrunk and saved to DIR/<id>/ (default: the cache .mechcheck/counterexamples/
+ * of the file's project), replayed on the next run after the project's curated counterexamples/; a store that cannot be written is a warning, not the end of the run.
  *
  * Exit code: 0 every conjecture holds; 1 one is refuted or vacuous; 2 an error (a bad file, a check
  * that throws, returns a non-boolean or a Promise, or times out) or bad usage.
  */
 import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
+import { defaultCacheRoot, projectStoreRoot } from "../../store/project.ts";
 import { Worker } from "node:worker_threads";
 import { InternalError, isErrorCode, MechcheckError } from "../../errors.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
@@ -106,7 +107,10 @@ export async function conjectureCommand(args: string[], io: CommandIO): Promise<
   const file = resolve(given);
   if (!existsSync(file)) throw new MechcheckError("file-not-found", `conjecture: no file ${JSON.stringify(given)}`, { path: "file", value: given });
   if (!statSync(file).isFile()) throw new MechcheckError("usage", `conjecture: ${JSON.stringify(given)} is not a file`, { path: "file", value: given });
-  const store = resolve((flags.store as string | undefined) ?? "counterexamples");
+  // New counterexamples go to the cache of the file's project (.mechcheck/counterexamples/ under the
+  // nearest folder with a package.json), or --store; the project's curated counterexamples/ is only read.
+  const store = resolve((flags.store as string | undefined) ?? defaultCacheRoot(dirname(file)));
+  const curated = projectStoreRoot(dirname(file));
   if (existsSync(store) && !statSync(store).isDirectory()) throw new MechcheckError("usage", `conjecture: --store ${JSON.stringify(flags.store)} is a file, not a directory`, { path: "--store", value: flags.store });
   const timeoutMs = (flags.timeout as number | undefined) ?? DEFAULT_CASE_TIMEOUT_MS;
   const debug = process.env.MECHCHECK_DEBUG === "1";
@@ -122,7 +126,7 @@ export async function conjectureCommand(args: string[], io: CommandIO): Promise<
   }
 
   const seed = (flags.seed as number | undefined) ?? DEFAULT_SEED;
-  const base: Omit<WorkerInput, "clock" | "only"> = { file, store, debug, seed, ...(flags.runs !== undefined ? { runs: flags.runs as number } : {}) };
+  const base: Omit<WorkerInput, "clock" | "only"> = { file, store, ...(resolve(curated) !== store ? { curated } : {}), debug, seed, ...(flags.runs !== undefined ? { runs: flags.runs as number } : {}) };
   const timedOut = (id: string, caseIndex: number, ms: number): TheoremRun => ({
     id,
     kind: "theorem",

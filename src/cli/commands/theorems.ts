@@ -3,6 +3,7 @@
  */
 import { MechcheckError } from "../../errors.ts";
 import { STORE_ROOT } from "../../paths.ts";
+import { defaultCacheRoot } from "../../store/project.ts";
 import { replayRecord, runTheorem } from "../../theorem/runner.ts";
 import { rewriteStaleRecord } from "../../theorem/replay.ts";
 import type { Theorem, TheoremRun } from "../../catalogue/types.ts";
@@ -55,7 +56,10 @@ export function catalogueMarkdown(all: readonly Theorem[]): string {
 export async function checkCommand(args: string[], io: CommandIO): Promise<number> {
   const { positionals, flags } = parseArgs("check", args, { runs: RUNS, seed: SEED, scale: SCALE, json: "boolean", "no-save": "boolean", store: "string", report: "string", "no-timing": "boolean" });
   const selected = selectTheorems(await registry(), positionals);
-  const storeRoot = (flags.store as string | undefined) ?? STORE_ROOT;
+  // The curated store (committed) is only read; new finds go to the cache (--store, or the project's
+  // .mechcheck/counterexamples/), replayed after it — `mechcheck promote` curates one.
+  const curatedRoot = STORE_ROOT;
+  const storeRoot = (flags.store as string | undefined) ?? defaultCacheRoot();
   // Refuse what would fail only at the end, before anything runs.
   if (existsSync(storeRoot) && !statSync(storeRoot).isDirectory()) throw new MechcheckError("usage", `check: --store ${JSON.stringify(storeRoot)} is a file, not a directory`, { path: "--store", value: storeRoot });
   if (flags.report !== undefined && existsSync(flags.report as string) && statSync(flags.report as string).isDirectory()) {
@@ -68,7 +72,8 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
     if (tty) process.stderr.write(`\r\x1b[K[${k + 1}/${selected.length}] ${thm.id} …`);
     runs.push(
       runTheorem(thm, {
-        storeRoot,
+        storeRoot: curatedRoot,
+        cacheRoot: storeRoot,
         ...(flags.seed !== undefined ? { seed: flags.seed as number } : {}),
         ...(flags.runs !== undefined ? { runs: flags.runs as number } : {}),
         ...(flags.scale !== undefined ? { runsScale: flags.scale as number } : {}),
@@ -81,12 +86,12 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   if (!flags["no-save"]) {
     for (const [k, r] of runs.entries()) {
       if (!r.counterexample || r.outcome === "error") continue;
-      const s = saveRunCounterexample(r, r.kind === "refutation" ? storeRoot : ".mechcheck-cache", `mechcheck check ${r.id} --seed ${r.seed} --runs ${r.runs}`);
+      const s = saveRunCounterexample(r, storeRoot, `mechcheck check ${r.id} --seed ${r.seed} --runs ${r.runs}`, flags.store === undefined ? curatedRoot : undefined);
       runs[k] = s.run;
       if (s.warning) warnings.push(s.warning);
     }
   }
-  warnings.push(...storeWarnings(storeRoot, runs.map((r) => r.id)));
+  warnings.push(...storeWarnings(curatedRoot, runs.map((r) => r.id)), ...storeWarnings(storeRoot, runs.map((r) => r.id)));
   const ok = runs.every((r) => r.ok);
   const shown = flags["no-timing"] ? runs.map(({ ms: _ms, ...rest }) => rest) : runs;
   if (flags.json) {
