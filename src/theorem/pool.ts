@@ -1,0 +1,96 @@
+/**
+ * `check` on both cores: theorems run on a pool of worker threads, one theorem at a time per
+ * worker (the next id goes to whichever worker is free), results returned in the order asked.
+ *
+ * Each worker loads the catalogue and the LP engine once, then runs `runTheorem` on the ids it is
+ * sent. A run crosses the thread boundary as exact JSON text (`toExactJsonText`: rationals as
+ * "p/q" strings, bigints as decimal strings) and is parsed back into plain data: everything
+ * downstream (the table, `--json`, the saved records and their content-hash names) goes through
+ * the same exact JSON, so it is byte-identical to the sequential run's.
+ *
+ * The worker's entry file is given by the caller (a plain `.mjs` that loads TypeScript through tsx
+ * in the repository, or the built JavaScript in the package), so this module stays in its layer.
+ */
+import { Worker } from "node:worker_threads";
+import type { TheoremRun } from "../catalogue/types.ts";
+import { InternalError, isErrorCode, MechcheckError } from "../errors.ts";
+import type { RunOptions } from "./runner.ts";
+
+/** Worker threads by default (the machine this is measured on has 2 cores). */
+export const DEFAULT_JOBS = 2;
+export const MAX_JOBS = 64;
+
+/** What the pool sends a worker once (workerData). */
+export interface PoolWorkerData {
+  readonly runOptions: RunOptions;
+}
+/** main → worker */
+export type PoolRequest = { readonly index: number; readonly id: string } | { readonly stop: true };
+/** worker → main */
+export type PoolReply =
+  | { readonly index: number; readonly json: string }
+  | { readonly index: number; readonly error: string; readonly code?: string }
+  | { readonly ready: true };
+
+export interface PoolOptions {
+  /** Worker threads (1..64); never more than there are ids. */
+  readonly jobs: number;
+  /** The worker's entry module (see the module comment). */
+  readonly workerUrl: URL;
+  readonly runOptions: RunOptions;
+  /** Called as each theorem finishes (in completion order): done so far, total, its id. */
+  readonly onDone?: (done: number, total: number, id: string) => void;
+}
+
+/** Run `ids` on worker threads; the runs come back in the order of `ids`. */
+export async function runTheoremsPooled(ids: readonly string[], opts: PoolOptions): Promise<TheoremRun[]> {
+  if (!Number.isInteger(opts.jobs) || opts.jobs < 1 || opts.jobs > MAX_JOBS) {
+    throw new MechcheckError("usage", `--jobs must be an integer in [1, ${MAX_JOBS}], not ${opts.jobs}`, { path: "--jobs", value: opts.jobs, limit: MAX_JOBS });
+  }
+  const results: (TheoremRun | undefined)[] = new Array(ids.length);
+  if (ids.length === 0) return [];
+  const workers: Worker[] = [];
+  let next = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let failed = false;
+      const fail = (e: Error) => {
+        if (failed) return;
+        failed = true;
+        reject(e);
+      };
+      const feed = (w: Worker) => {
+        if (failed) return;
+        if (next < ids.length) {
+          const index = next++;
+          w.postMessage({ index, id: ids[index]! } satisfies PoolRequest);
+        } else {
+          w.postMessage({ stop: true } satisfies PoolRequest);
+        }
+      };
+      const n = Math.min(opts.jobs, ids.length);
+      for (let k = 0; k < n; k++) {
+        const w = new Worker(opts.workerUrl, { workerData: { runOptions: opts.runOptions } satisfies PoolWorkerData });
+        workers.push(w);
+        w.on("message", (msg: PoolReply) => {
+          if ("ready" in msg) return feed(w);
+          // a theorem that throws ends the run as it would sequentially: the same code and message
+          if ("error" in msg) return fail(msg.code !== undefined && isErrorCode(msg.code) ? new MechcheckError(msg.code, msg.error) : new InternalError(`theorem ${ids[msg.index]} threw in a worker thread: ${msg.error}`));
+          results[msg.index] = JSON.parse(msg.json) as TheoremRun;
+          done++;
+          opts.onDone?.(done, ids.length, ids[msg.index]!);
+          if (done === ids.length) resolve();
+          else feed(w);
+        });
+        w.on("error", (e) => fail(e instanceof Error ? e : new InternalError(String(e))));
+        w.on("exit", (code) => {
+          if (code !== 0 && done < ids.length) fail(new InternalError(`a worker thread of the check pool exited with code ${code}`));
+        });
+      }
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results as TheoremRun[];
+}
