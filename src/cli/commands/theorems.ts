@@ -16,6 +16,10 @@ import { loadLpEngine } from "../../lp/solve.ts";
 import type { CommandIO } from "../io.ts";
 import { clip, runDetails, runsTable, table } from "../report.ts";
 import { writeFileAtomic } from "../../store/atomic.ts";
+import { DEFAULT_JOBS, MAX_JOBS, runTheoremsPooled } from "../../theorem/pool.ts";
+
+/** `check --jobs N`: worker threads (default DEFAULT_JOBS; 1 = in this process, sequentially). */
+const JOBS = { kind: "int", min: 1, max: MAX_JOBS } as const;
 
 async function registry(): Promise<readonly Theorem[]> {
   return (await import("../../catalogue/index.ts")).THEOREMS;
@@ -54,7 +58,7 @@ export function catalogueMarkdown(all: readonly Theorem[]): string {
 }
 
 export async function checkCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("check", args, { runs: RUNS, seed: SEED, scale: SCALE, json: "boolean", "no-save": "boolean", store: "string", report: "string", "no-timing": "boolean" });
+  const { positionals, flags } = parseArgs("check", args, { runs: RUNS, seed: SEED, scale: SCALE, json: "boolean", "no-save": "boolean", store: "string", report: "string", "no-timing": "boolean", jobs: JOBS });
   const selected = selectTheorems(await registry(), positionals);
   // The curated store (committed) is only read; new finds go to the cache (--store, or the project's
   // .mechcheck/counterexamples/), replayed after it — `mechcheck promote` curates one.
@@ -65,21 +69,27 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   if (flags.report !== undefined && existsSync(flags.report as string) && statSync(flags.report as string).isDirectory()) {
     throw new MechcheckError("usage", `check: --report ${JSON.stringify(flags.report)} is a directory; give a file name (e.g. ${JSON.stringify(flags.report + "/report.md")})`, { path: "--report", value: flags.report });
   }
-  await loadLpEngine();
   const tty = !flags.json && process.stderr.isTTY === true && io.err === defaultErr;
+  const runOptions = {
+    storeRoot: curatedRoot,
+    cacheRoot: storeRoot,
+    ...(flags.seed !== undefined ? { seed: flags.seed as number } : {}),
+    ...(flags.runs !== undefined ? { runs: flags.runs as number } : {}),
+    ...(flags.scale !== undefined ? { runsScale: flags.scale as number } : {}),
+    save: false, // saved below: a store that cannot be written is a warning, not the end of the run
+  };
+  const jobs = (flags.jobs as number | undefined) ?? DEFAULT_JOBS;
   const runs: TheoremRun[] = [];
-  for (const [k, thm] of selected.entries()) {
-    if (tty) process.stderr.write(`\r\x1b[K[${k + 1}/${selected.length}] ${thm.id} …`);
-    runs.push(
-      runTheorem(thm, {
-        storeRoot: curatedRoot,
-        cacheRoot: storeRoot,
-        ...(flags.seed !== undefined ? { seed: flags.seed as number } : {}),
-        ...(flags.runs !== undefined ? { runs: flags.runs as number } : {}),
-        ...(flags.scale !== undefined ? { runsScale: flags.scale as number } : {}),
-        save: false, // saved below: a store that cannot be written is a warning, not the end of the run
-      }),
-    );
+  if (jobs > 1 && selected.length > 1) {
+    // worker threads (src/theorem/pool.ts); results in catalogue order, the same bytes as below
+    const onDone = (done: number, total: number, id: string) => process.stderr.write(`\r\x1b[K[${done}/${total}] ${id} done`);
+    runs.push(...(await runTheoremsPooled(selected.map((t) => t.id), { jobs, workerUrl: new URL("../checkWorker.mjs", import.meta.url), runOptions, ...(tty ? { onDone } : {}) })));
+  } else {
+    await loadLpEngine();
+    for (const [k, thm] of selected.entries()) {
+      if (tty) process.stderr.write(`\r\x1b[K[${k + 1}/${selected.length}] ${thm.id} …`);
+      runs.push(runTheorem(thm, runOptions));
+    }
   }
   if (tty) process.stderr.write("\r\x1b[K");
   const warnings: string[] = [];
