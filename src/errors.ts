@@ -46,7 +46,7 @@ export const ERROR_CODES = [
   "unencodable-case", "bad-counterexample-file", "stale-record",
   // conjectures
   "no-conjecture", "bad-conjecture", "conjecture-crashed", "conjecture-load-failed", "async-check", "bad-check-result",
-  "bad-hypothesis-result", "check-threw", "hypothesis-threw", "timeout",
+  "bad-hypothesis-result", "check-threw", "hypothesis-threw", "timeout", "out-of-memory",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

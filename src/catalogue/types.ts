@@ -1,5 +1,5 @@
 /**
- * A theorem of the catalogue (../shared/THEOREMS.md) as data plus code: what it says, where it
+ * A theorem of the catalogue  as data plus code: what it says, where it
  * comes from, the environments it quantifies over (a fast-check arbitrary, shrinking inside it),
  * its hypothesis, and an exact check returning a certificate or a violation as data.
  */
@@ -102,11 +102,11 @@ export interface ReplayOutcome {
   readonly recomputed?: { readonly violation: unknown; readonly message: string };
 }
 
-export interface TheoremRun {
+/** What every run reports, whatever its outcome. */
+export interface TheoremRunBase {
   readonly id: string;
   readonly kind: TheoremKind;
   readonly source: string;
-  readonly outcome: Outcome;
   readonly ok: boolean;
   readonly cases: number;
   readonly casesMeetingHypothesis: number;
@@ -116,10 +116,27 @@ export interface TheoremRun {
   readonly tags?: Readonly<Record<string, number>>;
   /** Counts of the declared coverage classes (when the theorem declares `coverage`). */
   readonly coverage?: Readonly<Record<string, number>>;
-  readonly counterexample?: Counterexample;
   readonly replayed: readonly ReplayOutcome[];
-  readonly error?: string;
 }
+
+/**
+ * What a run found, by outcome. `refuted` always carries its counterexample; the clean outcomes
+ * carry neither a counterexample nor an error; `error` and `coverage-hole` always say why.
+ * `unexpected-counterexample` carries the generated counterexample, or (a saved case that no
+ * longer replays) the error naming the file — at least one of the two.
+ */
+export type RunFinding =
+  | { readonly outcome: "refuted"; readonly counterexample: Counterexample; readonly error?: undefined }
+  | { readonly outcome: "holds" | "no-counterexample-found" | "vacuous"; readonly counterexample?: undefined; readonly error?: undefined }
+  | { readonly outcome: "unexpected-counterexample"; readonly counterexample: Counterexample; readonly error?: string }
+  | { readonly outcome: "unexpected-counterexample"; readonly counterexample?: Counterexample; readonly error: string }
+  | { readonly outcome: "coverage-hole" | "error"; readonly counterexample?: Counterexample; readonly error: string };
+
+/** One theorem's run: a union by `outcome` (a `refuted` run without a counterexample does not type-check). */
+export type TheoremRun = TheoremRunBase & RunFinding;
+
+/** A run that ended in an error (a crash, a timeout): always says why. */
+export type ErrorRun = TheoremRunBase & { readonly outcome: "error"; readonly counterexample?: Counterexample; readonly error: string };
 
 /** Which outcomes count as success for each kind. */
 export function outcomeIsOk(kind: TheoremKind, outcome: Outcome): boolean {

@@ -1,12 +1,14 @@
 /**
- * Violations in words, with the environment's labels and exact numbers. Pure text; the data is
- * the Violation itself (types.ts).
+ * Violations in words, with the environment's labels and exact numbers: the ONE renderer of the
+ * closed Violation union (types.ts; a new code that is not rendered here does not compile). Pure
+ * text; the data is the Violation itself.
  */
 import { type Q, qstr } from "../exact/rational.ts";
 import type { Environment, HarsanyiTypeSpace, IndirectMechanism } from "../model/environment.ts";
 import { typeSizes } from "../model/environment.ts";
 import { othersSizes, profileAt } from "../model/profiles.ts";
 import type { Violation } from "./types.ts";
+import { assertNever } from "../errors.ts";
 
 const lbl = (s: string) => JSON.stringify(s);
 
@@ -78,6 +80,8 @@ export function describeViolation(env: Environment, v: Violation, ctx: RenderCon
       const a = ctx.mechanism?.actions[v.agent]?.[v.action] ?? String(v.action);
       return `${agent(v.agent)} of type ${lbl(t)} gains ${qstr(v.gain)} by playing ${lbl(a)}: expected utility ${qstr(v.deviationUtility)} instead of ${qstr(v.equilibriumUtility)}`;
     }
+    default:
+      return assertNever(v, "violation");
   }
 }
 

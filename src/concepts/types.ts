@@ -131,3 +131,10 @@ export type Violation =
   | NoDeficitViolation
   | EfficiencyViolation
   | BneViolation;
+
+/** The closed list of violation codes, one per member of Violation (checked both ways at compile time). */
+export const VIOLATION_CODES = ["dsic", "epic", "bic", "expost-ir", "interim-ir", "budget-balance", "ex-ante-budget-balance", "no-deficit", "efficiency", "bne"] as const satisfies readonly Violation["code"][];
+export type ViolationCode = Violation["code"];
+// Every member's code is listed: this line fails to compile when a Violation is added without its code.
+const _everyCodeListed: readonly ViolationCode[] extends readonly (typeof VIOLATION_CODES)[number][] ? true : never = true;
+void _everyCodeListed;

@@ -11,7 +11,7 @@ import { isMechcheckError } from "../errors.ts";
 import { saveCounterexample, loadCounterexamples, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
 import { TOOL_VERSION } from "../version.ts";
 import { replayRecord } from "./replay.ts";
-import { outcomeIsOk, type CheckResult, type Counterexample, type Outcome, type ReplayOutcome, type Theorem, type TheoremRun } from "../catalogue/types.ts";
+import { outcomeIsOk, type CheckResult, type Counterexample, type ReplayOutcome, type RunFinding, type Theorem, type TheoremRun } from "../catalogue/types.ts";
 
 export const DEFAULT_SEED = 20261123;
 export const DEFAULT_RUNS = 200;
@@ -89,17 +89,14 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
   const params: fc.Parameters<[T]> = opts.path !== undefined ? { seed, path: opts.path, numRuns: runs } : { seed, numRuns: runs };
   const details = fc.check(property, params);
 
-  let outcome: Outcome;
-  let counterexample: Counterexample | undefined;
-  let error: string | undefined;
+  let finding: RunFinding;
   if (details.failed && details.counterexample !== null) {
     const x = details.counterexample[0];
     const r = safeCheck(thm, x);
     const path = details.counterexamplePath ?? "";
     if ("error" in r || r.ok) {
-      outcome = "error";
-      error = "error" in r ? r.error : "the shrunk case passes when re-checked (non-deterministic check?)";
-      counterexample = { instance: safeEncode(thm, x), violation: null, message: error, seed: details.seed, path, numShrinks: details.numShrinks };
+      const error = "error" in r ? r.error : "the shrunk case passes when re-checked (non-deterministic check?)";
+      finding = { outcome: "error", error, counterexample: { instance: safeEncode(thm, x), violation: null, message: error, seed: details.seed, path, numShrinks: details.numShrinks } };
     } else {
       const instance = thm.codec.encode(x);
       const isRefutation = thm.kind === "refutation";
@@ -121,39 +118,37 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
         };
         file = displayPath(saveCounterexample(root, rec).file);
       }
-      counterexample = { instance, violation: r.violation, message: r.message, seed: details.seed, path, numShrinks: details.numShrinks, ...(file !== undefined ? { file } : {}) };
-      outcome = isRefutation ? "refuted" : "unexpected-counterexample";
+      const counterexample: Counterexample = { instance, violation: r.violation, message: r.message, seed: details.seed, path, numShrinks: details.numShrinks, ...(file !== undefined ? { file } : {}) };
+      finding = isRefutation ? { outcome: "refuted", counterexample } : { outcome: "unexpected-counterexample", counterexample };
     }
   } else if (details.failed) {
-    outcome = "error";
-    error = details.interrupted ? "interrupted" : "too many skipped cases";
+    finding = { outcome: "error", error: details.interrupted ? "interrupted" : "too many skipped cases" };
   } else {
     const minRate = thm.minHypothesisRate ?? DEFAULT_MIN_HYPOTHESIS_RATE;
-    if (thm.kind === "refutation") outcome = "no-counterexample-found";
-    else if (cases === 0 || met / cases < minRate) outcome = "vacuous";
-    else outcome = "holds";
+    if (thm.kind === "refutation") finding = { outcome: "no-counterexample-found" };
+    else if (cases === 0 || met / cases < minRate) finding = { outcome: "vacuous" };
+    else finding = { outcome: "holds" };
   }
   // A coverage hole fails the run whatever the check said (judged only on runs of a useful size,
   // and not on a replay of one path): a theorem "holding" on a trivial generator proves nothing.
-  if (thm.coverage && opts.path === undefined && cases >= (thm.coverage.minRuns ?? 50) && outcome !== "error") {
+  if (thm.coverage && opts.path === undefined && cases >= (thm.coverage.minRuns ?? 50) && finding.outcome !== "error") {
     const holes = coverageHoles(coverage, thm.coverage.required);
-    if (holes.length > 0) {
-      outcome = "coverage-hole";
-      error = `coverage hole in ${cases} cases: ${holes.join("; ")}`;
-    }
+    if (holes.length > 0) finding = { outcome: "coverage-hole", error: `coverage hole in ${cases} cases: ${holes.join("; ")}`, ...(finding.counterexample ? { counterexample: finding.counterexample } : {}) };
   }
   const replayOk = replayed.every((r) => r.ok);
-  if (!replayOk && outcome !== "error") {
-    outcome = thm.kind === "refutation" ? "error" : "unexpected-counterexample";
-    error = replayed.filter((r) => !r.ok).map((r) => `${r.file}: ${r.message}`).join("; ");
+  if (!replayOk && finding.outcome !== "error") {
+    const error = replayed.filter((r) => !r.ok).map((r) => `${r.file}: ${r.message}`).join("; ");
+    const counterexample = finding.counterexample ? { counterexample: finding.counterexample } : {};
+    finding = thm.kind === "refutation" ? { outcome: "error", error, ...counterexample } : { outcome: "unexpected-counterexample", error, ...counterexample };
   }
   const ms = Math.round(performance.now() - t0);
-  return {
+  // Keys in this order: `check --json` output is compared byte for byte across versions.
+  const run = {
     id: thm.id,
     kind: thm.kind,
     source: thm.source,
-    outcome,
-    ok: outcomeIsOk(thm.kind, outcome),
+    outcome: finding.outcome,
+    ok: outcomeIsOk(thm.kind, finding.outcome),
     cases,
     casesMeetingHypothesis: met,
     seed,
@@ -161,10 +156,11 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
     ms,
     ...(Object.keys(tags).length > 0 ? { tags: sortKeys(tags) } : {}),
     ...(thm.coverage ? { coverage: sortKeys(coverage) } : {}),
-    ...(counterexample ? { counterexample } : {}),
+    ...(finding.counterexample ? { counterexample: finding.counterexample } : {}),
     replayed,
-    ...(error !== undefined ? { error } : {}),
+    ...(finding.error !== undefined ? { error: finding.error } : {}),
   };
+  return run as TheoremRun; // the same fields as `finding`, re-ordered
 }
 
 function safeEncode<T>(thm: Theorem<T>, x: T): unknown {

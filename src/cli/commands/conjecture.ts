@@ -20,7 +20,7 @@ import { Worker } from "node:worker_threads";
 import { InternalError, isErrorCode, MechcheckError } from "../../errors.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { DEFAULT_SEED } from "../../theorem/runner.ts";
-import type { TheoremRun } from "../../catalogue/types.ts";
+import type { ErrorRun, TheoremRun } from "../../catalogue/types.ts";
 import { parseArgs, RUNS, SEED, TIMEOUT_MS } from "../args.ts";
 import type { WorkerInput, WorkerMessage } from "../conjectureRun.ts";
 import type { CommandIO } from "../io.ts";
@@ -41,7 +41,7 @@ interface WorkerOutcome {
 }
 
 /** Run the file's conjectures (all, or `only`) in one worker; stop it when a case outlives the timeout. */
-function runInWorker(input: Omit<WorkerInput, "clock" | "only">, only: readonly string[] | null, timeoutMs: number, onTimeout: (id: string, caseIndex: number, ms: number) => TheoremRun): Promise<WorkerOutcome> {
+function runInWorker(input: Omit<WorkerInput, "clock" | "only">, only: readonly string[] | null, timeoutMs: number, onTimeout: (id: string, caseIndex: number, ms: number) => ErrorRun): Promise<WorkerOutcome> {
   const clock = new SharedArrayBuffer(16);
   const view = new Float64Array(clock);
   view[0] = -1;
@@ -127,7 +127,7 @@ export async function conjectureCommand(args: string[], io: CommandIO): Promise<
 
   const seed = (flags.seed as number | undefined) ?? DEFAULT_SEED;
   const base: Omit<WorkerInput, "clock" | "only"> = { file, store, ...(resolve(curated) !== store ? { curated } : {}), debug, seed, ...(flags.runs !== undefined ? { runs: flags.runs as number } : {}) };
-  const timedOut = (id: string, caseIndex: number, ms: number): TheoremRun => ({
+  const timedOut = (id: string, caseIndex: number, ms: number): ErrorRun => ({
     id,
     kind: "theorem",
     source: "user conjecture",
