@@ -33,7 +33,11 @@ import { LpBuilder, type RowSense, type TermInput } from "../lp/model.ts";
 import type { Beliefs, Environment } from "../model/environment.ts";
 import { numProfiles, reservationOf, typeSizes } from "../model/environment.ts";
 import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
+import { othersLabel, profileLabel } from "../model/labels.ts";
 import { efficientDecisions, hasPrivateValues } from "../concepts/index.ts";
+
+/** Kept here for the design subpath: the label now lives in src/model/labels.ts. */
+export { profileLabel };
 
 export const AXIOMS = ["efficient", "dsic", "epic", "bic", "ex-post-ir", "interim-ir", "ex-post-bb", "ex-ante-bb", "no-deficit", "anonymous", "user"] as const;
 export type Axiom = (typeof AXIOMS)[number];
@@ -200,21 +204,6 @@ export class DesignLp {
   }
 }
 
-/** "(buyer=2, seller=1)" */
-export function profileLabel(env: Environment, theta: number): string {
-  const prof = profileAt(typeSizes(env), theta);
-  return `(${prof.map((k, j) => `${env.agents[j]}=${env.types[j]![k]}`).join(", ")})`;
-}
-
-function othersText(env: Environment, i: number, k: number): string {
-  const sizes = typeSizes(env);
-  const os = profileAt(othersSizes(sizes, i), k);
-  const parts: string[] = [];
-  let c = 0;
-  for (let j = 0; j < sizes.length; j++) if (j !== i) parts.push(`${env.agents[j]}=${env.types[j]![os[c++]!]}`);
-  return parts.join(", ");
-}
-
 /** Belief weights w(k) for agent i of type θ_i over the others' profiles (null: no constraint). */
 function beliefWeights(env: Environment, beliefs: Beliefs, i: number, ti: number): Q[] | null {
   const sizes = typeSizes(env);
@@ -298,7 +287,7 @@ export function addAxiom(lp: DesignLp, ctx: AxiomContext, axiom: Axiom): void {
               if (pv && t !== r) continue;
               const state = profileIndex(sizes, joinProfile(sizes, i, ti, t));
               const e = lp.utility(i, state, truthR).addExpr(lp.utility(i, state, devR), ONE.neg());
-              const at = othersText(env, i, r) + (pv ? "" : ` | true ${othersText(env, i, t)}`);
+              const at = othersLabel(env, i, r) + (pv ? "" : ` | true ${othersLabel(env, i, t)}`);
               lp.row("dsic", `DSIC[${A(i)}, ${T(i, ti)}→${T(i, k2)}${at ? ` at ${at}` : ""}]`, e, ">=", ZERO);
             }
           }
@@ -314,7 +303,7 @@ export function addAxiom(lp: DesignLp, ctx: AxiomContext, axiom: Axiom): void {
           for (let r = 0; r < K; r++) {
             const th = profileIndex(sizes, joinProfile(sizes, i, ti, r));
             const dev = profileIndex(sizes, joinProfile(sizes, i, k2, r));
-            const at = othersText(env, i, r);
+            const at = othersLabel(env, i, r);
             lp.row("epic", `EPIC[${A(i)}, ${T(i, ti)}→${T(i, k2)}${at ? ` at ${at}` : ""}]`, lp.utility(i, th, th).addExpr(lp.utility(i, th, dev), ONE.neg()), ">=", ZERO);
           }
         }

@@ -9,7 +9,7 @@ import { expostUtility, lotteryValue, numProfiles, reservationOf, typeSizes } fr
 import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
 import { conditionalBeliefs, hasPrivateValues, interimUtility } from "../concepts/index.ts";
 import type { Axiom } from "./axioms.ts";
-import { profileLabel } from "./axioms.ts";
+import { profileLabel } from "../model/labels.ts";
 
 /** Σ_θ π(θ) Σ_i p_i(θ). */
 export function expectedRevenue(mech: DirectMechanism, prior: readonly Q[]): Q {

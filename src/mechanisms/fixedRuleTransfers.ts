@@ -25,6 +25,7 @@ import { type Q, ZERO } from "../exact/rational.ts";
 import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
 import { lotteryValue, numProfiles, reservationOf, typeSizes, type DirectMechanism, type Environment } from "../model/environment.ts";
 import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
+import { othersLabel, profileLabel } from "../model/labels.ts";
 import { hasPrivateValues } from "../concepts/index.ts";
 
 export interface FixedRuleOptions {
@@ -42,21 +43,6 @@ export interface FixedRuleLp {
   readonly model: LpModel;
   /** Column of p_i(θ). */
   payment(i: number, theta: number): number;
-}
-
-/** A readable label of a profile: "(b=2, s=1)" style, from the agents' first letters/labels. */
-function profileLabel(env: Environment, theta: number): string {
-  const prof = profileAt(typeSizes(env), theta);
-  return `(${prof.map((k, j) => `${env.agents[j]}=${env.types[j]![k]}`).join(", ")})`;
-}
-
-function othersLabel(env: Environment, i: number, k: number): string {
-  const sizes = typeSizes(env);
-  const os = profileAt(othersSizes(sizes, i), k);
-  const names: string[] = [];
-  let c = 0;
-  for (let j = 0; j < sizes.length; j++) if (j !== i) names.push(`${env.agents[j]}=${env.types[j]![os[c++]!]}`);
-  return names.join(", ");
 }
 
 /** Build the LP (see the module comment). `allocation[θ]` is a lottery over env.decisions. */
