@@ -23,3 +23,4 @@ export * from "./monotoneMechanism.ts";
 export * from "./efficientMechanism.ts";
 export * from "./socialChoiceCorrespondence.ts";
 export * from "./oneAgentRule.ts";
+export * from "./reducedForm.ts";
