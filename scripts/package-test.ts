@@ -27,7 +27,9 @@ function run(cmd: string, args: string[], cwd: string): { code: number; out: str
 
 try {
   // 1. Pack (prepack runs the build).
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", tmp], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
+  // PACKAGE_TEST_PREBUILT=1 packs the dist/ already built (npm pack --ignore-scripts: no prepack).
+  const prebuilt = process.env.PACKAGE_TEST_PREBUILT === "1" ? ["--ignore-scripts"] : [];
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", ...prebuilt, "--pack-destination", tmp], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })) as { filename: string; size: number; unpackedSize: number; files: { path: string }[] }[];
   const info = packed[0]!;
   const tarball = join(tmp, info.filename);
   const paths = info.files.map((f) => f.path);
