@@ -24,3 +24,4 @@ export * from "./efficientMechanism.ts";
 export * from "./socialChoiceCorrespondence.ts";
 export * from "./oneAgentRule.ts";
 export * from "./reducedForm.ts";
+export * from "./gridBidders.ts";
