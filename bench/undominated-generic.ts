@@ -11,8 +11,8 @@ import { strictNoisyConcordanceLp } from "../src/beliefs/noTradeAlternatives.ts"
 import { harsanyiFromBeliefs } from "../src/beliefs/revenueWithoutCommonPrior.ts";
 import { positiveNoisyConcordanceLp } from "../src/beliefs/undominatedMechanisms.ts";
 import { loadLpEngine, solve } from "../src/lp/solve.ts";
-import { generic2x2 } from "../src/catalogue/undominated-without-cpa.ts";
-import { hasCommonPrior } from "../src/catalogue/unbounded-without-cpa.ts";
+import { generic2x2 } from "../src/catalogue/support/undominatedRevenue.ts";
+import { hasCommonPrior } from "../src/catalogue/support/unboundedRevenue.ts";
 
 async function main(): Promise<void> {
   await loadLpEngine();

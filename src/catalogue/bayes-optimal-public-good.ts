@@ -1,5 +1,5 @@
 /**
- * `bayes-optimal-public-good` — seed 001 (Bernard, *Mechanism Design III*), Prop 7.8
+ * `bayes-optimal-public-good` — [BernardMD3], Prop 7.8
  * (*Bayesian-Optimal Mechanism*) and slide *Determine Optimal λ*: "two countries, whose valuation
  * of the climate agreement is standard-uniformly distributed. If c ∈ (0, 2), the climate agreement
  * is signed if and only if ϑ_1 + ϑ_2 ≥ s, where s = 1/2 + (3/4)c if c ≥ 2/3 and s is the solution to
@@ -135,7 +135,7 @@ function check(slide: SlideNumbers = SLIDE): CheckResult {
 export const bayesOptimalPublicGood: Theorem<Record<string, never>> = {
   id: "bayes-optimal-public-good",
   kind: "example",
-  source: "001 Prop 7.8, *Determine Optimal λ*",
+  source: "[BernardMD3, Prop 7.8, *Determine Optimal λ*]",
   statement:
     "Two U[0,1] agents, cost c ∈ (0, 2): the Bayes-optimal (welfare-maximizing, IC, IR, budget-balanced) rule is 1{ϑ_1 + ϑ_2 ≥ s} with s = 1/2 + 3c/4 for c ≥ 2/3 and s the root in (c, 1) of −(2/3)s³ + s² − (1 − s²/2)c otherwise; λ > 0.",
   arbitrary: fc.constant({}),

@@ -1,5 +1,5 @@
 /**
- * `bbm-fpa` — seed 002 (Brooks, *Maxmin mechanisms*), Bergemann–Brooks–Morris: slides *First-price
+ * `bbm-fpa` — [BrooksMaxmin2023], Bergemann–Brooks–Morris: slides *First-price
  * auction recap*, *Other mechanisms in the worst-case type space*, *Standard mechanisms*,
  * *Strategic equivalence* (Proposition and proof), *Robust optimality of the FPA* (Theorem and
  * proof), *A saddle point*, *Posted prices on T\**.
@@ -12,7 +12,7 @@
  * p = ∫ x dF^{(n−1)/n} (= E[v | t_i = v̲]) is accepted by every type, so p ≥ R^FPA.
  *
  * Exact transcription (src/constructions/bbm.ts): F = H^n with H a polynomial CDF on a rational
- * interval (the uniform, power, Bernstein and raw families of properties/support/
+ * interval (the uniform, power, Bernstein and raw families of src/generators/
  * auctionContinuous.ts), n ∈ {2, 3, 4}; "exact for polynomial F" is read as F an n-th power of a
  * polynomial CDF (F = x^{kn}, …), the case where F^{1/n} — and so everything — stays polynomial.
  * The check:
@@ -42,7 +42,7 @@ import { continuousAuctionCase, continuousAuctionCodec, distributionOf, type Con
 export const bbmFpa: Theorem<ContinuousAuctionCase> = {
   id: "bbm-fpa",
   kind: "theorem",
-  source: "002 Robust optimality of the FPA; Strategic equivalence; Posted prices on T*",
+  source: "[BrooksMaxmin2023, Robust optimality of the FPA, Strategic equivalence, Posted prices on T*]; [BergemannBrooksMorris2017]",
   statement:
     "Worst-case type space T* (types iid H = F^{1/n}, value = highest type), H a polynomial CDF, n ≤ 4: β^FPA = F^{-(n−1)/n}∫x dF^{(n−1)/n} is an equilibrium on T* with revenue R^FPA = ∫β^FPA dF; the first-price, second-price, all-pay and bid-then-lottery auctions earn exactly R^FPA on T^IPV and their IPV equilibria are equilibria on T*; the posted price p = ∫x dF^{(n−1)/n} is accepted by every type and p > R^FPA.",
   arbitrary: continuousAuctionCase,

@@ -1,9 +1,9 @@
 /**
- * `bm-example` (example) — seed 000 *Example without separability* (Bergemann–Morris 2005):
+ * `bm-example` (example) — [BrooksExPost2023] *Example without separability* (Bergemann–Morris 2005):
  * N = {1, 2}, Θ_i = {θ_i, θ'_i}, X = {a, b, c},
  *   F(θ_1, θ_2) = F(θ_1, θ'_2) = {a, b},   F(θ'_1, θ_2) = F(θ'_1, θ'_2) = {c};
  * "this SCC is always interim implementable (let player 1 choose the outcome), but it is not
- * implementable ex post". The slide's payoff table was lost in extraction (THEOREMS.md errata);
+ * implementable ex post". The slide's payoff table was lost in extraction (the payoffs are rebuilt from the text);
  * this one is built to fit, no money (BM's setting: outcomes are X):
  *
  *   u_1          a  b  c          u_2          a  b  c
@@ -150,7 +150,7 @@ function check(x: SccCase): CheckResult {
 export const bmExample: Theorem<SccCase> = {
   id: "bm-example",
   kind: "example",
-  source: "000 Example without separability",
+  source: "[BrooksExPost2023, Example without separability]",
   statement:
     "BM's example (N = 2, two types each, X = {a, b, c}, F = {a, b} at θ1 and {c} at θ1'), with an explicit payoff table: interim implementable on every KPT type space (player 1 chooses) yet not ex post implementable; with transfers it would be.",
   arbitrary: fc.constant(bmExampleCase()),

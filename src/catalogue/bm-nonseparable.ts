@@ -1,5 +1,5 @@
 /**
- * `bm-nonseparable` (refutation) — seed 000 *Example without separability* ("BM show by example
+ * `bm-nonseparable` (refutation) — [BrooksExPost2023] *Example without separability* ("BM show by example
  * that separability cannot be dropped") and *What goes wrong with separability?*.
  *
  * The naive finite transcription refuted here is `bm-separability` with separability dropped:
@@ -48,7 +48,7 @@ const arbitrary: fc.Arbitrary<SccCase> = fc
 export const bmNonseparable: Theorem<SccCase> = {
   id: "bm-nonseparable",
   kind: "refutation",
-  source: "000 Example without separability; What goes wrong with separability?",
+  source: "[BrooksExPost2023, Example without separability, What goes wrong with separability?]",
   statement:
     "Without separability: F implementable on every test type space T_i = Θ_i, T_j = {θ_j} ⇒ F ex post implementable (false: refuted from random non-separable environments, with and without transfers).",
   trueVersion: "bm-separability",

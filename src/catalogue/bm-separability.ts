@@ -1,6 +1,6 @@
 /**
- * `bm-separability` — seed 000 *Separable environments* (Bergemann–Morris 2005), with the erratum
- * of THEOREMS.md (the proof's right-hand side is ũ_i(f_0(θ'_i, θ_{-i}), g_{i,θ−i}(θ'_i, θ_{-i}), θ)).
+ * `bm-separability` — [BrooksExPost2023] *Separable environments* (Bergemann–Morris 2005), with the erratum
+ * of the slides (the proof's right-hand side is ũ_i(f_0(θ'_i, θ_{-i}), g_{i,θ−i}(θ'_i, θ_{-i}), θ)).
  *
  * Seed statement: if (Θ, X, u, F) is separable and F is implementable on all KPT type spaces, then
  * F is ex post implementable. The proof only uses the test type spaces T_i = Θ_i, T_j = {θ_j}
@@ -24,7 +24,7 @@
  *    f′(θ) ∈ F(θ) is checked by membership and EPIC by src/concepts isEPIC — a failure of either
  *    is a counterexample. The independent backtracking search must agree (implementable).
  *  - premise false at some (i, θ_{-i}): then F is not ex post implementable (the restriction of an
- *    EPIC selection would implement F on that test space — seed 000 *Robustness of ex post
+ *    EPIC selection would implement F on that test space — [BrooksExPost2023] *Robustness of ex post
  *    implementation*); the backtracking search must agree (no selection) — a found selection is a
  *    counterexample to that proposition or a bug.
  * Tags count the two branches; the premise-true branch (the implication proper) is most cases.
@@ -115,7 +115,7 @@ export function checkBmSeparability(x: SccCase, variant: { construct?: typeof bm
 export const bmSeparability: Theorem<SccCase> = {
   id: "bm-separability",
   kind: "theorem",
-  source: "000 Separable environments (Bergemann–Morris 2005)",
+  source: "[BrooksExPost2023, Separable environments]; [BergemannMorris2005]",
   statement:
     "Finite separable (Θ, X, u, F), with or without transfers: if F is implementable on every test type space T_i = Θ_i, T_j = {θ_j} (all i, θ_{-i}), then F is ex post implementable, and BM's f′ (public part f_0, private part of i from the (i, θ_{-i}) test mechanism) is an EPIC selection; otherwise no EPIC selection exists.",
   arbitrary,

@@ -1,5 +1,5 @@
 /**
- * `brooks-du-auction` (theorem, numeric) — seed 002 (Brooks, *Maxmin mechanisms*), Brooks and Du
+ * `brooks-du-auction` (theorem, numeric) — [BrooksMaxmin2023], Brooks and Du
  * (2021): slides *Applying the bounds*, *Bounds for revenue maximization in auctions*, *Key facts
  * from simulations*, *Min potential type space*, *Optimal value function*, *The optimal potential*,
  * *Max guarantee mechanism*, *Proportional transfers*, *The revenue guarantee*, *Revenue guarantee
@@ -89,7 +89,7 @@ function bracketFor(a: CommonValueAuction, lower: Q, upper: Q): { cf: ClosedForm
 export const brooksDuAuction: Theorem<BrooksDuCase> = {
   id: "brooks-du-auction",
   kind: "theorem",
-  source: "002 Key facts from simulations … Revenue guarantee when N is large (Brooks–Du 2021)",
+  source: "[BrooksMaxmin2023, Key facts from simulations … Revenue guarantee when N is large]; [BrooksDu2021]",
   statement:
     "Common-value auction, good must be sold, discrete value distribution, N ≤ 3: for every grid {0, Δ, …, KΔ} the max-guarantee lower bound SVO⁺ ≤ R* = ∫ ŵ g_{N−1} (certified bracket) ≤ the min-potential upper bound IVO; IVO's optimal signals are iid discretized exponentials; on the seed's grid IVO = SVO⁻ (LP duals), the proportional restriction ≤ SVO⁺ and the gap IVO − SVO⁺ shrinks from Δ = 1 to Δ = 1/2.",
   arbitrary: cases,

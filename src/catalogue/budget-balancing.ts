@@ -1,5 +1,5 @@
 /**
- * `budget-balancing` — seed 001 (Bernard), Prop 7.1 (*Achieving a Balanced Budget*), Def 7.2 and
+ * `budget-balancing` — [BernardMD3], Prop 7.1 (*Achieving a Balanced Budget*), Def 7.2 and
  * Cor 7.3 (*Ex-Ante Budget Balance vs. Ex-Post Budget Balance*), with the proof of Prop 7.1.
  *
  * Finite transcription. Independent types with a common prior (product of full-support marginals),
@@ -63,7 +63,7 @@ function expectedSurplus(env: Environment, m: DirectMechanism, prior: readonly Q
 export const budgetBalancing: Theorem<Instance> = {
   id: "budget-balancing",
   kind: "theorem",
-  source: "001 Prop 7.1, Def 7.2, Cor 7.3",
+  source: "[BernardMD3, Prop 7.1, Def 7.2, Cor 7.3]",
   statement:
     "Independent types, common prior: if a BIC mechanism runs an ex ante expected surplus S ≥ 0, Prop 7.1's p^B is ex post BB, BIC, and raises every type's interim utility by exactly S/n; an ex ante BB mechanism has an equivalent (same q, same interim payments) ex post BB mechanism (Cor 7.3).",
   arbitrary,

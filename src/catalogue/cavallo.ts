@@ -1,5 +1,5 @@
 /**
- * `cavallo` — seed 004 (Mishra, *Redistribution mechanisms*), slide *Cavallo mechanism*:
+ * `cavallo` — [Mishra2020], slide *Cavallo mechanism*:
  * "A Vickrey auction is conducted and its revenue is redistributed smartly to maintain DSIC. Take a
  * valuation profile v with v_1 ≥ v_2 ≥ … ≥ v_n. Winner 1 makes payment v_2; Agents 1 and 2 are given
  * back v_3/n; Others are given v_2/n. Total money collected is
@@ -34,7 +34,7 @@ import { caseEnvironment, orderStatistics, ranking, singleObjectCases, singleObj
 export const cavallo: Theorem<SingleObjectCase> = {
   id: "cavallo",
   kind: "theorem",
-  source: "004 *Cavallo mechanism*",
+  source: "[Mishra2020, *Cavallo mechanism*]; [Cavallo2006]",
   statement:
     "Single object, n ≥ 3, finite value grids: Cavallo's mechanism (Vickrey + redistribution of v₍₃₎/n to the top two, v₍₂₎/n to the others) is DSIC, efficient, ex post IR, never runs a deficit, and collects exactly (2/n)(v₍₂₎ − v₍₃₎).",
   arbitrary: singleObjectCases({ minAgents: 3, maxAgents: 4, maxTypes: 3, maxValue: 8 }),

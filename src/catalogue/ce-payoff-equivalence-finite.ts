@@ -1,5 +1,5 @@
 /**
- * `ce-payoff-equivalence-finite` (refutation) — seed 003 §3.3, Lemma 3 and Theorem 3 (Chung–Ely
+ * `ce-payoff-equivalence-finite` (refutation) — [ChungEly2002, §3.3, Lemma 3 and Theorem 3] (Chung–Ely
  * 2002): "Suppose Q is a finite set, each S_i is a connected topological space, and each v_i is
  * continuous in s_i. Then any ex post incentive compatible public decision rule satisfies the ex
  * post payoff equivalence property" — for any two EPIC mechanisms (f, t), (f, t′), ∀i, ∀s_{-i},
@@ -7,7 +7,7 @@
  *
  * Naive finite transcription refuted here: the same with S_i a finite grid (connectedness
  * dropped). Cases: Chung–Ely separable environments on grids (valuation h_i(q)·v_i(s), v_i strictly
- * increasing in s_i, seed 003 Def 6) with a monotone — hence EPIC (ce-separable-monotone) — rule f.
+ * increasing in s_i, [ChungEly2002, Def 6]) with a monotone — hence EPIC (ce-separable-monotone) — rule f.
  * For every section (i, s_{-i}) the exact interval of p_i(top, s_{-i}) − p_i(bottom, s_{-i}) over all
  * EPIC payment rules is computed twice (max/min of the exact transfers LP, and longest paths on
  * the deviation graph; they must agree). A counterexample is a section where the interval is not a
@@ -72,7 +72,7 @@ function check(x: SeparableRuleCase): CheckResult {
 export const cePayoffEquivalenceFinite: Theorem<SeparableRuleCase> = {
   id: "ce-payoff-equivalence-finite",
   kind: "refutation",
-  source: "003 §3.3, Lemma 3, Thm 3",
+  source: "[ChungEly2002, §3.3, Lemma 3, Thm 3]",
   statement: "On finite signal grids, any two EPIC payment rules for the same EPIC rule f differ by a constant on every section (i, s_{-i}) (false: connectedness is needed).",
   trueVersion: "ce-payoff-equivalence",
   arbitrary,

@@ -1,5 +1,5 @@
 /**
- * `ce-payoff-equivalence` — seed 003 §3.3, Lemma 3 and Theorem 3 (Chung–Ely 2002): with finitely
+ * `ce-payoff-equivalence` — [ChungEly2002, §3.3, Lemma 3 and Theorem 3] (Chung–Ely 2002): with finitely
  * many decisions, a connected signal space and v continuous in s_i, EPIC payments are unique up to
  * a constant per section (i, s_{-i}). The theorem is per section (Prop 5 reduces it to Lemma 3's
  * single-agent case), so it is checked on one section: Θ = [0, 1], valuation H_q·v(x).
@@ -120,7 +120,7 @@ export function checkPayoffEquivalence(x: StepCase, refs: PayoffEquivalenceRefer
 export const cePayoffEquivalence: Theorem<StepCase> = {
   id: "ce-payoff-equivalence",
   kind: "theorem",
-  source: "003 §3.3, Lemma 3, Thm 3",
+  source: "[ChungEly2002, §3.3, Lemma 3, Thm 3]",
   statement:
     "One section, Θ = [0, 1], valuation H·v(x) (v quadratic, strictly increasing), H = h∘f a monotone step function: the exact set I_K of EPIC transfer differences p(1) − p(0) on the grid of step 1/K (LP = longest paths = closed form) contains the envelope value D* = Σ_j ΔH_j·v(c_j), satisfies I_{2K} ⊆ I_K, and has width ≤ (H_r − H_0)·Lip(v)/K → 0.",
   arbitrary,

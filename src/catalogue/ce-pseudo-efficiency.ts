@@ -1,5 +1,5 @@
 /**
- * `ce-pseudo-efficiency` — seed 003 Lemma 1, Thm 1 (Def 4).
+ * `ce-pseudo-efficiency` — [ChungEly2002, Lemma 1, Thm 1] (Def 4).
  * A deterministic decision rule f is EPIC (payments making truth-telling an ex post equilibrium
  * exist) iff for every i and s_{-i} the section f(s_{-i}, ·) is pseudo-efficient w.r.t.
  * v_i(·, s_{-i}, ·). Both sides are decided independently and must agree:
@@ -24,7 +24,7 @@ const small = { maxAgents: 2, maxTypes: 3, maxDecisions: 3, maxValue: 6 } as con
 const arbitrary: fc.Arbitrary<Instance> = fc.oneof(
   // Efficient rules under private values: EPIC.
   privateValuesEnvironment(small).map((env): Instance => ({ environment: env, mechanism: ruleMechanism(env, efficientRule(env)) })),
-  // Efficient rules under interdependent values: often not EPIC (seed 003, after Def 5).
+  // Efficient rules under interdependent values: often not EPIC ([ChungEly2002], after Def 5).
   interdependentValuesEnvironment(small).map((env): Instance => ({ environment: env, mechanism: ruleMechanism(env, efficientRule(env)) })),
   // Random rules: mostly not EPIC, sometimes (few types, few decisions) EPIC.
   interdependentValuesEnvironment({ ...small, minTypes: 2, minDecisions: 2 }).chain((env) => randomRule(env).map((rule): Instance => ({ environment: env, mechanism: ruleMechanism(env, rule) }))),
@@ -36,7 +36,7 @@ const arbitrary: fc.Arbitrary<Instance> = fc.oneof(
 export const cePseudoEfficiency: Theorem<Instance> = {
   id: "ce-pseudo-efficiency",
   kind: "theorem",
-  source: "003 Lemma 1, Thm 1",
+  source: "[ChungEly2002, Lemma 1, Thm 1]",
   statement: "A decision rule is EPIC (transfers exist) iff every section f(s_{-i}, ·) is pseudo-efficient; LP for transfers and negative-cycle search for w agree, each with a certificate.",
   arbitrary,
   check: (x) => checkPseudoEfficiency(x),

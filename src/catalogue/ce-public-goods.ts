@@ -1,5 +1,5 @@
 /**
- * `ce-public-goods` — seed 003 §5, Theorems 7, 8, 9 (Chung–Ely 2002): two agents, signals in
+ * `ce-public-goods` — [ChungEly2002, §5], Theorems 7, 8, 9 (Chung–Ely 2002): two agents, signals in
  * [0, 1], cost c, values weakly increasing and strictly increasing in the own signal.
  *
  * Exact continuous linear case (src/mechanisms/chungElyPublicGood.ts): v_1 = a1·s_1 + b1·s_2 + c1,

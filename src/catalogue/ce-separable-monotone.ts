@@ -1,5 +1,5 @@
 /**
- * `ce-separable-monotone` — seed 003 Definition 6 and Theorem 2 (Chung–Ely 2002): in a separable
+ * `ce-separable-monotone` — [ChungEly2002] Definition 6 and Theorem 2 (Chung–Ely 2002): in a separable
  * environment (S_i = [0, 1], agent i's valuation h_i(q)·v_i(s_{-i}, s_i), h_i : Q → [0, 1],
  * v_i strictly increasing in s_i), a public decision rule f is ex post incentive compatible (there
  * are transfers making it EPIC) iff it is monotone: ∀i, ∀s_{-i}, h_i(f(s_{-i}, s_i)) is
@@ -107,7 +107,7 @@ export function checkSeparableMonotone(x: SeparableRuleCase, variant: { payments
 export const ceSeparableMonotone: Theorem<SeparableRuleCase> = {
   id: "ce-separable-monotone",
   kind: "theorem",
-  source: "003 Def 6, Thm 2",
+  source: "[ChungEly2002, Def 6, Thm 2]",
   statement:
     "Separable environment on finite signal grids (valuation h_i(q)·v_i(s), h_i ∈ [0, 1], v_i strictly increasing in s_i): a deterministic rule f admits EPIC transfers ⇔ h_i(f(s_{-i}, s_i)) is non-decreasing in s_i for all i, s_{-i} (true on grids: each section is single-crossing).",
   arbitrary,

@@ -1,5 +1,5 @@
 /**
- * `ce-trade-deficit` — seed 003 §4.1–4.2, Lemma 4, Theorem 5, Theorem 6 (Chung–Ely 2002):
+ * `ce-trade-deficit` — [ChungEly2002, §4.1]–4.2, Lemma 4, Theorem 5, Theorem 6 (Chung–Ely 2002):
  * bilateral trade with interdependent values, signals s_β, s_σ ∈ [0, 1], valuations continuous,
  * weakly increasing and strictly increasing in the own signal, neither common knowledge of gains
  * nor of no gains. Lemma 4: every deterministic, efficient, EPIC, ex post IR trading mechanism runs
@@ -78,7 +78,7 @@ export function checkTradeDeficit(x: Case, variant: { payments?: typeof vcgOnGri
 export const ceTradeDeficit: Theorem<Case> = {
   id: "ce-trade-deficit",
   kind: "theorem",
-  source: "003 Lemma 4, Thm 5, Thm 6",
+  source: "[ChungEly2002, Lemma 4, Thm 5, Thm 6]",
   statement:
     "Bilateral trade on [0, 1]², linear valuations increasing (strictly in the own signal), strong single crossing, non-trivial: the efficient (and deficit-minimizing) rule's generalized VCG mechanism is EPIC and ex post IR and runs a deficit — ≥ 0 in every trade state (decided exactly on the polygon cells) and > 0 at an exhibited state with positive gains.",
   arbitrary,

@@ -1,5 +1,5 @@
 /**
- * `ce-trade-surplus-example` (example) — seed 003 §4.4 *An Example With a Surplus*:
+ * `ce-trade-surplus-example` (example) — [ChungEly2002, §4.4] *An Example With a Surplus*:
  * v_i(s) = s_i + a·s_{-i} (i = β, σ). For a < 1 the efficient, EPIC rule trades iff s_β > s_σ;
  * "the VCG payments in the event of trade are t_β(s) = s_σ + a·s_σ and t_σ(s) = −(s_β + a·s_β).
  * When a = −1, t_β = t_σ ≡ 0 so that there is a balanced budget in every state. And when a < −1,
@@ -73,7 +73,7 @@ export function checkSurplusExample(params: readonly string[], slide: SurplusSli
 export const ceTradeSurplusExample: Theorem<readonly string[]> = {
   id: "ce-trade-surplus-example",
   kind: "example",
-  source: "003 §4.4",
+  source: "[ChungEly2002, §4.4]",
   statement: "v_i = s_i + a·s_{-i}: the efficient rule trades iff s_β > s_σ; VCG payments (1 + a)s_σ and −(1 + a)s_β; budget balanced in every state at a = −1, a surplus in every trade state for a < −1 (a deficit for −1 < a < 1).",
   arbitrary: fc.constant(PARAMETERS),
   check: (x) => checkSurplusExample(x),

@@ -1,11 +1,11 @@
 /**
- * `ce2007-irregular` (refutation) — seed 000 (Brooks, *Ex post implementation*), slide *Where does
+ * `ce2007-irregular` (refutation) — [BrooksExPost2023], slide *Where does
  * this depend on regularity?*: "With regularity, for each (v_i, v_{-i}), there is only one binding
  * constraint (local down IC or IR at the bottom) … But in the irregular case, there will be
  * non-local downward constraints that bind, in particular local-downward and local upward."
  *
  * Transcription refuted here: for an IRREGULAR full-support prior f on a value grid (φ̃_i(v)
- * decreasing in v_i somewhere; THEOREMS.md erratum for φ̃), the optimal ex post revenue still
+ * decreasing in v_i somewhere; erratum for φ̃), the optimal ex post revenue still
  * equals Σ_v f(v)·max(0, max_i φ̃_i(v)) (allocate to the highest non-negative local virtual value).
  * False: where φ̃ is not monotone the allocation must be ironed (slide *The optimal
  * multipliers*: local upward IC binds on ironed intervals) and (P) earns strictly less. The check
@@ -25,7 +25,7 @@ import { auctionPrior, isRegular, type AuctionPrior } from "../robust/optimalExP
 import { intArray } from "../generators/index.ts";
 import type { Theorem } from "./types.ts";
 import { priorCodec } from "../generators/ce2007Priors.ts";
-import { formulaCheck } from "./ce2007-local-virtual-values.ts";
+import { formulaCheck } from "./support/localVirtualValues.ts";
 
 /** One bidder, values {1, …, K}, integer weights 1–9. */
 const singleBidderPriors = (K: number): fc.Arbitrary<AuctionPrior> => intArray(K, 1, 9).map((w) => auctionPrior(1, K, w));

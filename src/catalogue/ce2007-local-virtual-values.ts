@@ -1,6 +1,6 @@
 /**
  * `ce2007-local-virtual-values` (theorem) and `ce2007-local-virtual-values-slide` (refutation) —
- * seed 000 (Brooks, *Ex post implementation*), slides *Regular case* (with the THEOREMS.md
+ * [BrooksExPost2023], slides *Regular case* (with an
  * erratum: φ̃_i(v) = v_i − Δ·Σ_{v'_i > v_i} f(v'_i, v_{-i}) / f(v)), *Analyzing the Lagrangian*,
  * *The optimal multipliers*, *Applying what we learned from the single agent solution*.
  *
@@ -36,13 +36,12 @@
  *       LVV(f)): the slide's conclusion under a hypothesis that rules out the correlation effect.
  * The tags report how often regular and irregular priors fall on each side.
  */
-import { savedCaseControl } from "./support/controls.ts";
 import fc from "fast-check";
-import { allocationFromColumns, crossMonotonicityViolation, dualUpperBound, isIndependentPrior, envelopePayments, localDualForP, monotoneMaximizerLp, saddlePointByCertificates, solveSmall } from "../robust/worstCaseBeliefs.ts";
+import { allocationFromColumns, crossMonotonicityViolation, dualUpperBound, isIndependentPrior, envelopePayments, localDualForP, monotoneMaximizerLp, solveSmall } from "../robust/worstCaseBeliefs.ts";
 import { auctionPrior, checkAuctionMechanism, auctionMechanismFromPrimal, isRegular, localVirtualValueRevenue, localVirtualValues, optimalExPostAuctionLp, type AuctionPrior } from "../robust/optimalExPostAuction.ts";
 import { type Q, ZERO } from "../exact/rational.ts";
 import type { CheckResult, Theorem } from "./types.ts";
-import { anyPriors, powerPriors, priorCodec, regularPriors, tiltedPriors } from "../generators/ce2007Priors.ts";
+import { anyPriors, priorCodec, regularPriors, tiltedPriors } from "../generators/ce2007Priors.ts";
 
 export const ce2007LocalVirtualValues: Theorem<AuctionPrior> = {
   id: "ce2007-local-virtual-values",
@@ -109,43 +108,3 @@ export function checkLocalVirtualValues(prior: AuctionPrior, formula?: (prior: A
   return { ok: true, tag: `${reg}: ${equal ? "value(P) = LVV (monotone maximizer)" : "value(P) < LVV (no monotone maximizer)"}` };
 
 }
-
-/** Where another bidder's φ̃ rises with v_i (the correlation effect), in words; null if nowhere. */
-export function crossWitness(prior: AuctionPrior): string | null {
-  const w = crossMonotonicityViolation(prior);
-  if (w === null) return null;
-  const lab = (p: readonly number[]) => `(${p.map((k) => k + 1).join(", ")})`;
-  return `φ̃_${w.j + 1} rises from ${w.phi.toFraction()} at v = ${lab(w.v)} to ${w.phiNext.toFraction()} at v = ${lab(w.next)} (bidder ${w.i + 1}'s value up one step, values indexed 1…K)`;
-}
-
-/** The naive formula's check, shared with `ce2007-irregular`: exact, LP-free when a monotone maximizer certifies equality. */
-export function formulaCheck(prior: AuctionPrior, hypothesisWords: string): CheckResult {
-  const cert = saddlePointByCertificates(prior);
-  if (cert !== null) {
-    if (cert.problems.length > 0) throw new Error(`certificate failed: ${cert.problems.join("; ")}`);
-    return { ok: true, tag: "value(P) = LVV (certified by a monotone maximizer)" };
-  }
-  const lvv = localVirtualValueRevenue(prior);
-  const r = solveSmall(optimalExPostAuctionLp(prior));
-  if (r.status !== "optimal") throw new Error(`(P) is ${r.status} (bug)`);
-  if (r.value.equals(lvv)) return { ok: true, tag: "value(P) = LVV (solved)" };
-  return {
-    ok: false,
-    violation: { P: r.value.toFraction(), LVV: lvv.toFraction(), gap: lvv.sub(r.value).toFraction(), regular: isRegular(prior), correlation: crossWitness(prior) },
-    message: `${hypothesisWords}, yet the optimal ex post revenue value(P) = ${r.value.toFraction()} < Σ_v f(v)·max(0, max_i φ̃_i(v)) = ${lvv.toFraction()}: no pointwise maximizer of Σ q_i φ̃_i is monotone in own value`,
-  };
-}
-
-export const ce2007LocalVirtualValuesSlide: Theorem<AuctionPrior> = {
-  id: "ce2007-local-virtual-values-slide",
-  kind: "refutation",
-  source: "[BrooksExPost2023, *Regular case* (\"If f is regular … the local multipliers are optimal\"), *Analyzing the Lagrangian*], the slide's definition of regularity",
-  statement: "Slide's regularity (φ̃_i non-decreasing in the own value v_i only), full-support prior f on a value grid, correlation allowed: optimal ex post revenue = Σ_v f(v)·max(0, max_i φ̃_i(v)) (false because correlation lets another bidder's φ̃_j rise with v_i, so the highest-φ̃ allocation is not monotone; not a grid effect — true when f is independent or every φ̃_j is non-increasing in v_i, see the true version).",
-  trueVersion: "ce2007-local-virtual-values",
-  arbitrary: fc.oneof(powerPriors({ n: 2, K: 3, maxExp: 5 }), tiltedPriors),
-  hypothesis: isRegular,
-  check: (prior) => formulaCheck(prior, "f is regular"),
-  codec: priorCodec,
-  defaultRuns: 3000,
-  negativeControls: [savedCaseControl("ce2007-local-virtual-values-slide", priorCodec)],
-};

@@ -1,6 +1,6 @@
 /**
- * `ce2007-noisy-concordant` (theorem) — seed 000 (Brooks, *Ex post implementation*), slide *Noisy
- * concordance in the maxmin beliefs*, with the THEOREMS.md erratum (the sums in λ_i(0) and
+ * `ce2007-noisy-concordant` (theorem) — [BrooksExPost2023], slide *Noisy
+ * concordance in the maxmin beliefs*, with an erratum (the sums in λ_i(0) and
  * μ_i(v_i, v_i − Δ) run over v'_i ≥ v_i AND v'_{-i}).
  *
  * Finite transcription. n bidders, values {1, …, K} (Δ = 1), a full-support prior f (regular or
@@ -37,7 +37,7 @@ import { anyPriors, priorCodec, regularPriors } from "../generators/ce2007Priors
 export const ce2007NoisyConcordant: Theorem<AuctionPrior> = {
   id: "ce2007-noisy-concordant",
   kind: "theorem",
-  source: "000 *Noisy concordance in the maxmin beliefs* (erratum applied)",
+  source: "[BrooksExPost2023, *Noisy concordance in the maxmin beliefs* (erratum applied)]",
   statement:
     "Full-support prior f on a value grid: the maxmin beliefs π* with π = f, λ_i(v_low) = Σ_{v'} f(v') and μ_i(v_i, v_i − Δ) = Σ_{v'_i ≥ v_i, v'_{-i}} f(v'), all else 0, satisfy the noisy-concordance equations exactly (λ not all zero); the noisy-concordance LP on π* is feasible.",
   arbitrary: fc.oneof(anyPriors, regularPriors),

@@ -1,5 +1,5 @@
 /**
- * `ce2007-not-common-prior` (refutation) — seed 000 (Brooks, *Ex post implementation*), slide
+ * `ce2007-not-common-prior` (refutation) — [BrooksExPost2023], slide
  * *Chung and Ely show that these minmax beliefs violate the common prior assumption*.
  *
  * Transcription refuted: "for every regular full-support prior f on a value grid, the maxmin
@@ -29,7 +29,7 @@ import { generatorRegularPriors, priorCodec } from "../generators/ce2007Priors.t
 export const ce2007NotCommonPrior: Theorem<AuctionPrior> = {
   id: "ce2007-not-common-prior",
   kind: "refutation",
-  source: "000 *Chung and Ely show that these minmax beliefs violate the common prior assumption*",
+  source: "[BrooksExPost2023, *Chung and Ely show that these minmax beliefs violate the common prior assumption*]",
   statement: "Regular full-support prior f on a value grid: the maxmin beliefs π* admit a common prior (every value of positive probability).",
   trueVersion: "ce2007-noisy-concordant",
   arbitrary: generatorRegularPriors,

@@ -1,5 +1,5 @@
 /**
- * `common-prior-conditional-independence` — seed 001 (Bernard, *Mechanism Design III*), Prop 7.15
+ * `common-prior-conditional-independence` — [BernardMD3], Prop 7.15
  * (*Common Prior*), after *Decomposition of Types*: "Suppose the type space T is finite with common
  * prior π such that π(τ) > 0 for all τ ∈ T. For any belief type profile β that can arise in T, we
  * have π(ϑ(τ) | β) = π(ϑ_1(τ_1) | β) ⋯ π(ϑ_n(τ_n) | β), that is, conditional on belief types, the
@@ -103,7 +103,7 @@ function positiveMarginals(x: PayoffTypeSpace): boolean {
 export const commonPriorConditionalIndependence: Theorem<PayoffTypeSpace> = {
   id: "common-prior-conditional-independence",
   kind: "theorem",
-  source: "001 Prop 7.15 (*Common Prior*), *Decomposition of Types*",
+  source: "[BernardMD3, Prop 7.15 (*Common Prior*), *Decomposition of Types*]",
   statement:
     "Finite type space with a common prior π > 0 (checked also for π with positive marginals): conditional on every belief-type profile β that arises, payoff types are mutually independent, π(ϑ | β) = Π_i π(ϑ_i | β) (and so are types).",
   arbitrary,

@@ -1,5 +1,5 @@
 /**
- * `cremer-mclean-examples` — seed 001 (Bernard, *Mechanism Design III*), slides *Auction of an
+ * `cremer-mclean-examples` — [BernardMD3], slides *Auction of an
  * Indivisible Good* (prior, Allocation, IR Payments, Belief Elicitation, Optimal Payments) and *Yet
  * Another Auction* (+ *Continued*: Allocation, IR and IC(v_4, v_5) Payments, Belief Elicitation,
  * Optimal Payments). Every table is derived from our code and compared with the slide's table
@@ -218,7 +218,7 @@ function check(slides: CmSlides = {}): CheckResult {
 export const cremerMcLeanExamples: Theorem<Record<string, never>> = {
   id: "cremer-mclean-examples",
   kind: "example",
-  source: "001 *Auction of an Indivisible Good*, *Yet Another Auction*",
+  source: "[BernardMD3, *Auction of an Indivisible Good*, *Yet Another Auction*]",
   statement:
     "Both slides' tables are reproduced from our code: efficient allocations, IR payments, belief-elicitation lotteries (mean 0 under the own belief, positive otherwise), optimal payments = IR + c·y (c = 1; c = 4), BIC, no information rent in the first (revenue 23/10 = LP optimum), CM failing at v4/v5 in the second (revenue 37/11 = LP optimum).",
   arbitrary: fc.constant({}),

@@ -1,5 +1,5 @@
 /**
- * `cremer-mclean` — seed 001 (Bernard, *Mechanism Design III*), Def 7.10 (*Crémer-McLean
+ * `cremer-mclean` — [BernardMD3], Def 7.10 (*Crémer-McLean
  * Condition*), Lemma 7.12 (Farkas), Prop 7.11 (*Anything is Possible*) and its proof, and *Auction
  * with Interdependent Types* (full surplus extraction).
  *
@@ -36,22 +36,14 @@ import { conditionalBeliefs, interimUtility, isBIC } from "../concepts/index.ts"
 import { equivalentBic } from "../beliefs/equivalentBic.ts";
 import { q, qmax, qstr, sign, type Q, ZERO } from "../exact/rational.ts";
 import { correlatedPrior, independentPrior, randomDirectMechanism } from "../generators/index.ts";
-import { instanceToJson, parseInstance } from "../instance/index.ts";
 import { cremerMcLeanCondition, cremerMcLeanMechanism, fullSurplusExtraction, separatingLotteries, type CremerMcLeanVerdict } from "../beliefs/cremerMcLean.ts";
 import { singleObjectEnvironment } from "../model/singleObject.ts";
 import { typeSizes, type Beliefs, type DirectMechanism, type Environment } from "../model/environment.ts";
 import { allProfiles, joinProfile, othersIndex, profileAt, profileIndex } from "../model/profiles.ts";
-import type { CaseCodec, CheckResult, Theorem } from "./types.ts";
+import type { CheckResult, Theorem } from "./types.ts";
 import { shiftPayment } from "./support/controls.ts";
 import { generatedCase, SEVENTH } from "./support/controlsSectionsCDE.ts";
-
-export interface CmCase {
-  readonly env: Environment;
-  readonly prior: readonly Q[];
-  readonly mechanism: DirectMechanism;
-  /** auctionValues[i][τ_i]: distinct values of agent i's types in the single-object auction. */
-  readonly auctionValues: readonly (readonly Q[])[];
-}
+import { type CmCase, cmCodec } from "../generators/cremerMcLeanCases.ts";
 
 /** Type counts: mostly equal sizes (where CM generically holds), some 3-agent and unequal ones (where it generically fails). */
 const sizesArb: fc.Arbitrary<number[]> = fc.oneof(
@@ -85,19 +77,6 @@ const arbitrary: fc.Arbitrary<CmCase> = sizesArb.chain((typeCounts) =>
       .map(([prior, mechanism, vals]): CmCase => ({ env, prior, mechanism, auctionValues: vals.map((v) => v.map((x) => q(x))) })),
   ),
 );
-
-export const cmCodec: CaseCodec<CmCase> = {
-  encode: (x) => ({
-    instance: instanceToJson({ environment: x.env, beliefs: { kind: "common-prior", prior: x.prior }, mechanism: x.mechanism }),
-    auctionValues: x.auctionValues.map((r) => r.map(qstr)),
-  }),
-  decode: (j) => {
-    const o = j as { instance: unknown; auctionValues: string[][] };
-    const inst = parseInstance(o.instance);
-    if (!inst.beliefs || inst.beliefs.kind !== "common-prior" || !inst.mechanism || inst.mechanism.kind !== "direct") throw new Error("cremer-mclean case: needs a common prior and a direct mechanism");
-    return { env: inst.environment, prior: inst.beliefs.prior, mechanism: inst.mechanism, auctionValues: o.auctionValues.map((r) => r.map((v) => q(v))) };
-  },
-};
 
 const expect = (b: readonly Q[], y: readonly Q[]): Q => b.reduce((s, p, k) => s.add(p.mul(y[k]!)), ZERO);
 
@@ -226,7 +205,7 @@ function check(x: CmCase, variant: CmVariant = {}): CheckResult {
 export const cremerMcLean: Theorem<CmCase> = {
   id: "cremer-mclean",
   kind: "theorem",
-  source: "001 Def 7.10, Lemma 7.12, Prop 7.11, *Auction with Interdependent Types*",
+  source: "[BernardMD3, Def 7.10, Lemma 7.12, Prop 7.11, *Auction with Interdependent Types*]; [CremerMcLean1988]",
   statement:
     "Finite full-support common prior: if no type's belief is a nonnegative combination of the same agent's other beliefs (CM), every direct mechanism has an equivalent (same q, same interim payments) BIC mechanism p' = p + c·(y − E[y]) built from Farkas vectors, and the auction extracts the full surplus; when CM fails, the combination λ certifies it.",
   arbitrary,

@@ -1,11 +1,11 @@
 /**
- * `dagv-interim-ir` (refutation) — seed 004 (Mishra, *Redistribution mechanisms*), slide after
+ * `dagv-interim-ir` (refutation) — [Mishra2020], slide after
  * the dAGV theorem's proof: "Main issue: participation constraint. The dAGV may give negative
  * interim payoffs to agents (even in a simple bilateral trading problem)."
  *
  * Naive transcription (FALSE, as the seed says): "the dAGV mechanism (efficient rule, payments
  * p_i = (1/(n−1)) Σ_{j≠i} r_j(v_j) − r_i(v_i), mechanisms/expectedExternality.ts) is interim IR" —
- * quantified over bilateral trade on finite grids with overlapping value ranges (seed 001's utilities: the seller keeps the good
+ * quantified over bilateral trade on finite grids with overlapping value ranges ([BernardMD3]'s utilities: the seller keeps the good
  * unless trade, IR levels 0 for the buyer and θ_S for the seller) with uniform independent priors.
  * The check computes the dAGV mechanism and decides interim IR exactly (isInterimIR); a failing
  * type with its exact shortfall is the counterexample, shrunk and saved in
@@ -35,8 +35,8 @@ const arbitrary: fc.Arbitrary<GridCase> = gridPairArb(["trade"], 3);
 export const dagvInterimIr: Theorem<GridCase> = {
   id: "dagv-interim-ir",
   kind: "refutation",
-  source: "004 Main issue: participation constraint",
-  statement: "The dAGV mechanism is interim IR (bilateral trade on finite grids, uniform independent priors, seed 001's IR levels 0 and θ_S).",
+  source: "[Mishra2020, Main issue: participation constraint]; [dAspremontGerardVaret1979]",
+  statement: "The dAGV mechanism is interim IR (bilateral trade on finite grids, uniform independent priors, the IR levels 0 and θ_S of [BernardMD3]).",
   trueVersion: "expected-externality",
   arbitrary,
   // The non-trivial case (values overlap). Without it the minimal failure is B = {0}, S = {1}: no

@@ -1,5 +1,5 @@
 /**
- * `dsic-implies-epic` — seed 000 *Dominant strategies*; seed 003 §2.2.
+ * `dsic-implies-epic` — [BrooksExPost2023] *Dominant strategies*; [ChungEly2002, §2.2].
  * DSIC ⇒ EPIC (truth is optimal against every report of the others, in particular against the
  * truthful ones); under private values EPIC ⇒ DSIC (the others' reports only matter through the
  * decision, and the state seen by i is (θ_i, r_{-i})).
@@ -27,7 +27,7 @@ const arbitrary: fc.Arbitrary<Instance> = fc.oneof(
 export const dsicImpliesEpic: Theorem<Instance> = {
   id: "dsic-implies-epic",
   kind: "theorem",
-  source: "000 Dominant strategies; 003 §2.2",
+  source: "[BrooksExPost2023, Dominant strategies]; [ChungEly2002, §2.2]",
   statement: "DSIC ⇒ EPIC; under private values EPIC ⇒ DSIC.",
   arbitrary,
   hypothesis: (x) => {

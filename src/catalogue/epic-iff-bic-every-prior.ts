@@ -1,5 +1,5 @@
 /**
- * `epic-iff-bic-every-prior` — seed 003 Prop 2; seed 000 *From interim to ex post*.
+ * `epic-iff-bic-every-prior` — [ChungEly2002, Prop 2]; [BrooksExPost2023] *From interim to ex post*.
  * A direct mechanism is EPIC and ex post IR iff it is BIC and interim IR for every prior.
  *  ⇒ checked on the case's random prior (independent or correlated, zeros allowed);
  *  ⇐ by its contrapositive, constructively: a failing ex post constraint at θ yields the point-mass
@@ -43,7 +43,7 @@ function pointMass(env: Environment, trueProfile: readonly number[]): Beliefs {
 export const epicIffBicEveryPrior: Theorem<Instance> = {
   id: "epic-iff-bic-every-prior",
   kind: "theorem",
-  source: "003 Prop 2; 000 From interim to ex post",
+  source: "[ChungEly2002, Prop 2]; [BrooksExPost2023, From interim to ex post]",
   statement: "EPIC ∧ EPIR ⇔ BIC ∧ IIR for every prior (⇒ on random priors, correlated included; ⇐ via the point-mass prior at a failing ex post constraint).",
   arbitrary,
   check: (x) => checkEpicIffBic(x),

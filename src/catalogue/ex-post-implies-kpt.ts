@@ -1,5 +1,5 @@
 /**
- * `ex-post-implies-kpt` — seed 000 *Robustness of ex post implementation* (Bergemann–Morris 2005):
+ * `ex-post-implies-kpt` — [BrooksExPost2023] *Robustness of ex post implementation* (Bergemann–Morris 2005):
  * "If F is ex post implementable, then F is implementable on all KPT type spaces. Proof: … F is
  * implementable on T by f′(t) = f(θ̂(t))."
  *
@@ -117,7 +117,7 @@ export function checkExPostImpliesKpt(x: KptCase, variant: { compose?: typeof co
 export const exPostImpliesKpt: Theorem<KptCase> = {
   id: "ex-post-implies-kpt",
   kind: "theorem",
-  source: "000 Robustness of ex post implementation",
+  source: "[BrooksExPost2023, Robustness of ex post implementation]",
   statement: "If f is an EPIC selection of F (with or without transfers), f ∘ θ̂ is a selection of F ∘ θ̂ and interim IC on every finite KPT type space (random spaces with extra epistemic types and arbitrary per-type beliefs).",
   arbitrary,
   hypothesis: (x) => findExPostSelection(x.env, x.scc, x.mode).implementable,

@@ -1,8 +1,8 @@
 /**
- * `expected-externality` — seed 001 (Bernard), Def 7.4 (*Expected-Externality Mechanism*) and its
- * interpretation slide; seed 004 (Mishra), *Efficient mechanism*, *The dAGV mechanism* ("Theorem
+ * `expected-externality` — [BernardMD3], Def 7.4 (*Expected-Externality Mechanism*) and its
+ * interpretation slide; [Mishra2020], *Efficient mechanism*, *The dAGV mechanism* ("Theorem
  * The dAGV mechanism is efficient, budget-balanced, and Bayesian incentive compatible") and its
- * proof; seed 001 *Home improvement* (the worked example of both slides).
+ * proof; [BernardMD3] *Home improvement* (the worked example of both slides).
  *
  * Finite transcription (independent private values, common prior = product of full-support
  * marginals, efficient rule of vcg.ts; mechanisms/expectedExternality.ts):
@@ -16,7 +16,7 @@
  *      (Why: U_i = E_{θ_i}[v_i − p^piv_i] + E[p^piv_{i+1}], the pivot mechanism is ex post IR and
  *      p^piv ≥ 0.) The same is NOT true of dAGV (tagged; its failure even in bilateral trade is
  *      `dagv-interim-ir`).
- *  (4) Home improvement (seed 001): Θ_A = Θ_S = {1,…,9} uniform, v_i(S) = θ_i + 5, v_i(D) = 2θ_i,
+ *  (4) Home improvement ([BernardMD3]): Θ_A = Θ_S = {1,…,9} uniform, v_i(S) = θ_i + 5, v_i(D) = 2θ_i,
  *      decisions listed [S, D] so that ties θ_A + θ_S = 10 go to S (this reproduces the slide's
  *      pivot formula p_i = (5 − θ_{-i})1{10 − θ_i < θ_{-i} ≤ 5} + (θ_{-i} − 5)1{5 < θ_{-i} ≤ 10 − θ_i},
  *      asserted at all 81 profiles). The slide's question "find an IC, IR, ex-post efficient budget
@@ -37,7 +37,7 @@ import { allProfiles, profileAt } from "../model/profiles.ts";
 import type { CheckResult, Theorem } from "./types.ts";
 import { instanceCodec } from "../generators/ruleCases.ts";
 
-/** Seed 001 *Home improvement*, decisions [S, D] (ties to S). */
+/** [BernardMD3, Home improvement], decisions [S, D] (ties to S). */
 export function homeImprovement(): Environment {
   const vals = Array.from({ length: 9 }, (_, k) => k + 1);
   const profiles = [...allProfiles([9, 9])];
@@ -77,7 +77,7 @@ function noPropertyRights(env: Environment): boolean {
 export const expectedExternality: Theorem<Instance> = {
   id: "expected-externality",
   kind: "theorem",
-  source: "001 Def 7.4, Home improvement; 004 The dAGV mechanism",
+  source: "[BernardMD3, Def 7.4, Home improvement]; [Mishra2020, The dAGV mechanism]; [dAspremontGerardVaret1979]; [Arrow1979]",
   statement:
     "Independent private values: Bernard's expected-externality payments and the dAGV payments are efficient, ex post budget balanced and BIC; with no property rights (valuations ≥ 0, reservations 0) the expected-externality mechanism is also interim IR (dAGV need not be). Home improvement: the slide's pivot formula (ties to S) and an IC, IIR, efficient, BB mechanism.",
   arbitrary,

@@ -1,5 +1,5 @@
 /**
- * `green-laffont-all-grids` (refutation) — seed 004 (Mishra), *Green-Laffont impossibility
+ * `green-laffont-all-grids` (refutation) — [Mishra2020], *Green-Laffont impossibility
  * theorem*: "In the bilateral trading problem, there is no DSIC, efficient, and budget-balanced
  * mechanism", read naively on finite grids.
  *
@@ -28,7 +28,7 @@ import { gridPairArb } from "../generators/gridPairs.ts";
 export const greenLaffontAllGrids: Theorem<GridCase> = {
   id: "green-laffont-all-grids",
   kind: "refutation",
-  source: "004 Green-Laffont impossibility theorem",
+  source: "[Mishra2020, Green-Laffont impossibility theorem]; [GreenLaffont1977]",
   statement: "On every pair of finite grids with overlapping value ranges (nonempty interior), bilateral trade has no efficient, DSIC, ex post budget-balanced mechanism (either deterministic tie rule).",
   trueVersion: "green-laffont",
   arbitrary: gridPairArb(["trade", "no-trade"], 3),

@@ -1,5 +1,5 @@
 /**
- * `green-laffont-mechanism` — seed 004 (Mishra, *Redistribution mechanisms*), slide *Relax
+ * `green-laffont-mechanism` — [Mishra2020], slide *Relax
  * efficiency*: "Green-Laffont mechanisms: allocate to highest-valued agent with prob 1 − 1/n and
  * second highest-valued agent with prob 1/n." The slide gives no payments; the claim in context is
  * that this allocation is DSIC and budget balanced ("what is the total payoff maximizing DSIC and
@@ -35,7 +35,7 @@ import { caseEnvironment, orderStatistics, ranking, singleObjectCases, singleObj
 export const greenLaffontMechanismTheorem: Theorem<SingleObjectCase> = {
   id: "green-laffont-mechanism",
   kind: "theorem",
-  source: "004 *Relax efficiency*",
+  source: "[Mishra2020, *Relax efficiency*]",
   statement:
     "Single object, n ≥ 2, finite value grids: the rule 'highest value wins w.p. 1 − 1/n, second highest w.p. 1/n' with payments p₍₁₎ = ((n−2)/n)v₍₂₎, p₍₂₎ = 0, p₍k₎ = −v₍₂₎/n is DSIC and ex post budget balanced; the payments are Myerson's with h_i = −(second-highest other)/n.",
   arbitrary: singleObjectCases({ minAgents: 2, maxAgents: 4, maxTypes: 3, maxValue: 8 }),

@@ -1,17 +1,17 @@
 /**
- * `green-laffont` — seed 004 (Mishra, *Redistribution mechanisms*), slides *Bilateral trading
+ * `green-laffont` — [Mishra2020], slides *Bilateral trading
  * model*, *Impossibility* and *Green-Laffont impossibility theorem*: "In the bilateral trading
  * problem, there is no DSIC, efficient, and budget-balanced mechanism" (no participation
- * constraint); also seed 001 Thm 7.6's proof (the Lemma 7.5 step).
+ * constraint); also [BernardMD3, Thm 7.6]'s proof (the Lemma 7.5 step).
  *
  * The seed's proof integrates the allocation over a continuum of types (payoff equivalence), so
  * the statement is about connected type sets. This file states exactly WHERE it holds on finite
  * grids.
  *
  * Finite transcription. Buyer values on a grid B, seller values on a grid S (strictly increasing,
- * rational), seed 001's utilities u_B = q·b − p_B, u_S = (1 − q)·s − p_S; the efficient rule
- * q = 1{b > s} with a deterministic tie rule at b = s ("trade" = seed 001's q = 1{θ_B ≥ θ_S},
- * "no-trade" = seed 004's "the seller keeps the good unless v_b > v_s"). THEOREM: an efficient,
+ * rational), [BernardMD3]'s utilities u_B = q·b − p_B, u_S = (1 − q)·s − p_S; the efficient rule
+ * q = 1{b > s} with a deterministic tie rule at b = s ("trade" = [BernardMD3]'s q = 1{θ_B ≥ θ_S},
+ * "no-trade" = [Mishra2020]'s "the seller keeps the good unless v_b > v_s"). THEOREM: an efficient,
  * DSIC, ex post budget-balanced direct mechanism exists iff
  *     max_k lo_k ≤ min_k hi_k
  * over the "price intervals" [lo_k, hi_k] of the split agents: for a seller type s whose buyers
@@ -54,7 +54,7 @@ const side = (iv: PriceInterval) => (iv.agent === "seller" ? `the buyer's DSIC a
 export const greenLaffont: Theorem<GridCase> = {
   id: "green-laffont",
   kind: "theorem",
-  source: "004 Green-Laffont impossibility; 001 Thm 7.6 proof",
+  source: "[Mishra2020, Green-Laffont impossibility]; [BernardMD3, Thm 7.6 proof]; [GreenLaffont1977]",
   statement:
     "Bilateral trade on finite grids B, S (seller keeps the good, deterministic tie rule): an efficient, DSIC, ex post budget-balanced mechanism exists iff the split agents' price intervals intersect (max lo ≤ min hi), and then a posted price works. On {0,…,K}² (any tie rule, lotteries included) impossibility holds exactly for K ≥ 3.",
   arbitrary: fc.oneof({ weight: 4, arbitrary: gridPairArb(["trade", "no-trade"], 3, 2) }, { weight: 1, arbitrary: integerFamilyArb(3, ["trade", "no-trade", "split"]) }),

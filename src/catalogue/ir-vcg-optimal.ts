@@ -1,5 +1,5 @@
 /**
- * `ir-vcg-optimal` — seed 001 (Bernard), Def 6.16's remark ("IR-VCG mechanism maximizes
+ * `ir-vcg-optimal` — [BernardMD3], Def 6.16's remark ("IR-VCG mechanism maximizes
  * h_i(ϑ_{-i}) subject to individual rationality") and slide *IR-VCG Mechanism* ("Optimality of
  * IR-VCG Mechanism: … it maximizes the ex-ante expected revenue among all such mechanisms. We have
  * shown this for one-dimensional types.").
@@ -82,7 +82,7 @@ const expected = (prior: readonly Q[], f: (t: number) => Q) => prior.reduce((a, 
 export const irVcgOptimal: Theorem<Instance> = {
   id: "ir-vcg-optimal",
   kind: "theorem",
-  source: "001 Def 6.16 remark; IR-VCG Mechanism",
+  source: "[BernardMD3, Def 6.16 remark, IR-VCG Mechanism]",
   statement:
     "Private values, efficient q: the IR-VCG terms h^IR_i(θ_{-i}) = min_{θ_i}[S(θ) − r_i(θ_i)] are the largest Groves terms with ex post IR (a VCG mechanism is ex post IR ⇔ h ≤ h^IR), so IR-VCG's revenue is ≥ any ex post IR VCG mechanism's at every profile; the LP max of expected revenue over IR Groves terms equals it. (Among all DSIC + ex post IR efficient mechanisms the LP maximum can be larger on finite domains: tagged.)",
   arbitrary,

@@ -38,7 +38,7 @@ import { cremerMcLeanCondition } from "../beliefs/cremerMcLean.ts";
 import { typeSizes, type Beliefs, type DirectMechanism, type Environment } from "../model/environment.ts";
 import { joinProfile, profileIndex } from "../model/profiles.ts";
 import type { CheckResult, Theorem } from "./types.ts";
-import { cmCodec, type CmCase } from "./cremer-mclean.ts";
+import { cmCodec, type CmCase } from "../generators/cremerMcLeanCases.ts";
 import { generatedCase, SEVENTH } from "./support/controlsSectionsCDE.ts";
 
 function envWithTypes(typeCounts: readonly number[]): fc.Arbitrary<Environment> {

@@ -1,5 +1,5 @@
 /**
- * `lemma-7-5` — seed 001 (Bernard), Lemma 7.5 (*Cheat code for dominant-strategy
+ * `lemma-7-5` — [BernardMD3], Lemma 7.5 (*Cheat code for dominant-strategy
  * implementability*) and its proof (necessity and sufficiency): "An incentive-compatible, ex-post
  * budget-balanced VCG mechanism implementing ex-post efficient social state q exists if and only if
  * there exist functions H_i : Θ_{-i} → R such that for every ϑ ∈ Θ,
@@ -71,7 +71,7 @@ function bbVcgLp(env: Environment, rule: readonly number[]) {
 export const lemma75Theorem: Theorem<Instance> = {
   id: "lemma-7-5",
   kind: "theorem",
-  source: "001 Lemma 7.5 and its proof",
+  source: "[BernardMD3, Lemma 7.5 and its proof]",
   statement: "Private values, efficient q: an ex post budget-balanced VCG mechanism exists ⇔ Σ_i v_i(q(θ), θ_i) = Σ_i H_i(θ_{-i}) is solvable. Both sides exact (Gauss–Jordan over Q; an LP from the definitions), with certificates either way.",
   arbitrary,
   check: (x) => checkLemma75(x),

@@ -1,5 +1,5 @@
 /**
- * `maxmin-weak-duality` — seed 002 (Brooks, *Maxmin mechanisms*), slide *Looking for saddle
+ * `maxmin-weak-duality` — [BrooksMaxmin2023], slide *Looking for saddle
  * points*: "we have an analogue of weak duality: Max guarantee ≤ min potential. Why? Suppose (A, g)
  * achieves the max guarantee W̲; then for any type space, the designer could run (A, g), and in
  * every equilibrium welfare will be at least W̲, so every type space has a potential greater than W̲."
@@ -30,7 +30,7 @@ import type { Theorem } from "./types.ts";
 export const maxminWeakDuality: Theorem<MaxminCase> = {
   id: "maxmin-weak-duality",
   kind: "theorem",
-  source: "002 Looking for saddle points (Primitives, Guarantee, Participation security, Potential)",
+  source: "[BrooksMaxmin2023, Looking for saddle points (Primitives, Guarantee, Participation security, Potential)]",
   statement:
     "Finite primitives, a participation-secure finite mechanism (A, g) and a finite common-prior type space (T, π) with state marginal μ: guarantee(A, g) = min over BCE of the basic game ≤ min over BCE of (A, g) on (T, π) ≤ potential(T, π) = max over IIC/IIR direct mechanisms on (T, π); all three exact LPs.",
   arbitrary: maxminCase(),

@@ -1,5 +1,5 @@
 /**
- * `myerson-satterthwaite-all-grids` (refutation) — seed 001 (Bernard), Thm 7.6
+ * `myerson-satterthwaite-all-grids` (refutation) — [BernardMD3], Thm 7.6
  * (Myerson–Satterthwaite), read naively on finite grids.
  *
  * Naive finite transcription (FALSE): for every buyer grid B and seller grid S whose value ranges
@@ -29,7 +29,7 @@ import { gridPairArb } from "../generators/gridPairs.ts";
 export const myersonSatterthwaiteAllGrids: Theorem<GridCase> = {
   id: "myerson-satterthwaite-all-grids",
   kind: "refutation",
-  source: "001 Thm 7.6",
+  source: "[BernardMD3, Thm 7.6]; [MyersonSatterthwaite1983]",
   statement: "On every pair of finite grids with overlapping value ranges (nonempty interior), uniform priors and the seed's rule q = 1{θ_B ≥ θ_S}, there is no efficient, BIC, interim IR, ex post budget-balanced mechanism.",
   trueVersion: "myerson-satterthwaite",
   arbitrary: gridPairArb(["trade"], 3),

@@ -1,5 +1,5 @@
 /**
- * `myerson-satterthwaite` — seed 001 (Bernard, *Mechanism Design III*), Thm 7.6
+ * `myerson-satterthwaite` — [BernardMD3], Thm 7.6
  * (Myerson–Satterthwaite) and its proof (Steps 1–3, *Conclusion of proof*): bilateral trade with
  * independent values, u_S = (1 − q)θ_S − p_S, u_B = qθ_B − p_B: "An incentive-compatible,
  * individually rational, ex-post efficient mechanism exists if and only if v̲_B ≥ v̄_S or
@@ -38,50 +38,20 @@
  *     exactly for K ≥ 2 with split ties.
  */
 import fc from "fast-check";
-import { Distribution } from "../continuous/distribution.ts";
-import { Piecewise, Poly } from "../continuous/polynomial.ts";
+import { Poly } from "../continuous/polynomial.ts";
 import { bilateralTrade as continuousTrade } from "../trade/continuousTrade.ts";
-import {
-  conceptProblems,
-  decide,
-  describeGridCase,
-  gridCaseCodec,
-  impossibilityCertificate,
-  integerGrid,
-  marginalsOf,
-  msMaxRevenueLp,
-  msMechanism,
-  msRevenueBound,
-  supportsOverlap,
-  TIE_RULES,
-  tradeEnv,
-  type GridCase,
-  type TieRule,
-} from "../trade/tradeGrids.ts";
+import { conceptProblems, decide, describeGridCase, gridCaseCodec, impossibilityCertificate, integerGrid, marginalsOf, msMaxRevenueLp, msMechanism, msRevenueBound, TIE_RULES, tradeEnv, type GridCase, type TieRule } from "../trade/tradeGrids.ts";
 import { MechcheckError } from "../errors.ts";
-import { ONE, q, qmax, qmin, qstr, sign, type Q } from "../exact/rational.ts";
+import { q, qmax, qmin, qstr, sign, type Q } from "../exact/rational.ts";
 import { productPrior } from "../generators/independentPrior.ts";
 import type { DirectMechanism } from "../model/environment.ts";
 import type { CheckResult, Theorem } from "./types.ts";
 import { shiftPayment } from "./support/controls.ts";
 import { SEVENTH } from "./support/controlsSectionsCDE.ts";
 import { gridPairArb, integerFamilyArb, integerFamilyK } from "../generators/gridPairs.ts";
-
-/** F(x) = ((x − lo)/(hi − lo))^k, or its mirror 1 − ((hi − x)/(hi − lo))^k. */
-export interface DistSpec {
-  readonly lo: Q;
-  readonly hi: Q;
-  readonly k: number;
-  readonly mirror: boolean;
-}
+import { type DistSpec, distribution } from "../generators/distSpecs.ts";
 
 export type MsCase = { readonly kind: "grid"; readonly grid: GridCase } | { readonly kind: "continuous"; readonly buyer: DistSpec; readonly seller: DistSpec };
-
-export function distribution(d: DistSpec): Distribution {
-  const w = d.hi.sub(d.lo);
-  const F = d.mirror ? Poly.one.sub(Poly.linear(d.hi.div(w), ONE.div(w).neg()).pow(d.k)) : Poly.linear(d.lo.neg().div(w), ONE.div(w)).pow(d.k);
-  return Distribution.fromCdf(Piecewise.single(F, d.lo, d.hi), `${d.mirror ? "1 − ((hi − x)/w)" : "((x − lo)/w)"}^${d.k} on [${qstr(d.lo)}, ${qstr(d.hi)}]`);
-}
 
 const distArb: fc.Arbitrary<DistSpec> = fc
   .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 3 }), fc.boolean())
@@ -196,7 +166,7 @@ function checkGrid(c: GridCase, variant: MsVariant = {}) {
 export const myersonSatterthwaite: Theorem<MsCase> = {
   id: "myerson-satterthwaite",
   kind: "theorem",
-  source: "001 Thm 7.6 and its proof",
+  source: "[BernardMD3, Thm 7.6 and its proof]; [MyersonSatterthwaite1983]",
   statement:
     "Continuous (polynomial CDFs): efficient, BIC, IIR, BB trade exists iff the supports do not overlap, by the exact IR-VCG expected revenue E[R] = −∫(1 − F_B)F_S. Finite grids (independent full-support priors, any tie rule): it exists iff R* = E[P*] − E[T*] ≥ 0 (LP-certified both ways); on uniform {0,…,K}² that is never (trade ties), K ≤ 4 (no-trade ties), K ≤ 1 (split ties).",
   arbitrary,

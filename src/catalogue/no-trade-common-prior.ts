@@ -1,5 +1,5 @@
 /**
- * `no-trade-common-prior` (theorem) — seed 000 (Brooks, *Ex post implementation*), slides *Chung
+ * `no-trade-common-prior` (theorem) — [BrooksExPost2023], slides *Chung
  * and Ely show that these minmax beliefs violate the common prior assumption* ("Morris's theorem
  * … shows that beliefs satisfy the CPA if and only if there is no trade … a feasible and
  * admissible trade … every agent has an interim expected non-negative net payoff, and some agent
@@ -38,7 +38,7 @@ import { morrisSpaces, typeSpaceCodec } from "../generators/morrisTypeSpaces.ts"
 export const noTradeCommonPrior: Theorem<HarsanyiTypeSpace> = {
   id: "no-trade-common-prior",
   kind: "theorem",
-  source: "000 *Chung and Ely show that these minmax beliefs violate the common prior assumption*, *Aside on no-trade with IC*; Morris (1994)",
+  source: "[BrooksExPost2023, *Chung and Ely show that these minmax beliefs violate the common prior assumption*, *Aside on no-trade with IC*]; [Morris1994]",
   statement:
     "Finite type space: a common prior giving every type positive probability exists iff no feasible, acceptable trade (all interim gains ≥ 0, some > 0; no IC) exists. Common-prior LP and trade LP solved exactly and independently; each side certified.",
   arbitrary: morrisSpaces({ zeros: true }),

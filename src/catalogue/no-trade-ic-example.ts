@@ -1,5 +1,5 @@
 /**
- * `no-trade-ic-example` (example) — seed 000 (Brooks, *Ex post implementation*), slide *No trade
+ * `no-trade-ic-example` (example) — [BrooksExPost2023], slide *No trade
  * without CPA but with IC*: "two states Θ = {0,1}, equally likely, player 1 has one type, and
  * T_2 = {0,1}. Player 1 thinks their signal is correct with probability p > 1/2, and player 2
  * thinks it's correct with probability q ≠ p, q > 1/2. Without IC, there would be a feasible and
@@ -32,7 +32,7 @@ import type { LpModel } from "../lp/model.ts";
 import { solve } from "../lp/solve.ts";
 import { profileIndex } from "../model/profiles.ts";
 import type { CheckResult, Theorem } from "./types.ts";
-import { morrisAlternative } from "./morris-ic-trade.ts";
+import { morrisAlternative } from "./support/morrisAlternative.ts";
 
 export const ACCURACIES = ["3/5", "2/3", "7/10", "3/4", "4/5", "9/10"] as const;
 
@@ -65,7 +65,7 @@ interface Row {
 export const noTradeIcExample: Theorem<null> = {
   id: "no-trade-ic-example",
   kind: "example",
-  source: "000 *No trade without CPA but with IC*",
+  source: "[BrooksExPost2023, *No trade without CPA but with IC*]",
   statement:
     "Two equally likely states, player 1 one type, T_2 = {0,1}, accuracies p (player 1's belief) and q (player 2's): p = q no trade; p ≠ q a trade without IC, 2 paying when right iff p > q; an IC trade exists iff p < q (derived from the LPs on a 6×6 grid and compared with the slide).",
   arbitrary: fc.constant(null),

@@ -1,5 +1,5 @@
 /**
- * `public-good-impossibility-grid` (refutation) — seed 001 (Bernard), Prop 6.26, read naively on
+ * `public-good-impossibility-grid` (refutation) — [BernardMD3], Prop 6.26, read naively on
  * finite grids: "An incentive-compatible individually rational ex-post efficient mechanism exists if
  * and only if either n·v̲ ≥ c or n·v̄ ≤ c."
  *
@@ -22,7 +22,7 @@ import { pgBound, pgDecide, type PgCase } from "../publicGoods/provisionImpossib
 import { q, qstr } from "../exact/rational.ts";
 import { valueGridOfSize } from "../generators/valueGrid.ts";
 import type { Theorem } from "./types.ts";
-import { describePgCase, pgCaseCodec } from "./public-good-impossibility.ts";
+import { describePgCase, pgCaseCodec } from "../generators/pgCases.ts";
 
 const arbitrary: fc.Arbitrary<PgCase> = fc
   .tuple(valueGridOfSize(2, 3, { maxValue: 2, maxStep: 2 }), fc.integer({ min: 2, max: 3 }), fc.integer({ min: 1, max: 24 }))
@@ -32,7 +32,7 @@ const arbitrary: fc.Arbitrary<PgCase> = fc
 export const publicGoodImpossibilityGrid: Theorem<PgCase> = {
   id: "public-good-impossibility-grid",
   kind: "refutation",
-  source: "001 Prop 6.26",
+  source: "[BernardMD3, Prop 6.26]",
   statement: "n agents with the same finite value grid V, uniform priors, q = 1{Σθ ≥ c}: if n·min V < c < n·max V, no efficient, BIC, interim IR, ex post budget-balanced mechanism exists.",
   trueVersion: "public-good-impossibility",
   arbitrary,

@@ -1,5 +1,5 @@
 /**
- * `public-good-impossibility` — seed 001 (Bernard), *Provision of a Public Good* and Prop 6.26
+ * `public-good-impossibility` — [BernardMD3], *Provision of a Public Good* and Prop 6.26
  * (*Impossibility Result*): "An incentive-compatible individually rational ex-post efficient
  * mechanism exists if and only if either n·v̲ ≥ c or n·v̄ ≤ c" (valuations independent on [v̲, v̄]
  * with density > 0; u_i = q·v_i − p_i; the social cost c is paid out of the contributions, i.e.
@@ -27,7 +27,6 @@ import fc from "fast-check";
 import { isBIC, isExPostBudgetBalanced, isExPostEfficient, isInterimIR } from "../concepts/index.ts";
 import { pgBound, pgContinuous, pgDecide, pgEnvironment, pgMarginals, pgMaxBudgetLp, pgMechanism, pgTrivial, type PgCase } from "../publicGoods/provisionImpossibility.ts";
 import { conceptProblems } from "../trade/tradeGrids.ts";
-import { MechcheckError } from "../errors.ts";
 import { q, qstr, sign, type Q } from "../exact/rational.ts";
 import { productPrior } from "../generators/independentPrior.ts";
 import { valueGridOfSize } from "../generators/valueGrid.ts";
@@ -36,7 +35,8 @@ import type { DirectMechanism } from "../model/environment.ts";
 import type { CheckResult, Theorem } from "./types.ts";
 import { shiftPayment } from "./support/controls.ts";
 import { generatedCase, SEVENTH } from "./support/controlsSectionsCDE.ts";
-import { distribution, type DistSpec } from "./myerson-satterthwaite.ts";
+import { distribution, type DistSpec } from "../generators/distSpecs.ts";
+import { parsePgCase, gridJson, describePgCase } from "../generators/pgCases.ts";
 
 export type PgTheoremCase = { readonly kind: "grid"; readonly grid: PgCase } | { readonly kind: "continuous"; readonly agent1: DistSpec; readonly agent2: DistSpec; readonly cost: Q };
 
@@ -70,22 +70,7 @@ const arbitrary: fc.Arbitrary<PgTheoremCase> = fc.oneof(
   },
 );
 
-const gridJson = (c: PgCase) => ({ values: c.values.map((g) => g.map(qstr)), cost: qstr(c.cost), tie: c.tie, ...(c.marginals ? { marginals: c.marginals.map((m) => m.map(qstr)) } : {}) });
 const specJson = (d: DistSpec) => ({ lo: qstr(d.lo), hi: qstr(d.hi), k: d.k, mirror: d.mirror });
-
-export function parsePgCase(o: Record<string, unknown>): PgCase {
-  const lists = (v: unknown, where: string): Q[][] => {
-    if (!Array.isArray(v)) throw new MechcheckError("bad-case", `${where}: expected a list of lists`, { path: where });
-    return v.map((g, i) => (g as unknown[]).map((x, k) => q(x as string, `${where}[${i}][${k}]`)));
-  };
-  if (o.tie !== "provide" && o.tie !== "not") throw new MechcheckError("bad-case", 'tie must be "provide" or "not"', { path: "tie" });
-  return { values: lists(o.values, "values"), cost: q(o.cost as string, "cost"), tie: o.tie, ...(o.marginals !== undefined ? { marginals: lists(o.marginals, "marginals") } : {}) };
-}
-
-export const pgCaseCodec = {
-  encode: (c: PgCase): unknown => gridJson(c),
-  decode: (j: unknown): PgCase => parsePgCase(j as Record<string, unknown>),
-};
 
 const codec = {
   encode: (c: PgTheoremCase): unknown => (c.kind === "grid" ? { kind: "grid", ...gridJson(c.grid) } : { kind: "continuous", agent1: specJson(c.agent1), agent2: specJson(c.agent2), cost: qstr(c.cost) }),
@@ -101,10 +86,6 @@ const codec = {
     return { kind: "grid", grid: parsePgCase(o) };
   },
 };
-
-export function describePgCase(c: PgCase): string {
-  return `values ${c.values.map((g) => `{${g.map(qstr).join(", ")}}`).join(" × ")}, c = ${qstr(c.cost)}, ties: ${c.tie}`;
-}
 
 /** What the negative controls perturb (all absent in the theorem's own check). */
 export interface PgVariant {
@@ -154,7 +135,7 @@ function checkContinuous(c: Extract<PgTheoremCase, { kind: "continuous" }>, vari
 export const publicGoodImpossibility: Theorem<PgTheoremCase> = {
   id: "public-good-impossibility",
   kind: "theorem",
-  source: "001 Prop 6.26",
+  source: "[BernardMD3, Prop 6.26]",
   statement:
     "Continuous (two agents, polynomial CDFs on [v̲, v̄]): an efficient, BIC, IIR, budget-balanced provision mechanism exists iff 2v̲ ≥ c or 2v̄ ≤ c (exact max budget A(c) − cP(c) = IR-VCG budget). Finite grids: it exists iff R* = Σ E[P*_i] − c·Pr(provide) ≥ 0 (LP-certified), which includes the trivial cases and can hold strictly between them.",
   arbitrary,

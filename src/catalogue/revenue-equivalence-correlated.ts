@@ -1,7 +1,7 @@
 /**
- * `revenue-equivalence-correlated` (refutation) — seed 001 *Failure of Revenue Equivalence* ("q
+ * `revenue-equivalence-correlated` (refutation) — [BernardMD3] *Failure of Revenue Equivalence* ("q
  * determines expected payments up to a constant. This is no longer possible when types are
- * interdependent"), against seed 001 *Incentive Compatibility Constraints* (5).
+ * interdependent"), against [BernardMD3] *Incentive Compatibility Constraints* (5).
  *
  * The statement refuted is the finite version that IS true for independent types
  * (`revenue-equivalence-grid`), transcribed to correlated ones:
@@ -82,7 +82,7 @@ const table = (t: readonly (readonly Q[])[]) => t.map((r) => r.map(qstr));
 export const revenueEquivalenceCorrelated: Theorem<Instance> = {
   id: "revenue-equivalence-correlated",
   kind: "refutation",
-  source: "001 Failure of Revenue Equivalence; 001 Incentive Compatibility Constraints (5)",
+  source: "[BernardMD3, Failure of Revenue Equivalence; Incentive Compatibility Constraints (5)]",
   statement:
     "Correlated common prior on a single-object grid: two BIC, interim-IR mechanisms with the same allocation rule, the same utility of every bidder's lowest type and every local downward IC binding have the same expected revenue (true for independent types).",
   trueVersion: "revenue-equivalence-grid",

@@ -1,7 +1,7 @@
 /**
- * `revenue-equivalence-grid-naive` (refutation) — seed 001 *Incentive Compatibility Constraints*
- * (eq. (5): "q determines expected payments up to a constant"); seed 004 *IC Characterization*;
- * seed 002 *Generalized revenue equivalence*. The naive finite transcription:
+ * `revenue-equivalence-grid-naive` (refutation) — [BernardMD3] *Incentive Compatibility Constraints*
+ * (eq. (5): "q determines expected payments up to a constant"); [Mishra2020] *IC Characterization*;
+ * [BrooksMaxmin2023] *Generalized revenue equivalence*. The naive finite transcription:
  *
  *   "Single-object grid, private values, independent full-support prior: two BIC direct mechanisms
  *    with the same interim allocation Q_i(·) for every bidder and the same interim utility of every
@@ -30,7 +30,7 @@ import { expectedRevenue, interimPaymentsAt, interimTables, paymentsWithInterim,
 import type { CaseCodec, Theorem } from "./types.ts";
 import { direct, handicapAllocation } from "../generators/gridAuctionCase.ts";
 import { commonPrior } from "../generators/ruleCases.ts";
-import { gridHypothesis } from "./revenue-equivalence-grid.ts";
+import { gridHypothesis } from "./support/revenueEquivalenceGrid.ts";
 
 /** Two mechanisms on the same environment and prior. */
 export interface MechanismPair {
@@ -101,7 +101,7 @@ const sameRows = (a: readonly (readonly Q[])[], b: readonly (readonly Q[])[]) =>
 export const revenueEquivalenceGridNaive: Theorem<MechanismPair> = {
   id: "revenue-equivalence-grid-naive",
   kind: "refutation",
-  source: "001 Incentive Compatibility Constraints (5); 004 IC Characterization; 002 Generalized revenue equivalence",
+  source: "[BernardMD3, Incentive Compatibility Constraints (5)]; [Mishra2020, IC Characterization]; [BrooksMaxmin2023, Generalized revenue equivalence]",
   statement: "Naive grid transcription: two BIC single-object mechanisms (independent private values on grids) with the same interim allocation and the same utility of every bidder's lowest type have the same expected revenue.",
   trueVersion: "revenue-equivalence-grid",
   arbitrary,

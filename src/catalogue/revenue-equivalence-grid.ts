@@ -1,6 +1,6 @@
 /**
- * `revenue-equivalence-grid` — seed 001 *Incentive Compatibility Constraints* (monotonicity (4) and
- * the revenue-equivalence condition (5)); seed 004 *IC Characterization*; seed 002 *Generalized
+ * `revenue-equivalence-grid` — [BernardMD3] *Incentive Compatibility Constraints* (monotonicity (4) and
+ * the revenue-equivalence condition (5)); [Mishra2020] *IC Characterization*; [BrooksMaxmin2023] *Generalized
  * revenue equivalence*. The finite-grid transcription.
  *
  * Class: single-object environments (n ≤ 3 bidders, decision i = "bidder i gets the object", plus
@@ -37,6 +37,7 @@ import type { CheckResult, Theorem } from "./types.ts";
 import { generatedCase, SEVENTH } from "./support/controlsSectionsCDE.ts";
 import { allocationArb, direct, gridCase, paymentPlan, realizePlan } from "../generators/gridAuctionCase.ts";
 import { commonPrior, instanceCodec } from "../generators/ruleCases.ts";
+import { gridHypothesis } from "./support/revenueEquivalenceGrid.ts";
 
 const arbitrary: fc.Arbitrary<Instance> = gridCase({ minTypes: 2 }).chain(({ env, prior, marginals }) => {
   const values = env.typeValues!.map((r) => r.slice());
@@ -45,20 +46,12 @@ const arbitrary: fc.Arbitrary<Instance> = gridCase({ minTypes: 2 }).chain(({ env
     .map(([allocation, plan]): Instance => ({ environment: env, beliefs: commonPrior(prior), mechanism: direct(allocation, realizePlan(env, values, marginals, allocation, plan)) }));
 });
 
-/** The hypothesis: a single-object grid environment with an independent, full-support common prior. */
-export function gridHypothesis(x: Instance): boolean {
-  if (x.mechanism?.kind !== "direct" || x.beliefs?.kind !== "common-prior") return false;
-  if (!("values" in singleObjectGrids(x.environment))) return false;
-  const ind = checkIndependence(typeSizes(x.environment), x.beliefs.prior);
-  return ind.independent && ind.marginals.every((m) => m.every((p) => p.n > 0n));
-}
-
 const show = (rows: readonly (readonly { toFraction(): string }[])[]) => rows.map((r) => r.map((x) => x.toFraction()));
 
 export const revenueEquivalenceGrid: Theorem<Instance> = {
   id: "revenue-equivalence-grid",
   kind: "theorem",
-  source: "001 Incentive Compatibility Constraints (4)–(5); 004 IC Characterization; 002 Generalized revenue equivalence",
+  source: "[BernardMD3, Incentive Compatibility Constraints (4)–(5)]; [Mishra2020, IC Characterization]; [BrooksMaxmin2023, Generalized revenue equivalence]",
   statement:
     "Single-object grids, independent full-support prior: BIC ⇔ every interim allocation Q_i is non-decreasing and w_i(k−1)ΔQ_i ≤ ΔP_i ≤ w_i(k)ΔQ_i between neighbouring types; under BIC, R_up ≤ revenue ≤ R_down = E[virtual value of the winner] − Σ bottom utilities, with equality at R_down iff every local downward IC binds (revenue pinned).",
   arbitrary,

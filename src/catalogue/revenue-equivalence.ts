@@ -1,12 +1,12 @@
 /**
- * `revenue-equivalence` — seed 001 *Incentive Compatibility Constraints* (eq. (5): p̄(θ) =
- * −U(θ̲) + q̄(θ)θ − ∫ q̄); seed 004 *IC Characterization*; seed 002 *Generalized revenue
+ * `revenue-equivalence` — [BernardMD3] *Incentive Compatibility Constraints* (eq. (5): p̄(θ) =
+ * −U(θ̲) + q̄(θ)θ − ∫ q̄); [Mishra2020] *IC Characterization*; [BrooksMaxmin2023] *Generalized revenue
  * equivalence* ("expected revenue is the expected virtual value of the bidder who is allocated the
  * good"). Exact continuous transcription.
  *
  * Class: n ∈ {2, 3, 4} bidders with independent private values iid F on [lo, hi], F a polynomial
  * CDF of degree ≤ 3 with rational coefficients (uniform, powers, Bernstein-density and random
- * small-coefficient CDFs; properties/support/auctionContinuous.ts), lo ∈ [0, 3]. The hypothesis is
+ * small-coefficient CDFs; src/generators/auctionContinuous.ts), lo ∈ [0, 3]. The hypothesis is
  * that F is a valid CDF (F(lo) = 0, F(hi) = 1, f ≥ 0 on [lo, hi], decided by exact root isolation).
  * For the symmetric equilibria of src/continuous/auctions.ts of
  *   first-price, second-price, all-pay, and the bid-then-lottery mixture (after bidding, the
@@ -36,7 +36,7 @@ import { continuousAuctionCase, continuousAuctionCodec, distributionOf, type Con
 export const revenueEquivalence: Theorem<ContinuousAuctionCase> = {
   id: "revenue-equivalence",
   kind: "theorem",
-  source: "001 Incentive Compatibility Constraints (5); 002 Generalized revenue equivalence; 004 IC Characterization",
+  source: "[BernardMD3, Incentive Compatibility Constraints (5)]; [BrooksMaxmin2023, Generalized revenue equivalence]; [Mishra2020, IC Characterization]",
   statement:
     "IPV, n ≤ 4 bidders, values iid with a polynomial CDF F: the first-price, second-price, all-pay and bid-then-lottery (first-price w.p. p, all-pay otherwise) auctions, each at its exactly certified symmetric equilibrium, have the same expected revenue = E[v₍₂₎] = E[φ(v₍₁₎)] (winner's virtual value, negative values included).",
   arbitrary: continuousAuctionCase,

@@ -1,5 +1,5 @@
 /**
- * `svo-ivo-duality` — seed 002 (Brooks, *Maxmin mechanisms*), slides *"Almost" a dual pair* and
+ * `svo-ivo-duality` — [BrooksMaxmin2023], slides *"Almost" a dual pair* and
  * *Complementary slackness* (with *Local multipliers for the potential*, *Local multipliers for
  * guarantee*, *Revisiting participation security*, *Simplifying a bit further*).
  *
@@ -51,7 +51,7 @@ const grids: fc.Arbitrary<LocalGrid> = fc.oneof(
 export const svoIvoDuality: Theorem<SvoIvoCase> = {
   id: "svo-ivo-duality",
   kind: "theorem",
-  source: "002 \"Almost\" a dual pair; Complementary slackness",
+  source: "[BrooksMaxmin2023, \"Almost\" a dual pair, Complementary slackness]",
   statement:
     "Finite primitives, grid {0, Δ, …, KΔ}: the min-potential bound (IVO) and the switched-order bound (SVO⁻) are LP duals — equal exact values, complementary slackness products exactly 0, summation by parts exact — and the max-guarantee bound is only almost dual: SVO⁺ ≤ guarantee(g⁺) ≤ potential(π*) ≤ IVO.",
   arbitrary: fc.record({ problem: designProblemArb(), grid: grids }).filter((c) => c.problem.agents === 1 || (c.grid.K === 1 || (c.grid.K === 2 && c.problem.states.length === 1))),

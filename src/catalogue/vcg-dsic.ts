@@ -1,5 +1,5 @@
 /**
- * `vcg-dsic` — seed 001 Def 6.16. A VCG mechanism (efficient q, p_i = h_i(θ_{-i}) − Σ_{j≠i} v_j)
+ * `vcg-dsic` — [BernardMD3, Def 6.16]. A VCG mechanism (efficient q, p_i = h_i(θ_{-i}) − Σ_{j≠i} v_j)
  * is DSIC and ex post efficient under private values, for every choice of the h_i; the Clarke
  * pivot and IR-VCG terms included.
  */
@@ -22,7 +22,7 @@ const arbitrary: fc.Arbitrary<Instance> = privateValuesEnvironment({ maxAgents: 
 export const vcgDsic: Theorem<Instance> = {
   id: "vcg-dsic",
   kind: "theorem",
-  source: "001 Def 6.16",
+  source: "[BernardMD3, Def 6.16]; [Vickrey1961]; [Clarke1971]; [Groves1973]",
   statement: "VCG with any h_i (pivot and IR-VCG included) is DSIC and ex post efficient under private values.",
   arbitrary,
   check: (x) => {

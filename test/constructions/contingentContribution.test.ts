@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Q, ZERO, ONE, q } from "../../src/exact/rational.ts";
 import { analyze, feasiblePoint, play, playAt, strategy, strategyPiece, valueAt, type Cons, type ThresholdInstance } from "../../src/publicGoods/contingentContribution.ts";
-import { contingentArb, thresholdInstance } from "../../src/catalogue/ce-contingent-contribution.ts";
+import { contingentArb, thresholdInstance } from "../../src/catalogue/support/contingentContribution.ts";
 
 const L = (c0: number | string, c1: number | string, c2: number | string) => ({ c0: q(c0), c1: q(c1), c2: q(c2) });
 const ge = (f: ReturnType<typeof L>): Cons => ({ f, strict: false });

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { q, ZERO } from "../../src/exact/rational.ts";
 import { loadLpEngine } from "../../src/lp/solve.ts";
 import type { Environment } from "../../src/model/environment.ts";
-import { allEfficientSelections, grovesCharacterizationFor, tieFree } from "../../src/catalogue/dsic-efficient-is-groves.ts";
+import { allEfficientSelections, grovesCharacterizationFor, tieFree } from "../../src/catalogue/support/grovesSelections.ts";
 
 beforeAll(async () => {
   await loadLpEngine();

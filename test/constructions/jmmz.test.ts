@@ -24,7 +24,9 @@ import {
   type Signal,
 } from "../../src/exPost/parametricExample.ts";
 import { ZERO, q } from "../../src/exact/rational.ts";
-import { jmmzCaseArb, jmmzCodec, jmmzParametric, jmmzParametricFinite } from "../../src/catalogue/jmmz-parametric.ts";
+import { jmmzCaseArb, jmmzCodec } from "../../src/catalogue/support/jmmzParametric.ts";
+import { jmmzParametric } from "../../src/catalogue/jmmz-parametric.ts";
+import { jmmzParametricFinite } from "../../src/catalogue/jmmz-parametric-finite.ts";
 
 const sig = (x: string, y: string): Signal => [q(x), q(y)];
 const seven: Signal[] = [sig("0", "0"), sig("1/2", "0"), sig("1", "0"), sig("0", "1/2"), sig("0", "1"), sig("1/2", "1/2"), sig("1", "1")];

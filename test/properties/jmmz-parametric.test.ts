@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { isEPIC } from "../../src/concepts/index.ts";
 import { bDeterminant, cornerRuleContinuumSlack, dictatorialPayments, dictatorialRule, directMechanism, mu, parametricEnvironment, parametricOf, type Grids, type Signal } from "../../src/exPost/parametricExample.ts";
 import { q, ZERO } from "../../src/exact/rational.ts";
-import { jmmzCodec, jmmzParametric, nonDegenerate } from "../../src/catalogue/jmmz-parametric.ts";
+import { jmmzCodec, nonDegenerate } from "../../src/catalogue/support/jmmzParametric.ts";
+import { jmmzParametric } from "../../src/catalogue/jmmz-parametric.ts";
 
 describe("jmmz-parametric: non-degenerate cases", () => {
   it("the old saved case (a = 0, agent 2's only signal (0, 0): every valuation 0) is excluded (negative control)", () => {

@@ -1,48 +1,21 @@
-/**
- * `undominated-revenue-dual` (theorem) and `no-undominated-without-cpa` (refutation) — the claim of
- * [BernardMD3, Prop 7.18] itself, "for generic type spaces without common prior, there is no
- * undominated mechanism with respect to … the revenue criterion" ([BernardMD3, Def 7.17]), read
- * through its LP dual (src/constructions/undominated.ts), next to `unbounded-without-cpa`, which
- * checks the proof sketch's reading ("charge players to enter bets → revenue is unbounded").
- *
- * Theorem (exact alternative, any finite type space with per-type beliefs and a decision rule q
- * admitting a BIC, interim IR mechanism): exactly one of
- *   (i)  noisy-concordance multipliers with π(t) > 0 at EVERY profile [Morris1994]; then the
- *        π-weighted revenue maximizer g* (with rule q) is undominated — re-checked directly from
- *        Def 7.17 by the domination LP (no BIC, IIR g' with the same q has R' ≥ R*, R' ≠ R*);
- *  (ii) an acceptable, IC trade γ with Σ_i γ_i(t) ≤ 0 at every t and < 0 at some t; then every
- *        mechanism g is dominated by g − γ (re-checked on a concrete g: BIC, IIR, revenue ≥ and ≠).
- * Both LPs are solved independently; exactly one must be feasible; each side's point re-checked.
- *
- * Refutation: the proposition on a FIXED finite type set (2 agents × 2 types, one decision,
- * random full-support beliefs — "generic" read as "outside a null set of belief profiles"): no
- * common prior ⇒ no undominated mechanism for the revenue criterion. False: noisy concordance with
- * π > 0 holds on an open set of belief profiles without a common prior (strict inequalities
- * survive small perturbations of the beliefs), where (i) exhibits an undominated mechanism. So
- * "generic" does not rescue the finite reading; the slide does not define "generic", and a reading
- * over type spaces of growing size is not what this id checks. Measured by
- * `npx tsx bench/undominated-generic.ts`: among 300 seeded random full-support 2 × 2 belief
- * profiles, how many have no common prior yet π > 0 (and every λ > 0) noisy concordance.
- */
+/** Deciding whether a finite type space has an undominated revenue-maximizing mechanism ([BernardMD3, Def 7.17, Prop 7.18] via [Morris1994]), and the generic 2×2 cases, shared by undominated-revenue-dual and no-undominated-without-cpa. */
 import fc from "fast-check";
-import { perTypeBeliefs } from "../generators/index.ts";
-import { multipliersFromStrictNcPrimal } from "../beliefs/noTradeAlternatives.ts";
-import { checkNoisyConcordance, noisyConcordanceLp, tradeFromPrimal } from "../beliefs/noTrade.ts";
-import { guaranteedRevenueLp, harsanyiFromBeliefs, mechanismAt, type PerTypeBeliefs } from "../beliefs/revenueWithoutCommonPrior.ts";
-import { checkWeakSurplusTrade, dominationModel, positiveNoisyConcordanceLp, weakSurplusTradeLp, weightedRevenueModel } from "../beliefs/undominatedMechanisms.ts";
-import { qstr, qsum, sign, ZERO, type Q } from "../exact/rational.ts";
-import type { Instance } from "../instance/index.ts";
-import type { LpModel } from "../lp/model.ts";
-import { solve } from "../lp/solve.ts";
-import { pointMassAllocation, type DirectMechanism, type Environment } from "../model/environment.ts";
-import type { CheckResult, Theorem } from "./types.ts";
-import { instanceCodec } from "../generators/ruleCases.ts";
-import { savedCaseControl } from "./support/controls.ts";
-import { casesArb, certifyMechanism, hasCommonPrior, solveRevenue } from "./unbounded-without-cpa.ts";
+import { perTypeBeliefs } from "../../generators/index.ts";
+import { multipliersFromStrictNcPrimal } from "../../beliefs/noTradeAlternatives.ts";
+import { checkNoisyConcordance, tradeFromPrimal } from "../../beliefs/noTrade.ts";
+import { harsanyiFromBeliefs, mechanismAt, type PerTypeBeliefs } from "../../beliefs/revenueWithoutCommonPrior.ts";
+import { checkWeakSurplusTrade, dominationModel, positiveNoisyConcordanceLp, weakSurplusTradeLp, weightedRevenueModel } from "../../beliefs/undominatedMechanisms.ts";
+import { qstr, qsum, sign, ZERO, type Q } from "../../exact/rational.ts";
+import type { Instance } from "../../instance/index.ts";
+import type { LpModel } from "../../lp/model.ts";
+import { solve } from "../../lp/solve.ts";
+import { pointMassAllocation, type DirectMechanism, type Environment } from "../../model/environment.ts";
+import type { CheckResult } from "../types.ts";
+import { certifyMechanism, hasCommonPrior, solveRevenue } from "./unboundedRevenue.ts";
 
-const fail = (violation: unknown, message: string): CheckResult => ({ ok: false, violation, message });
+export const fail = (violation: unknown, message: string): CheckResult => ({ ok: false, violation, message });
 
-type Side = { kind: "undominated"; pi: Q[]; mechanism: DirectMechanism; revenue: Q[] } | { kind: "dominated"; gamma: Q[][] };
+export type Side = { kind: "undominated"; pi: Q[]; mechanism: DirectMechanism; revenue: Q[] } | { kind: "dominated"; gamma: Q[][] };
 
 /**
  * Decide and certify which side of the alternative holds. `ncLp` is the noisy-concordance LP used
@@ -97,7 +70,7 @@ export function decideUndominated(x: Instance, ncLp: (ts: ReturnType<typeof hars
   return { side: { kind: "dominated", gamma } };
 }
 
-function theoremCheck(x: Instance, ncLp?: (ts: ReturnType<typeof harsanyiFromBeliefs>) => LpModel): CheckResult {
+export function theoremCheck(x: Instance, ncLp?: (ts: ReturnType<typeof harsanyiFromBeliefs>) => LpModel): CheckResult {
   const r = decideUndominated(x, ncLp);
   if ("error" in r) return r.error;
   const cp = hasCommonPrior(x);
@@ -123,51 +96,7 @@ export const generic2x2: fc.Arbitrary<Instance> = fc.constant(null).chain(() => 
   }));
 });
 
-const feasible = (x: Instance) => solveRevenue(x).revenue.status !== "infeasible";
-
-export const undominatedRevenueDual: Theorem<Instance> = {
-  id: "undominated-revenue-dual",
-  kind: "theorem",
-  source: "[BernardMD3, Def 7.17, Prop 7.18] (the proposition's claim, revenue criterion) via [Morris1994]",
-  statement:
-    "Reading: Prop 7.18's own claim (undominated mechanisms, revenue criterion), by LP duality. Finite type space, per-type beliefs, a rule q admitting a BIC, IIR mechanism: exactly one of (i) noisy-concordance multipliers with π(t) > 0 at every profile — then the π-weighted revenue maximizer is undominated (re-checked from Def 7.17 by a domination LP); (ii) an acceptable IC trade with Σ_i γ_i ≤ 0 everywhere, < 0 somewhere — then every mechanism g is dominated by g − γ.",
-  arbitrary: fc.oneof({ weight: 3, arbitrary: casesArb({ generic: 3, sparse: 2, "common-prior": 1, "noisy-concordant": 2 }) }, { weight: 1, arbitrary: generic2x2 }),
-  hypothesis: feasible,
-  check: (x) => theoremCheck(x),
-  codec: instanceCodec,
-  defaultRuns: 150,
-  negativeControls: [
-    {
-      name: "π ≥ 0 instead of π > 0",
-      why: "the same check with the noisy-concordance LP of the proof sketch's reading (π ≥ 0, Σ π = 1) in place of π > 0: on beliefs where both that system and a weak-surplus IC trade exist (revenue bounded, yet every mechanism dominated; found by the generator, seed 7) it must report both sides",
-      input: () => instanceCodec.decode(BOUNDED_BUT_DOMINATED),
-      check: (x) => theoremCheck(x, noisyConcordanceLp),
-    },
-  ],
-};
-
-export const noUndominatedWithoutCpa: Theorem<Instance> = {
-  id: "no-undominated-without-cpa",
-  kind: "refutation",
-  source: "[BernardMD3, Prop 7.18] on a fixed finite type set (\"generic\" = outside a null set of beliefs)",
-  statement:
-    "Naive finite transcription of Prop 7.18 (revenue criterion): on 2 × 2 type spaces with generic full-support beliefs and no common prior, no BIC, interim IR mechanism is undominated (false because noisy concordance with π > 0 and no common prior holds on an open set of beliefs, where the π-weighted revenue maximizer is undominated).",
-  trueVersion: "undominated-revenue-dual",
-  arbitrary: generic2x2,
-  hypothesis: (x) => feasible(x) && !hasCommonPrior(x),
-  check: (x) => {
-    const r = decideUndominated(x);
-    if ("error" in r) return r.error;
-    if (r.side.kind === "dominated") return { ok: true, tag: "no undominated mechanism (weak-surplus IC trade)" };
-    return fail(
-      { pi: r.side.pi.map(qstr), undominatedRevenue: r.side.revenue.map(qstr), payments: r.side.mechanism.payments.map((row) => row.map(qstr)) },
-      `no common prior, yet the mechanism collecting (${r.side.revenue.map(qstr).join(", ")}) at the four profiles is undominated for the revenue criterion: noisy-concordance weights π = (${r.side.pi.map(qstr).join(", ")}) > 0 make it the π-weighted maximizer (domination LP re-checked)`,
-    );
-  },
-  codec: instanceCodec,
-  defaultRuns: 100,
-  negativeControls: [savedCaseControl("no-undominated-without-cpa", instanceCodec)],
-};
+export const feasible = (x: Instance) => solveRevenue(x).revenue.status !== "infeasible";
 
 /**
  * Found by this theorem's generator (fc.sample seed 7): agent 1 (one type) is sure agent 2 has type
@@ -175,7 +104,7 @@ export const noUndominatedWithoutCpa: Theorem<Instance> = {
  * but the profile (t1, t1) is expected only by agent 2's type t1, so no π > 0 exists and a
  * weak-surplus IC trade does.
  */
-const BOUNDED_BUT_DOMINATED = {
+export const BOUNDED_BUT_DOMINATED = {
   mechcheck: 1,
   environment: { agents: ["1", "2"], types: { "1": ["t1"], "2": ["t1", "t2"] }, decisions: ["d1"], valuation: { "1": { "t1,t1": { d1: "2" }, "t1,t2": { d1: "4" } }, "2": { t1: { d1: "2" }, t2: { d1: "2" } } } },
   beliefs: { perType: { "1": { t1: { t2: "1" } }, "2": { t1: { t1: "1" }, t2: { t1: "1" } } } },
