@@ -25,3 +25,4 @@ export * from "./socialChoiceCorrespondence.ts";
 export * from "./oneAgentRule.ts";
 export * from "./reducedForm.ts";
 export * from "./gridBidders.ts";
+export * from "./iidGrid.ts";
