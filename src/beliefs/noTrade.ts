@@ -49,6 +49,7 @@
  */
 import seedrandom from "seedrandom";
 import { MechcheckError } from "../errors.ts";
+import { solveNonsingular } from "../exact/linalg.ts";
 import { ONE, q, qsum, ZERO, type Q, type QInput } from "../exact/rational.ts";
 import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
 import type { HarsanyiTypeSpace } from "../model/environment.ts";
@@ -260,7 +261,7 @@ export function noisyConcordanceLp(ts: HarsanyiTypeSpace): LpModel {
  * (default 0), μ_i(t_i,t'_i) ≥ 0 in `noisyConcordanceColumns` order, and the rows NC[i, t, θ] (= 0;
  * agent, type profile, state, in that order: row `tradeVar(ts, i, t, s)` of the system). Shared by
  * `noisyConcordanceLp` ("λ not all zero", with NORM) and `strictNoisyConcordanceLp` of
- * morrisAlternative.ts (every λ ≥ 1). Returns the column layout.
+ * noTradeAlternatives.ts (every λ ≥ 1). Returns the column layout.
  */
 export function addNoisyConcordanceSystem(b: LpBuilder, ts: HarsanyiTypeSpace, opts: { lambdaLower?: QInput }): ReturnType<typeof noisyConcordanceColumns> {
   const sizes = typeSpaceSizes(ts);
@@ -561,28 +562,9 @@ export function randomNoisyConcordantTypeSpace(
       for (let k = 0; k < K; k++) for (let s = 0; s < S; s++) row.push(q(weights[colOf(a, k, s)]!));
       return row;
     });
-    beliefs.push(solveExact(M, rhs));
+    beliefs.push(solveNonsingular(M, rhs, "the noisy-concordance generator"));
   }
   const typeSpace = labelledTypeSpace(sizes, S, beliefs);
   validateTypeSpace(typeSpace);
   return { typeSpace, multipliers: { pi, lambda, mu } };
-}
-
-/** Solve M X = R exactly (Gauss–Jordan; M square and nonsingular); `context` names the caller in the "singular" error. */
-export function solveExact(M: readonly (readonly Q[])[], R: readonly (readonly Q[])[], context = "the noisy-concordance generator"): Q[][] {
-  const m = M.length;
-  const A = M.map((row, a) => [...row, ...R[a]!]);
-  for (let c = 0; c < m; c++) {
-    const p = A.findIndex((row, r) => r >= c && row[c]!.n !== 0n);
-    if (p < 0) throw new MechcheckError("singular", `singular system in ${context}`);
-    [A[c], A[p]] = [A[p]!, A[c]!];
-    const piv = A[c]![c]!;
-    A[c] = A[c]!.map((x) => x.div(piv));
-    for (let r = 0; r < m; r++) {
-      if (r === c || A[r]![c]!.n === 0n) continue;
-      const f = A[r]![c]!;
-      A[r] = A[r]!.map((x, j) => x.sub(f.mul(A[c]![j]!)));
-    }
-  }
-  return A.map((row) => row.slice(m));
 }

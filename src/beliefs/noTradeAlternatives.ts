@@ -17,7 +17,7 @@
  * "some type gains strictly" with **λ_i(t_i) > 0 for every i and t_i**. Conversely "λ not all
  * zero" is the alternative of a trade with a strict budget surplus in every state (equivalently,
  * after sharing the surplus, every type gains strictly): that is `noisyConcordanceLp` of
- * morrisTrade.ts, whose Farkas certificate is such a trade. On a type space where some type can be
+ * noTrade.ts, whose Farkas certificate is such a trade. On a type space where some type can be
  * made strictly better off but not every type, both of the slide's (i) and (ii) hold.
  *
  * ## `strictNoisyConcordanceLp(ts)` — noisy concordance with every λ_i(t_i) > 0
@@ -41,6 +41,7 @@
  * `tradeFromCommonPriorFarkas`. `checkCommonPrior` re-checks a prior from the definition.
  */
 import { MechcheckError } from "../errors.ts";
+import { solveNonsingular } from "../exact/linalg.ts";
 import { ONE, q, qsum, ZERO, type Q } from "../exact/rational.ts";
 import { LpBuilder, type LpModel } from "../lp/model.ts";
 import type { HarsanyiTypeSpace } from "../model/environment.ts";
@@ -54,7 +55,6 @@ import {
   checkTrade,
   labelledTypeSpace,
   noisyConcordanceColumns,
-  solveExact,
   tLabel,
   tradeFromPrimal,
   tradeVar,
@@ -64,11 +64,10 @@ import {
   type NoisyConcordanceMultipliers,
 } from "./noTrade.ts";
 
-/** Column layout of `strictNoisyConcordanceLp`: the same as `noisyConcordanceLp`'s (π(θ,t) at t·|Θ| + s, then λ_i(t_i), then μ_i(t_i,t'_i), t'_i ≠ t_i, row-major). */
-export const strictNcColumns = noisyConcordanceColumns;
-
-/** The row index of NC[i, t, θ] (and of CP[i, t, θ] in `commonPriorLp`): (i·|T| + t)·|Θ| + s, the same order as the trade columns `tradeVar`. */
-export const ncRow = tradeVar;
+// Layouts shared with src/beliefs/noTrade.ts (no aliases): the columns of `strictNoisyConcordanceLp`
+// are `noisyConcordanceColumns` (π(θ,t) at t·|Θ| + s, then λ_i(t_i), then μ_i(t_i,t'_i), t'_i ≠ t_i,
+// row-major); the row index of NC[i, t, θ] (and of CP[i, t, θ] in `commonPriorLp`) is
+// `tradeVar(ts, i, t, θ)` = (i·|T| + t)·|Θ| + s, the order of the trade columns.
 
 /** Noisy concordance with every λ_i(t_i) ≥ 1 (i.e. > 0 up to scale). See the module comment. */
 export function strictNoisyConcordanceLp(ts: HarsanyiTypeSpace): LpModel {
@@ -82,7 +81,7 @@ export function strictNoisyConcordanceLp(ts: HarsanyiTypeSpace): LpModel {
 /** Split a primal point of `strictNoisyConcordanceLp` into (π, λ, μ) (μ_i(t_i,t_i) = 0). Check it with `checkNoisyConcordance` and `lambdaPositive`. */
 export function multipliersFromStrictNcPrimal(ts: HarsanyiTypeSpace, x: readonly Q[]): NoisyConcordanceMultipliers {
   const sizes = typeSpaceSizes(ts);
-  const cols = strictNcColumns(ts);
+  const cols = noisyConcordanceColumns(ts);
   const T = profileCount(sizes);
   const S = ts.states.length;
   if (x.length !== cols.count) throw new MechcheckError("bad-certificate", `strict noisy-concordance primal has ${x.length} entries, expected ${cols.count}`);
@@ -101,7 +100,7 @@ export function nonPositiveLambdas(m: NoisyConcordanceMultipliers): [number, num
   return out;
 }
 
-/** γ[i][t·|Θ| + s] from the row multipliers y of an = system with rows ordered as `ncRow`. */
+/** γ[i][t·|Θ| + s] from the row multipliers y of an = system with rows ordered as `tradeVar`. */
 function tradeFromRows(ts: HarsanyiTypeSpace, y: readonly Q[]): Q[][] {
   const sizes = typeSpaceSizes(ts);
   const T = profileCount(sizes);
@@ -233,23 +232,13 @@ export function noisyConcordantFromData(
     lambda.push(lam.map((x) => q(x).div(W)));
     mu.push(F.map((row) => row.map((x) => q(x).div(W))));
     const M = Array.from({ length: m }, (_, a) => Array.from({ length: m }, (_, b) => (a === b ? lam[a]! + F[a]!.reduce((x, y) => x + y, 0) : -F[b]![a]!)));
-    const rows: Q[][] = Array.from({ length: m }, () => []);
-    for (let k = 0; k < K; k++) {
-      for (let s = 0; s < S; s++) {
-        const sol = solveSquare(M, Array.from({ length: m }, (_, a) => weights[col(a, k, s)]!));
-        sol.forEach((x, a) => rows[a]!.push(x));
-      }
-    }
-    beliefs.push(rows);
+    // one right-hand side per (t_{-i}, θ), column k·S + s: the solution's rows are the beliefs b_{t_i}
+    const R = Array.from({ length: m }, (_, a) => Array.from({ length: K * S }, (_, ks) => q(weights[col(a, Math.floor(ks / S), ks % S)]!)));
+    beliefs.push(solveNonsingular(M.map((row) => row.map((x) => q(x))), R, "noisyConcordantFromData"));
   }
   const typeSpace = labelledTypeSpace(sizes, S, beliefs);
   validateTypeSpace(typeSpace);
   return { typeSpace, multipliers: { pi: weights.map((w) => q(w).div(W)), lambda, mu } };
-}
-
-/** Solve M x = r exactly (M square, nonsingular, integer entries). */
-function solveSquare(M: readonly (readonly number[])[], r: readonly number[]): Q[] {
-  return solveExact(M.map((row) => row.map((x) => q(x))), r.map((x) => [q(x)]), "noisyConcordantFromData").map((row) => row[0]!);
 }
 
 /**
@@ -297,11 +286,11 @@ export function typeSpaceFromJson(j: unknown): HarsanyiTypeSpace {
 
 /**
  * The alternative of the slide's wording "λ_i(t_i) not all zero" (`noisyConcordanceLp` of
- * morrisTrade.ts): a trade with a strict budget surplus in every state, acceptable (every type's
+ * noTrade.ts): a trade with a strict budget surplus in every state, acceptable (every type's
  * interim gain ≥ 0) and IC. As a feasibility LP with the surplus normalised (the set is a cone):
  *   SURPLUS[t, θ]: Σ_i γ_i(t, θ) ≤ −1;   ACC[i, t_i] ≥ 0;   IC[i, t_i, report t'_i] ≥ 0;   γ free.
  * (Sharing the surplus equally turns such a trade into one where every type gains strictly, and
- * back: subtract the smallest gain.) Columns γ_i(t, θ) at `tradeVar` of morrisTrade.ts.
+ * back: subtract the smallest gain.) Columns γ_i(t, θ) at `tradeVar` of noTrade.ts.
  */
 export function surplusTradeLp(ts: HarsanyiTypeSpace): LpModel {
   validateTypeSpace(ts);
@@ -331,7 +320,7 @@ export function statesWithoutSurplus(ts: HarsanyiTypeSpace, gamma: readonly (rea
 }
 
 /**
- * The Farkas certificate of `noisyConcordanceLp` (morrisTrade.ts; rows NC[i,t,θ] in `ncRow` order,
+ * The Farkas certificate of `noisyConcordanceLp` (noTrade.ts; rows NC[i,t,θ] in `tradeVar` order,
  * then NORM) read as a trade: γ_i(t,θ) = y[NC[i,t,θ]] has Σ_i γ_i(t,θ) ≤ −y[NORM] < 0,
  * acceptability and IC (the same reading as for `strictNoisyConcordanceLp`, plus the NORM row).
  */
@@ -341,7 +330,7 @@ export function tradeFromNoisyConcordanceFarkas(ts: HarsanyiTypeSpace, farkasRow
   return tradeFromRows(ts, farkasRows.slice(0, m));
 }
 
-/** Split a primal point of `noisyConcordanceLp` (morrisTrade.ts) into (π, λ, μ). Same column layout as `strictNoisyConcordanceLp`. */
+/** Split a primal point of `noisyConcordanceLp` (noTrade.ts) into (π, λ, μ). Same column layout as `strictNoisyConcordanceLp`. */
 export function multipliersFromNoisyConcordancePrimal(ts: HarsanyiTypeSpace, x: readonly Q[]): NoisyConcordanceMultipliers {
   return multipliersFromStrictNcPrimal(ts, x);
 }

@@ -170,6 +170,22 @@ export function inverse(A: Matrix): Q[][] {
   return M.map((r) => r.slice(n));
 }
 
+/**
+ * X with A·X = B, for a square nonsingular A (B has A's row count and any number of columns);
+ * throws MechcheckError "singular" when A is singular, naming `where`.
+ */
+export function solveNonsingular(A: Matrix, B: Matrix, where = "A"): Q[][] {
+  const n = checkSquare(A, where);
+  const k = n === 0 ? 0 : shapeOf(B, "B").cols;
+  if (B.length !== n) throw new MechcheckError("dimension", `B: has ${B.length} rows, expected ${n}`, { path: "B", value: B.length });
+  const M = A.map((r, i) => [...r, ...B[i]!]);
+  const pivots = rrefInPlace(M, n + k, n);
+  if (pivots.length < n) {
+    throw new MechcheckError("singular", `${where}: the ${n}×${n} matrix is singular (rank ${pivots.length})`, { path: where, value: pivots.length });
+  }
+  return M.map((r) => r.slice(n));
+}
+
 /** The determinant of a square matrix (Gaussian elimination; exact). det of the 0×0 matrix is 1. */
 export function determinant(A: Matrix): Q {
   const n = checkSquare(A, "A");

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import Fraction from "fraction.js";
 import { describe, expect, it } from "vitest";
 import { MechcheckError } from "../../src/errors.ts";
-import { determinant, identity, inverse, matMul, matVec, nullSpace, rank, rref, shapeOf, solve, transpose, type Matrix } from "../../src/exact/linalg.ts";
+import { determinant, identity, inverse, matMul, matVec, nullSpace, rank, rref, shapeOf, solve, solveNonsingular, transpose, type Matrix } from "../../src/exact/linalg.ts";
 import { q, type Q, qdot, ZERO } from "../../src/exact/rational.ts";
 
 const RUNS = { seed: 42, numRuns: Number(process.env.MECHCHECK_RUNS ?? 100) };
@@ -242,5 +242,25 @@ describe("linalg: properties", () => {
       ),
       RUNS,
     );
+  });
+});
+
+describe("solveNonsingular", () => {
+  it("A·X = B for a nonsingular A, checked by multiplication; a singular A is refused (negative control)", () => {
+    const A = [
+      [q(2), q(-1), q(0)],
+      [q(-1), q(3), q("-1/2")],
+      [q(0), q(-1), q(4)],
+    ];
+    const B = [
+      [q(1), q(0)],
+      [q("2/3"), q(5)],
+      [q(-7), q(1)],
+    ];
+    const X = solveNonsingular(A, B);
+    const AX = matMul(A, X);
+    AX.forEach((row, i) => row.forEach((v, j) => expect(v.equals(B[i]![j]!)).toBe(true)));
+    const S = [A[0]!, A[0]!.map((x) => x.mul(q(3))), A[2]!];
+    expect(() => solveNonsingular(S, B, "S")).toThrow(expect.objectContaining({ code: "singular", path: "S" }));
   });
 });
