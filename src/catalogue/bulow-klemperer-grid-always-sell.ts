@@ -59,7 +59,7 @@ export const bulowKlempererGridAlwaysSell: Theorem<IidGridAuction> = {
     },
     {
       name: "always-selling optimum lowered by 1/7 below the second price",
-      why: "the always-selling optimum replaced by the second-price revenue minus 1/7 on the grid {0, 1} with equal weights and n = 1: the second-price auction then exceeds it",
+      why: "the always-selling optimum replaced by the second-price revenue minus 1/7 on the grid {0, 1} with equal weights and n = 1: it falls below the one-bidder optimum (and below the second price)",
       input: () => ({ grid: { values: [[q(0), q(1)]], probs: [[q("1/2"), q("1/2")]] }, n: 1 }),
       check: checkBkWith((w, f, m) => secondPriceRevenueIid(w, f, m).sub(q(1).div(7)), secondPriceRevenueIid),
     },
