@@ -2,7 +2,7 @@
  * The bibliography: every paper and set of lecture notes the catalogue and the library cite, by key.
  * Citations elsewhere read `[Key, locator]` (e.g. `[Holmstrom1979, Thm 1]`, `[BernardMD3, Prop 7.14]`);
  * `docs/references.bib` and `docs/references.md` are generated from this list (`npm run references`)
- * and a test keeps them, and every key cited in `src/` and `properties/`, in sync with it.
+ * and a test keeps them, and every key cited in `src/`, in sync with it.
  */
 
 export type ReferenceType = "article" | "inproceedings" | "book" | "incollection" | "techreport" | "unpublished";
