@@ -18,7 +18,7 @@ import type { LpModel, LpResult } from "../src/lp/model.ts";
 import { loadLpEngine, solveWithStats, type SolveStats } from "../src/lp/solve.ts";
 import { verify } from "../src/lp/verify.ts";
 import { benchInstances } from "./families.ts";
-import { SUITE_MARK } from "./marks.ts";
+import { HONEST_MARK, SUITE_MARK } from "./marks.ts";
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -205,7 +205,9 @@ function writeResults(rows: Row[], totalS: number) {
   let kept = "";
   try {
     const old = readFileSync(out, "utf8");
-    const at = old.indexOf(SUITE_MARK);
+    // (and the dated sections of bench/honest.ts, which sit just before it)
+    const honest = old.indexOf(HONEST_MARK);
+    const at = honest >= 0 ? honest : old.indexOf(SUITE_MARK);
     if (at >= 0) kept = "\n" + old.slice(at);
   } catch {
     // first run

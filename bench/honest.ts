@@ -1,0 +1,162 @@
+/**
+ * `npx tsx bench/honest.ts [--runs N] [--cold N] [--only key,…]` (not a test): float (HiGHS alone)
+ * vs certified (`solveWithStats`: HiGHS proposes, exact LU certifies, `verify` re-checks) on the
+ * families of bench/honest-families.ts, measured honestly:
+ * - interleaved pairs: each float run is followed (or, every other pair, preceded) by a certified
+ *   run on a freshly built model, so drift in the machine's load hits both sides alike;
+ * - warm: one process, engine and JIT warmed on the instance first, median of N pairs;
+ *   cold: a fresh process per measurement (bench/honest-cold.ts), float and certified processes
+ *   alternating, median of N pairs;
+ * - wall and CPU (process.cpuUsage) time of the solve itself; the load average at start and end.
+ * Writes a new dated section into bench/RESULTS.md (between HONEST_MARK and SUITE_MARK); older
+ * sections of this bench are kept and marked superseded.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, platform, release } from "node:os";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_SETTINGS, loadHighs } from "../src/lp/engine.ts";
+import { loadLpEngine, solveWithStats } from "../src/lp/solve.ts";
+import { HONEST_INSTANCES } from "./honest-families.ts";
+import { HONEST_MARK, SUITE_MARK } from "./marks.ts";
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
+const RUNS = opt("--runs", 5);
+const COLD = opt("--cold", 3);
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1]!.split(",") : null;
+const NO_WRITE = args.includes("--no-write");
+
+const median = (xs: number[]) => {
+  const s = xs.slice().sort((a, b) => a - b);
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k]! : (s[k - 1]! + s[k]!) / 2;
+};
+const fmt = (ms: number) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const la = () => loadavg().map((x) => x.toFixed(2)).join(" / ");
+
+interface Sample {
+  wallMs: number;
+  cpuMs: number;
+}
+function timed(f: () => void): Sample {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  f();
+  const wallMs = performance.now() - t0;
+  const cu = process.cpuUsage(c0);
+  return { wallMs, cpuMs: (cu.user + cu.system) / 1000 };
+}
+function cold(key: string, mode: "float" | "certified"): Sample & { processMs: number } {
+  const here = fileURLToPath(new URL("./honest-cold.ts", import.meta.url));
+  const out = execFileSync(process.execPath, ["--import", "tsx", here, key, mode], { encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").pop()!) as Sample & { processMs: number };
+}
+
+interface Row {
+  family: string;
+  label: string;
+  size: string;
+  loadStart: string;
+  loadEnd: string;
+  warm: { float: Sample[]; cert: Sample[]; ratios: number[] };
+  cold: { float: (Sample & { processMs: number })[]; cert: (Sample & { processMs: number })[]; ratios: number[] };
+  certifiedBy: string;
+}
+
+async function main() {
+  const loadAtStart = la();
+  const started = new Date();
+  const engine = await loadHighs();
+  await loadLpEngine();
+  const rows: Row[] = [];
+  for (const inst of HONEST_INSTANCES.filter((i) => !only || only.includes(i.key))) {
+    const loadStart = la();
+    const m0 = inst.build();
+    // warm-up on this instance: engine, JIT, the certifier's code paths
+    engine.propose(m0, DEFAULT_SETTINGS);
+    const { result } = solveWithStats(inst.build());
+    const warm: Row["warm"] = { float: [], cert: [], ratios: [] };
+    for (let r = 0; r < RUNS; r++) {
+      const mf = inst.build();
+      const mc = inst.build();
+      const runFloat = () => timed(() => engine.propose(mf, DEFAULT_SETTINGS));
+      const runCert = () => timed(() => solveWithStats(mc));
+      let f: Sample, c: Sample;
+      if (r % 2 === 0) {
+        f = runFloat();
+        c = runCert();
+      } else {
+        c = runCert();
+        f = runFloat();
+      }
+      warm.float.push(f);
+      warm.cert.push(c);
+      warm.ratios.push(c.wallMs / f.wallMs);
+    }
+    const coldR: Row["cold"] = { float: [], cert: [], ratios: [] };
+    for (let r = 0; r < COLD; r++) {
+      const order: ("float" | "certified")[] = r % 2 === 0 ? ["float", "certified"] : ["certified", "float"];
+      const got: Record<string, Sample & { processMs: number }> = {};
+      for (const mode of order) got[mode] = cold(inst.key, mode);
+      coldR.float.push(got.float!);
+      coldR.cert.push(got.certified!);
+      coldR.ratios.push(got.certified!.wallMs / got.float!.wallMs);
+    }
+    const row: Row = {
+      family: inst.family,
+      label: inst.label,
+      size: `${m0.rows.length} × ${m0.variables.length}`,
+      loadStart,
+      loadEnd: la(),
+      warm,
+      cold: coldR,
+      certifiedBy: result.trace?.certifiedBy ?? "?",
+    };
+    rows.push(row);
+    const mw = (xs: Sample[], k: "wallMs" | "cpuMs") => median(xs.map((x) => x[k]));
+    console.log(
+      `${row.family} ${row.label} (${row.size}) load ${row.loadStart} → ${row.loadEnd}: warm float ${fmt(mw(warm.float, "wallMs"))} / certified ${fmt(mw(warm.cert, "wallMs"))} ` +
+        `(ratio median ${median(warm.ratios).toFixed(2)}×, CPU ${(mw(warm.cert, "cpuMs") / mw(warm.float, "cpuMs")).toFixed(2)}×); cold float ${fmt(mw(coldR.float, "wallMs"))} / certified ${fmt(mw(coldR.cert, "wallMs"))} (ratio ${median(coldR.ratios).toFixed(2)}×)`,
+    );
+  }
+  if (!NO_WRITE) write(rows, started, loadAtStart, la());
+}
+
+function write(rows: Row[], started: Date, loadStart: string, loadEnd: string) {
+  const mw = (xs: Sample[], k: "wallMs" | "cpuMs") => median(xs.map((x) => x[k]));
+  const cpu = cpus();
+  const L: string[] = [];
+  L.push(`## Honest bench, ${started.toISOString().slice(0, 10)}: certified / float, interleaved pairs, warm and cold (issue 16)`);
+  L.push("");
+  L.push(`\`npx tsx bench/honest.ts${args.length ? " " + args.join(" ") : ""}\`, started ${started.toISOString()}; ${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} logical cores visible), ${platform()} ${release()}, Node ${process.version}.`);
+  L.push(`Load average (1/5/15 min): ${loadStart} at the start, ${loadEnd} at the end (per family below). The machine was shared: a load above the core count means the times are inflated and noisy; ratios compare runs interleaved in the same minutes.`);
+  L.push("");
+  L.push(`Warm: one process, median of ${RUNS} interleaved pairs (float then certified, certified then float, alternating), each on a freshly built model. Cold: a fresh process per solve (engine loaded, model built, then one solve timed), float and certified processes alternating, median of ${COLD} pairs. Wall = performance.now around the solve, CPU = process.cpuUsage (user + system) around the solve. Ratio = median over pairs of certified wall / float wall.`);
+  L.push("");
+  L.push("| family | size | rows × cols | load start → end | warm float wall (CPU) | warm certified wall (CPU) | warm ratio wall | warm ratio CPU | cold float wall (CPU) | cold certified wall (CPU) | cold ratio wall | by |");
+  L.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  for (const r of rows) {
+    L.push(
+      `| ${r.family} | ${r.label} | ${r.size} | ${r.loadStart} → ${r.loadEnd} | ${fmt(mw(r.warm.float, "wallMs"))} (${fmt(mw(r.warm.float, "cpuMs"))}) | ${fmt(mw(r.warm.cert, "wallMs"))} (${fmt(mw(r.warm.cert, "cpuMs"))}) | ${median(r.warm.ratios).toFixed(2)}× | ${(mw(r.warm.cert, "cpuMs") / mw(r.warm.float, "cpuMs")).toFixed(2)}× | ${fmt(mw(r.cold.float, "wallMs"))} (${fmt(mw(r.cold.float, "cpuMs"))}) | ${fmt(mw(r.cold.cert, "wallMs"))} (${fmt(mw(r.cold.cert, "cpuMs"))}) | ${median(r.cold.ratios).toFixed(2)}× | ${r.certifiedBy} |`,
+    );
+  }
+  L.push("");
+  const out = fileURLToPath(new URL("./RESULTS.md", import.meta.url));
+  let old = readFileSync(out, "utf8");
+  // older sections of this bench: kept, marked superseded
+  old = old.replace(/^## Honest bench, (\d{4}-\d{2}-\d{2}):(?! \(superseded)/gm, "## Honest bench, $1: (superseded by a later section below)");
+  if (!old.includes(HONEST_MARK)) {
+    const at = old.indexOf(SUITE_MARK);
+    old = at >= 0 ? `${old.slice(0, at)}${HONEST_MARK}\n\n${old.slice(at)}` : `${old}\n${HONEST_MARK}\n\n`;
+  }
+  const at = old.indexOf(SUITE_MARK);
+  const text = L.join("\n") + "\n";
+  writeFileSync(out, at >= 0 ? old.slice(0, at) + text + "\n" + old.slice(at) : old + text);
+  console.log(`wrote a new section into ${out}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
