@@ -1,7 +1,8 @@
 /**
- * `npx tsx bench/verify-ab.ts` (not a test; needs bench/verify-before.tmp.ts, the verifier before
- * issue 16, written from git by hand): the former Fraction verifier (A) and the integer-scaled one
- * (B) on the same certificates of the independent-belief trade LPs, interleaved A/B, same process.
+ * `npx tsx bench/verify-ab.ts` (not a test): the former Fraction verifier (A) and the
+ * integer-scaled one (B) on the same certificates of the independent-belief trade LPs, interleaved
+ * A/B, same process. Needs the former verifier as bench/verify-before.tmp.ts (not committed):
+ *   git show 0b26bba:src/lp/verify.ts | sed 's#"\.\./errors#"../src/errors#; s#"\.\./exact/#"../src/exact/#; s#"\./model#"../src/lp/model#' > bench/verify-before.tmp.ts
  */
 import { loadavg } from "node:os";
 import { randomTypeSpace, tradeLp } from "../src/beliefs/noTrade.ts";
