@@ -4,6 +4,8 @@
  * it without importing each other.
  */
 
+import type { FlagSpec, PositionalSpec } from "./args.ts";
+
 export interface CommandIO {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -13,13 +15,22 @@ export type Command = (args: string[], io: CommandIO) => Promise<number>;
 
 export interface CommandEntry {
   readonly summary: string;
+  /** After `mechcheck <name> `; the entry's flags and positional limits are in src/cli/specs.ts. */
+  readonly usage?: string;
+  readonly flags?: FlagSpec;
+  readonly positional?: PositionalSpec;
+  /** For an alias: the command it runs, e.g. "study grid-tables". */
+  readonly aliasOf?: string;
   readonly load: () => Promise<Command>;
 }
 
 const COMMANDS = new Map<string, CommandEntry>();
 
-export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void {
-  COMMANDS.set(name, { summary, load });
+/** Register a command: `registerCommand(name, entry)` (the table) or `registerCommand(name, summary, load)`. */
+export function registerCommand(name: string, entry: CommandEntry): void;
+export function registerCommand(name: string, summary: string, load: () => Promise<Command>): void;
+export function registerCommand(name: string, e: CommandEntry | string, load?: () => Promise<Command>): void {
+  COMMANDS.set(name, typeof e === "string" ? { summary: e, load: load! } : e);
 }
 
 export function findCommand(name: string): CommandEntry | undefined {
@@ -32,7 +43,9 @@ export function commandNames(): string[] {
 
 export function usage(): string {
   const lines = ["usage: mechcheck <command> [options]   (--debug: show stack traces of internal errors)", "", "commands:"];
-  for (const [name, c] of COMMANDS) lines.push(`  ${name.padEnd(12)} ${c.summary}`);
+  for (const [name, c] of COMMANDS) if (!c.aliasOf) lines.push(`  ${name.padEnd(12)} ${c.summary}${c.usage !== undefined ? `: mechcheck ${name} ${c.usage}` : ""}`);
+  const aliases = [...COMMANDS].filter(([, c]) => c.aliasOf);
+  if (aliases.length > 0) lines.push("", "aliases:", ...aliases.map(([name, c]) => `  ${name.padEnd(12)} mechcheck ${c.aliasOf} ${c.usage ?? ""}`.trimEnd()));
   return lines.join("\n");
 }
 

@@ -28,9 +28,20 @@ export function renderTable(t: Table, format: Format): string {
       "\\end{tabular}",
     ].join("\n");
   }
-  const widths = t.headers.map((h, c) => Math.max(h.length, ...t.rows.map((r) => (r[c] ?? "").length)));
+  return [t.caption, textTable(t.headers, t.rows)].join("\n");
+}
+
+/** The one plain-text table: columns padded to their widest cell, a rule under the headers. */
+export function textTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = headers.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? "").length)));
   const line = (cells: readonly string[]) => cells.map((s, c) => (s ?? "").padEnd(widths[c]!)).join("  ").trimEnd();
-  return [t.caption, line(t.headers), widths.map((w) => "─".repeat(w)).join("  "), ...t.rows.map(line)].join("\n");
+  return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...rows.map(line)].join("\n");
+}
+
+/** A Markdown table without caption (`|` in cells escaped). */
+export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  return [`| ${headers.map(esc).join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
 }
 
 const LATEX_SPECIAL: Record<string, string> = {

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadLpEngine } from "../../src/lp/solve.ts";
 import { STORE_ROOT } from "../../src/paths.ts";
 import { DEFAULT_SEED, runTheorem } from "../../src/theorem/runner.ts";
-import { runDetails } from "../../src/cli/report.ts";
+import { runDetails } from "../../src/report/runs.ts";
 import { THEOREMS } from "../../src/catalogue/index.ts";
 
 const scale = Number(process.env.MECHCHECK_SCALE ?? 1);

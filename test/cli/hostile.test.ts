@@ -176,7 +176,7 @@ describe("flags of every command (issue 9, item 7)", () => {
     [["ce2007", "--seed", "-3"], /--seed is below the limit 0/],
     [["brooks-du", "--N", "1"], /--N is below the limit 2/],
     [["tables", "--max-k", "0"], /--max-k is below the limit 1/],
-    [["brooks-du", "extra"], /brooks-du: unexpected argument "extra" \(usage: /],
+    [["brooks-du", "extra"], /brooks-du: unexpected argument "extra" \(this command takes no arguments\) \(usage: mechcheck study brooks-du /],
     [["lp"], /lp: expected one model file, got none \(usage: /],
   ];
   for (const [args, msg] of bad) {
@@ -250,7 +250,7 @@ describe("stack traces and lost results (issue 9, item 5)", () => {
       writeFileSync(f, text);
       const r = await run(["show", f]);
       expect(r.code, name).toBe(2);
-      expect(r.err).toMatch(/^mechcheck show: error \[bad-json\]: /);
+      expect(r.err).toMatch(/^mechcheck show: error \[invalid-input\]: /);
       expect(oneLineErrors(r.c.err, r.c.out)).toBeNull();
     }
   });

@@ -1,11 +1,12 @@
 /**
- * src/robust/worstCaseBeliefs.ts and `mechcheck ce2007` (src/cli/commands/ce2007.ts): Chung and Ely
+ * src/robust/worstCaseBeliefs.ts and `mechcheck study ce2007` (src/studies/chungEly2007.ts): Chung and Ely
  * (2007) — [BrooksExPost2023, slides *Regular case*] (its formula
  * corrected), *Analyzing the Lagrangian*, *A worst-case belief structure*, *Deriving π\**, *Noisy
  * concordance in the maxmin beliefs*. Expected numbers are derived by hand in the comments.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { ce2007Command, DOCUMENTED_WEIGHTS } from "../../src/cli/commands/ce2007.ts";
+import { DOCUMENTED_WEIGHTS } from "../../src/studies/chungEly2007.ts";
+import { studyCommand } from "../../src/cli/commands/study.ts";
 import {
   allocationFromColumns,
   analyzeChungEly,
@@ -179,10 +180,10 @@ describe("monotone maximizers and the single-bidder ironing example f = (5, 1, 3
   });
 });
 
-describe("mechcheck ce2007", () => {
+describe("mechcheck study ce2007", () => {
   async function run(args: string[]): Promise<{ code: number; out: string }> {
     const out: string[] = [];
-    const code = await ce2007Command(args, { out: (s) => out.push(s), err: (s) => out.push(s) });
+    const code = await studyCommand(["ce2007", ...args], { out: (s) => out.push(s), err: (s) => out.push(s) });
     return { code, out: out.join("\n") };
   }
 

@@ -9,7 +9,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { dsicTransfersLp, isBIC, isDSIC, isExPostBudgetBalanced, isExPostEfficient, isInterimIR } from "../../src/concepts/index.ts";
 import { fixedRuleTransfersLp, mechanismFromPoint } from "../../src/mechanisms/fixedRuleTransfers.ts";
 import { gridTables } from "../../src/trade/gridTables.ts";
-import { tablesCommand } from "../../src/cli/commands/tables.ts";
+import { studyCommand } from "../../src/cli/commands/study.ts";
+
+const tablesCommand = (args: string[], io: { out: (s: string) => void; err: (s: string) => void }) => studyCommand(["grid-tables", ...args], io);
 import { sparseFarkas } from "../../src/lp/sparseFarkas.ts";
 import {
   decide,
@@ -214,7 +216,7 @@ describe("grid case codec and tables", () => {
     ]);
   });
 
-  it("`mechcheck tables --max-k 3 --json` prints exact data and exits 0; text and Markdown name the patterns", async () => {
+  it("`mechcheck study grid-tables --max-k 3 --json` prints exact data and exits 0; text and Markdown name the patterns", async () => {
     const out: string[] = [];
     const io = { out: (x: string) => out.push(x), err: (x: string) => out.push(x) };
     expect(await tablesCommand(["--max-k", "3", "--json"], io)).toBe(0);

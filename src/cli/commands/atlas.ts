@@ -17,7 +17,7 @@ import { parseAxioms } from "../../design/axioms.ts";
 import { atlas, mergeAtlas, parseShard, type AtlasResult } from "../../design/atlas.ts";
 import { FAMILIES } from "../../design/families.ts";
 import { parseFormat, renderAtlas, type Format } from "../../design/render.ts";
-import { parseArgs } from "../args.ts";
+import { parseCommandArgs } from "../specs.ts";
 import type { CommandIO } from "../io.ts";
 
 const USAGE = `usage: mechcheck atlas <${Object.keys(FAMILIES).join("|")}> [--max-k K] [--axioms a,b,…] [--format text|markdown|latex|html|json] [--shard i/n] [--out file] [--no-proofs]; mechcheck atlas --merge a.json b.json … [--format …]`;
@@ -27,7 +27,7 @@ function allVerified(r: AtlasResult): boolean {
 }
 
 export async function atlasCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("atlas", args, { "max-k": "number", axioms: "string", format: "string", shard: "string", merge: "boolean", out: "string", "no-proofs": "boolean" });
+  const { positionals, flags } = parseCommandArgs("atlas", args);
   const fmt = typeof flags.format === "string" ? flags.format : "text";
   const format: Format | "json" = fmt === "json" ? "json" : parseFormat(fmt);
   let result: AtlasResult;

@@ -21,7 +21,7 @@ import { InternalError, isErrorCode, MechcheckError } from "../../errors.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { DEFAULT_SEED } from "../../theorem/runner.ts";
 import type { ErrorRun, TheoremRun } from "../../catalogue/types.ts";
-import { parseArgs, RUNS, SEED, TIMEOUT_MS } from "../args.ts";
+import { parseCommandArgs } from "../specs.ts";
 import type { WorkerInput, WorkerMessage } from "../conjectureRun.ts";
 import type { CommandIO } from "../io.ts";
 import { pct, table } from "../report.ts";
@@ -97,12 +97,7 @@ function runInWorker(input: Omit<WorkerInput, "clock" | "only">, only: readonly 
 }
 
 export async function conjectureCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs(
-    "conjecture",
-    args,
-    { runs: RUNS, seed: SEED, timeout: TIMEOUT_MS, store: "string", json: "boolean", "no-save": "boolean", "no-typecheck": "boolean" },
-    { min: 1, max: 1, usage: USAGE },
-  );
+  const { positionals, flags } = parseCommandArgs("conjecture", args);
   const given = positionals[0]!;
   const file = resolve(given);
   if (!existsSync(file)) throw new MechcheckError("file-not-found", `conjecture: no file ${JSON.stringify(given)}`, { path: "file", value: given });

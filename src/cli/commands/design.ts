@@ -28,7 +28,7 @@ import { parseAxioms, type UserConstraint } from "../../design/axioms.ts";
 import { design, designChecked, type DesignResult, type DesignSpec, type Objective } from "../../design/design.ts";
 import { interimUtilities, slackTable } from "../../design/readouts.ts";
 import { parseFormat, renderDesign } from "../../design/render.ts";
-import { parseArgs } from "../args.ts";
+import { parseCommandArgs } from "../specs.ts";
 import type { CommandIO } from "../io.ts";
 
 const USAGE = "usage: mechcheck design <instance.json> --axioms a,b,… [--objective revenue|welfare|deficit|utility:<agent>|feasibility] [--fix-allocation] [--spec extra.json] [--json] [--format text|markdown|latex|html] [--no-iis]";
@@ -124,7 +124,7 @@ export function designJson(r: DesignResult, spec: DesignSpec): unknown {
 }
 
 export async function designCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("design", args, { axioms: "string", objective: "string", "fix-allocation": "boolean", spec: "string", json: "boolean", format: "string", "no-iis": "boolean" });
+  const { positionals, flags } = parseCommandArgs("design", args);
   if (positionals.length !== 1) throw new MechcheckError("usage", `design: expected one instance file, got ${positionals.length} (${USAGE})`, { path: "args", value: positionals.length });
   if (typeof flags.axioms !== "string") throw new MechcheckError("usage", `design: --axioms is required (${USAGE})`, { path: "--axioms" });
   const axioms = parseAxioms(flags.axioms);

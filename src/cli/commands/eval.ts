@@ -13,7 +13,7 @@ import { MechcheckError } from "../../errors.ts";
 import { exactJsonReplacer, type Q, qstr } from "../../exact/rational.ts";
 import { DEFAULT_MAX_INPUT_BYTES, readInputFile } from "../../exact/exactJson.ts";
 import type { CommandIO } from "../io.ts";
-import { parseArgs } from "../args.ts";
+import { parseCommandArgs } from "../specs.ts";
 import { parseInstance } from "../../instance/parse.ts";
 import type { ConceptId, Instance } from "../../instance/types.ts";
 import { CONCEPT_IDS } from "../../instance/types.ts";
@@ -90,12 +90,7 @@ function witnessText(w: unknown): string {
 }
 
 export async function evalCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs(
-    "eval",
-    args,
-    { json: "boolean", "max-profiles": { kind: "int", min: 1, max: 1_000_000_000, maxLabel: "10^9" }, "max-bytes": { kind: "int", min: 1, max: 2 ** 31 - 1, maxLabel: "2^31 − 1" } },
-    { min: 1, max: 1, usage: "<instance.json> [--json] [--max-profiles N] [--max-bytes N]" },
-  );
+  const { positionals, flags } = parseCommandArgs("eval", args);
   const json = flags.json === true;
   const file = positionals[0]!;
   // refused above the size limit before it is read (exact JSON reader, src/exact/exactJson.ts)

@@ -20,7 +20,7 @@ import type { LpModel, LpResult } from "../../lp/model.ts";
 import { infeasibilityProof, renderProof } from "../../lp/proof.ts";
 import { loadLpEngine, solve } from "../../lp/solve.ts";
 import { verify } from "../../lp/verify.ts";
-import { parseArgs } from "../args.ts";
+import { parseCommandArgs } from "../specs.ts";
 import type { CommandIO } from "../io.ts";
 
 const USAGE = "usage: mechcheck lp <model.json> [--json]";
@@ -104,7 +104,7 @@ function textReport(model: LpModel, result: LpResult, check: ReturnType<typeof v
 }
 
 export const lpCommand = async (args: string[], io: CommandIO): Promise<number> => {
-  const { positionals, flags } = parseArgs("lp", args, { json: "boolean", help: "boolean" }, { max: 1, usage: "<model.json> [--json]" });
+  const { positionals, flags } = parseCommandArgs("lp", args);
   if (flags.help === true) {
     io.out(USAGE);
     return 0;

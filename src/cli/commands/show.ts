@@ -10,11 +10,11 @@ import { toExactJsonText } from "../../exact/rational.ts";
 import { parseInstance } from "../../instance/index.ts";
 import { instanceTables } from "../../report/instanceTables.ts";
 import { latexCell, renderTable, type Format, type Table } from "../../format/table.ts";
-import { parseArgs } from "../args.ts";
+import { parseCommandArgs } from "../specs.ts";
 import type { CommandIO } from "../io.ts";
 
 export async function showCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("show", args, { format: { kind: "enum", values: ["text", "markdown", "latex"] } }, { min: 1, max: 1, usage: "<file.json> [--format text|markdown|latex]" });
+  const { positionals, flags } = parseCommandArgs("show", args);
   const format = (flags.format ?? "text") as Format;
   const path = positionals[0]!;
   // The one exact reader (duplicate keys, depth, size, exact numbers), then the record's own checks.

@@ -12,11 +12,11 @@ import { displayPath, parseRecord, saveCounterexample, type CounterexampleRecord
 import { formatSize, instanceSize, reshrink } from "../../theorem/reshrink.ts";
 import { TOOL_VERSION } from "../../version.ts";
 import { findTheorem } from "../../catalogue/index.ts";
-import { parseArgs } from "../args.ts";
+import { parseCommandArgs } from "../specs.ts";
 import type { CommandIO } from "../io.ts";
 
 export async function shrinkCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("shrink", args, { write: "boolean", "max-steps": { kind: "int", min: 0, max: 10_000_000, maxLabel: "10^7" } }, { min: 1, max: 1, usage: "<counterexample.json> [--write] [--max-steps N]" });
+  const { positionals, flags } = parseCommandArgs("shrink", args);
   const file = positionals[0]!;
   let text: string;
   try {

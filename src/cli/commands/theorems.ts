@@ -8,7 +8,7 @@ import { replayRecord, runTheorem } from "../../theorem/runner.ts";
 import { rewriteStaleRecord } from "../../theorem/replay.ts";
 import type { Theorem, TheoremRun } from "../../catalogue/types.ts";
 import { scanCounterexamples, displayPath } from "../../store/counterexamples.ts";
-import { parseArgs, RUNS, SCALE, SEED } from "../args.ts";
+import { parseCommandArgs } from "../specs.ts";
 import { saveRunCounterexample, storeWarnings } from "../save.ts";
 import { existsSync, statSync } from "node:fs";
 import { toExactJsonText } from "../../exact/rational.ts";
@@ -16,10 +16,8 @@ import { loadLpEngine } from "../../lp/solve.ts";
 import type { CommandIO } from "../io.ts";
 import { clip, runDetails, runsTable, table } from "../report.ts";
 import { writeFileAtomic } from "../../store/atomic.ts";
-import { DEFAULT_JOBS, MAX_JOBS, runTheoremsPooled } from "../../theorem/pool.ts";
+import { DEFAULT_JOBS, runTheoremsPooled } from "../../theorem/pool.ts";
 
-/** `check --jobs N`: worker threads (default DEFAULT_JOBS; 1 = in this process, sequentially). */
-const JOBS = { kind: "int", min: 1, max: MAX_JOBS } as const;
 
 async function registry(): Promise<readonly Theorem[]> {
   return (await import("../../catalogue/index.ts")).THEOREMS;
@@ -38,7 +36,7 @@ function selectTheorems(all: readonly Theorem[], ids: readonly string[]): Theore
 }
 
 export async function listCommand(args: string[], io: CommandIO): Promise<number> {
-  const { flags } = parseArgs("list", args, { json: "boolean", markdown: "boolean" }, { max: 0, usage: "[--json|--markdown]" });
+  const { flags } = parseCommandArgs("list", args);
   const all = await registry();
   if (flags.json) {
     io.out(toExactJsonText(all.map((t) => ({ id: t.id, kind: t.kind, source: t.source, statement: t.statement }))));
@@ -58,7 +56,7 @@ export function catalogueMarkdown(all: readonly Theorem[]): string {
 }
 
 export async function checkCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("check", args, { runs: RUNS, seed: SEED, scale: SCALE, json: "boolean", "no-save": "boolean", store: "string", report: "string", "no-timing": "boolean", jobs: JOBS });
+  const { positionals, flags } = parseCommandArgs("check", args);
   const selected = selectTheorems(await registry(), positionals);
   // The curated store (committed) is only read; new finds go to the cache (--store, or the project's
   // .mechcheck/counterexamples/), replayed after it — `mechcheck promote` curates one.
@@ -129,7 +127,7 @@ export function markdownReport(runs: readonly TheoremRun[], ok: boolean): string
 const defaultErr = (s: string) => process.stderr.write(s + "\n");
 
 export async function replayCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("replay", args, { json: "boolean", update: "boolean" }, { max: 1, usage: "[dir] [--json] [--update]" });
+  const { positionals, flags } = parseCommandArgs("replay", args);
   const root = positionals[0] ?? STORE_ROOT;
   if (!existsSync(root)) throw new MechcheckError("file-not-found", `replay: no store folder ${JSON.stringify(root)}`, { path: "dir", value: root });
   if (!statSync(root).isDirectory()) throw new MechcheckError("usage", `replay: ${JSON.stringify(root)} is a file; give the store folder (e.g. counterexamples), or \`mechcheck show\` for one file`, { path: "dir", value: root });

@@ -1,5 +1,5 @@
 /**
- * `mechcheck brooks-du [--N n] [--max-k k] [--values 0,1] [--probs 1/2,1/2] [--dual] [--json]`:
+ * The Brooks–Du study (`mechcheck study brooks-du [--N n] [--max-k k] [--values 0,1] [--probs 1/2,1/2] [--dual] [--json]`, alias `mechcheck brooks-du`):
  * the Brooks–Du table ([BrooksMaxmin2023, *Key facts from simulations* … *Revenue guarantee when N is
  * large*]): for Δ = 1, 1/2, …, 1/2^k on the notes' grids {0, Δ, …, 1/Δ}, the exact values of the
  * max-guarantee lower bound (SVO⁺), its proportional-allocation restriction, the min-potential upper
@@ -9,28 +9,19 @@
  * Exit 0 when every row passes its checks (src/constructions/brooksDuTable.ts), 1 otherwise.
  * The LP sizes grow like 4^{kN}: N = 2, k = 3 takes a few minutes.
  */
-import { MechcheckError } from "../../errors.ts";
-import { q, qstr, type Q } from "../../exact/rational.ts";
-import { loadLpEngine } from "../../lp/solve.ts";
-import { validateAuction, type CommonValueAuction } from "../../robust/commonValueAuction.ts";
-import { brooksDuTable, decimal, type BrooksDuRow } from "../../robust/commonValueAuctionTable.ts";
-import { parseArgs } from "../args.ts";
-import type { CommandIO } from "../io.ts";
-import { table } from "../report.ts";
-
-const USAGE = "usage: mechcheck brooks-du [--N n] [--max-k k] [--values 0,1] [--probs 1/2,1/2] [--dual] [--no-proportional] [--json]";
+import { MechcheckError } from "../errors.ts";
+import { q, qstr, type Q } from "../exact/rational.ts";
+import { loadLpEngine } from "../lp/solve.ts";
+import { validateAuction, type CommonValueAuction } from "../robust/commonValueAuction.ts";
+import { brooksDuTable, decimal, type BrooksDuRow } from "../robust/commonValueAuctionTable.ts";
+import type { Study, StudyFlags, StudyIO } from "./types.ts";
+import { textTable as table } from "../format/table.ts";
 
 function list(raw: string, what: string): Q[] {
   return raw.split(",").map((s, k) => q(s.trim(), `--${what}[${k}]`));
 }
 
-export async function brooksDuCommand(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("brooks-du", args, { N: { kind: "int", min: 2, max: 6 }, "max-k": { kind: "int", min: 0, max: 6 }, values: "string", probs: "string", dual: "boolean", "no-proportional": "boolean", json: "boolean", help: "boolean" });
-  if (flags.help === true) {
-    io.out(USAGE);
-    return 0;
-  }
-  if (positionals.length > 0) throw new MechcheckError("usage", `brooks-du: unexpected argument ${JSON.stringify(positionals[0])} (${USAGE})`);
+async function run(flags: StudyFlags, io: StudyIO): Promise<number> {
   const N = (flags.N as number | undefined) ?? 2;
   const maxK = (flags["max-k"] as number | undefined) ?? (N === 2 ? 3 : N === 3 ? 2 : 1);
   if (!Number.isInteger(N) || N < 2 || N > 6) throw new MechcheckError("usage", `brooks-du: --N must be an integer in 2..6, got ${N}`, { path: "--N", value: N });
@@ -100,3 +91,9 @@ export async function brooksDuCommand(args: string[], io: CommandIO): Promise<nu
   }
   return t.problems.length === 0 ? 0 : 1;
 }
+
+export const brooksDuStudy: Study = {
+  name: "brooks-du",
+  summary: "Brooks–Du bounds table (common-value auction): max-guarantee lower bound, min-potential upper bound, closed form",
+  run,
+};

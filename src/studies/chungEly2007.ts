@@ -1,5 +1,5 @@
 /**
- * `mechcheck ce2007 [--n N] [--K K] [--seed S] [--weights w,…] [--json]`: Chung and Ely (2007) on
+ * The Chung–Ely (2007) study (`mechcheck study ce2007 [--n N] [--K K] [--seed S] [--weights w,…] [--json]`, alias `mechcheck ce2007`): Chung and Ely (2007) on
  * one prior, exactly ([BrooksExPost2023, slides *Profit maximization with
  * ex post implementation*, *Regular case*, *Chung and Ely (2007)*, *Deriving π\**, *Noisy
  * concordance in the maxmin beliefs*]; docs/ce2007.md).
@@ -21,16 +21,15 @@
  * value varies fastest; for n = 2 that is row by row, rows v_1).
  * Exit 0 when every certificate checks (whatever the values), 1 if one fails, 2 on bad input.
  */
-import { MechcheckError } from "../../errors.ts";
-import { type Q, qstr, toExactJsonText, toFloat } from "../../exact/rational.ts";
-import { analyzeChungEly, piStarMultipliers, valueTypeSpace } from "../../robust/worstCaseBeliefs.ts";
-import { commonPriorLp, strictNoisyConcordanceLp } from "../../beliefs/noTradeAlternatives.ts";
-import { checkNoisyConcordance } from "../../beliefs/noTrade.ts";
-import { auctionPrior, gridSizes, localVirtualValues, randomRegularPrior, type AuctionPrior } from "../../robust/optimalExPostAuction.ts";
-import { loadLpEngine, solve } from "../../lp/solve.ts";
-import { profileAt } from "../../model/profiles.ts";
-import { parseArgs, SEED } from "../args.ts";
-import type { CommandIO } from "../io.ts";
+import { MechcheckError } from "../errors.ts";
+import { type Q, qstr, toExactJsonText, toFloat } from "../exact/rational.ts";
+import { analyzeChungEly, piStarMultipliers, valueTypeSpace } from "../robust/worstCaseBeliefs.ts";
+import { commonPriorLp, strictNoisyConcordanceLp } from "../beliefs/noTradeAlternatives.ts";
+import { checkNoisyConcordance } from "../beliefs/noTrade.ts";
+import { auctionPrior, gridSizes, localVirtualValues, randomRegularPrior, type AuctionPrior } from "../robust/optimalExPostAuction.ts";
+import { loadLpEngine, solve } from "../lp/solve.ts";
+import { profileAt } from "../model/profiles.ts";
+import type { Study, StudyFlags, StudyIO } from "./types.ts";
 
 /** The documented instance (docs/ce2007.md): n = 2, K = 3, f ∝ 6 3 1 / 3 4 3 / 1 3 6 (rows v_1, columns v_2). */
 export const DOCUMENTED_WEIGHTS = [6, 3, 1, 3, 4, 3, 1, 3, 6] as const;
@@ -68,9 +67,7 @@ function profileTable(prior: AuctionPrior, cell: (v: number) => string): string[
   return prior.f.map((_, v) => `    v = (${profileAt(sizes, v).map((k) => k + 1).join(",")}): ${cell(v)}`);
 }
 
-export async function ce2007Command(args: string[], io: CommandIO): Promise<number> {
-  const { positionals, flags } = parseArgs("ce2007", args, { n: { kind: "int", min: 1, max: 3 }, K: { kind: "int", min: 2, max: 6 }, seed: SEED, weights: "string", json: "boolean" });
-  if (positionals.length > 0) throw new MechcheckError("usage", `ce2007: unexpected argument ${JSON.stringify(positionals[0])} (usage: mechcheck ce2007 [--n N] [--K K] [--seed S] [--weights w,…] [--json])`);
+async function run(flags: StudyFlags, io: StudyIO): Promise<number> {
   if (flags.seed !== undefined && flags.weights !== undefined) throw new MechcheckError("usage", "ce2007: give --seed or --weights, not both");
   const n = intFlag(flags, "n", 2, 1, 3);
   const K = intFlag(flags, "K", 3, 2, 6);
@@ -147,3 +144,9 @@ export async function ce2007Command(args: string[], io: CommandIO): Promise<numb
   io.out(out.join("\n"));
   return problems.length === 0 ? 0 : 1;
 }
+
+export const chungEly2007Study: Study = {
+  name: "ce2007",
+  summary: "Chung–Ely (2007) exactly: value(P), value(P′ on π*), Σ f·max(0, max φ̃)",
+  run,
+};

@@ -1,5 +1,5 @@
 /**
- * `mechcheck tables [--json] [--markdown] [--max-k N]`: where Green–Laffont ([Mishra2020]) and
+ * The grid-tables study (`mechcheck study grid-tables [--json] [--markdown] [--max-k N]`; alias `mechcheck tables`): where Green–Laffont ([Mishra2020]) and
  * Myerson–Satterthwaite ([BernardMD3, Thm 7.6]) hold on the grids B = S = {0,…,K} with uniform priors,
  * K = 1…N (default 12), for each tie rule at b = s — every entry certified (src/constructions/
  * gridTables.ts). Exit 0 when every entry's certificate verified and agrees with the closed forms,
@@ -8,15 +8,12 @@
  * --json prints the GridTables object (exact numbers as strings); --markdown prints the tables as
  * Markdown (docs/grid-tables.md is this output).
  */
-import { gridTables, type GridTables, type TableEntry } from "../../trade/gridTables.ts";
-import { TIE_RULES, type TieRule } from "../../trade/tradeGrids.ts";
-import { toExactJsonText } from "../../exact/rational.ts";
-import { loadLpEngine } from "../../lp/solve.ts";
-import { parseArgs } from "../args.ts";
-import type { CommandIO } from "../io.ts";
-import { table } from "../report.ts";
-
-const USAGE = "usage: mechcheck tables [--json] [--markdown] [--max-k N]";
+import { gridTables, type GridTables, type TableEntry } from "../trade/gridTables.ts";
+import { TIE_RULES, type TieRule } from "../trade/tradeGrids.ts";
+import { toExactJsonText } from "../exact/rational.ts";
+import { loadLpEngine } from "../lp/solve.ts";
+import type { Study, StudyFlags, StudyIO } from "./types.ts";
+import { markdownTable, textTable as table } from "../format/table.ts";
 
 function cell(e: TableEntry): string {
   const ok = e.agrees ? "" : " ✗";
@@ -74,7 +71,7 @@ export function tablesText(t: GridTables): string {
 }
 
 export function tablesMarkdown(t: GridTables): string {
-  const md = (headers: string[], rows: string[][]) => [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  const md = markdownTable;
   const out: string[] = [];
   out.push(`### Green–Laffont: efficient, DSIC, ex post budget balanced (no IR), B = S = {0,…,K}`);
   out.push("");
@@ -101,16 +98,17 @@ export function tablesMarkdown(t: GridTables): string {
   return out.join("\n");
 }
 
-export const tablesCommand = async (args: string[], io: CommandIO): Promise<number> => {
-  const { flags } = parseArgs("tables", args, { json: "boolean", markdown: "boolean", "max-k": { kind: "int", min: 1, max: 40 }, help: "boolean" }, { max: 0, usage: "[--json] [--markdown] [--max-k N]" });
-  if (flags.help === true) {
-    io.out(USAGE);
-    return 0;
-  }
+async function run(flags: StudyFlags, io: StudyIO): Promise<number> {
   await loadLpEngine();
   const t = gridTables(flags["max-k"] === undefined ? 12 : (flags["max-k"] as number));
   if (flags.json === true) io.out(toExactJsonText(t));
   else if (flags.markdown === true) io.out(tablesMarkdown(t));
   else io.out(tablesText(t));
   return [...t.greenLaffont, ...t.myersonSatterthwaite].every((e) => e.agrees) ? 0 : 1;
+}
+
+export const gridTablesStudy: Study = {
+  name: "grid-tables",
+  summary: "where Green–Laffont and Myerson–Satterthwaite hold on the grids {0,…,K}², every entry certified",
+  run,
 };
