@@ -6,3 +6,7 @@ export * from "./optimalBayesianAuction.ts";
 export * from "./revenueEquivalenceContinuous.ts";
 export * from "./revenueEquivalenceCorrelated.ts";
 export * from "./revenueEquivalenceGrid.ts";
+export * from "./border.ts";
+export * from "./bulowKlemperer.ts";
+export * from "./discreteMyerson.ts";
+export * from "./discreteMyersonLp.ts";

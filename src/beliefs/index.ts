@@ -7,3 +7,4 @@ export * from "./noTrade.ts";
 export * from "./noTradeAlternatives.ts";
 export * from "./revenueWithoutCommonPrior.ts";
 export * from "./undominatedMechanisms.ts";
+export * from "./slideNoisyConcordance.ts";

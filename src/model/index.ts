@@ -8,3 +8,4 @@ export * from "./productOutcomes.ts";
 export * from "./profiles.ts";
 export * from "./singleObject.ts";
 export * from "./validate.ts";
+export * from "./labels.ts";
