@@ -6,7 +6,8 @@
  * (`expect`: a refutation's case must still FAIL the naive statement; a theorem's saved case must
  * now HOLD — it pins a fixed bug), the violation, the fast-check seed and path, origin and tool
  * version. Files are written atomically and never overwritten with different content: a new case
- * gets a new name. Throwaway failures of theorems (not curated) go to `.mechcheck-cache/` instead.
+ * gets a new name. The CLI only reads a curated store: new finds go to the cache
+ * `.mechcheck/counterexamples/` (src/store/project.ts), and `mechcheck promote` curates one.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
