@@ -65,10 +65,35 @@ export function latexCell(s: string): string {
     const [p, d] = body.split("/");
     return `$${neg ? "-" : ""}${d ? `\\frac{${p}}{${d}}` : p}$`;
   }
-  return s.replace(/[\\&%$#_{}~^]/g, (c) => LATEX_SPECIAL[c]!).replace(/[θπ→≥≤Σ−×⇒]/g, (c) => LATEX_SYMBOL[c]!);
+  return s.replace(/[\\&%$#_{}~^]/g, (c) => LATEX_SPECIAL[c]!).replace(/[^\x00-\x7f]/gu, latexUnicode);
 }
 
-const LATEX_SYMBOL: Record<string, string> = { θ: "$\\theta$", π: "$\\pi$", "→": "$\\to$", "≥": "$\\geq$", "≤": "$\\leq$", Σ: "$\\Sigma$", "−": "$-$", "×": "$\\times$", "⇒": "$\\Rightarrow$" };
+const LATEX_SYMBOL: Record<string, string> = { θ: "$\\theta$", π: "$\\pi$", "→": "$\\to$", "≥": "$\\geq$", "≤": "$\\leq$", Σ: "$\\Sigma$", "−": "$-$", "×": "$\\times$", "⇒": "$\\Rightarrow$", "≠": "$\\neq$", "∈": "$\\in$", "∉": "$\\notin$", "∞": "$\\infty$", "·": "$\\cdot$", "…": "$\\ldots$", "′": "$'$", "≈": "$\\approx$", "⊆": "$\\subseteq$", "⊂": "$\\subset$", "∅": "$\\emptyset$", "∑": "$\\sum$", "∏": "$\\prod$", "√": "$\\surd$", "⇔": "$\\Leftrightarrow$", "←": "$\\leftarrow$", "↦": "$\\mapsto$", "∀": "$\\forall$", "∃": "$\\exists$", "∧": "$\\wedge$", "∨": "$\\vee$", "¬": "$\\neg$", "–": "--", "—": "---", "“": "``", "”": "''", "‘": "`", "’": "'", "²": "$^2$", "³": "$^3$", "½": "$\\frac{1}{2}$", "é": "\\'e", "è": "\\`e", "ü": '\\"u', "ö": '\\"o', "ä": '\\"a', "ç": "\\c c" };
+
+/** Greek letters by name (lower case: α…ω; upper case where LaTeX has a command). */
+const GREEK = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho varsigma sigma tau upsilon phi chi psi omega".split(" ");
+const GREEK_UPPER = new Set(["Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"]);
+
+/**
+ * Any non-ASCII character of a cell as plain-LaTeX input that pdflatex compiles without packages:
+ * known symbols and Greek letters as commands, anything else as its code point, e.g. [U+2135]
+ * (no braces: a cell's text stays free of unescaped LaTeX specials).
+ */
+function latexUnicode(c: string): string {
+  const known = LATEX_SYMBOL[c];
+  if (known !== undefined) return known;
+  const cp = c.codePointAt(0)!;
+  if (cp >= 0x3b1 && cp <= 0x3c9) {
+    const name = GREEK[cp - 0x3b1]!;
+    return name === "omicron" ? "$o$" : `$\\${name}$`;
+  }
+  if (cp >= 0x391 && cp <= 0x3a9) {
+    const name = GREEK[cp - 0x391]!;
+    const upper = name[0]!.toUpperCase() + name.slice(1);
+    return GREEK_UPPER.has(upper) ? `$\\${upper}$` : `[U+${cp.toString(16).toUpperCase().padStart(4, "0")}]`;
+  }
+  return `[U+${cp.toString(16).toUpperCase().padStart(4, "0")}]`;
+}
 
 function latexComment(s: string): string {
   return s.replace(/\n/g, " ");
