@@ -21,6 +21,7 @@ import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
 import { solve, type SolveOptions } from "../lp/solve.ts";
 import { lotteryValue, numProfiles, typeSizes, type DirectMechanism, type Environment } from "../model/environment.ts";
 import { joinProfile, profileIndex } from "../model/profiles.ts";
+import { InternalError } from "../errors.ts";
 
 /** beliefs[i][τ][k] = π(k | τ) over the others' profiles (othersIndex order). */
 export type AgentBeliefs = readonly (readonly (readonly Q[])[])[];
@@ -79,7 +80,7 @@ export function equivalentBic(env: Environment, beliefs: AgentBeliefs, mech: Dir
       });
       return { exists: false, agent: i, farkas };
     }
-    if (res.status !== "optimal") throw new Error(`equivalent-BIC LP: unexpected status ${res.status}`);
+    if (res.status !== "optimal") throw new InternalError(`equivalent-BIC LP: unexpected status ${res.status}`);
     for (let r = 0; r < P; r++) payments[r]![i] = res.primal[r]!;
   }
   return { exists: true, payments };

@@ -43,6 +43,7 @@ import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
 import { solve, type SolveOptions } from "../lp/solve.ts";
 import { lotteryValue, numProfiles, typeSizes, type DirectMechanism, type Environment } from "../model/environment.ts";
 import { joinProfile, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
+import { InternalError } from "../errors.ts";
 
 /** cond[i][τ_i][k] = π(k | τ_i) over the others' profiles (othersIndex order). */
 export type Conditionals = readonly (readonly (readonly Q[])[])[];
@@ -82,7 +83,7 @@ export function identifiability(sizes: readonly number[], prior: readonly Q[], c
   // every coordinate: max μ(τ) ≤ π(τ) for all τ forces μ = π (skipping one would not — see the module comment)
   for (let t = 0; t < P; t++) {
     const res = solve(identifiabilityLp(sizes, cond, t), opts);
-    if (res.status !== "optimal") throw new Error(`identifiability LP: status ${res.status} (π itself is feasible and μ ≤ 1)`);
+    if (res.status !== "optimal") throw new InternalError(`identifiability LP: status ${res.status} (π itself is feasible and μ ≤ 1)`);
     if (res.value.compare(prior[t]!) > 0) return { identifiable: false, mu: res.primal.slice(0, P), at: t };
   }
   return { identifiable: true };
@@ -158,7 +159,7 @@ export function budgetBalancedEquivalent(env: Environment, cond: Conditionals, m
   const res = solve(model, opts);
   const n = env.agents.length;
   if (res.status === "optimal") return { exists: true, payments: Array.from({ length: numProfiles(env) }, (_, t) => env.agents.map((_, i) => res.primal[t * n + i]!)) };
-  if (res.status !== "infeasible") throw new Error(`Prop 7.14 LP: unexpected status ${res.status}`);
+  if (res.status !== "infeasible") throw new InternalError(`Prop 7.14 LP: unexpected status ${res.status}`);
   const farkas: Record<string, string> = {};
   res.farkas.rows.forEach((y, k) => {
     if (y.n !== 0n) farkas[model.rows[k]!.name] = y.toFraction();

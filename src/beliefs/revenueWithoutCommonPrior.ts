@@ -56,6 +56,7 @@ import type { DirectMechanism, Environment, HarsanyiTypeSpace } from "../model/e
 import type { NoisyConcordanceMultipliers } from "./noTrade.ts";
 import { lotteryValue, numProfiles, reservationOf, typeSizes } from "../model/environment.ts";
 import { joinProfile, profileIndex } from "../model/profiles.ts";
+import { InternalError } from "../errors.ts";
 
 /** beliefs[i][t_i][k] = π_i(t_{-i} = k | t_i), k in othersIndex order. */
 export type PerTypeBeliefs = readonly (readonly (readonly Q[])[])[];
@@ -118,7 +119,7 @@ export function guaranteedRevenueLp(env: Environment, beliefs: PerTypeBeliefs, a
   }
   lp.objective([[z, 1]]);
   const model = lp.build();
-  if (model.rows.length !== rowCount) throw new Error(`guaranteedRevenueLp: ${model.rows.length} rows, counted ${rowCount}`);
+  if (model.rows.length !== rowCount) throw new InternalError(`guaranteedRevenueLp: ${model.rows.length} rows, counted ${rowCount}`);
   return {
     model,
     p: pcol,
@@ -127,7 +128,7 @@ export function guaranteedRevenueLp(env: Environment, beliefs: PerTypeBeliefs, a
     iir: (i, ti) => iirRow[i]![ti]!,
     bic: (i, ti, r) => {
       const k = bicRow[i]![ti]![r]!;
-      if (k < 0) throw new Error(`no row BIC[${i + 1},${ti + 1}→${r + 1}]`);
+      if (k < 0) throw new InternalError(`no row BIC[${i + 1},${ti + 1}→${r + 1}]`);
       return k;
     },
   };
@@ -157,7 +158,7 @@ export function tradeFromRay(env: Environment, lp: RevenueLp, ray: readonly Q[])
 export function multipliersFromRevenueDual(env: Environment, lp: RevenueLp, rowDuals: readonly Q[]): NoisyConcordanceMultipliers {
   const sizes = typeSizes(env);
   const P = numProfiles(env);
-  if (rowDuals.length !== lp.model.rows.length) throw new Error(`revenue LP dual has ${rowDuals.length} rows, expected ${lp.model.rows.length}`);
+  if (rowDuals.length !== lp.model.rows.length) throw new InternalError(`revenue LP dual has ${rowDuals.length} rows, expected ${lp.model.rows.length}`);
   return {
     pi: Array.from({ length: P }, (_, t) => rowDuals[lp.rev(t)]!.neg()),
     lambda: sizes.map((m, i) => Array.from({ length: m }, (_, ti) => rowDuals[lp.iir(i, ti)]!.neg())),

@@ -38,6 +38,7 @@ import { type Q, ZERO, q, qstr } from "../exact/rational.ts";
 import { solve } from "../lp/solve.ts";
 import { type DecisionRule, type DirectMechanism, type Environment, pointMassAllocation, typeSizes } from "../model/environment.ts";
 import { allProfiles, profileIndex } from "../model/profiles.ts";
+import { InternalError } from "../errors.ts";
 
 /** A signal s_i = (s_{i,k}, s_{i,l}). */
 export type Signal = readonly [Q, Q];
@@ -215,7 +216,7 @@ export function lpEpicPayments(env: Environment, rule: DecisionRule): Q[][] | nu
   const r = solve(lp.model, { exactOnly: true });
   if (r.status !== "optimal") return null;
   const payments = rule.map((_, th) => [r.primal[lp.payment(0, th)]!, r.primal[lp.payment(1, th)]!]);
-  if (isEPIC(env, directMechanism(env, rule, payments)).verdict !== "holds") throw new Error("jmmz: LP payments fail isEPIC (bug)");
+  if (isEPIC(env, directMechanism(env, rule, payments)).verdict !== "holds") throw new InternalError("jmmz: LP payments fail isEPIC (bug)");
   return payments;
 }
 
@@ -234,7 +235,7 @@ export function findNonConstantEpic(P: Parametric, grids: Grids, maxExhaustive =
     if (x === null) continue;
     const rule = dictatorialRule(grids, i, x);
     const payments = lpEpicPayments(env, rule);
-    if (payments === null) throw new Error("jmmz: dictatorial rule at a uniform maximizer not EPIC (bug)");
+    if (payments === null) throw new InternalError("jmmz: dictatorial rule at a uniform maximizer not EPIC (bug)");
     return { found: { how: "dictatorial", rule, payments }, exhaustive: false };
   }
   if (n > maxExhaustive) return { found: null, exhaustive: false };
@@ -242,7 +243,7 @@ export function findNonConstantEpic(P: Parametric, grids: Grids, maxExhaustive =
     const rule = Array.from({ length: n }, (_, th) => ((mask >> th) & 1 ? K : L));
     if (monotoneViolation(env, rule) !== null) continue;
     const payments = lpEpicPayments(env, rule);
-    if (payments === null) throw new Error("jmmz: monotone rule has no EPIC payments (characterization bug)");
+    if (payments === null) throw new InternalError("jmmz: monotone rule has no EPIC payments (characterization bug)");
     return { found: { how: "search", rule, payments }, exhaustive: true };
   }
   return { found: null, exhaustive: true };

@@ -24,7 +24,7 @@
  * ≤ (H_r − H_0)·max_k (v(s_{k+1}) − v(s_k)) ≤ (H_r − H_0)·max(α, α + 2γ)/K.
  */
 import { type Q, ZERO, ONE, q } from "../exact/rational.ts";
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { epicTransfersLp } from "../concepts/transfers.ts";
 import type { LpModel } from "../lp/model.ts";
 import { solve } from "../lp/solve.ts";
@@ -58,7 +58,7 @@ export function differenceIntervalLp(env: Environment, rule: readonly number[], 
   const hi = opt("max");
   if (hi.status === "infeasible") return null;
   const lo = opt("min");
-  if (hi.status !== "optimal" || lo.status !== "optimal") throw new Error(`differenceIntervalLp: unexpected LP status ${hi.status}/${lo.status} (a bounded difference was expected)`);
+  if (hi.status !== "optimal" || lo.status !== "optimal") throw new InternalError(`differenceIntervalLp: unexpected LP status ${hi.status}/${lo.status} (a bounded difference was expected)`);
   const table = (x: readonly Q[]) => Array.from({ length: P }, (_, th) => Array.from({ length: n }, (_, j) => x[lp.payment(j, th)]!));
   return { lo: lo.value, hi: hi.value, paymentsLo: table(lo.primal), paymentsHi: table(hi.primal) };
 }

@@ -3,6 +3,7 @@ import { q, qstr, type Q } from "../exact/rational.ts";
 import { instanceToJson, parseInstance } from "../instance/index.ts";
 import { type DirectMechanism, type Environment } from "../model/environment.ts";
 import type { CaseCodec } from "../model/caseCodec.ts";
+import { MechcheckError } from "../errors.ts";
 
 export interface CmCase {
   readonly env: Environment;
@@ -20,7 +21,7 @@ export const cmCodec: CaseCodec<CmCase> = {
   decode: (j) => {
     const o = j as { instance: unknown; auctionValues: string[][] };
     const inst = parseInstance(o.instance);
-    if (!inst.beliefs || inst.beliefs.kind !== "common-prior" || !inst.mechanism || inst.mechanism.kind !== "direct") throw new Error("cremer-mclean case: needs a common prior and a direct mechanism");
+    if (!inst.beliefs || inst.beliefs.kind !== "common-prior" || !inst.mechanism || inst.mechanism.kind !== "direct") throw new MechcheckError("bad-case", "cremer-mclean case: needs a common prior and a direct mechanism");
     return { env: inst.environment, prior: inst.beliefs.prior, mechanism: inst.mechanism, auctionValues: o.auctionValues.map((r) => r.map((v) => q(v))) };
   },
 };

@@ -9,6 +9,7 @@ import { instanceToJson, parseInstance, type Instance } from "../instance/index.
 import type { Beliefs, DecisionRule, DirectMechanism, Environment } from "../model/environment.ts";
 import { numProfiles, pointMassAllocation } from "../model/environment.ts";
 import type { CaseCodec } from "../model/caseCodec.ts";
+import { MechcheckError } from "../errors.ts";
 
 export const instanceCodec: CaseCodec<Instance> = {
   encode: (x) => instanceToJson(x),
@@ -24,7 +25,7 @@ export function ruleMechanism(env: Environment, rule: DecisionRule): DirectMecha
 export function ruleOf(mech: DirectMechanism): number[] {
   return mech.allocation.map((lottery, r) => {
     const d = lottery.findIndex((p) => p.equals(1));
-    if (d < 0) throw new Error(`allocation at profile ${r} is not a point mass`);
+    if (d < 0) throw new MechcheckError("bad-case", `allocation at profile ${r} is not a point mass`);
     return d;
   });
 }

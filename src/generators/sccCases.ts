@@ -8,6 +8,7 @@ import type { Environment, SocialChoiceCorrespondence } from "../model/environme
 import { numProfiles, typeSizes } from "../model/environment.ts";
 import { profileAt } from "../model/profiles.ts";
 import type { CaseCodec } from "../model/caseCodec.ts";
+import { MechcheckError } from "../errors.ts";
 
 /** A case of the BM theorems: an environment, an SCC, the reading of outcomes, and (when separable) the product structure. */
 export interface SccCase {
@@ -46,14 +47,14 @@ export const sccCaseCodec: CaseCodec<SccCase> = {
   },
   decode: (j) => {
     const o = j as { mode: TransferMode; instance: unknown; scc: Record<string, string[]>; structure?: { publicSize: number; privateSizes: number[]; publicRule: number[]; privateSets: number[][][] } };
-    if (o.mode !== "none" && o.mode !== "transfers") throw new Error(`mode: expected "none" or "transfers", got ${JSON.stringify(o.mode)}`);
+    if (o.mode !== "none" && o.mode !== "transfers") throw new MechcheckError("bad-case", `mode: expected "none" or "transfers", got ${JSON.stringify(o.mode)}`);
     const env = parseInstance(o.instance).environment;
     const sets = Array.from({ length: numProfiles(env) }, (_, th) => {
       const labels = o.scc[profileKey(env, th)];
-      if (!Array.isArray(labels) || labels.length === 0) throw new Error(`scc: no nonempty set for profile ${profileKey(env, th)}`);
+      if (!Array.isArray(labels) || labels.length === 0) throw new MechcheckError("bad-case", `scc: no nonempty set for profile ${profileKey(env, th)}`);
       return labels.map((l) => {
         const d = env.decisions.indexOf(l);
-        if (d < 0) throw new Error(`scc: unknown decision ${JSON.stringify(l)}`);
+        if (d < 0) throw new MechcheckError("bad-case", `scc: unknown decision ${JSON.stringify(l)}`);
         return d;
       }).sort((a, b) => a - b);
     });

@@ -4,6 +4,7 @@ import { type ChungElyInstance } from "./chungElySeparable.ts";
 import { instanceToJson, parseInstance } from "../instance/index.ts";
 import type { CaseCodec } from "../model/caseCodec.ts";
 import { ruleMechanism, ruleOf } from "./ruleCases.ts";
+import { MechcheckError } from "../errors.ts";
 
 export interface SeparableRuleCase extends ChungElyInstance {
   readonly rule: readonly number[];
@@ -14,7 +15,7 @@ export const separableRuleCodec: CaseCodec<SeparableRuleCase> = {
   decode: (j) => {
     const o = j as { instance: unknown; h: string[][]; v: string[][] };
     const inst = parseInstance(o.instance);
-    if (inst.mechanism?.kind !== "direct") throw new Error("expected a direct mechanism carrying the rule");
+    if (inst.mechanism?.kind !== "direct") throw new MechcheckError("bad-case", "expected a direct mechanism carrying the rule");
     return { env: inst.environment, h: o.h.map((r) => r.map((s) => q(s))), v: o.v.map((r) => r.map((s) => q(s))), rule: ruleOf(inst.mechanism) };
   },
 };

@@ -28,7 +28,7 @@
  * (at most m times).
  */
 import Fraction from "fraction.js";
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { ONE, type Q, ZERO } from "../exact/rational.ts";
 import type { BasisHint, LpModel, LpResult } from "./model.ts";
 
@@ -128,7 +128,7 @@ class Simplex {
     if (!(this.opts.warmBasis && this.warmStart(this.opts.warmBasis))) {
       this.coldStart();
       const phase1 = this.iterate();
-      if (phase1 !== "optimal") throw new Error("exactSimplex: phase 1 cannot be unbounded (internal error)");
+      if (phase1 !== "optimal") throw new InternalError("exactSimplex: phase 1 cannot be unbounded (internal error)");
       let z = ZERO;
       for (let i = 0; i < this.m; i++) if (this.basis[i]! >= N) z = z.add(this.beta[i]!);
       if (z.n !== 0n) {

@@ -27,6 +27,7 @@
  */
 import { type Q, ZERO, ONE, q, qstr } from "../exact/rational.ts";
 import type { LinearPublicGood } from "./interdependentPublicGood.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 
 export type Variant = "strict" | "weak";
 
@@ -102,7 +103,7 @@ function decisionForms(T: ThresholdInstance, i: 0 | 1): { r1: Aff1 | null; tst: 
 
 /** The paper's strategy of agent i at own signal x, with the affine formulas in force there. */
 export function strategyPiece(T: ThresholdInstance, i: 0 | 1, x: Q, variant: Variant): Piece1 {
-  if (T.G.a1.compare(ZERO) <= 0 || T.G.a2.compare(ZERO) <= 0) throw new Error("contingent contribution: values must be strictly increasing in the own signal");
+  if (T.G.a1.compare(ZERO) <= 0 || T.G.a2.compare(ZERO) <= 0) throw new MechcheckError("not-increasing", "contingent contribution: values must be strictly increasing in the own signal");
   const me = coeffs(T.G, i);
   const ot = coeffs(T.G, (1 - i) as 0 | 1);
   const { r1, tst, r2 } = decisionForms(T, i);
@@ -220,7 +221,7 @@ function strategyPieces(T: ThresholdInstance, i: 0 | 1, variant: Variant): Strat
       for (const t of [lo.mul(3).add(hi).div(4), lo.add(hi.mul(3)).div(4)]) {
         const pt = strategyPiece(T, i, t, variant);
         if (pt.branch !== pc2.branch || !ev1(pt.p, t).equals(ev1(pc2.p, t)) || !ev1(pt.d, t).equals(ev1(pc2.d, t))) {
-          throw new Error(`strategyPieces: agent ${i + 1}'s strategy is not affine on (${qstr(lo)}, ${qstr(hi)}) (bug)`);
+          throw new InternalError(`strategyPieces: agent ${i + 1}'s strategy is not affine on (${qstr(lo)}, ${qstr(hi)}) (bug)`);
         }
       }
       out.push({ lo, hi, open: true, branch: pc2.branch, p: pc2.p, d: pc2.d });
@@ -282,10 +283,10 @@ export function feasiblePoint(cons: readonly Cons[]): [Q, Q] | null {
   const s1 = solve1(proj);
   if (s1 === null) return null;
   const s2 = solve1(cons.map((c) => ({ c0: c.f.c0.add(c.f.c1.mul(s1)), c1: c.f.c2, strict: c.strict })));
-  if (s2 === null) throw new Error("feasiblePoint: Fourier–Motzkin back-substitution failed (bug)");
+  if (s2 === null) throw new InternalError("feasiblePoint: Fourier–Motzkin back-substitution failed (bug)");
   for (const c of cons) {
     const v = evL(c.f, s1, s2).compare(ZERO);
-    if (v < 0 || (v === 0 && c.strict)) throw new Error("feasiblePoint: witness violates a constraint (bug)");
+    if (v < 0 || (v === 0 && c.strict)) throw new InternalError("feasiblePoint: witness violates a constraint (bug)");
   }
   return [s1, s2];
 }
@@ -378,7 +379,7 @@ export function analyze(T: ThresholdInstance, variant: Variant, skipImplementati
       if (s === null) continue;
       const pt = playAt(T, s, variant);
       const reports: [Report, Report] = [strategy(T, 0, s[0], variant), strategy(T, 1, s[1], variant)];
-      if (!pointViolates(T, claim, pt, reports)) throw new Error(`analyze: cell witness for "${claim}" at (${s.map(qstr).join(", ")}) does not fail when played (bug)`);
+      if (!pointViolates(T, claim, pt, reports)) throw new InternalError(`analyze: cell witness for "${claim}" at (${s.map(qstr).join(", ")}) does not fail when played (bug)`);
       found.set(claim, { claim, state: s, reports, point: pt, branches: [a.branch, b.branch] });
     }
   }

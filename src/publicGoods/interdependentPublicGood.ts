@@ -13,7 +13,7 @@
  * The budget B(s) = t_1 + t_2 − c is linear on each cell where the cutoffs g_i are affine;
  * `budgetRange` clips the cells with P and evaluates B at the vertices (exact).
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { type Q, ZERO, ONE, qmax, qstr } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
@@ -108,7 +108,7 @@ export function vcgPayments(G: LinearPublicGood, region: readonly HalfPlane[], s
   if (!provides(region, s1, s2)) return [ZERO, ZERO];
   const g1 = cutoff(region, 0, s2);
   const g2 = cutoff(region, 1, s1);
-  if (g1 === null || g2 === null) throw new Error("vcgPayments: a provide state without a cutoff (bug)");
+  if (g1 === null || g2 === null) throw new InternalError("vcgPayments: a provide state without a cutoff (bug)");
   return [value(G, 0, g1, s2), value(G, 1, s1, g2)];
 }
 

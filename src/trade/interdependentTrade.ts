@@ -17,7 +17,7 @@
  * vertices, which decides min D over the trade region exactly and finds an interior point of
  * strictly positive deficit when there is one (the average of a cell polygon's vertices).
  */
-import { MechcheckError } from "../errors.ts";
+import { InternalError, MechcheckError } from "../errors.ts";
 import { type Q, ZERO, ONE, qmax, qmin, qstr } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
@@ -98,7 +98,7 @@ export function vcgPayments(L: LinearTrade, sb: Q, ss: Q): [Q, Q] {
   if (!trades(L, sb, ss)) return [ZERO, ZERO];
   const gb = buyerCutoff(L, ss);
   const gs = sellerCutoff(L, sb);
-  if (gb === null || gs === null) throw new Error("vcgPayments: a trade state without a cutoff (bug)");
+  if (gb === null || gs === null) throw new InternalError("vcgPayments: a trade state without a cutoff (bug)");
   return [vBuyer(L, gb, ss), vSeller(L, sb, gs).neg()];
 }
 
@@ -160,7 +160,7 @@ export function deficitAnalysis(L: LinearTrade): DeficitAnalysis {
       positivePoint = { point: c, deficit: tb.add(ts).neg(), gains: gains(L, c[0], c[1]) };
     }
   }
-  if (minDeficit === null) throw new Error("deficitAnalysis: no trade region (the problem is trivial)");
+  if (minDeficit === null) throw new MechcheckError("invalid-input", "deficitAnalysis: no trade region (the problem is trivial)");
   return { minDeficit, argmin, positivePoint, cells: cells.length };
 }
 

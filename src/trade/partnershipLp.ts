@@ -21,6 +21,7 @@ import { solve, type SolveOptions } from "../lp/solve.ts";
 import { lotteryValue, numProfiles, reservationOf, typeSizes, type Environment } from "../model/environment.ts";
 import { joinProfile, profileIndex } from "../model/profiles.ts";
 import { othersProbabilities, type Marginals } from "../model/independence.ts";
+import { InternalError } from "../errors.ts";
 
 function dissolutionLp(env: Environment, marginals: Marginals, allocation: readonly (readonly Q[])[]): LpModel {
   const sizes = typeSizes(env);
@@ -67,7 +68,7 @@ export function dissolvableOnGrid(env: Environment, marginals: Marginals, alloca
   const res = solve(model, opts);
   const n = env.agents.length;
   if (res.status === "optimal") return { dissolvable: true, payments: Array.from({ length: numProfiles(env) }, (_, t) => env.agents.map((_, i) => res.primal[t * n + i]!)) };
-  if (res.status !== "infeasible") throw new Error(`dissolution LP: unexpected status ${res.status}`);
+  if (res.status !== "infeasible") throw new InternalError(`dissolution LP: unexpected status ${res.status}`);
   const farkas: Record<string, string> = {};
   res.farkas.rows.forEach((y, k) => {
     if (y.n !== 0n) farkas[model.rows[k]!.name] = y.toFraction();

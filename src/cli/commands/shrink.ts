@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import { isMechcheckError, MechcheckError } from "../../errors.ts";
+import { InternalError, isMechcheckError, MechcheckError } from "../../errors.ts";
 import { parseInstance } from "../../instance/index.ts";
 import { displayPath, parseRecord, saveCounterexample, type CounterexampleRecord } from "../../store/counterexamples.ts";
 import { formatSize, instanceSize, reshrink } from "../../theorem/reshrink.ts";
@@ -63,7 +63,7 @@ export async function shrinkCommand(args: string[], io: CommandIO): Promise<numb
     return 0;
   }
   const after = guard("makes the check throw", () => thm.check(value));
-  if (after.ok) throw new Error("reshrink returned a passing case (bug)");
+  if (after.ok) throw new InternalError("reshrink returned a passing case (bug)");
   io.out(`  message: ${after.message}`);
   if (!flags.write) {
     io.out("  (run with --write to save it as a new file)");
