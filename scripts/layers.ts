@@ -25,6 +25,7 @@ export const LAYERS: readonly Layer[] = [
   { name: "beliefs", paths: ["src/beliefs/"], holds: "correlation, Crémer–McLean, identifiability, no-trade, beliefs without a common prior" },
   { name: "ex post", paths: ["src/exPost/"], holds: "ex post implementation, separability, pseudo-efficiency, payoff equivalence" },
   { name: "robust", paths: ["src/robust/"], holds: "maxmin design, informationally robust auctions, worst-case beliefs" },
+  { name: "social choice", paths: ["src/socialChoice/"], holds: "voting without money: Gibbard–Satterthwaite on small domains by SAT, with an independently checked core" },
   { name: "design", paths: ["src/design/"], holds: "the design engine and the impossibility atlas" },
   { name: "generators", paths: ["src/generators/"], holds: "fast-check arbitraries of cases and their codecs" },
   { name: "store", paths: ["src/store/"], holds: "saved counterexamples, atomic exclusive writes" },

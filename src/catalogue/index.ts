@@ -86,6 +86,7 @@ import { myersonDiscrete } from "./myerson-discrete.ts";
 import { myersonDiscreteUnironed } from "./myerson-discrete-unironed.ts";
 import { bulowKlempererGrid } from "./bulow-klemperer-grid.ts";
 import { bulowKlempererGridAlwaysSell } from "./bulow-klemperer-grid-always-sell.ts";
+import { gibbardSatterthwaiteSat } from "./gibbard-satterthwaite-sat.ts";
 
 export const THEOREMS: readonly Theorem[] = [
   // A. Implementation concepts and ex post mechanisms ([BrooksExPost2023], [ChungEly2002], [BergemannMorris2005], [JehielEtAl2006])
@@ -174,6 +175,7 @@ export const THEOREMS: readonly Theorem[] = [
   myersonDiscreteUnironed,
   bulowKlempererGrid,
   bulowKlempererGridAlwaysSell,
+  gibbardSatterthwaiteSat,
 ];
 
 export function findTheorem(id: string): Theorem | undefined {
