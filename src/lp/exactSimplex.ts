@@ -173,7 +173,7 @@ class Simplex {
     this.num = this.model.rows.map((r, i) => {
       const row: bigint[] = new Array(N).fill(0n);
       const lam = this.rowScale[i]!;
-      for (const t of r.terms) row[t.var] = -((t.coef.s * t.coef.n * lam) / t.coef.d);
+      for (const t of r.terms) row[t.var] -= (t.coef.s * t.coef.n * lam) / t.coef.d; // repeated terms add up
       row[n + i] = 1n;
       return row;
     });
@@ -281,7 +281,7 @@ class Simplex {
     const { N, G } = this;
     const c: bigint[] = new Array(N).fill(0n);
     const flip = this.model.direction === "max" ? -1n : 1n;
-    for (const t of this.model.objective) c[t.var] = (flip * t.coef.s * t.coef.n * this.costScale) / t.coef.d;
+    for (const t of this.model.objective) c[t.var] += (flip * t.coef.s * t.coef.n * this.costScale) / t.coef.d; // repeated terms add up
     this.dNum = c.map((v) => v * G);
     this.dDen = G;
     const cols = this.liveColumns();
