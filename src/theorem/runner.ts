@@ -7,7 +7,7 @@
 import * as fc from "fast-check";
 import { join, resolve } from "node:path";
 import { defaultCacheRoot } from "../store/project.ts";
-import { isMechcheckError } from "../errors.ts";
+import { isMechcheckError, MechcheckError } from "../errors.ts";
 import { saveCounterexample, loadCounterexamples, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
 import { TOOL_VERSION } from "../version.ts";
 import { replayRecord } from "./replay.ts";
@@ -33,9 +33,21 @@ export interface RunOptions {
   readonly path?: string;
 }
 
+/**
+ * A check must return `{ ok: true, … }` or `{ ok: false, violation, message }`: anything else (a
+ * Promise, `undefined`, `{ ok: "yes" }`) would read as a pass to fast-check, so it is an error.
+ */
+export function validCheckResult(id: string, r: unknown): CheckResult {
+  if (r === null || typeof r !== "object" || typeof (r as { ok?: unknown }).ok !== "boolean") {
+    const shown = r instanceof Promise ? "a Promise (async checks are not supported)" : (() => { try { return JSON.stringify(r) ?? String(r); } catch { return String(r); } })();
+    throw new MechcheckError("bad-check-result", `${id}: the check returned ${shown}; it must return { ok: true } or { ok: false, violation, message }`, { value: String(r) });
+  }
+  return r as CheckResult;
+}
+
 function safeCheck<T>(thm: Theorem<T>, x: T): CheckResult | { error: string } {
   try {
-    return thm.check(x);
+    return validCheckResult(thm.id, thm.check(x));
   } catch (e) {
     return { error: isMechcheckError(e) ? `[${e.code}] ${e.message}` : e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
@@ -81,7 +93,7 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
     if (counting && thm.coverage) for (const c of new Set(thm.coverage.classify(x))) coverage[c] = (coverage[c] ?? 0) + 1;
     if (thm.hypothesis && !thm.hypothesis(x)) return true;
     if (counting) met++;
-    const r = thm.check(x);
+    const r = validCheckResult(thm.id, thm.check(x));
     if (!r.ok) failedOnce = true;
     else if (counting && r.tag !== undefined) tags[r.tag] = (tags[r.tag] ?? 0) + 1;
     return r.ok;
