@@ -109,6 +109,74 @@ export function dpllSatisfiable(clauses: readonly Clause[]): boolean {
   return go(new Map());
 }
 
+/** One assignment on a DPLL trail: a decision (reason null) or a literal forced by a unit clause. */
+export interface TrailStep {
+  readonly lit: Lit;
+  readonly reason: Clause | null;
+}
+/**
+ * A DPLL refutation as a tree: the forced assignments after a branch (in propagation order, each
+ * with the clause forcing it), then either the clause they falsify or a split on a variable.
+ */
+export type Refutation =
+  | { readonly kind: "conflict"; readonly trail: readonly TrailStep[]; readonly conflict: Clause }
+  | { readonly kind: "split"; readonly trail: readonly TrailStep[]; readonly variable: string; readonly ifTrue: Refutation; readonly ifFalse: Refutation };
+
+/**
+ * The same DPLL as dpllSatisfiable (same propagation order, same branching: the first unassigned
+ * variable in clause order, true first) recording its trail: the refutation tree, or null when the
+ * clauses are satisfiable. dpllRefutation(cs) === null exactly when dpllSatisfiable(cs).
+ */
+export function dpllRefutation(clauses: readonly Clause[]): Refutation | null {
+  const go = (assign: Map<string, boolean>, decision: TrailStep | null): Refutation | null => {
+    const a = new Map(assign);
+    const trail: TrailStep[] = decision === null ? [] : [decision];
+    for (;;) {
+      let unit: TrailStep | null = null;
+      for (const c of clauses) {
+        let open: Lit | null = null;
+        let nOpen = 0;
+        let sat = false;
+        for (const l of c.lits) {
+          const val = a.get(l[0]);
+          if (val === undefined) {
+            nOpen++;
+            open = l;
+          } else if (val === l[1]) {
+            sat = true;
+            break;
+          }
+        }
+        if (sat) continue;
+        if (nOpen === 0) return { kind: "conflict", trail, conflict: c };
+        if (nOpen === 1) {
+          unit = { lit: open!, reason: c };
+          break;
+        }
+      }
+      if (unit === null) break;
+      a.set(unit.lit[0], unit.lit[1]);
+      trail.push(unit);
+    }
+    for (const c of clauses)
+      for (const l of c.lits)
+        if (!a.has(l[0])) {
+          const t = go(new Map(a).set(l[0], true), { lit: [l[0], true], reason: null });
+          if (t === null) return null;
+          const f = go(new Map(a).set(l[0], false), { lit: [l[0], false], reason: null });
+          if (f === null) return null;
+          return { kind: "split", trail, variable: l[0], ifTrue: t, ifFalse: f };
+        }
+    return null;
+  };
+  return go(new Map(), null);
+}
+
+/** Number of leaves (conflicts) of a refutation tree. */
+export function refutationLeaves(r: Refutation): number {
+  return r.kind === "conflict" ? 1 : refutationLeaves(r.ifTrue) + refutationLeaves(r.ifFalse);
+}
+
 /** Whether an assignment (true variables) satisfies every clause — checks a SAT answer independently. */
 export function satisfies(clauses: readonly Clause[], trueVars: readonly string[]): boolean {
   const t = new Set(trueVars);
