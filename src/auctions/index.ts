@@ -10,3 +10,4 @@ export * from "./border.ts";
 export * from "./bulowKlemperer.ts";
 export * from "./discreteMyerson.ts";
 export * from "./discreteMyersonLp.ts";
+export * from "./continuousMyerson.ts";

@@ -75,6 +75,8 @@ import { cgkDissolutionGrid } from "./cgk-dissolution-grid.ts";
 import { cavallo } from "./cavallo.ts";
 import { greenLaffontMechanismTheorem } from "./green-laffont-mechanism.ts";
 import { revenueEquivalence } from "./revenue-equivalence.ts";
+import { myersonContinuousTheorem } from "./myerson-continuous.ts";
+import { bulowKlempererContinuousTheorem } from "./bulow-klemperer-continuous.ts";
 import { revenueEquivalenceGrid } from "./revenue-equivalence-grid.ts";
 import { revenueEquivalenceGridNaive } from "./revenue-equivalence-grid-naive.ts";
 import { revenueEquivalenceCorrelated } from "./revenue-equivalence-correlated.ts";
@@ -176,6 +178,8 @@ export const THEOREMS: readonly Theorem[] = [
   bulowKlempererGrid,
   bulowKlempererGridAlwaysSell,
   gibbardSatterthwaiteSat,
+  myersonContinuousTheorem,
+  bulowKlempererContinuousTheorem,
 ];
 
 export function findTheorem(id: string): Theorem | undefined {
