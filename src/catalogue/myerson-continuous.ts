@@ -79,9 +79,9 @@ export const myersonContinuousTheorem: Theorem<ContinuousAuctionCase> = {
   hypothesis: (x) => regularDistribution(x) !== undefined,
   check: (x) => checkMyersonContinuous(x),
   codec: continuousAuctionCodec,
-  // 800, not 1,000: a case costs ≈ 3 ms (Sturm sequences of n F^{n−1}φf, degree ≤ 12, and the certified
-  // brackets); 1,000 cases measured 2.3–3.1 s under load, 800 keeps the id within 3 s
-  defaultRuns: 800,
+  // ≈ 3 ms a case (Sturm sequences of n F^{n−1}φf, degree ≤ 12, and the certified brackets):
+  // 1,000 cases took 2.3–3.1 s under load
+  defaultRuns: 1000,
   coverage: { classify, required: { "reserve at lo": 20, "rational interior reserve": 20, "irrational reserve": 20 } },
   negativeControls: [
     {
