@@ -155,7 +155,7 @@ export function checkExpectedExternality(
       return {
         ok: true,
         certificate: { interimPayments: Object.fromEntries(env.agents.map((ag, i) => [ag, interim[i]!.map(qstr)])), interimIR: eeIr.verdict },
-        tag: "home improvement (seed 001)",
+        tag: "home improvement [BernardMD3, Home improvement]",
       };
     }
     return {
