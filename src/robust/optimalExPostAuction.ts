@@ -267,20 +267,29 @@ export function localVirtualValues(prior: AuctionPrior): Q[][] {
 }
 
 /**
- * Regularity (slide *Regular case*): φ̃_i(v) non-decreasing in v_i for every i and v_{-i}.
- * Returns null when regular, else the first witness (i, v, v + Δ·e_i) with φ̃ decreasing.
+ * Every step up by one grid point in one bidder's value: bidder i, profile index v (values `prof`)
+ * and the index w of `next` = prof with v_i raised by one step (profiles with v_i at the top skipped).
  */
-export function regularityViolation(prior: AuctionPrior): { i: number; v: number[]; next: number[]; phi: Q; phiNext: Q } | null {
-  const phi = localVirtualValues(prior);
+export function* ownValueSteps(prior: AuctionPrior): Generator<{ i: number; v: number; w: number; prof: number[]; next: number[] }> {
   const sizes = gridSizes(prior.n, prior.K);
   for (let i = 0; i < prior.n; i++) {
     for (let v = 0; v < prior.f.length; v++) {
       const prof = profileAt(sizes, v);
       if (prof[i]! + 1 >= prior.K) continue;
       const next = withEntry(prof, i, prof[i]! + 1);
-      const w = profileIndex(sizes, next);
-      if (phi[i]![v]!.compare(phi[i]![w]!) > 0) return { i, v: prof, next, phi: phi[i]![v]!, phiNext: phi[i]![w]! };
+      yield { i, v, w: profileIndex(sizes, next), prof, next };
     }
+  }
+}
+
+/**
+ * Regularity (slide *Regular case*): φ̃_i(v) non-decreasing in v_i for every i and v_{-i}.
+ * Returns null when regular, else the first witness (i, v, v + Δ·e_i) with φ̃ decreasing.
+ */
+export function regularityViolation(prior: AuctionPrior): { i: number; v: number[]; next: number[]; phi: Q; phiNext: Q } | null {
+  const phi = localVirtualValues(prior);
+  for (const { i, v, w, prof, next } of ownValueSteps(prior)) {
+    if (phi[i]![v]!.compare(phi[i]![w]!) > 0) return { i, v: prof, next, phi: phi[i]![v]!, phiNext: phi[i]![w]! };
   }
   return null;
 }

@@ -54,6 +54,7 @@ import {
   localVirtualValueRevenue,
   localVirtualValues,
   optimalExPostAuctionLp,
+  ownValueSteps,
   profileLabel as label,
   type AuctionPrior,
 } from "./optimalExPostAuction.ts";
@@ -521,16 +522,9 @@ export function saddlePointByCertificates(prior: AuctionPrior): { lvv: Q; proble
  */
 export function crossMonotonicityViolation(prior: AuctionPrior): { i: number; j: number; v: number[]; next: number[]; phi: Q; phiNext: Q } | null {
   const phi = localVirtualValues(prior);
-  const sizes = gridSizes(prior.n, prior.K);
-  for (let i = 0; i < prior.n; i++) {
-    for (let v = 0; v < prior.f.length; v++) {
-      const prof = profileAt(sizes, v);
-      if (prof[i]! + 1 >= prior.K) continue;
-      const next = withEntry(prof, i, prof[i]! + 1);
-      const w = profileIndex(sizes, next);
-      for (let j = 0; j < prior.n; j++) {
-        if (j !== i && phi[j]![w]!.compare(phi[j]![v]!) > 0) return { i, j, v: prof, next, phi: phi[j]![v]!, phiNext: phi[j]![w]! };
-      }
+  for (const { i, v, w, prof, next } of ownValueSteps(prior)) {
+    for (let j = 0; j < prior.n; j++) {
+      if (j !== i && phi[j]![w]!.compare(phi[j]![v]!) > 0) return { i, j, v: prof, next, phi: phi[j]![v]!, phiNext: phi[j]![w]! };
     }
   }
   return null;
