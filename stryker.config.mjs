@@ -25,8 +25,9 @@ export default {
   jsonReporter: { fileName: `reports/mutation/${folder}.json` },
   htmlReporter: { fileName: `reports/mutation/${folder}.html` },
   clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
-  tempDirName: ".stryker-tmp",
+  // One temporary folder per folder run, so two folders can be mutated at once.
+  tempDirName: `.stryker-tmp-${folder}`,
   cleanTempDir: true,
-  ignorePatterns: [".mechcheck-cache", "reports", ".scratch*"],
+  ignorePatterns: [".mechcheck-cache", ".mechcheck", "reports", ".scratch*", ".stryker-tmp*", "dist"],
   thresholds: { high: 90, low: 80, break: null },
 };
