@@ -31,17 +31,28 @@ function entryProblems(key: string, e: Entry): string[] {
 }
 
 /** Folders whose index re-exports every module (lp and exact export a chosen subset). */
-const WHOLE = ["auctions", "trade", "publicGoods", "budgetBalance", "beliefs", "exPost", "robust", "design", "model", "mechanisms", "continuous"];
+const WHOLE = ["auctions", "trade", "publicGoods", "budgetBalance", "beliefs", "exPost", "robust", "design", "model", "mechanisms", "continuous", "implementability", "socialChoice"];
 
 describe("the package", () => {
   it("maps every export's source to its built JS and declarations", () => {
     const problems = Object.entries(pkg.exports as Record<string, Entry>).flatMap(([k, e]) => entryProblems(k, e));
     expect(problems).toEqual([]);
-    for (const sub of ["./auctions", "./trade", "./public-goods", "./budget-balance", "./beliefs", "./ex-post", "./robust", "./design", "./lp", "./exact", "./concepts", "./model", "./generators"]) expect(Object.keys(pkg.exports)).toContain(sub);
+    for (const sub of ["./auctions", "./trade", "./public-goods", "./budget-balance", "./beliefs", "./ex-post", "./robust", "./design", "./lp", "./exact", "./concepts", "./model", "./generators", "./implementability", "./social-choice"]) expect(Object.keys(pkg.exports)).toContain(sub);
     // Negative controls: the checker rejects a missing file, a mismatched build path and a bare string.
     expect(entryProblems("./x", { "mechcheck-source": "./src/nowhere/index.ts", types: "./dist/nowhere/index.d.ts", default: "./dist/nowhere/index.js" })).toHaveLength(1);
     expect(entryProblems("./x", { "mechcheck-source": "./src/lp/index.ts", types: "./dist/lp/index.d.ts", default: "./dist/lp/main.js" })).toHaveLength(1);
     expect(entryProblems("./x", "./src/index.ts")).toHaveLength(1);
+  });
+
+  it("every subject folder of src/ is a public entry (the internal ones are named)", () => {
+    /** Folders that are the application, not the library: the catalogue, runner, store, reports and CLI. */
+    const INTERNAL = ["catalogue", "cli", "format", "report", "store", "studies", "theorem"];
+    const entries = Object.values(pkg.exports as Record<string, Entry>).flatMap((e) => (typeof e === "object" ? [e["mechcheck-source"]!] : []));
+    const unexported = (folders: string[], sources: string[]) => folders.filter((d) => !INTERNAL.includes(d) && !sources.includes(`./src/${d}/index.ts`));
+    const folders = readdirSync(join(root, "src"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(unexported(folders, entries), "add an exports entry for the folder's index.ts").toEqual([]);
+    // Negative control: without the social-choice entry the folder is reported.
+    expect(unexported(folders, entries.filter((s) => !s.includes("socialChoice")))).toEqual(["socialChoice"]);
   });
 
   it("every module of a subject folder is in its public index", () => {
