@@ -69,6 +69,11 @@ export interface ErrorDetails {
   readonly cause?: unknown;
 }
 
+/**
+ * An error caused by the user's input or an uncertifiable computation: its `code` is one of
+ * ERROR_CODES, with the offending field's `path`, its `value` and the `limit` it broke where they
+ * apply; the CLI prints the message and exits 2.
+ */
 export class MechcheckError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: C;
   readonly path?: string;
@@ -84,6 +89,10 @@ export class MechcheckError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
+/**
+ * Whether a caught value is a MechcheckError (bad input or an uncertifiable computation), as
+ * opposed to an InternalError or a foreign error.
+ */
 export function isMechcheckError(e: unknown): e is MechcheckError {
   return e instanceof MechcheckError;
 }
