@@ -29,12 +29,18 @@ export class JsonNumber {
 
 /** Objects have a null prototype (so "__proto__" is an ordinary key) and keep the source order. */
 export type JsonObject = { [key: string]: JsonValue };
+/**
+ * A JSON value as the exact reader returns it: numbers are JsonNumber (their source text), objects
+ * have a null prototype and keep source order.
+ */
 export type JsonValue = null | boolean | string | JsonNumber | JsonValue[] | JsonObject;
 
+/** The deepest nesting of arrays and objects the exact JSON reader accepts by default (256). */
 export const DEFAULT_MAX_DEPTH = 256;
 /** 32 MiB: a 10^6-profile instance fits; a 100 MB file is refused before it is read. */
 export const DEFAULT_MAX_INPUT_BYTES = 32 * 1024 * 1024;
 
+/** Limits of the exact JSON reader: the deepest nesting and the longest text accepted. */
 export interface JsonReadOptions {
   /** Deepest nesting of arrays/objects accepted (default 256). */
   readonly maxDepth?: number;

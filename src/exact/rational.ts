@@ -9,10 +9,14 @@
 import Fraction from "fraction.js";
 import { MechcheckError } from "../errors.ts";
 
+/** An exact rational number (fraction.js, BigInt-backed): the type of every number a verdict depends on. */
 export type Q = Fraction;
+/** What `q` accepts: a rational, a string such as "3/7" or "0.25", a bigint, or an integer number. */
 export type QInput = Q | string | bigint | number;
 
+/** The rational 0. */
 export const ZERO: Q = new Fraction(0);
+/** The rational 1. */
 export const ONE: Q = new Fraction(1);
 
 const DECIMAL_OR_FRACTION = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?(\s*\/\s*[+-]?\d+)?\s*$/;
@@ -157,23 +161,29 @@ export function qstr(x: Q): string {
   return x.toFraction();
 }
 
+/** Whether a rational is exactly 0. */
 export function isZero(x: Q): boolean {
   return x.n === 0n;
 }
+/** The sign of a rational: −1, 0 or 1. */
 export function sign(x: Q): -1 | 0 | 1 {
   return x.n === 0n ? 0 : x.s < 0n ? -1 : 1;
 }
+/** Whether a rational is an integer (denominator 1). */
 export function isInteger(x: Q): boolean {
   return x.d === 1n;
 }
+/** The exact sum of rationals (0 for none). */
 export function qsum(xs: Iterable<Q>): Q {
   let s = ZERO;
   for (const x of xs) s = s.add(x);
   return s;
 }
+/** The larger of two rationals (the first when equal). */
 export function qmax(a: Q, b: Q): Q {
   return a.compare(b) >= 0 ? a : b;
 }
+/** The smaller of two rationals (the first when equal). */
 export function qmin(a: Q, b: Q): Q {
   return a.compare(b) <= 0 ? a : b;
 }
