@@ -26,9 +26,12 @@
 import { MechcheckError } from "../errors.ts";
 import { q, type Q, type QInput, ZERO } from "../exact/rational.ts";
 
+/** The sense of a row `Σ a_ij x_j (sense) b_i`: ≤, ≥ or =. */
 export type RowSense = "<=" | ">=" | "=";
+/** Whether an LP maximizes or minimizes its objective. */
 export type Direction = "max" | "min";
 
+/** A named column with exact bounds `lower ≤ x ≤ upper` (null for an infinite bound). */
 export interface LpVariable {
   readonly name: string;
   /** null = −∞ */
@@ -36,16 +39,22 @@ export interface LpVariable {
   /** null = +∞ */
   readonly upper: Q | null;
 }
+/** One term `coef · x[var]` of a row or of the objective, `var` being the column's index. */
 export interface LpTerm {
   readonly var: number;
   readonly coef: Q;
 }
+/** A named constraint `Σ terms (sense) rhs` with exact rational coefficients. */
 export interface LpRow {
   readonly name: string;
   readonly terms: readonly LpTerm[];
   readonly sense: RowSense;
   readonly rhs: Q;
 }
+/**
+ * A linear program as read-only data: direction, columns with bounds, named rows, objective terms
+ * and constant, all exact (the module comment gives the certificate conventions).
+ */
 export interface LpModel {
   readonly direction: Direction;
   readonly variables: readonly LpVariable[];
@@ -60,6 +69,11 @@ export interface SolveTrace {
   readonly certifiedBy: "basis-lu" | "exact-simplex";
 }
 
+/**
+ * A solver's answer with its certificate: optimal (primal point, row duals and reduced costs,
+ * value), infeasible (Farkas row multipliers) or unbounded (a feasible point and an improving ray),
+ * each checked exactly by `verify`.
+ */
 export type LpResult =
   | {
       readonly status: "optimal";

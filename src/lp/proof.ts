@@ -13,6 +13,10 @@ import { exactSimplex } from "./exactSimplex.ts";
 import type { LpModel, LpRow, LpTerm } from "./model.ts";
 import { verify } from "./verify.ts";
 
+/**
+ * One row of a readable infeasibility proof: the model row, its positive integer multiplier,
+ * whether it was flipped to face the proof's sense, and the inequality it contributes.
+ */
 export interface ProofRow {
   /** Index of the row in the model. */
   readonly row: number;
@@ -26,6 +30,10 @@ export interface ProofRow {
   readonly rhs: Q;
 }
 
+/**
+ * A variable bound used to bound the summed inequality's left side: the variable, its coefficient
+ * in the sum, which bound and its value.
+ */
 export interface BoundUse {
   readonly var: number;
   readonly name: string;
@@ -35,6 +43,11 @@ export interface BoundUse {
   readonly value: Q;
 }
 
+/**
+ * A readable proof that an LP is infeasible: a support-minimal set of rows with integer
+ * multipliers, their sum, and the bound on the sum's left side that contradicts its right side, all
+ * in exact numbers.
+ */
 export interface Proof {
   /** Every row is presented (and summed) as `terms ≥ rhs` or as `terms ≤ rhs`. */
   readonly sense: ">=" | "<=";
