@@ -5,3 +5,4 @@ export { verify, assertVerified } from "./verify.ts";
 export { feasibleNonnegative, feasibleInequalities } from "./alternatives.ts";
 export { parseLpJson, lpModelFromObject, lpModelToJson } from "./jsonModel.ts";
 export { infeasibilityProof, renderProof, renderTerms, type Proof, type ProofRow, type BoundUse } from "./proof.ts";
+export { solveByRowGeneration, solveByRowGenerationWithStats, reducedModel, extendByZeros, type RowGenerationOptions, type RowGenerationStats } from "./rowGeneration.ts";

@@ -1,0 +1,246 @@
+/**
+ * Row generation (cutting planes) with exact certificates for the FULL model.
+ *
+ * Many large LPs have far more rows than bind at an optimum (e.g. all-pairs incentive constraints
+ * of which only the local ones matter). `solveByRowGeneration` solves a reduced model that keeps
+ * the same columns, objective and bounds but only a subset of the rows, with the certified `solve`;
+ * then it checks EVERY row of the full model exactly at the reduced answer and adds the violated
+ * ones (most violated first, at most `batch` per round), until nothing is violated:
+ *
+ * - optimal: the reduced primal x satisfies every row of the full model, hence is feasible for it;
+ *   the reduced dual y, extended by zeros on the rows not generated, satisfies c = Aᵀy + d with the
+ *   same reduced costs d (a zero multiplier adds nothing to Aᵀy) and the same sign rules, and its
+ *   dual value Σ y_i b_i + bound terms is unchanged. So (x, y extended, d) is an optimal
+ *   certificate of the full model with the same value.
+ * - infeasible: a Farkas certificate of the reduced model, extended by zeros, is one of the full
+ *   model (the reduced feasible set contains the full one). No further check needed.
+ * - unbounded: the reduced model being unbounded does NOT make the full model unbounded. The
+ *   reduced point and ray are checked against every full row (the point must satisfy it, the ray
+ *   must not move against it); violated rows are added and the loop goes on. When neither is
+ *   violated, (point, ray) is an unbounded certificate of the full model.
+ *
+ * The loop adds at least one row per non-final round, so it ends after at most (number of rows)
+ * rounds; after `maxRounds` rounds it solves the full model directly instead (recorded in the
+ * stats). Every returned certificate is re-checked on the FULL model by the independent judge
+ * `assertVerified` (verify.ts) before it is returned; nothing here is trusted.
+ *
+ * The row check uses its own integer arithmetic (one denominator per row, BigInt dot products,
+ * no gcd per operation), not the judge's code. Floats appear only to order violated rows by size.
+ */
+import { MechcheckError } from "../errors.ts";
+import { type Q, ZERO } from "../exact/rational.ts";
+import type { LpModel, LpResult, LpRow, LpTerm, SolveTrace } from "./model.ts";
+import { type SolveOptions, solve } from "./solve.ts";
+import { assertVerified } from "./verify.ts";
+
+export interface RowGenerationOptions {
+  /** The rows of the full model to start with: indices, or a predicate on (row, index). */
+  readonly initialRows: readonly number[] | ((row: LpRow, index: number) => boolean);
+  /** At most this many violated rows are added per round, the most violated first (default 1000). */
+  readonly batch?: number;
+  /** After this many rounds the full model is solved directly (default 50). */
+  readonly maxRounds?: number;
+  /** How each reduced model is solved (default: the certified `solve` with `solveOptions`). */
+  readonly solveReduced?: (model: LpModel) => LpResult;
+  readonly solveOptions?: SolveOptions;
+}
+
+export interface RowGenerationStats {
+  /** rounds = reduced solves (the fallback full solve not counted) */
+  rounds: number;
+  /** reduced model size (rows) at each round */
+  reducedRows: number[];
+  /** rows added over all rounds */
+  added: number;
+  /** whether the full model was solved directly after maxRounds */
+  fellBack: boolean;
+  /** ms solving reduced models (each certified and verified on the reduced model by `solve`) */
+  solveMs: number;
+  /** ms checking the full model's rows at reduced answers */
+  checkMs: number;
+  /** ms in the final independent verify on the full model */
+  verifyMs: number;
+  totalMs: number;
+}
+
+/** Integer form of a row: a·x ≷ b with a = ints / den, b = bn / bd. */
+interface IntRow {
+  readonly den: bigint;
+  readonly vars: Int32Array;
+  readonly ints: bigint[];
+  readonly bn: bigint;
+  readonly bd: bigint;
+  /** max |a_ij| as a float, to size violations (ordering only) */
+  readonly scale: number;
+}
+
+const num = (x: Q): bigint => (x.s < 0n ? -x.n : x.n);
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+const lcm = (L: bigint, d: bigint) => (d === 1n || L % d === 0n ? L : (L / gcd(L, d)) * d);
+
+function intRow(row: LpRow): IntRow {
+  let D = 1n;
+  for (const t of row.terms) D = lcm(D, t.coef.d);
+  const vars = new Int32Array(row.terms.length);
+  const ints: bigint[] = new Array(row.terms.length);
+  let scale = 0;
+  row.terms.forEach((t: LpTerm, k) => {
+    vars[k] = t.var;
+    ints[k] = num(t.coef) * (D / t.coef.d);
+    scale = Math.max(scale, Math.abs(Number(t.coef.n) / Number(t.coef.d)));
+  });
+  return { den: D, vars, ints, bn: num(row.rhs), bd: row.rhs.d, scale: scale || 1 };
+}
+
+/** A vector as integers over one common denominator. */
+function intVector(x: readonly Q[]): { den: bigint; ints: bigint[] } {
+  let D = 1n;
+  for (const v of x) D = lcm(D, v.d);
+  return { den: D, ints: x.map((v) => num(v) * (D / v.d)) };
+}
+
+/** n/d as a float without overflow (ordering only). */
+function ratio(n: bigint, d: bigint): number {
+  const bits = Math.max(n < 0n ? (-n).toString(2).length : n.toString(2).length, d.toString(2).length);
+  const shift = BigInt(Math.max(0, bits - 60));
+  return Number(n >> shift) / Number(d >> shift);
+}
+
+/**
+ * How much row i is violated at x (0 if it holds): exact test, float size. `direction` = the ray
+ * test (a·r against the row's sense with b replaced by 0).
+ */
+function violation(r: IntRow, sense: LpRow["sense"], X: { den: bigint; ints: bigint[] }, direction: boolean): number {
+  let S = 0n;
+  for (let k = 0; k < r.ints.length; k++) {
+    const xv = X.ints[r.vars[k]!]!;
+    if (xv !== 0n) S += r.ints[k]! * xv;
+  }
+  // a·x − b = (S·bd − bn·den·X.den) / (den·X.den·bd)
+  const diff = direction ? S : S * r.bd - r.bn * r.den * X.den;
+  const c = diff < 0n ? -1 : diff > 0n ? 1 : 0;
+  const bad = (sense === "<=" && c > 0) || (sense === ">=" && c < 0) || (sense === "=" && c !== 0);
+  if (!bad) return 0;
+  const size = Math.abs(ratio(diff, r.den * X.den * (direction ? 1n : r.bd))) / r.scale;
+  return size > 0 && Number.isFinite(size) ? size : Number.MIN_VALUE;
+}
+
+/** The model with only the rows `keep` (sorted full-model indices); same columns and objective. */
+export function reducedModel(model: LpModel, keep: readonly number[]): LpModel {
+  return Object.freeze({
+    direction: model.direction,
+    variables: model.variables,
+    rows: Object.freeze(keep.map((i) => model.rows[i]!)),
+    objective: model.objective,
+    objectiveConstant: model.objectiveConstant,
+  });
+}
+
+/** A reduced model's row vector (dual or Farkas) extended by zeros to the full model's rows. */
+export function extendByZeros(reduced: readonly Q[], keep: readonly number[], fullRows: number): Q[] {
+  if (reduced.length !== keep.length) throw new MechcheckError("lp-solver-failed", `row generation: reduced vector has ${reduced.length} entries for ${keep.length} rows`);
+  const out = new Array<Q>(fullRows).fill(ZERO);
+  keep.forEach((i, k) => (out[i] = reduced[k]!));
+  return out;
+}
+
+/** Solve `model` by row generation; the certificate returned is for the full model (see the module comment). */
+export function solveByRowGeneration(model: LpModel, opts: RowGenerationOptions): LpResult {
+  return solveByRowGenerationWithStats(model, opts).result;
+}
+
+export function solveByRowGenerationWithStats(model: LpModel, opts: RowGenerationOptions): { result: LpResult; stats: RowGenerationStats } {
+  const t0 = performance.now();
+  const stats: RowGenerationStats = { rounds: 0, reducedRows: [], added: 0, fellBack: false, solveMs: 0, checkMs: 0, verifyMs: 0, totalMs: 0 };
+  const m = model.rows.length;
+  const batch = opts.batch ?? 1000;
+  const maxRounds = opts.maxRounds ?? 50;
+  if (!Number.isInteger(batch) || batch < 1) throw new MechcheckError("bad-option", `row generation: batch must be a positive integer, got ${batch}`, { path: "batch", value: batch });
+  if (!Number.isInteger(maxRounds) || maxRounds < 1) throw new MechcheckError("bad-option", `row generation: maxRounds must be a positive integer, got ${maxRounds}`, { path: "maxRounds", value: maxRounds });
+  const solveReduced = opts.solveReduced ?? ((mm: LpModel) => solve(mm, opts.solveOptions));
+
+  const inModel = new Uint8Array(m);
+  if (typeof opts.initialRows === "function") {
+    const pick = opts.initialRows;
+    model.rows.forEach((r, i) => {
+      if (pick(r, i)) inModel[i] = 1;
+    });
+  } else {
+    for (const i of opts.initialRows) {
+      if (!Number.isInteger(i) || i < 0 || i >= m) throw new MechcheckError("bad-option", `row generation: initial row index ${i} is out of range 0..${m - 1}`, { path: "initialRows", value: i });
+      inModel[i] = 1;
+    }
+  }
+  const intRows: (IntRow | undefined)[] = new Array(m);
+  const rowInt = (i: number) => (intRows[i] ??= intRow(model.rows[i]!));
+
+  let result: LpResult | undefined;
+  let keep: number[] = [];
+  let lastTrace: SolveTrace | undefined;
+  while (result === undefined) {
+    keep = [];
+    for (let i = 0; i < m; i++) if (inModel[i]) keep.push(i);
+    if (stats.rounds >= maxRounds) {
+      stats.fellBack = true;
+      const t = performance.now();
+      result = solveReduced(model);
+      lastTrace = result.trace;
+      stats.solveMs += performance.now() - t;
+      keep = Array.from({ length: m }, (_, i) => i);
+      break;
+    }
+    stats.rounds++;
+    stats.reducedRows.push(keep.length);
+    const reduced = reducedModel(model, keep);
+    const ts = performance.now();
+    const r = solveReduced(reduced);
+    stats.solveMs += performance.now() - ts;
+    lastTrace = r.trace;
+    if (r.status === "infeasible") {
+      result = { status: "infeasible", farkas: { rows: extendByZeros(r.farkas.rows, keep, m) } };
+      break;
+    }
+    // rows not in the reduced model, violated at the reduced answer
+    const tc = performance.now();
+    const found: { i: number; size: number; point: boolean }[] = [];
+    const x = r.status === "optimal" ? r.primal : r.point;
+    const X = intVector(x);
+    const R = r.status === "unbounded" ? intVector(r.ray) : null;
+    for (let i = 0; i < m; i++) {
+      if (inModel[i]) continue;
+      const row = model.rows[i]!;
+      const s = violation(rowInt(i), row.sense, X, false);
+      if (s > 0) found.push({ i, size: s, point: true });
+      else if (R !== null) {
+        const sr = violation(rowInt(i), row.sense, R, true);
+        if (sr > 0) found.push({ i, size: sr, point: false });
+      }
+    }
+    stats.checkMs += performance.now() - tc;
+    if (found.length === 0) {
+      result =
+        r.status === "optimal"
+          ? { status: "optimal", value: r.value, primal: r.primal, dual: { rows: extendByZeros(r.dual.rows, keep, m), reducedCosts: r.dual.reducedCosts } }
+          : { status: "unbounded", point: r.point, ray: r.ray };
+      break;
+    }
+    // point violations before ray violations, each by size, ties by index (deterministic)
+    found.sort((a, b) => (a.point !== b.point ? (a.point ? -1 : 1) : b.size - a.size || a.i - b.i));
+    for (const f of found.slice(0, batch)) inModel[f.i] = 1;
+    stats.added += Math.min(batch, found.length);
+  }
+  const tv = performance.now();
+  assertVerified(model, result);
+  stats.verifyMs = performance.now() - tv;
+  const rounds = `${stats.rounds} round${stats.rounds === 1 ? "" : "s"}, rows ${stats.reducedRows.join(" → ")} of ${m}`;
+  const trace = lastTrace
+    ? { ...lastTrace, attempts: [...lastTrace.attempts, { engine: "row-generation", settings: rounds, outcome: stats.fellBack ? "fell back to the full model; verified" : "verified on the full model" }] }
+    : undefined;
+  stats.totalMs = performance.now() - t0;
+  return { result: trace ? { ...result, trace } : result, stats };
+}
