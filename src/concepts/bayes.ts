@@ -84,6 +84,10 @@ export function isBayesNashEquilibrium(env: Environment, mech: IndirectMechanism
   return scan.verdict();
 }
 
+/**
+ * The LP columns and row names of the Bayes correlated equilibrium obedience constraints built by
+ * `bceConstraints`: σ(a | t, s) by index, the probability rows and the obedience rows.
+ */
 export interface BceVariables {
   /** Index of the LP variable σ(a | t, s) for type-profile index t, state s, action-profile index a. */
   sigma(t: number, s: number, a: number): number;

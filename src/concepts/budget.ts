@@ -48,6 +48,10 @@ export function isExPostBudgetBalanced(env: Environment, mech: DirectMechanism):
   return { verdict: "holds", witness: range(ts) };
 }
 
+/**
+ * Whether the expected total payment Σ_θ π(θ) Σ_i p_i(θ) is exactly 0 under a common prior
+ * ([BernardMD3, §7]); the witness holds the expected total. An invalid prior is a ValidationError.
+ */
 export function isExAnteBudgetBalanced(env: Environment, mech: DirectMechanism, prior: Beliefs | readonly Q[]): Verdict<{ readonly expectedTotal: Q }, ExAnteBudgetBalanceViolation> {
   const ts = totals(env, mech);
   const pr = priorOf(prior, "prior");

@@ -39,6 +39,12 @@ export function hasPrivateValues(env: Environment): boolean {
   return env.agents.every((_, i) => ownTypeOnlyAt(env, i, st[i]!, sizes[i]!, P));
 }
 
+/**
+ * Whether a direct mechanism is dominant-strategy incentive compatible ([ChungEly2002, §2.2];
+ * [BrooksExPost2023, *Dominant strategies*]), decided exactly by enumeration: "holds" with the
+ * tightest slack, or "fails" with the violation of largest gain. Invalid input is a
+ * ValidationError.
+ */
 export function isDSIC(env: Environment, mech: DirectMechanism): Verdict<SlackWitness, DsicViolation> {
   validateEnvironment(env);
   validateDirectMechanism(env, mech);
@@ -73,6 +79,11 @@ export function isDSIC(env: Environment, mech: DirectMechanism): Verdict<SlackWi
   return scan.verdict();
 }
 
+/**
+ * Whether a direct mechanism is ex post incentive compatible, i.e. truth-telling is an ex post
+ * equilibrium ([ChungEly2002, §2.2]; [BrooksExPost2023, *Implementation*]), decided exactly: a
+ * slack witness or the violation of largest gain. Invalid input is a ValidationError.
+ */
 export function isEPIC(env: Environment, mech: DirectMechanism): Verdict<SlackWitness, EpicViolation> {
   validateEnvironment(env);
   validateDirectMechanism(env, mech);
@@ -141,6 +152,11 @@ export function interimUtilityAt(env: Environment, mech: DirectMechanism, i: num
   return s;
 }
 
+/**
+ * Whether a direct mechanism is Bayesian incentive compatible under the given beliefs
+ * ([ChungEly2002, Def 1]; [BrooksExPost2023, *Interim implementation*]), decided exactly; a type of
+ * prior probability zero imposes no constraint. Invalid input is a ValidationError.
+ */
 export function isBIC(env: Environment, mech: DirectMechanism, beliefs: Beliefs): Verdict<SlackWitness, BicViolation> {
   validateEnvironment(env);
   validateDirectMechanism(env, mech);

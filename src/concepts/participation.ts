@@ -13,6 +13,11 @@ import { conditionalBeliefs, interimUtilityAt } from "./incentives.ts";
 import type { ExPostIrViolation, InterimIrViolation, SlackWitness, Verdict } from "./types.ts";
 import { validateDirectMechanism, validateEnvironment } from "../model/validate.ts";
 
+/**
+ * Whether a direct mechanism is ex post individually rational against env.reservation
+ * ([ChungEly2002, Def 3]), decided exactly; a violation's gain is what the agent gains by opting
+ * out.
+ */
 export function isExPostIR(env: Environment, mech: DirectMechanism): Verdict<SlackWitness, ExPostIrViolation> {
   validateEnvironment(env);
   validateDirectMechanism(env, mech);
@@ -31,6 +36,10 @@ export function isExPostIR(env: Environment, mech: DirectMechanism): Verdict<Sla
   return scan.verdict();
 }
 
+/**
+ * Whether a direct mechanism is interim individually rational under the given beliefs
+ * ([ChungEly2002, Def 2]), decided exactly; types of prior probability zero impose no constraint.
+ */
 export function isInterimIR(env: Environment, mech: DirectMechanism, beliefs: Beliefs): Verdict<SlackWitness, InterimIrViolation> {
   validateEnvironment(env);
   validateDirectMechanism(env, mech);

@@ -37,12 +37,20 @@ function beliefText(env: Environment, i: number, belief: readonly Q[]): string {
   return parts.join(", ");
 }
 
+/**
+ * What `describeViolation` needs beyond the environment for a "bne" violation: the type space (type
+ * labels) and the indirect mechanism (action labels).
+ */
 export interface RenderContext {
   /** For "bne" violations: the type space (type labels) and the indirect mechanism (action labels). */
   readonly typeSpace?: HarsanyiTypeSpace;
   readonly mechanism?: IndirectMechanism;
 }
 
+/**
+ * A violation in words, with the environment's labels and exact numbers (one line of text); the
+ * data stays in the Violation.
+ */
 export function describeViolation(env: Environment, v: Violation, ctx: RenderContext = {}): string {
   const agent = (i: number) => `agent ${lbl(env.agents[i]!)}`;
   switch (v.code) {

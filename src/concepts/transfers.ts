@@ -25,12 +25,18 @@ import { numProfiles, reservationOf, typeSizes } from "../model/environment.ts";
 import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from "../model/profiles.ts";
 import { validateDecisionRule, validateEnvironment } from "../model/validate.ts";
 
+/**
+ * An LP whose columns are the payments p_i(θ) of a fixed decision rule and whose rows are its
+ * incentive (and optional IR and budget) constraints: feasible iff such transfers exist
+ * ([ChungEly2002, Lemma 1]).
+ */
 export interface TransfersLp {
   readonly model: LpModel;
   /** LP column of p_i(θ), θ a profile index. */
   payment(i: number, theta: number): number;
 }
 
+/** Optional rows of a transfers LP: ex post IR against env.reservation, and ex post budget balance. */
 export interface TransfersOptions {
   /** Add ex post IR rows (reservation levels of env.reservation). */
   readonly expostIR?: boolean;

@@ -11,6 +11,10 @@
  */
 import type { Q } from "../exact/rational.ts";
 
+/**
+ * A solution concept's exact verdict: "holds" with a witness of what was checked, or "fails" with a
+ * violation that independent code can re-check.
+ */
 export type Verdict<W, V> = { readonly verdict: "holds"; readonly witness: W } | { readonly verdict: "fails"; readonly violation: V };
 
 /** What a "holds" verdict of an inequality family checked: how many constraints, the tightest slack (null if none). */
@@ -120,6 +124,10 @@ export interface BneViolation {
   readonly gain: Q;
 }
 
+/**
+ * Every way a solution concept can fail, as data (a closed union keyed by `code`): the agent, the
+ * true type or profile, the deviation and the exact gain.
+ */
 export type Violation =
   | DsicViolation
   | EpicViolation
@@ -134,6 +142,7 @@ export type Violation =
 
 /** The closed list of violation codes, one per member of Violation (checked both ways at compile time). */
 export const VIOLATION_CODES = ["dsic", "epic", "bic", "expost-ir", "interim-ir", "budget-balance", "ex-ante-budget-balance", "no-deficit", "efficiency", "bne"] as const satisfies readonly Violation["code"][];
+/** The `code` of a Violation (the same list as VIOLATION_CODES). */
 export type ViolationCode = Violation["code"];
 // Every member's code is listed: this line fails to compile when a Violation is added without its code.
 const _everyCodeListed: readonly ViolationCode[] extends readonly (typeof VIOLATION_CODES)[number][] ? true : never = true;
