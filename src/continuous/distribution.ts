@@ -37,6 +37,12 @@ export interface Regularity {
   violation?: { piece: number; interval?: SignInterval; breakpoint?: Q; message: string };
 }
 
+/**
+ * An exact distribution on an interval with a (piecewise-)polynomial CDF with rational
+ * coefficients, validated exactly (continuous, from 0 to 1, nonnegative density); moments, order
+ * statistics and virtual values ([BernardMD3, *Incentive Compatibility Constraints*]) are exact or
+ * certified brackets.
+ */
 export class Distribution {
   readonly name: string;
   /** The CDF on [lo, hi] (0 below, 1 above). */
