@@ -108,6 +108,10 @@ function joint(typeKeys: readonly string[], states: readonly string[], xs: reado
   return o;
 }
 
+/**
+ * An Instance as a JSON value in the format of parse.ts (stable key order, every number an exact
+ * string); `parseInstance` reads it back exactly.
+ */
 export function instanceToJson(inst: Instance): Json {
   const env = inst.environment;
   const o: { [k: string]: Json } = { mechcheck: INSTANCE_VERSION };
@@ -151,6 +155,10 @@ export function instanceToJson(inst: Instance): Json {
   return o;
 }
 
+/**
+ * An Instance as the text of an instance file (2-space indent, trailing newline); `parseInstance`
+ * of it equals the instance exactly.
+ */
 export function serializeInstance(inst: Instance): string {
   return JSON.stringify(instanceToJson(inst), null, 2) + "\n";
 }
