@@ -3,9 +3,13 @@ import { ZERO, qstr, type Q } from "../exact/rational.ts";
 import type { Environment } from "./environment.ts";
 import { allProfiles } from "./profiles.ts";
 
+/** The buyer's agent index in a bilateral trade environment. */
 export const BUYER = 0;
+/** The seller's agent index in a bilateral trade environment. */
 export const SELLER = 1;
+/** The decision index of "trade" in a bilateral trade environment. */
 export const TRADE = 0;
+/** The decision index of "no trade" in a bilateral trade environment. */
 export const NO_TRADE = 1;
 
 /** The environment for given buyer and seller grids (deterministic; exported for examples). */

@@ -11,6 +11,7 @@ import type { Q } from "../exact/rational.ts";
 import { ONE, ZERO } from "../exact/rational.ts";
 import { allProfiles, entryAt, profileCount, profileIndex, strides, withEntry, type Profile } from "./profiles.ts";
 
+/** A human-readable name of an agent, type, decision or action. */
 export type Label = string;
 
 /**
@@ -85,6 +86,10 @@ export interface IndirectMechanism {
   readonly payments: readonly (readonly Q[])[];
 }
 
+/**
+ * A mechanism as data: a direct mechanism (allocation and payments by report profile) or an
+ * indirect one (actions, outcome lotteries and payments by action profile).
+ */
 export type Mechanism = DirectMechanism | IndirectMechanism;
 
 /** A social choice correspondence F: Θ → nonempty subsets of decisions; sets[θ] = decision indices. */
@@ -97,10 +102,12 @@ export type DecisionRule = readonly number[];
 
 // ---------------------------------------------------------------- evaluations
 
+/** The number of types of each agent, |Θ_i|. */
 export function typeSizes(env: Pick<Environment, "types">): number[] {
   return env.types.map((t) => t.length);
 }
 
+/** The number of type profiles |Θ| = Π_i |Θ_i|. */
 export function numProfiles(env: Pick<Environment, "types">): number {
   return profileCount(typeSizes(env));
 }
@@ -134,6 +141,7 @@ export function surplus(env: Environment, theta: number, d: number): Q {
   return s;
 }
 
+/** Agent i's reservation utility at type t_i (env.reservation, 0 when absent). */
 export function reservationOf(env: Environment, i: number, ti: number): Q {
   return env.reservation?.[i]?.[ti] ?? ZERO;
 }

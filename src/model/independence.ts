@@ -62,6 +62,10 @@ export function marginalsOf(sizes: readonly number[], prior: readonly QInput[]):
   return out;
 }
 
+/**
+ * Whether a common prior is the product of its marginals, with the marginals and, if not, the first
+ * profile where prior and product differ (both exact).
+ */
 export type IndependenceVerdict =
   | { readonly independent: true; readonly marginals: Q[][] }
   | { readonly independent: false; readonly marginals: Q[][]; readonly profile: number[]; readonly prior: Q; readonly product: Q };

@@ -2,6 +2,10 @@
 import type { Label } from "./environment.ts";
 import { allProfiles, profileIndex } from "./profiles.ts";
 
+/**
+ * A product outcome set X = X_0 × X_1 × … × X_N (a public component and one private component per
+ * agent), with the components of each decision.
+ */
 export interface ProductOutcomes {
   /** X_0: public component labels ("a", "b", …). */
   readonly publicLabels: readonly Label[];
@@ -13,6 +17,10 @@ export interface ProductOutcomes {
 
 const PRIVATE_LETTERS = ["x", "y", "z", "w", "u", "v"];
 
+/**
+ * The product outcome set with a public component of the given size and private components of the
+ * given sizes, decisions in mixed-radix order.
+ */
 export function productOutcomes(publicSize: number, privateSizes: readonly number[]): ProductOutcomes {
   const publicLabels = Array.from({ length: publicSize }, (_, k) => String.fromCharCode(97 + k));
   const privateLabels = privateSizes.map((m, i) =>
@@ -22,6 +30,7 @@ export function productOutcomes(publicSize: number, privateSizes: readonly numbe
   return { publicLabels, privateLabels, components };
 }
 
+/** The decisions' labels of a product outcome set, components joined by "|" (e.g. "a|x1|y2"). */
 export function productLabels(o: ProductOutcomes): Label[] {
   return o.components.map((c) => c.map((x, f) => (f === 0 ? o.publicLabels[x]! : o.privateLabels[f - 1]![x]!)).join("|"));
 }

@@ -6,18 +6,21 @@
  */
 export type Profile = readonly number[];
 
+/** The number of profiles over sets of the given sizes (their product; 1 for no sets). */
 export function profileCount(sizes: readonly number[]): number {
   let c = 1;
   for (const m of sizes) c *= m;
   return c;
 }
 
+/** The mixed-radix index of a profile (the last agent varies fastest), the order of every table indexed by profile. */
 export function profileIndex(sizes: readonly number[], profile: Profile): number {
   let idx = 0;
   for (let i = 0; i < sizes.length; i++) idx = idx * sizes[i]! + profile[i]!;
   return idx;
 }
 
+/** The profile at a mixed-radix index (the inverse of `profileIndex`). */
 export function profileAt(sizes: readonly number[], index: number): number[] {
   const out = new Array<number>(sizes.length);
   for (let i = sizes.length - 1; i >= 0; i--) {

@@ -13,6 +13,7 @@ import { q, type Q, type QInput, ZERO } from "../exact/rational.ts";
 import type { Environment } from "./environment.ts";
 import { allProfiles } from "./profiles.ts";
 
+/** Options of a single-object environment: whether there is a "no sale" decision, and the agents' labels. */
 export interface SingleObjectOptions {
   /** Add a decision "nobody gets the object" (last index). Default false. */
   readonly noSale?: boolean;

@@ -15,6 +15,7 @@ import type { Beliefs, DirectMechanism, Environment, HarsanyiTypeSpace, Indirect
 import { numProfiles, typeSizes } from "./environment.ts";
 import { othersSizes, profileCount } from "./profiles.ts";
 
+/** One problem found in model data: its error code, the offending field's path and value, and a message. */
 export interface Issue {
   readonly code: ErrorCode;
   readonly path: string;
@@ -49,6 +50,10 @@ export class ValidationError extends MechcheckError {
   }
 }
 
+/**
+ * Problems collected by the validators (at most `max` kept, the rest counted), thrown together as
+ * one ValidationError by `throwIfAny`.
+ */
 export class IssueList {
   readonly issues: Issue[] = [];
   /** Problems found beyond the first MAX_ISSUES (counted, not kept). */
@@ -105,6 +110,11 @@ export function checkDistribution(issues: IssueList, x: unknown, len: number, pa
   if (!s.equals(ONE)) issues.add("not-a-distribution", path, `weights sum to ${qstr(s)}, not 1`, qstr(s));
 }
 
+/**
+ * Check an environment's shape and values (agents, types, decisions, valuations, reservations):
+ * problems go to `issues` and, when `throwNow`, are thrown as one ValidationError naming each field
+ * and value.
+ */
 export function validateEnvironment(env: Environment, issues: IssueList = new IssueList(), throwNow = true): IssueList {
   const n = env.agents.length;
   if (n === 0) issues.add("no-agents", "environment.agents", "there must be at least one agent", env.agents);
@@ -135,6 +145,11 @@ export function validateEnvironment(env: Environment, issues: IssueList = new Is
   return issues;
 }
 
+/**
+ * Check a direct mechanism against its environment (one lottery per profile, summing to 1, and one
+ * payment per agent and profile); problems go to `issues` and, when `throwNow`, are thrown as one
+ * ValidationError.
+ */
 export function validateDirectMechanism(env: Environment, mech: DirectMechanism, issues: IssueList = new IssueList(), throwNow = true): IssueList {
   if (mech.kind !== "direct") issues.add("not-direct", "mechanism.kind", `expected a direct mechanism, got ${JSON.stringify(mech.kind)}`, mech.kind);
   const P = numProfiles(env);
@@ -148,6 +163,11 @@ export function validateDirectMechanism(env: Environment, mech: DirectMechanism,
   return issues;
 }
 
+/**
+ * Check beliefs against an environment (a common prior, or per-type beliefs over the others' types,
+ * each a probability distribution); problems go to `issues` and, when `throwNow`, are thrown as one
+ * ValidationError.
+ */
 export function validateBeliefs(env: Environment, beliefs: Beliefs, issues: IssueList = new IssueList(), throwNow = true): IssueList {
   const sizes = typeSizes(env);
   if (beliefs.kind === "common-prior") {
@@ -196,6 +216,11 @@ export function validateTypeSpace(env: Environment, ts: HarsanyiTypeSpace, issue
   return issues;
 }
 
+/**
+ * Check an indirect mechanism against an environment (nonempty action sets, one outcome lottery and
+ * payment vector per action profile); problems go to `issues` and, when `throwNow`, are thrown as
+ * one ValidationError.
+ */
 export function validateIndirectMechanism(env: Environment, mech: IndirectMechanism, issues: IssueList = new IssueList(), throwNow = true): IssueList {
   const n = env.agents.length;
   if (mech.kind !== "indirect") issues.add("not-indirect", "mechanism.kind", `expected an indirect mechanism, got ${JSON.stringify(mech.kind)}`, mech.kind);
@@ -216,6 +241,11 @@ export function validateIndirectMechanism(env: Environment, mech: IndirectMechan
 /** A behavioural strategy profile: strategy[i][t_i][a_i] = β_i(a_i | t_i). */
 export type Strategy = readonly (readonly (readonly Q[])[])[];
 
+/**
+ * Check a strategy profile on a Harsanyi type space (for each agent and type, a distribution over
+ * the mechanism's actions); problems go to `issues` and, when `throwNow`, are thrown as one
+ * ValidationError.
+ */
 export function validateStrategy(mech: IndirectMechanism, ts: HarsanyiTypeSpace, strategy: Strategy, issues: IssueList = new IssueList(), throwNow = true): IssueList {
   if (checkArray(issues, strategy, ts.types.length, "strategy")) {
     strategy.forEach((si, i) => {
