@@ -50,6 +50,12 @@ export const SPECS = {
     flags: { runs: RUNS, seed: SEED, scale: SCALE, json: "boolean", "no-save": "boolean", store: "string", report: "string", "no-timing": "boolean", jobs: { kind: "int", min: 1, max: MAX_JOBS } },
     positional: { max: 10_000 },
   },
+  report: {
+    summary: "a static HTML report (statements, citations, verdicts, counterexample tables; math by KaTeX) in a new folder",
+    usage: "--html <dir> [ids…] [--runs N] [--seed S] [--scale X] [--jobs N] [--from results.json]",
+    flags: { html: "string", runs: RUNS, seed: SEED, scale: SCALE, jobs: { kind: "int", min: 1, max: MAX_JOBS }, from: "string" },
+    positional: { max: 10_000 },
+  },
   replay: { summary: "replay every saved counterexample, re-deriving its violation", usage: "[dir] [--json] [--update]", flags: { json: "boolean", update: "boolean" }, positional: { max: 1 } },
   lp: { summary: "solve an LP (javascript-lp-solver JSON) exactly, with a verified certificate", usage: "<model.json> [--json]", flags: { json: "boolean", help: "boolean" }, positional: { max: 1 } },
   eval: {

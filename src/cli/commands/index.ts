@@ -26,6 +26,7 @@ export const COMMAND_TABLE: readonly (CommandEntry & { name: string })[] = [
   entry("list", async () => (await import("./theorems.ts")).listCommand),
   entry("check", async () => (await import("./theorems.ts")).checkCommand),
   entry("replay", async () => (await import("./theorems.ts")).replayCommand),
+  entry("report", async () => (await import("./report.ts")).reportCommand),
   entry("lp", async () => (await import("./lp.ts")).lpCommand),
   entry("eval", async () => (await import("./eval.ts")).evalCommand),
   entry("conjecture", async () => (await import("./conjecture.ts")).conjectureCommand),

@@ -1,0 +1,339 @@
+/**
+ * The static HTML report (`mechcheck report --html dir/`): the catalogue entries of a run with their
+ * statements, citations resolved to full references, verdicts with a certificate summary,
+ * counterexample tables for refutations (labels, exact rationals) and readable proofs where a
+ * counterexample carries one. Math is typeset server-side by KaTeX (`renderToString`), so the pages
+ * need no script; the CLI ships KaTeX's stylesheet and fonts next to them (works offline).
+ *
+ * Data in, files out (a map from relative file name to text): nothing here touches the disk. Every
+ * piece of text is HTML-escaped; the only markup not built here is KaTeX's, which escapes its input.
+ */
+import katex from "katex";
+import { MechcheckError } from "../errors.ts";
+import { citedKeys, formatReference, reference, shortCitation } from "../references.ts";
+import type { Table } from "../format/table.ts";
+import type { Counterexample, Outcome, ReplayOutcome, TheoremKind } from "../catalogue/types.ts";
+import { parseInstance } from "../instance/index.ts";
+import { instanceTables } from "./instanceTables.ts";
+import { pct } from "./runs.ts";
+
+/** What the report shows of a catalogue record. */
+export interface HtmlTheorem {
+  readonly id: string;
+  readonly kind: TheoremKind;
+  readonly source: string;
+  readonly statement: string;
+  readonly trueVersion?: string;
+}
+
+/** A run as `check --json` prints it (`ms` absent under `--no-timing`). */
+export interface HtmlRun {
+  readonly id: string;
+  readonly outcome: Outcome;
+  readonly ok: boolean;
+  readonly cases: number;
+  readonly casesMeetingHypothesis: number;
+  readonly seed: number;
+  readonly runs: number;
+  readonly ms?: number;
+  readonly tags?: Readonly<Record<string, number>>;
+  readonly coverage?: Readonly<Record<string, number>>;
+  readonly replayed?: readonly ReplayOutcome[];
+  readonly counterexample?: Counterexample;
+  readonly error?: string;
+}
+
+/** A curated counterexample of the id (shown for a refutation whose run found none itself). */
+export interface HtmlSavedCase {
+  readonly file: string;
+  readonly instance: unknown;
+  readonly violation: unknown;
+  readonly message: string;
+}
+
+export interface HtmlEntry {
+  readonly theorem: HtmlTheorem;
+  readonly run: HtmlRun;
+  readonly saved?: readonly HtmlSavedCase[];
+}
+
+export interface HtmlReportMeta {
+  readonly version: string;
+  /** How the results were obtained, e.g. "mechcheck report --html out vcg-dsic --runs 20". */
+  readonly command: string;
+}
+
+/** The stylesheet of KaTeX as the pages link it (the CLI copies it and its fonts/ there). */
+export const KATEX_CSS = "katex/katex.min.css";
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** Inline math, typeset by KaTeX. A formula KaTeX rejects comes out as a visible `katex-error` span. */
+export function katexInline(tex: string): string {
+  return katex.renderToString(tex, { throwOnError: false, strict: "ignore", output: "htmlAndMathml" });
+}
+
+const LETTER = "A-Za-z\\u0370-\\u03FF";
+/** A word with a sub- or superscript: `p_i(θ)`, `θ_{-i}`, `h^IR_i`, `F^{1/n}`, `Σ_{j≠i}` (Unicode as written). */
+const MATH_WORD = new RegExp(`[${LETTER}][${LETTER}0-9\\u0300-\\u036F′*]*(?:[_^](?:\\{[^{}\\s]*\\}|-?[${LETTER}0-9\\u0300-\\u036F*′]+))+(?:\\((?:[^()\\s]|\\([^()\\s]*\\))*\\))?`, "gu");
+
+/** A written formula as TeX: Unicode operators KaTeX reads as such, primes and minus signs normalized. */
+export function texOfWord(w: string): string {
+  return w
+    .replace(/−/g, "-")
+    .replace(/′/g, "'")
+    .replace(/(?<!\^)\*/g, "{}^{*}")
+    .replace(/^(max|min|sup|inf|log|exp)(?=[_^])/, "\\$1")
+    .replace(/([_^])([A-Za-z]{2,})/g, "$1{\\mathrm{$2}}");
+}
+
+/**
+ * Text with its formulas typeset: each word with a sub- or superscript (the catalogue writes
+ * `p_i(θ)`, `Σ_{j≠i} v_j`) becomes KaTeX, the rest is escaped text.
+ */
+export function mathText(s: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of s.matchAll(MATH_WORD)) {
+    out += escapeHtml(s.slice(last, m.index));
+    out += katexInline(texOfWord(m[0]));
+    last = m.index + m[0].length;
+  }
+  return out + escapeHtml(s.slice(last));
+}
+
+/** The formulas `mathText` would typeset in a text, as TeX (for tests and the negative control). */
+export function formulasOf(s: string): string[] {
+  return [...s.matchAll(MATH_WORD)].map((m) => texOfWord(m[0]));
+}
+
+const RATIONAL = /^(-?)(\d+)(?:\/(\d+))?$/;
+
+/** A table cell: an exact rational p/q is typeset as a fraction (exactly those digits); text is escaped. */
+export function cellHtml(s: string): string {
+  const m = RATIONAL.exec(s);
+  if (!m) return escapeHtml(s);
+  const [, sign, p, q] = m;
+  return `<span class="num" title="${escapeHtml(s)}">${q ? katexInline(`${sign}\\frac{${p}}{${q}}`) : escapeHtml(`${sign ? "−" : ""}${p}`)}</span>`;
+}
+
+export function tableHtml(t: Table, cls = ""): string {
+  return [
+    `<table${cls ? ` class="${escapeHtml(cls)}"` : ""}>`,
+    `<caption>${escapeHtml(t.caption)}</caption>`,
+    `<thead><tr>${t.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
+    `<tbody>${t.rows.map((r) => `<tr>${r.map((c) => `<td>${cellHtml(c)}</td>`).join("")}</tr>`).join("\n")}</tbody>`,
+    "</table>",
+  ].join("\n");
+}
+
+/** Key/value rows of any JSON value (nested keys joined with dots; arrays of scalars in brackets). */
+export function flattenRows(v: unknown, prefix = ""): string[][] {
+  if (v === null || typeof v !== "object") return [[prefix || "value", String(v)]];
+  if (Array.isArray(v) && v.every((x) => x === null || typeof x !== "object")) return [[prefix || "value", `[${v.map(String).join(", ")}]`]];
+  const rows: string[][] = [];
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (k === "proof" || k === "renderedProof") continue;
+    rows.push(...flattenRows(x, prefix ? `${prefix}.${k}` : k));
+  }
+  return rows.length ? rows : [[prefix || "value", Array.isArray(v) ? "[]" : "{}"]];
+}
+
+function findProof(...vs: unknown[]): string | null {
+  for (const v of vs) {
+    if (v && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      for (const k of ["renderedProof", "proof"]) if (typeof o[k] === "string") return o[k] as string;
+    }
+  }
+  return null;
+}
+
+/** The case as tables: an instance (environment, prior, mechanism) by the `show` tables, anything else as key/value rows. */
+export function caseTables(instance: unknown): Table[] {
+  if (instance && typeof instance === "object" && Object.hasOwn(instance, "environment")) {
+    try {
+      return instanceTables(parseInstance(instance));
+    } catch {
+      // not a readable instance: its raw fields below
+    }
+  }
+  return [{ caption: "The case (exact)", headers: ["field", "value"], rows: flattenRows(instance) }];
+}
+
+function counterexampleHtml(c: { instance: unknown; violation: unknown; message: string }, origin: string): string {
+  const parts = [`<div class="counterexample">`, `<p class="cx-origin">${escapeHtml(origin)}</p>`, `<p class="cx-message">${mathText(c.message)}</p>`];
+  for (const t of caseTables(c.instance)) parts.push(tableHtml(t, "cx-table"));
+  if (c.violation !== null && c.violation !== undefined) parts.push(tableHtml({ caption: "Violation (exact)", headers: ["field", "value"], rows: flattenRows(c.violation) }, "cx-table"));
+  const proof = findProof(c.violation, c.instance);
+  if (proof) parts.push(`<h3>Proof</h3>`, `<pre class="proof">${escapeHtml(proof)}</pre>`);
+  parts.push("</div>");
+  return parts.join("\n");
+}
+
+/** A page's file name for an id (catalogue ids are already safe; anything else is made so, and never `index`). */
+export function pageName(id: string): string {
+  const safe = id.replace(/[^A-Za-z0-9_-]/g, "_");
+  return `${safe === "index" || safe === "style" ? `id-${safe}` : safe}.html`;
+}
+
+/** `[Key, locator]` groups of a source line linked to the reference list; the rest escaped. */
+function sourceHtml(source: string): string {
+  let out = "";
+  let last = 0;
+  for (const m of source.matchAll(/\[([A-Za-z][A-Za-z0-9]*)(?=[,\]])/g)) {
+    const key = m[1]!;
+    if (!reference(key)) continue;
+    out += escapeHtml(source.slice(last, m.index)) + `[<a href="#ref-${escapeHtml(key)}">${escapeHtml(key)}</a>`;
+    last = m.index + m[0].length;
+  }
+  return out + escapeHtml(source.slice(last));
+}
+
+function citationsHtml(source: string): string {
+  const keys = citedKeys(source);
+  if (keys.length === 0) return `<p class="refs-none">No bibliography key cited.</p>`;
+  return `<ul class="references">${keys
+    .map((k) => {
+      const r = reference(k);
+      return `<li id="ref-${escapeHtml(k)}"><span class="key">[${escapeHtml(k)}]</span> ${r ? escapeHtml(formatReference(r)) : "(not in the bibliography)"}</li>`;
+    })
+    .join("\n")}</ul>`;
+}
+
+function shortSource(source: string): string {
+  const refs = citedKeys(source).map((k) => reference(k)).filter((r) => r !== undefined);
+  return refs.length ? refs.map(shortCitation).join("; ") : source;
+}
+
+function verdictHtml(run: HtmlRun): string {
+  return `<span class="verdict ${run.ok ? "ok" : "not-ok"}">${escapeHtml(run.outcome)}${run.ok ? "" : " ✗"}</span>`;
+}
+
+const OUTCOME_MEANS: Record<Outcome, string> = {
+  holds: "no case violated the statement, and every case's certificate was re-checked exactly",
+  refuted: "a counterexample was found and re-checked exactly (as expected of a refutation)",
+  "unexpected-counterexample": "a case violates a statement that should hold",
+  "no-counterexample-found": "the refutation's counterexample was not found in this run",
+  vacuous: "too few cases met the hypothesis to judge",
+  "coverage-hole": "the generated cases missed a declared class",
+  error: "the run ended in an error",
+};
+
+function countsTable(caption: string, head: string, rec: Readonly<Record<string, number>>): string {
+  return tableHtml({ caption, headers: [head, "cases"], rows: Object.entries(rec).map(([k, v]) => [k, String(v)]) }, "summary");
+}
+
+function theoremPage(e: HtmlEntry, ids: ReadonlySet<string>, meta: HtmlReportMeta): string {
+  const { theorem: t, run } = e;
+  const body: string[] = [];
+  body.push(`<p class="nav"><a href="index.html">← all results</a></p>`);
+  body.push(`<h1><code>${escapeHtml(t.id)}</code> <span class="kind">${escapeHtml(t.kind)}</span></h1>`);
+  body.push(`<section class="statement"><h2>Statement</h2><p>${mathText(t.statement)}</p>`);
+  if (t.trueVersion) {
+    const link = ids.has(t.trueVersion) ? `<a href="${escapeHtml(pageName(t.trueVersion))}"><code>${escapeHtml(t.trueVersion)}</code></a>` : `<code>${escapeHtml(t.trueVersion)}</code>`;
+    body.push(`<p class="true-version">The true finite version: ${link}.</p>`);
+  }
+  body.push(`</section>`);
+  body.push(`<section class="citations"><h2>Source</h2><p class="source">${sourceHtml(t.source)}</p>${citationsHtml(t.source)}</section>`);
+  body.push(`<section class="result"><h2>Verdict</h2><p>${verdictHtml(run)} — ${escapeHtml(OUTCOME_MEANS[run.outcome] ?? run.outcome)}${run.ok ? " (as expected)" : " (NOT as expected)"}.</p>`);
+  body.push(
+    `<p class="certificate">${run.cases} case${run.cases === 1 ? "" : "s"} generated (seed ${run.seed}, ${run.runs} runs), ${run.casesMeetingHypothesis} met the hypothesis (${pct(run.casesMeetingHypothesis, run.cases)})${run.ms !== undefined ? `, ${run.ms} ms` : ""}.</p>`,
+  );
+  if (run.tags && Object.keys(run.tags).length) body.push(countsTable("Certificates by kind (the check's tags)", "certificate", run.tags));
+  if (run.coverage && Object.keys(run.coverage).length) body.push(countsTable("Coverage of the generated cases", "class", run.coverage));
+  if (run.replayed && run.replayed.length) {
+    body.push(tableHtml({ caption: "Saved cases replayed first", headers: ["file", "expect", "replayed as expected", "violation"], rows: run.replayed.map((r) => [r.file, r.expect, r.ok ? "yes" : "NO", r.violation ?? "–"]) }, "summary"));
+  }
+  if (run.error) body.push(`<p class="error">Error: ${escapeHtml(run.error)}</p>`);
+  body.push(`</section>`);
+  const saved = e.saved ?? [];
+  if (run.counterexample || (t.kind === "refutation" && saved.length)) {
+    body.push(`<section class="counterexamples"><h2>Counterexample</h2>`);
+    if (run.counterexample) {
+      const c = run.counterexample;
+      body.push(counterexampleHtml(c, `Found by this run after ${c.numShrinks} shrinks; replay: { seed: ${c.seed}, path: "${c.path}" }${c.file ? `; saved as ${c.file}` : ""}.`));
+    } else {
+      for (const s of saved) body.push(counterexampleHtml(s, `Curated counterexample ${s.file} (replayed by this run).`));
+    }
+    body.push(`</section>`);
+  }
+  return page(`${t.id} — mechcheck report`, body.join("\n"), meta);
+}
+
+function indexPage(entries: readonly HtmlEntry[], meta: HtmlReportMeta): string {
+  const okCount = entries.filter((e) => e.run.ok).length;
+  const allOk = okCount === entries.length;
+  const rows = entries.map(({ theorem: t, run }) =>
+    [
+      `<tr class="${run.ok ? "ok" : "not-ok"}">`,
+      `<td class="id"><a href="${escapeHtml(pageName(t.id))}"><code>${escapeHtml(t.id)}</code></a></td>`,
+      `<td>${escapeHtml(t.kind)}</td>`,
+      `<td class="stmt">${mathText(t.statement)}<div class="cite">${escapeHtml(shortSource(t.source))}</div></td>`,
+      `<td>${verdictHtml(run)}</td>`,
+      `<td class="n">${run.cases}</td>`,
+      `<td class="n">${pct(run.casesMeetingHypothesis, run.cases)}</td>`,
+      `<td class="n">${run.ms !== undefined ? run.ms : "–"}</td>`,
+      `</tr>`,
+    ].join(""),
+  );
+  const body = [
+    `<h1>mechcheck report</h1>`,
+    `<p class="overall ${allOk ? "ok" : "not-ok"}">${allOk ? "ok" : "NOT ok"}: ${okCount} of ${entries.length} as expected.</p>`,
+    `<table class="verdicts">`,
+    `<thead><tr><th>id</th><th>kind</th><th>statement</th><th>verdict</th><th>cases</th><th>hypothesis</th><th>ms</th></tr></thead>`,
+    `<tbody>`,
+    ...rows,
+    `</tbody></table>`,
+  ].join("\n");
+  return page("mechcheck report", body, meta);
+}
+
+function page(title: string, body: string, meta: HtmlReportMeta): string {
+  return [
+    "<!DOCTYPE html>",
+    `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<link rel="stylesheet" href="${KATEX_CSS}"><link rel="stylesheet" href="style.css">`,
+    `</head><body><main>`,
+    body,
+    `<footer>mechcheck ${escapeHtml(meta.version)} · <code>${escapeHtml(meta.command)}</code> · every verdict exact (rationals), re-checked independently of any solver</footer>`,
+    `</main></body></html>`,
+    "",
+  ].join("\n");
+}
+
+export const REPORT_CSS = `body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d1f23; background: #fafaf8; margin: 0; }
+main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }
+h1 { font-size: 1.6rem; margin: 0.2rem 0 0.8rem; } h2 { font-size: 1.15rem; margin: 1.4rem 0 0.5rem; border-bottom: 1px solid #ddd; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.92em; }
+table { border-collapse: collapse; margin: 0.6rem 0 1rem; background: #fff; }
+caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
+th, td { border: 1px solid #d5d5d0; padding: 0.3rem 0.55rem; vertical-align: top; text-align: left; }
+th { background: #eeeee8; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table.verdicts td.stmt { max-width: 560px; } .cite { color: #666; font-size: 0.85em; margin-top: 0.2rem; }
+.verdict { font-weight: 600; padding: 0 0.35rem; border-radius: 3px; white-space: nowrap; }
+.verdict.ok { color: #135f23; background: #e3f3e6; } .verdict.not-ok { color: #8a1212; background: #fbe3e3; }
+.overall.ok { color: #135f23; } .overall.not-ok { color: #8a1212; } .kind { font-size: 0.8em; color: #555; font-weight: 400; }
+.counterexample { border-left: 3px solid #b33; padding-left: 0.9rem; margin: 0.8rem 0; } .cx-origin { color: #555; font-size: 0.9em; }
+pre.proof { background: #fff; border: 1px solid #ddd; padding: 0.6rem; overflow-x: auto; }
+.references li { margin: 0.2rem 0; } .key { font-family: ui-monospace, monospace; }
+footer { margin-top: 2.5rem; color: #777; font-size: 0.85em; } .error { color: #8a1212; }
+.katex { font-size: 1.05em; }
+`;
+
+/** The site: `index.html`, one page per id, `style.css` (KaTeX's stylesheet and fonts are the caller's to add). */
+export function htmlReport(entries: readonly HtmlEntry[], meta: HtmlReportMeta): Map<string, string> {
+  const files = new Map<string, string>();
+  const ids = new Set(entries.map((e) => e.theorem.id));
+  files.set("index.html", indexPage(entries, meta));
+  files.set("style.css", REPORT_CSS);
+  for (const e of entries) {
+    const name = pageName(e.theorem.id);
+    if (files.has(name)) throw new MechcheckError("duplicate-entry", `report: two results would share the page ${name} (ids ${JSON.stringify(e.theorem.id)} and another); give each id once`, { path: "id", value: e.theorem.id });
+    files.set(name, theoremPage(e, ids, meta));
+  }
+  return files;
+}
