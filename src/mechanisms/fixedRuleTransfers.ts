@@ -28,6 +28,11 @@ import { joinProfile, othersSizes, profileAt, profileCount, profileIndex } from 
 import { othersLabel, profileLabel } from "../model/labels.ts";
 import { hasPrivateValues } from "../concepts/index.ts";
 
+/**
+ * Which rows a fixed-rule transfers LP has: the incentive constraints (DSIC, BIC or none), the
+ * common prior, individual rationality (interim or ex post), ex post budget balance, and the
+ * objective (feasibility or expected revenue).
+ */
 export interface FixedRuleOptions {
   readonly ic: "dsic" | "bic" | "none";
   /** Common prior over profiles (needed for BIC, interim IR and the revenue objective). */
@@ -39,6 +44,10 @@ export interface FixedRuleOptions {
   readonly objective?: "feasibility" | "revenue";
 }
 
+/**
+ * The exact LP of payments for a fixed allocation rule ([BernardMD3, Thm 7.6]; [Mishra2020,
+ * *Green-Laffont impossibility*]), with the column of each payment p_i(θ).
+ */
 export interface FixedRuleLp {
   readonly model: LpModel;
   /** Column of p_i(θ). */

@@ -90,10 +90,19 @@ export function irVcgTerms(env: Environment, rule: DecisionRule = efficientDecis
   });
 }
 
+/**
+ * The VCG mechanism with the Clarke pivot rule h_i(θ_{-i}) = max_q Σ_{j≠i} v_j(q, θ_j)
+ * ([BernardMD3, Def 6.16]), for private values, with exact payments.
+ */
 export function pivotMechanism(env: Environment): DirectMechanism {
   return vcgMechanism(env, pivotTerms(env));
 }
 
+/**
+ * The IR-VCG mechanism ([BernardMD3, *IR-VCG Mechanism*]): the VCG mechanism with the largest h_i
+ * compatible with ex post individual rationality, h_i(θ_{-i}) = min_{θ_i} [Σ_j v_j(q(θ), θ_j) −
+ * r_i(θ_i)].
+ */
 export function irVcgMechanism(env: Environment): DirectMechanism {
   return vcgMechanism(env, irVcgTerms(env));
 }
