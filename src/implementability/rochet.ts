@@ -28,6 +28,10 @@ export interface OneAgentRule {
   readonly rule: readonly number[];
 }
 
+/**
+ * The verdict of `rochet` ([Rochet1987, Thm 1]): implementable with payments, or not with a
+ * negative-length cycle of the allocation graph and its exact length.
+ */
 export type RochetVerdict =
   | { readonly implementable: true; readonly payments: readonly Q[] }
   | { readonly implementable: false; readonly cycle: readonly number[]; readonly length: Q };
@@ -124,6 +128,10 @@ export function oneAgentToJson(x: OneAgentRule): { values: string[][]; rule: num
   return { values: x.values.map((r) => r.map(qstr)), rule: [...x.rule] };
 }
 
+/**
+ * Read a one-agent rule from its JSON form `{ values: string[][], rule: number[] }` (values exact);
+ * a malformed one is a MechcheckError "bad-case" naming the field at `where`.
+ */
 export function oneAgentFromJson(j: unknown, where = "case"): OneAgentRule {
   const o = j as { values?: unknown; rule?: unknown };
   if (typeof o !== "object" || o === null || !Array.isArray(o.values) || !Array.isArray(o.rule)) {
@@ -153,4 +161,5 @@ export function lpImplementable(x: OneAgentRule): boolean {
   return solve(dsicTransfersLp(oneAgentEnvironment(x), x.rule).model).status !== "infeasible";
 }
 
+/** The JSON codec of one-agent rules (saved counterexamples): `oneAgentToJson` and `oneAgentFromJson`. */
 export const oneAgentCodec: CaseCodec<OneAgentRule> = { encode: oneAgentToJson, decode: (j) => oneAgentFromJson(j) };
