@@ -10,7 +10,16 @@
  */
 import { createRequire } from "node:module";
 
+/**
+ * A literal of the Gibbard–Satterthwaite formula: a variable x(p, a) ("at profile p the outcome is
+ * a") and its sign.
+ */
 export type Lit = readonly [variable: string, positive: boolean];
+/**
+ * A clause of the Gibbard–Satterthwaite formula ([Gibbard1973]; [Satterthwaite1975]): which
+ * constraint it encodes (one outcome per profile, onto, strategy-proof, non-dictatorial), its
+ * literals and the constraint in words.
+ */
 export interface Clause {
   readonly kind: "at-least-one" | "at-most-one" | "onto" | "strategy-proof" | "non-dictatorial";
   readonly lits: readonly Lit[];
