@@ -24,6 +24,10 @@ import { allProfiles, othersIndex, othersSizes, profileCount, profileIndex } fro
 import { efficientDecisionRule, grovesMechanism } from "../mechanisms/vcg.ts";
 import { requirePrivateValues } from "../model/independence.ts";
 
+/**
+ * The linear system A·H = b of [BernardMD3, Lemma 7.5]: one row per profile, one column per pair
+ * (agent i, others' profile θ_{-i}), b the efficient surplus.
+ */
 export interface Lemma75System {
   /** A[θ][c], column c = (agent, others' profile index). */
   readonly A: readonly (readonly Q[])[];
@@ -35,6 +39,11 @@ export interface Lemma75System {
   readonly rule: DecisionRule;
 }
 
+/**
+ * The exact answer to [BernardMD3, Lemma 7.5]: solvable, with H and the Groves terms h = (n−1)·H of
+ * a budget-balanced VCG mechanism, or not, with integer profile weights y (yᵀA = 0, yᵀb > 0)
+ * proving no such mechanism exists; both re-checked exactly.
+ */
 export type Lemma75Result =
   | {
       readonly solvable: true;

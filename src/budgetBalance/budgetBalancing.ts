@@ -24,6 +24,11 @@ import { typeSizes, type DirectMechanism, type Environment } from "../model/envi
 import { allProfiles } from "../model/profiles.ts";
 import { exAnteExpectation, interimExpectation, requireDirectShape, validateMarginals, type Marginals } from "../model/independence.ts";
 
+/**
+ * The budget-balancing transform of [BernardMD3, Prop 7.1] applied to a mechanism: the ex post
+ * budget-balanced mechanism, the original's ex ante expected surplus S (every type weakly gains iff
+ * S ≥ 0), and its interim and ex ante payments.
+ */
 export interface BudgetBalancedResult {
   readonly mechanism: DirectMechanism;
   /** S = Σ_j E[p_j(T)], the ex ante expected surplus of the original mechanism. */

@@ -16,6 +16,10 @@ import { joinProfile, othersSizes, profileCount } from "../model/profiles.ts";
 import { efficientDecisionRule, grovesMechanism, pivotTerms } from "../mechanisms/vcg.ts";
 import { kthHighest, requireTypeValues } from "../model/singleObject.ts";
 
+/**
+ * Cavallo's redistribution mechanism ([Mishra2020, *Cavallo mechanism*]) on a single-object
+ * environment: the mechanism, each agent's redistribution R_i(θ_{-i}) and the Groves terms used.
+ */
 export interface CavalloResult {
   readonly mechanism: DirectMechanism;
   /** redistribution[i][k] = R_i(θ_{-i} = k), paid TO agent i. */

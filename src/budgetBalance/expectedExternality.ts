@@ -23,6 +23,10 @@ import { allProfiles } from "../model/profiles.ts";
 import { efficientDecisionRule } from "../mechanisms/vcg.ts";
 import { interimExpectation, probabilityVector, requirePrivateValues, validateMarginals, type Marginals } from "../model/independence.ts";
 
+/**
+ * How an efficient allocation breaks ties: point mass on the lowest-index surplus maximizer, or
+ * uniform over all of them.
+ */
 export type TieRule = "lowest-index" | "uniform";
 
 /** The efficient allocation: point mass on vcg.ts's efficient rule, or uniform over all surplus maximizers. */
@@ -89,6 +93,10 @@ export function pivotPayments(env: Environment, allocation: readonly (readonly Q
   return out;
 }
 
+/**
+ * Options of the expected-externality mechanisms ([BernardMD3, Def 7.4]; [Mishra2020, *The dAGV
+ * mechanism*]): the efficient allocation to use (default: the lowest-index efficient rule).
+ */
 export interface ExpectedExternalityOptions {
   /** An efficient allocation (lotteries); default: point mass on the efficient rule (lowest index on ties). */
   readonly allocation?: readonly (readonly QInput[])[];

@@ -36,6 +36,11 @@ export function shortestPaths(g: readonly (readonly Q[])[]): Q[][] {
   return d;
 }
 
+/**
+ * A DSIC efficient mechanism that is not Groves (on a finite domain; [BernardMD3, Def 6.16]): the
+ * agent, others' reports and two types where a(x) − a(y) can be the positive gap d(x, y), and the
+ * mechanism built from it.
+ */
 export interface NonGrovesWitness {
   readonly agent: number;
   readonly others: number;
