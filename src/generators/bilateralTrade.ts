@@ -11,6 +11,10 @@ import { allProfiles } from "../model/profiles.ts";
 import { valueGridOfSize, type GridOptions } from "./valueGrid.ts";
 import { bilateralTradeEnvironment } from "../model/bilateralTrade.ts";
 
+/**
+ * Options of `bilateralTrade` ([BernardMD3, *Bilateral Trade*]): GridOptions, grid sizes of the
+ * traders, and how the seller's value enters.
+ */
 export interface BilateralTradeOptions extends GridOptions {
   /** Most grid points per trader (default 3). */
   readonly maxTypes?: number;

@@ -14,6 +14,10 @@ import type { Environment } from "../model/environment.ts";
 import { allProfiles, othersIndex, othersSizes, profileCount } from "../model/profiles.ts";
 import { agentLabels, decisionLabels, dimsArbitrary, intArray, resolveSizes, typeLabels, type SizeOptions } from "./options.ts";
 
+/**
+ * Options of `chungElySeparable`: SizeOptions, the grid 1/H of the weights h_i(q), the largest step
+ * of v_i in the own signal, and whether values are private.
+ */
 export interface ChungElyOptions extends SizeOptions {
   /** h_i(q) ∈ {0, 1/H, …, 1} with H = hDenominator (default 2). */
   readonly hDenominator?: number;
@@ -23,6 +27,10 @@ export interface ChungElyOptions extends SizeOptions {
   readonly privateValues?: boolean;
 }
 
+/**
+ * A generated Chung–Ely separable environment (valuations h_i(q)·v_i(s), v_i strictly increasing in
+ * the own signal; [ChungEly2002, Def 6]) with its h and v tables.
+ */
 export interface ChungElyInstance {
   readonly env: Environment;
   /** h[i][q] ∈ [0, 1]. */
@@ -31,6 +39,10 @@ export interface ChungElyInstance {
   readonly v: readonly (readonly Q[])[];
 }
 
+/**
+ * An arbitrary of Chung–Ely separable environments ([ChungEly2002, Def 6, Thm 2]), values exact and
+ * v_i strictly increasing in the own signal.
+ */
 export function chungElySeparable(opts: ChungElyOptions = {}): fc.Arbitrary<ChungElyInstance> {
   const s = resolveSizes(opts);
   const H = Math.max(1, opts.hDenominator ?? 2);

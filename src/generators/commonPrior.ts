@@ -7,6 +7,7 @@ import type { Beliefs, Environment } from "../model/environment.ts";
 import { correlatedPrior } from "./correlatedPrior.ts";
 import { independentPrior, type PriorOptions } from "./independentPrior.ts";
 
+/** Options of `commonPrior`: PriorOptions, and whether the prior is a product of marginals rather than correlated. */
 export interface CommonPriorOptions extends PriorOptions {
   /** Product of marginals instead of a correlated prior (default false). */
   readonly independent?: boolean;

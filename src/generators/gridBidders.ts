@@ -9,6 +9,10 @@ import { q, type Q } from "../exact/rational.ts";
 import type { GridBidders } from "../auctions/discreteMyerson.ts";
 import { intArray, normalize } from "./options.ts";
 
+/**
+ * An arbitrary of independent bidders on value grids with full-support exact priors (irregular
+ * priors frequent), every component shrinking on its own.
+ */
 export function gridBiddersArbitrary(maxBidders = 2, maxValues = 3): fc.Arbitrary<GridBidders> {
   return fc
     .record({

@@ -12,6 +12,11 @@ import { allProfiles, othersIndex, othersSizes, profileCount } from "../model/pr
 import { DEFAULT_MAX_WEIGHT, agentLabels, distribution, distributionsOfWidths, intArray, normalize, typeLabels } from "./options.ts";
 import { harsanyiConditionals } from "../model/harsanyi.ts";
 
+/**
+ * Options of the Harsanyi type-space generator ([BrooksExPost2023, *Review of basic setup*]):
+ * agents, types per agent, states, the belief weights, full support, and whether beliefs come from
+ * a common prior.
+ */
 export interface HarsanyiOptions {
   /** Number of agents (default 2, as in Morris (1994) trade). */
   readonly agents?: number;

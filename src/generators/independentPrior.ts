@@ -8,6 +8,7 @@ import type { Q } from "../exact/rational.ts";
 import type { Environment } from "../model/environment.ts";
 import { DEFAULT_MAX_WEIGHT, distributionsOfWidths } from "./options.ts";
 
+/** Options of the prior generators: the largest integer weight and whether every atom has positive probability. */
 export interface PriorOptions {
   /** Integer weights are in [1, maxWeight] (or [0, maxWeight] with zeros); default 5. */
   readonly maxWeight?: number;

@@ -8,6 +8,11 @@ import type { Environment, KptTypeSpace } from "../model/environment.ts";
 import { othersSizes, profileCount } from "../model/profiles.ts";
 import { DEFAULT_MAX_WEIGHT, distributionsOfWidths, intArray } from "./options.ts";
 
+/**
+ * Options of the KPT type-space generator ([BrooksExPost2023, *Bergemann and Morris (2005)*]): how
+ * many epistemic types per agent beyond its payoff types, the belief weights and whether beliefs
+ * have full support.
+ */
 export interface KptOptions {
   /** Most extra epistemic types per agent beyond |Θ_i| (default 1). */
   readonly maxExtraTypes?: number;

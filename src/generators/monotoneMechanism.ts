@@ -23,6 +23,10 @@ import { numProfiles, typeSizes } from "../model/environment.ts";
 import { allProfiles, profileAt, profileIndex, withEntry } from "../model/profiles.ts";
 import { distribution, intArray, paymentTable, type PaymentOptions } from "./options.ts";
 
+/**
+ * Options of `monotoneMechanism`: PaymentOptions and the allocation weights h[i][d] (default:
+ * inferred from an affine one-dimensional environment).
+ */
 export interface MonotoneOptions extends PaymentOptions {
   /** Allocation weights h[i][d]; default: inferred (see module doc). */
   readonly h?: readonly (readonly Q[])[];

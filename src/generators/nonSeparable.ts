@@ -20,6 +20,7 @@ import { profileCount } from "../model/profiles.ts";
 import { agentLabels, resolveSizes, typeLabels, valueArray, type SizeOptions } from "./options.ts";
 import { productDims, productLabels, productOutcomes, productScc, type ProductOutcomes, type ProductScc } from "./productOutcomes.ts";
 
+/** Options of `nonSeparableEnvironment`: SizeOptions and the largest public and private outcome components. */
 export interface NonSeparableOptions extends SizeOptions {
   /** Most public outcomes |X_0| (default 2). */
   readonly maxPublic?: number;
@@ -27,6 +28,10 @@ export interface NonSeparableOptions extends SizeOptions {
   readonly maxPrivate?: number;
 }
 
+/**
+ * A generated non-separable environment (agent 1's utility depends on agent 2's private component)
+ * with its product outcome set and a product-form social choice correspondence.
+ */
 export interface NonSeparableInstance extends ProductScc {
   readonly env: Environment;
   readonly outcomes: ProductOutcomes;
@@ -34,6 +39,11 @@ export interface NonSeparableInstance extends ProductScc {
   readonly externality: { readonly agent: number; readonly other: number; readonly delta: Q };
 }
 
+/**
+ * An arbitrary of non-separable environments ([BrooksExPost2023, *Example without separability*]):
+ * product outcomes and a product-form correspondence, but preferences with a guaranteed
+ * externality, so the product structure is not separable. Two agents.
+ */
 export function nonSeparableEnvironment(opts: NonSeparableOptions = {}): fc.Arbitrary<NonSeparableInstance> {
   const s = resolveSizes(opts, { minAgents: 2, maxAgents: 2 });
   if (s.minAgents < 2) throw new MechcheckError("bad-generator-option", "nonSeparableEnvironment: needs at least 2 agents", { path: "minAgents" });

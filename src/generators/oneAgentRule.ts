@@ -7,6 +7,10 @@ import fc from "fast-check";
 import { q } from "../exact/rational.ts";
 import type { OneAgentRule } from "../implementability/rochet.ts";
 
+/**
+ * Options of the one-agent rule generator: type and outcome counts, the integer value range, and
+ * whether half the cases are affine maximizers (implementable by construction).
+ */
 export interface OneAgentRuleOptions {
   readonly minTypes?: number;
   readonly maxTypes?: number;

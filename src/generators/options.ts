@@ -23,6 +23,10 @@ import { MechcheckError } from "../errors.ts";
 import { profileCount } from "../model/profiles.ts";
 import type { Label } from "../model/environment.ts";
 
+/**
+ * Size options shared by the generators: how many agents, types per agent and decisions, and how
+ * large the (integer or fixed-grid) values are.
+ */
 export interface SizeOptions {
   /** Most agents (default 3). */
   readonly maxAgents?: number;
@@ -44,6 +48,7 @@ export interface SizeOptions {
   readonly valueDenominator?: number;
 }
 
+/** SizeOptions with every default filled in. */
 export interface ResolvedSizes {
   readonly maxAgents: number;
   readonly minAgents: number;
@@ -56,6 +61,7 @@ export interface ResolvedSizes {
   readonly valueDenominator: number;
 }
 
+/** The default sizes: 1 to 3 agents, 1 to 3 types each, 1 to 3 decisions, integer values in [0, 10]. */
 export const DEFAULT_SIZES: ResolvedSizes = {
   maxAgents: 3,
   minAgents: 1,
@@ -165,6 +171,7 @@ export function subsetMasks(count: number, m: number): fc.Arbitrary<number[][]> 
   return intArray(count, 1, 2 ** m - 1).map((masks) => masks.map((mask) => maskToSet(mask, m)));
 }
 
+/** The elements x < m whose bit is set in `mask`, in increasing order. */
 export function maskToSet(mask: number, m: number): number[] {
   const out: number[] = [];
   for (let x = 0; x < m; x++) if ((mask >> x) & 1) out.push(x);
@@ -234,6 +241,7 @@ export function decisionLabels(d: number): Label[] {
   return Array.from({ length: d }, (_, k) => `d${k + 1}`);
 }
 
+/** The number of type profiles for the given per-agent type counts. */
 export function profilesOf(typeCounts: readonly number[]): number {
   return profileCount(typeCounts);
 }
@@ -243,6 +251,7 @@ export const DEFAULT_MAX_WEIGHT = 5;
 
 // ---------------------------------------------------------------- payments
 
+/** How generated payments are drawn: integers in [−maxPayment, maxPayment] divided by paymentDenominator. */
 export interface PaymentOptions {
   /** Payments are integers in [−maxPayment, maxPayment] (default 10) divided by paymentDenominator. */
   readonly maxPayment?: number;

@@ -20,6 +20,7 @@ export interface ProductDims {
   readonly publicSize: number;
 }
 
+/** An arbitrary of product-outcome dimensions (per agent: type count and |X_i|; and |X_0|), shrinking agents first. */
 export function productDims(s: ResolvedSizes, minPrivate: number, maxPrivate: number, maxPublic: number): fc.Arbitrary<ProductDims> {
   return fc
     .tuple(
@@ -42,6 +43,10 @@ export interface ProductScc {
   readonly scc: SocialChoiceCorrespondence;
 }
 
+/**
+ * An arbitrary of separable social choice correspondences F(θ) = {f_0(θ)} × Π_i F_i(θ) on a product
+ * outcome set, shrinking towards f_0 ≡ first and F_i ≡ {first}.
+ */
 export function productScc(o: ProductOutcomes, numProfiles: number): fc.Arbitrary<ProductScc> {
   const X0 = o.publicLabels.length;
   const sizes = o.privateLabels.map((l) => l.length);

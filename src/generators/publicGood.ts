@@ -12,6 +12,10 @@ import { allProfiles } from "../model/profiles.ts";
 import { agentLabels } from "./options.ts";
 import { valueGridOfSize, type GridOptions } from "./valueGrid.ts";
 
+/**
+ * Options of `publicGood` ([BernardMD3, *Provision of a Public Good*]): GridOptions, the number of
+ * agents and grid points, the cost and how it is shared.
+ */
 export interface PublicGoodOptions extends GridOptions {
   /** Most agents (default 3). */
   readonly maxAgents?: number;
@@ -32,15 +36,23 @@ export interface PublicGoodOptions extends GridOptions {
   readonly costSharing?: "equal-shares" | "none";
 }
 
+/** A public-good environment with its value grids and cost. */
 export interface PublicGood {
   readonly env: Environment;
   readonly cost: Q;
   readonly costSharing: "equal-shares" | "none";
 }
 
+/** The decision index of "provide the good" in a public-good environment. */
 export const PROVIDE = 0;
+/** The decision index of "do not provide" in a public-good environment. */
 export const NOT_PROVIDE = 1;
 
+/**
+ * The public-good environment for given value grids and cost (decisions provide and not; with
+ * "equal-shares" each agent's value of provision is net of cost/n, with "none" the cost is not in
+ * the valuations), deterministic and exact.
+ */
 export function publicGoodEnvironment(grids: readonly (readonly Q[])[], cost: Q, costSharing: "equal-shares" | "none" = "equal-shares"): PublicGood {
   const sizes = grids.map((g) => g.length);
   const profiles = [...allProfiles(sizes)];

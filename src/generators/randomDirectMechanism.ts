@@ -8,6 +8,7 @@ import type { DirectMechanism, Environment } from "../model/environment.ts";
 import { numProfiles, pointMassAllocation } from "../model/environment.ts";
 import { distributionRows, intArray, paymentTable, type PaymentOptions } from "./options.ts";
 
+/** Options of `randomDirectMechanism`: PaymentOptions and the grid 1/grid of lottery probabilities. */
 export interface DirectMechanismOptions extends PaymentOptions {
   /** Lottery probabilities are multiples of 1/grid (default 6); see options.ts `cutsToDistribution`. */
   readonly grid?: number;

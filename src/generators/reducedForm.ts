@@ -17,6 +17,10 @@ const MAX_N = 3;
 const MAX_T = 3;
 const SCALES: readonly Q[] = [ONE, q(9).div(8), q(5).div(4), q(3).div(2)];
 
+/**
+ * An arbitrary of symmetric reduced forms [Border1991]: 1 to 3 bidders, 1 to 3 i.i.d. types, and an
+ * interim rule from a random ex post allocation, scaled up to 3/2 (feasible or not).
+ */
 export function reducedFormArbitrary(): fc.Arbitrary<ReducedForm> {
   const maxP = MAX_T ** MAX_N;
   return fc

@@ -25,6 +25,10 @@ import type { Environment } from "../model/environment.ts";
 import { allProfiles, profileAt, profileIndex, withEntry } from "../model/profiles.ts";
 import { DEFAULT_MAX_WEIGHT, normalize, weightArray } from "./options.ts";
 
+/**
+ * Options of the regular-prior generator (priors whose local virtual values are non-decreasing;
+ * [BrooksExPost2023, *Regular case*]): the largest integer weight.
+ */
 export interface RegularPriorOptions {
   /** Integer weights in [1, maxWeight] (default 5). */
   readonly maxWeight?: number;

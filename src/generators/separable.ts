@@ -10,6 +10,10 @@ import { allProfiles, profileCount } from "../model/profiles.ts";
 import { agentLabels, resolveSizes, typeLabels, valueArray, type SizeOptions } from "./options.ts";
 import { productDims, productLabels, productOutcomes, productScc, type ProductOutcomes, type ProductScc } from "./productOutcomes.ts";
 
+/**
+ * Options of `separableEnvironment` ([BrooksExPost2023, *Separable environments*]): SizeOptions and
+ * the sizes of the public and private outcome components.
+ */
 export interface SeparableOptions extends SizeOptions {
   /** Most public outcomes |X_0| (default 2). */
   readonly maxPublic?: number;
@@ -19,6 +23,7 @@ export interface SeparableOptions extends SizeOptions {
   readonly privateValues?: boolean;
 }
 
+/** A generated separable environment with its product outcome set and a product-form social choice correspondence. */
 export interface SeparableInstance extends ProductScc {
   readonly env: Environment;
   readonly outcomes: ProductOutcomes;

@@ -11,6 +11,10 @@ import type { Environment } from "../model/environment.ts";
 import { allProfiles } from "../model/profiles.ts";
 import { agentLabels } from "./options.ts";
 
+/**
+ * Options of `singleObjectAuction`: the number of bidders, the grid size K and step Δ (values Δ,
+ * 2Δ, …, KΔ), and whether every bidder has the same grid.
+ */
 export interface AuctionOptions {
   /** Most bidders (default 3). */
   readonly maxAgents?: number;
@@ -30,6 +34,7 @@ export interface AuctionOptions {
 export function winsLabel(i: number): string {
   return `bidder ${i + 1} wins`;
 }
+/** The label of the "no sale" decision of a single-object auction. */
 export const NO_SALE = "no sale";
 
 /** The auction environment for given grid sizes K_i and step Δ (deterministic; exported for examples). */

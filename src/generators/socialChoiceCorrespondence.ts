@@ -7,6 +7,7 @@ import type { DecisionRule, Environment, SocialChoiceCorrespondence } from "../m
 import { numProfiles } from "../model/environment.ts";
 import { intArray, maskToSet, subsetMasks } from "./options.ts";
 
+/** Options of the social choice correspondence generator: a rule every F(θ) must contain (e.g. an efficient rule). */
 export interface SccOptions {
   /** Every F(θ) contains rule[θ] (e.g. an efficient rule), default none. */
   readonly containing?: DecisionRule;

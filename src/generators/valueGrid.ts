@@ -8,6 +8,7 @@ import type { Q } from "../exact/rational.ts";
 import { q } from "../exact/rational.ts";
 import { intArray } from "./options.ts";
 
+/** Options of a value grid: the largest start, the largest step and the common denominator. */
 export interface GridOptions {
   /** Largest start value (default 10). */
   readonly maxValue?: number;
@@ -17,6 +18,7 @@ export interface GridOptions {
   readonly valueDenominator?: number;
 }
 
+/** An arbitrary of one agent's strictly increasing grid of m exact values, shrinking towards {0, 1, …, m−1}. */
 export function valueGrid(m: number, opts: GridOptions = {}): fc.Arbitrary<Q[]> {
   return valueGridOfSize(m, m, opts);
 }
