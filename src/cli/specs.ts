@@ -70,7 +70,7 @@ export const SPECS = {
     flags: { runs: RUNS, seed: SEED, timeout: TIMEOUT_MS, store: "string", json: "boolean", "no-save": "boolean", "no-typecheck": "boolean" },
     positional: { min: 1, max: 1 },
   },
-  show: { summary: "a saved counterexample or instance as tables", usage: "<file.json> [--format text|markdown|latex]", flags: { format: FORMAT_TML }, positional: { min: 1, max: 1 } },
+  show: { summary: "a saved counterexample or instance as tables: the case, then the violation", usage: "<file.json> [--format text|markdown|latex] [--standalone] [--max-rows N]", flags: { format: FORMAT_TML, standalone: "boolean", "max-rows": { kind: "int", min: 1, max: 100_000 } }, positional: { min: 1, max: 1 } },
   shrink: {
     summary: "shrink a saved counterexample again, by value",
     usage: "<counterexample.json> [--write] [--max-steps N]",

@@ -8,12 +8,14 @@ export interface Table {
   readonly caption: string;
   readonly headers: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** A line under the table, e.g. "… 12 more profiles" when rows were capped. */
+  readonly note?: string;
 }
 
 export function renderTable(t: Table, format: Format): string {
   if (format === "markdown") {
     const esc = (s: string) => s.replace(/\|/g, "\\|");
-    return [`**${esc(t.caption)}**`, "", `| ${t.headers.map(esc).join(" | ")} |`, `|${t.headers.map(() => "---").join("|")}|`, ...t.rows.map((r) => `| ${r.map(esc).join(" | ")} |`)].join("\n");
+    return [`**${esc(t.caption)}**`, "", `| ${t.headers.map(esc).join(" | ")} |`, `|${t.headers.map(() => "---").join("|")}|`, ...t.rows.map((r) => `| ${r.map(esc).join(" | ")} |`), ...(t.note ? ["", `*${esc(t.note)}*`] : [])].join("\n");
   }
   if (format === "latex") {
     const cols = "l" + "r".repeat(Math.max(0, t.headers.length - 1));
@@ -26,9 +28,10 @@ export function renderTable(t: Table, format: Format): string {
       ...t.rows.map((r) => r.map(latexCell).join(" & ") + " \\\\"),
       "\\hline",
       "\\end{tabular}",
+      ...(t.note ? ["", `{\\small ${latexText(t.note)}}`] : []),
     ].join("\n");
   }
-  return [t.caption, textTable(t.headers, t.rows)].join("\n");
+  return [t.caption, textTable(t.headers, t.rows), ...(t.note ? [t.note] : [])].join("\n");
 }
 
 /** The one plain-text table: columns padded to their widest cell, a rule under the headers. */
@@ -55,6 +58,10 @@ const LATEX_SPECIAL: Record<string, string> = {
   "}": "\\}",
   "~": "\\textasciitilde{}",
   "^": "\\textasciicircum{}",
+  // OT1 (LaTeX's default font encoding) prints < > | in text as other glyphs: set them in math.
+  "<": "$<$",
+  ">": "$>$",
+  "|": "$|$",
 };
 
 /** A cell: exact fractions p/q become $p/q$ (with a proper minus sign); text is escaped. */
@@ -65,7 +72,7 @@ export function latexCell(s: string): string {
     const [p, d] = body.split("/");
     return `$${neg ? "-" : ""}${d ? `\\frac{${p}}{${d}}` : p}$`;
   }
-  return s.replace(/[\\&%$#_{}~^]/g, (c) => LATEX_SPECIAL[c]!).replace(/[^\x00-\x7f]/gu, latexUnicode);
+  return s.replace(/[\\&%$#_{}~^<>|]/g, (c) => LATEX_SPECIAL[c]!).replace(/[^\x00-\x7f]/gu, latexUnicode);
 }
 
 const LATEX_SYMBOL: Record<string, string> = { θ: "$\\theta$", π: "$\\pi$", "→": "$\\to$", "≥": "$\\geq$", "≤": "$\\leq$", Σ: "$\\Sigma$", "−": "$-$", "×": "$\\times$", "⇒": "$\\Rightarrow$", "≠": "$\\neq$", "∈": "$\\in$", "∉": "$\\notin$", "∞": "$\\infty$", "·": "$\\cdot$", "…": "$\\ldots$", "′": "$'$", "≈": "$\\approx$", "⊆": "$\\subseteq$", "⊂": "$\\subset$", "∅": "$\\emptyset$", "∑": "$\\sum$", "∏": "$\\prod$", "√": "$\\surd$", "⇔": "$\\Leftrightarrow$", "←": "$\\leftarrow$", "↦": "$\\mapsto$", "∀": "$\\forall$", "∃": "$\\exists$", "∧": "$\\wedge$", "∨": "$\\vee$", "¬": "$\\neg$", "–": "--", "—": "---", "“": "``", "”": "''", "‘": "`", "’": "'", "²": "$^2$", "³": "$^3$", "½": "$\\frac{1}{2}$", "é": "\\'e", "è": "\\`e", "ü": '\\"u', "ö": '\\"o', "ä": '\\"a', "ç": "\\c c" };
@@ -93,6 +100,11 @@ function latexUnicode(c: string): string {
     return GREEK_UPPER.has(upper) ? `$\\${upper}$` : `[U+${cp.toString(16).toUpperCase().padStart(4, "0")}]`;
   }
   return `[U+${cp.toString(16).toUpperCase().padStart(4, "0")}]`;
+}
+
+/** Running text (a paragraph, a heading, a caption) with LaTeX specials and Unicode escaped. */
+export function latexText(s: string): string {
+  return s.replace(/[\\&%$#_{}~^<>|]/g, (c) => LATEX_SPECIAL[c]!).replace(/[^\x00-\x7f]/gu, latexUnicode).replace(/\n/g, " ");
 }
 
 function latexComment(s: string): string {
