@@ -25,6 +25,10 @@ import { AXIOMS, AXIOM_SHORT, type Axiom } from "./axioms.ts";
 import { designFeasible, designProof, mechanismAt, recheck, type DesignSpec } from "./design.ts";
 import { checkMaxK, familyByName, type Domain } from "./families.ts";
 
+/**
+ * Whether a subset of axioms is feasible on a domain, and how that was decided: by an LP, as a
+ * superset of an infeasible subset, or by a mechanism already found.
+ */
 export interface SubsetVerdict {
   readonly axioms: readonly Axiom[];
   readonly feasible: boolean;
@@ -32,6 +36,10 @@ export interface SubsetVerdict {
   readonly how: "lp" | "superset" | "mechanism";
 }
 
+/**
+ * A minimal infeasible axiom subset of a domain, with its verified Farkas certificate's support
+ * and, at the first parameter where it is infeasible, a readable proof.
+ */
 export interface MinimalInfeasible {
   readonly axioms: readonly Axiom[];
   /** Farkas certificate verified by src/lp/verify.ts; its support (rows). */
@@ -42,6 +50,10 @@ export interface MinimalInfeasible {
   readonly proofRows?: number;
 }
 
+/**
+ * A maximal feasible axiom subset of a domain, with the mechanism found (exact strings), re-checked
+ * by src/concepts.
+ */
 export interface MaximalFeasible {
   readonly axioms: readonly Axiom[];
   /** The mechanism found satisfies every axiom of the subset by src/concepts. */
@@ -51,6 +63,10 @@ export interface MaximalFeasible {
   readonly allocation: readonly (readonly string[])[];
 }
 
+/**
+ * The atlas of one domain: its id, variant and parameter, the minimal infeasible and maximal
+ * feasible axiom subsets, the LPs solved and the time.
+ */
 export interface DomainAtlas {
   readonly id: string;
   readonly index: number;
@@ -63,6 +79,10 @@ export interface DomainAtlas {
   readonly ms: number;
 }
 
+/**
+ * The impossibility atlas of a family (versioned JSON): the family, axioms and parameter range, and
+ * the atlas of every domain.
+ */
 export interface AtlasResult {
   readonly mechcheckAtlas: 1;
   readonly family: string;
@@ -152,6 +172,10 @@ function classifyDomain(d: Domain, axioms: readonly Axiom[], index: number, opts
   };
 }
 
+/**
+ * Options of `atlas`: the axioms, the largest parameter, a shard, whether to write readable proofs,
+ * and solver options.
+ */
 export interface AtlasOptions {
   readonly axioms?: readonly Axiom[];
   readonly maxK?: number;
@@ -259,6 +283,10 @@ export function mergeAtlas(parts: readonly AtlasResult[]): AtlasResult {
   return { ...first, shard: null, domains: cleaned };
 }
 
+/**
+ * For one variant and axiom set: the parameters where the set is infeasible, where it is minimal
+ * infeasible, and the threshold from which it is infeasible.
+ */
 export interface ThresholdRow {
   readonly variant: string;
   readonly axioms: readonly Axiom[];
@@ -294,6 +322,7 @@ export function thresholds(r: AtlasResult): ThresholdRow[] {
   return out;
 }
 
+/** An axiom set in short form, e.g. "{DSIC, IR, BB}". */
 export function axiomSetText(s: readonly Axiom[]): string {
   return `{${s.map((a) => AXIOM_SHORT[a]).join(", ")}}`;
 }

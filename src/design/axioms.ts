@@ -39,7 +39,9 @@ import { efficientDecisions, hasPrivateValues } from "../concepts/index.ts";
 /** Kept here for the design subpath: the label now lives in src/model/labels.ts. */
 export { profileLabel };
 
+/** The axioms `design` accepts, each a named group of LP rows (see the module comment). */
 export const AXIOMS = ["efficient", "dsic", "epic", "bic", "ex-post-ir", "interim-ir", "ex-post-bb", "ex-ante-bb", "no-deficit", "anonymous", "user"] as const;
+/** One of AXIOMS. */
 export type Axiom = (typeof AXIOMS)[number];
 /** Accepted spellings → axiom. */
 const AXIOM_ALIASES: Readonly<Record<string, Axiom>> = {
@@ -77,11 +79,19 @@ export interface UserConstraint {
   readonly rhs: QInput;
 }
 
+/**
+ * Whether `design` chooses the allocation (a lottery per profile) or keeps a given one fixed and
+ * designs only payments.
+ */
 export type AllocationMode =
   | { readonly kind: "free" }
   /** The allocation is given: x(r, ·) = allocation[r] (no x columns). */
   | { readonly kind: "fixed"; readonly allocation: readonly (readonly Q[])[] };
 
+/**
+ * What the axioms' rows are built from: the environment, beliefs, allocation mode, tie lotteries
+ * and user constraints.
+ */
 export interface AxiomContext {
   readonly env: Environment;
   readonly beliefs?: Beliefs;
@@ -224,6 +234,7 @@ function needBeliefs(ctx: AxiomContext, axiom: string): Beliefs {
   return ctx.beliefs;
 }
 
+/** The common prior of the beliefs; without one it is a MechcheckError "needs-common-prior" naming `what` needed it. */
 export function needPrior(ctx: { beliefs?: Beliefs }, what: string): readonly Q[] {
   if (!ctx.beliefs || ctx.beliefs.kind !== "common-prior") throw new MechcheckError("needs-common-prior", `${what} needs a common prior in the instance (beliefs.commonPrior)`, { path: "beliefs", value: ctx.beliefs?.kind ?? "absent" });
   return ctx.beliefs.prior;

@@ -27,6 +27,10 @@ import {
 import { addAxiom, AXIOMS, type AllocationMode, type Axiom, columnByName, DesignLp, Expr, needPrior, swapSymmetry, type UserConstraint } from "./axioms.ts";
 import { expectedRevenue, expectedUtility, expectedWelfare } from "./readouts.ts";
 
+/**
+ * What `design` optimizes: nothing (feasibility), expected revenue, expected welfare, an agent's
+ * expected utility, or a linear expression in the LP's columns.
+ */
 export type Objective =
   | { readonly kind: "feasibility" }
   | { readonly kind: "revenue" }
@@ -35,6 +39,11 @@ export type Objective =
   | { readonly kind: "utility"; readonly agent: string }
   | { readonly kind: "linear"; readonly direction: "max" | "min"; readonly terms: readonly (readonly [string, QInput])[]; readonly constant?: QInput };
 
+/**
+ * A design problem for `design` (automated mechanism design [ConitzerSandholm2002]): the axioms,
+ * beliefs, allocation mode, tie lotteries, outside options, user constraints, objective and solver
+ * options.
+ */
 export interface DesignSpec {
   readonly axioms: readonly Axiom[];
   readonly beliefs?: Beliefs;
@@ -60,6 +69,11 @@ export interface AxiomCheck {
   readonly detail: string;
 }
 
+/**
+ * The answer of `design`: an optimal or feasible mechanism re-checked axiom by axiom with its
+ * verified dual certificate, an infeasibility with a readable Farkas proof and an irreducible
+ * subset of axioms, or unboundedness with an improving ray.
+ */
 export type DesignResult =
   | {
       readonly status: "optimal" | "feasible";

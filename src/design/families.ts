@@ -25,6 +25,10 @@ import { efficientTradeAllocation, integerGrid, tradeEnv, type TieRule } from ".
 import { partnershipEnvironment } from "../trade/partnership.ts";
 import type { Axiom } from "./axioms.ts";
 
+/**
+ * One finite domain of an atlas family: a stable id, its variant and parameter, the environment,
+ * beliefs and, optionally, the lottery `efficient` prescribes at ties.
+ */
 export interface Domain {
   /** Stable id, e.g. "trade/ties=any/prior=uniform/K=3". */
   readonly id: string;
@@ -37,6 +41,10 @@ export interface Domain {
   readonly tieLottery?: readonly (readonly Q[])[];
 }
 
+/**
+ * A parameterized family of finite domains for the impossibility atlas: its name, parameter,
+ * default axioms and range, and its domains up to a parameter.
+ */
 export interface Family {
   readonly name: string;
   readonly paramName: string;
@@ -49,6 +57,7 @@ export interface Family {
   domains(maxK: number): Domain[];
 }
 
+/** The priors of the trade family: uniform, or "tent" (mass in the middle). */
 export type PriorFamily = "uniform" | "tent";
 const TIES: readonly (TieRule | "any")[] = ["trade", "no-trade", "split", "any"];
 const PRIORS: readonly PriorFamily[] = ["uniform", "tent"];
@@ -83,6 +92,10 @@ function tradeDomain(K: number, ties: TieRule | "any", prior: PriorFamily): Doma
 
 const VALUES3 = [q(0), q(1), q(2)];
 
+/**
+ * The atlas's public-good domain with n agents: values {0, 1, 2}, cost n shared equally, uniform
+ * independent priors.
+ */
 export function publicGoodDomain(n: number): Domain {
   const sizes = Array.from({ length: n }, () => 3);
   const profiles = [...allProfiles(sizes)];
@@ -101,6 +114,10 @@ function grid(K: number): Q[] {
   return Array.from({ length: K + 1 }, (_, k) => q(k));
 }
 
+/**
+ * The atlas's single-object auction domain with n bidders and values {0, …, K}, uniform independent
+ * priors (the seller is not an agent).
+ */
 export function auctionDomain(K: number, n: number): Domain {
   const vals = grid(K);
   const sizes = Array.from({ length: n }, () => K + 1);
@@ -121,6 +138,7 @@ function partnershipDomain(K: number, n: number): Domain {
   return { id: `partnership/n=${n}/K=${K}`, family: "partnership", variant: `n=${n}`, param: K, env, beliefs: { kind: "common-prior", prior: productPrior(Array.from({ length: n }, () => uniform(K + 1))) } };
 }
 
+/** The atlas's families by name: trade, public-good, auction and partnership (see the module comment). */
 export const FAMILIES: Readonly<Record<string, Family>> = {
   trade: {
     name: "trade",
@@ -170,11 +188,16 @@ function range(a: number, b: number): number[] {
   return out;
 }
 
+/** The atlas family of that name; an unknown name is a MechcheckError "unknown-family" listing the known ones. */
 export function familyByName(name: string): Family {
   if (!Object.hasOwn(FAMILIES, name)) throw new MechcheckError("unknown-family", `atlas: unknown family ${JSON.stringify(name)} (known: ${Object.keys(FAMILIES).join(", ")})`, { path: "family", value: name });
   return FAMILIES[name]!;
 }
 
+/**
+ * Check that a parameter bound is an integer in the family's accepted range; otherwise a
+ * MechcheckError "usage" naming the range.
+ */
 export function checkMaxK(f: Family, maxK: number): void {
   if (!Number.isSafeInteger(maxK) || maxK < f.minK || maxK > f.limitK) throw new MechcheckError("usage", `atlas ${f.name}: --max-k must be an integer in ${f.minK}…${f.limitK}, got ${maxK}`, { path: "--max-k", value: maxK });
 }

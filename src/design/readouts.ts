@@ -32,6 +32,7 @@ export function expectedUtility(env: Environment, mech: DirectMechanism, prior: 
   return s;
 }
 
+/** One type's interim expected utility (null for a type of probability 0) and its outside option. */
 export interface InterimRow {
   readonly agent: string;
   readonly type: string;
@@ -53,6 +54,10 @@ export function interimUtilities(env: Environment, mech: DirectMechanism, belief
   return out;
 }
 
+/**
+ * One IC or IR constraint of an axiom, in the LP's row naming, with its exact slack on a mechanism
+ * (negative = violated).
+ */
 export interface SlackRow {
   readonly axiom: Axiom;
   /** Constraint in the LP's row naming. */

@@ -12,9 +12,11 @@ import type { DesignResult, DesignSpec } from "./design.ts";
 import { familyByName } from "./families.ts";
 import { expectedRevenue, expectedWelfare, interimUtilities, slackTable } from "./readouts.ts";
 
+/** An output format of the design and atlas renderers. */
 export type Format = "text" | "markdown" | "latex" | "html";
 const FORMATS: readonly Format[] = ["text", "markdown", "latex", "html"];
 
+/** A `--format` value as a Format; one not in `allowed` is a MechcheckError "usage" listing the allowed ones. */
 export function parseFormat(s: string, allowed: readonly Format[] = FORMATS): Format {
   if (!(allowed as readonly string[]).includes(s)) throw new MechcheckError("usage", `--format: expected one of ${allowed.join(", ")}, got ${JSON.stringify(s)}`, { path: "--format", value: s });
   return s as Format;
