@@ -19,6 +19,10 @@ import { solve } from "../lp/solve.ts";
 import type { CaseCodec } from "../model/caseCodec.ts";
 import { profileAt, profileCount } from "../model/profiles.ts";
 
+/**
+ * A symmetric reduced form [Border1991]: the number of bidders, the i.i.d. prior over types and the
+ * interim winning probability Q(t) of each type.
+ */
 export interface ReducedForm {
   readonly bidders: number;
   /** The common prior f over the types (positive, sums to 1). */
@@ -27,6 +31,10 @@ export interface ReducedForm {
   readonly interim: readonly Q[];
 }
 
+/**
+ * A violated Border inequality [Border1991, Thm 3]: the type subset S with n Σ_{t∈S} f(t) Q(t)
+ * (lhs) exceeding 1 − (1 − f(S))^n (rhs), both exact.
+ */
 export interface BorderViolation {
   /** The type subset S (indices). */
   readonly subset: readonly number[];
@@ -36,6 +44,10 @@ export interface BorderViolation {
   readonly rhs: Q;
 }
 
+/**
+ * Check a reduced form: 1 to 6 bidders, 1 to 8 types, a positive prior summing to 1 and interim
+ * probabilities in [0, 1]; otherwise a MechcheckError "bad-case" naming the field at `where`.
+ */
 export function validateReducedForm(x: ReducedForm, where = "case"): void {
   if (!Number.isInteger(x.bidders) || x.bidders < 1 || x.bidders > 6) throw new MechcheckError("bad-case", `${where}.bidders = ${x.bidders}: need an integer in [1, 6]`, { path: `${where}.bidders`, value: x.bidders });
   const T = x.prior.length;
@@ -166,6 +178,7 @@ export function implementingAllocation(x: ReducedForm): readonly Q[] | null {
   return out;
 }
 
+/** The JSON codec of reduced forms (saved counterexamples), numbers as exact strings; decoding validates. */
 export const reducedFormCodec: CaseCodec<ReducedForm> = {
   encode: (x) => ({ bidders: x.bidders, prior: x.prior.map(qstr), interim: x.interim.map(qstr) }),
   decode: (j) => {

@@ -27,16 +27,28 @@ function expectation(f: readonly Q[], m: number, g: (ks: readonly number[]) => Q
 
 const maxOf = (xs: readonly Q[], floor: Q | null): Q => xs.reduce((a, b) => (a === null || b.compare(a) > 0 ? b : a), floor as Q);
 
+/**
+ * The optimal (Myerson) revenue with n i.i.d. bidders on a value grid: E[max(max_i φ̄(θ_i), 0)]
+ * with ironed discrete virtual values ([BulowKlemperer1996]; [Myerson1981, §6]), exact.
+ */
 export function optimalRevenueIid(w: readonly Q[], f: readonly Q[], n: number): Q {
   const phi = ironed(discreteVirtualValues(w, f), f);
   return expectation(f, n, (ks) => maxOf(ks.map((k) => phi[k]!), ZERO));
 }
 
+/**
+ * The revenue of the second-price auction with m i.i.d. bidders on a value grid, E[second-highest
+ * value] (0 for m < 2), exact.
+ */
 export function secondPriceRevenueIid(w: readonly Q[], f: readonly Q[], m: number): Q {
   if (m < 2) return ZERO;
   return expectation(f, m, (ks) => w[[...ks].sort((a, b) => b - a)[1]!]!);
 }
 
+/**
+ * The revenue of the best always-selling auction with m i.i.d. bidders on a value grid, E[max_i
+ * φ̄(θ_i)] with ironed discrete virtual values, exact ([BulowKlemperer1996] on a grid).
+ */
 export function alwaysSellRevenueIid(w: readonly Q[], f: readonly Q[], m: number): Q {
   const phi = ironed(discreteVirtualValues(w, f), f);
   return expectation(f, m, (ks) => maxOf(ks.map((k) => phi[k]!), null));

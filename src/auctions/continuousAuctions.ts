@@ -18,7 +18,9 @@ import { ONE, q, qstr, qsum, sign, type Q, type QInput } from "../exact/rational
 import type { Distribution } from "../continuous/distribution.ts";
 import { Piecewise, Poly, RationalFunction } from "../continuous/polynomial.ts";
 
+/** A standard single-object auction format on the continuum: first-price, second-price or all-pay. */
 export type AuctionFormat = "first-price" | "second-price" | "all-pay";
+/** Every AuctionFormat, in a fixed order. */
 export const AUCTION_FORMATS: readonly AuctionFormat[] = ["first-price", "second-price", "all-pay"];
 
 /** A bid function, piecewise rational on the distribution's breakpoints. */
@@ -176,6 +178,12 @@ export interface RevenueRow {
   allEqual: boolean;
 }
 
+/**
+ * For each number of bidders n, the exact expected revenue of the first-price, second-price and
+ * all-pay auctions with values iid F, each computed from its equilibrium bids ([BernardMD3,
+ * *Incentive Compatibility Constraints*]), with the two benchmarks E[v₍₂₎] and the winner's
+ * expected virtual value, and whether all are equal.
+ */
 export function revenueTable(F: Distribution, ns: readonly number[]): RevenueRow[] {
   return ns.map((n) => {
     const firstPrice = revenueFromBids(F, n, "first-price");

@@ -66,6 +66,11 @@ function pointBetween(x: AlgebraicReal, y: AlgebraicReal): Q {
   return xr.hi.add(yr.lo).div(2);
 }
 
+/**
+ * Whether a reserve r maximizes the second-price revenue R on [lo, hi] (p ≤ 0 left of r and p ≥ 0
+ * right of it, decided exactly from p's sign intervals; [Myerson1981, §6]), with the sign intervals
+ * and the first one that breaks the pattern.
+ */
 export interface ReserveOptimality {
   /** Whether p ≤ 0 left of r and p ≥ 0 right of r (R is maximal at r). */
   readonly optimal: boolean;
@@ -98,6 +103,11 @@ export function reserveOptimality(p: Poly, lo: Q, hi: Q, r: AlgebraicReal, inter
   return { optimal: bad === undefined, intervals: out, ...(bad ? { bad } : {}) };
 }
 
+/**
+ * Myerson's optimal auction on the continuum for iid bidders with a polynomial CDF ([Myerson1981,
+ * §6]): the identity R ≡ V of revenue from payments and from virtual values, the optimal reserve
+ * (algebraic), and the certified optimum.
+ */
 export interface MyersonContinuousResult {
   /** R ≡ V as polynomials in the reserve. */
   readonly identity: boolean;
@@ -142,6 +152,11 @@ export function enclosuresOverlap(a: CertifiedReal, b: CertifiedReal, tol: Q): b
   return x.lo.compare(y.hi) <= 0 && y.lo.compare(x.hi) <= 0;
 }
 
+/**
+ * [BulowKlemperer1996, Thm 1] on the continuum: the second-price revenue with n + k bidders (exact,
+ * computed twice), Myerson's optimum with n (certified bracket) and the exact sign of their
+ * difference.
+ */
 export interface BulowKlempererContinuous {
   /** E[v₍₂₎] of n + k draws (second-price revenue without reserve), exact. */
   readonly secondPrice: Q;

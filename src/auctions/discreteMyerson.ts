@@ -19,6 +19,11 @@ export interface GridBidders {
   readonly probs: readonly (readonly Q[])[];
 }
 
+/**
+ * Check independent grid bidders: one strictly increasing value grid and one positive probability
+ * vector summing to 1 per bidder; otherwise a MechcheckError "bad-case" naming the field at
+ * `where`.
+ */
 export function validateGridBidders(x: GridBidders, where = "case"): void {
   if (x.values.length < 1 || x.values.length !== x.probs.length) throw new MechcheckError("bad-case", `${where}: ${x.values.length} value grids and ${x.probs.length} priors (need ≥ 1, equal)`, { path: `${where}.values`, value: x.values.length });
   x.values.forEach((w, i) => {
@@ -83,6 +88,7 @@ export function isRegular(x: GridBidders): boolean {
   });
 }
 
+/** The JSON codec of grid bidders (saved counterexamples), numbers as exact strings; decoding validates. */
 export const gridBiddersCodec: CaseCodec<GridBidders> = {
   encode: (x) => ({ values: x.values.map((r) => r.map(qstr)), probs: x.probs.map((r) => r.map(qstr)) }),
   decode: (j) => {

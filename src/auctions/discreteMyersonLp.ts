@@ -4,6 +4,7 @@ import { profileAt, profileCount } from "../model/profiles.ts";
 import { type GridBidders, validateGridBidders } from "./discreteMyerson.ts";
 import { optimalAuctionRevenue } from "./optimalBayesianAuction.ts";
 
+/** The product prior over bid profiles of independent grid bidders (mixed-radix order), exact. */
 export function productPriorOf(x: GridBidders): Q[] {
   const sizes = x.values.map((w) => w.length);
   return Array.from({ length: profileCount(sizes) }, (_, th) => profileAt(sizes, th).reduce((p, k, i) => p.mul(x.probs[i]![k]!), ONE));

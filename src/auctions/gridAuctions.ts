@@ -26,7 +26,12 @@ import { allProfiles } from "../model/profiles.ts";
 import { probabilityVector } from "../model/independence.ts";
 import { requireTypeValues } from "../model/singleObject.ts";
 
+/**
+ * A single-object auction on a grid: first-price, second-price, all-pay, or bid-split (the winner
+ * pays her bid, which is divided among all; [Mishra2020, CGK]).
+ */
 export type AuctionKind = "first-price" | "second-price" | "all-pay" | "bid-split";
+/** How a grid auction breaks ties at the highest bid: split uniformly, or to the lowest index. */
 export type AuctionTie = "uniform" | "lowest-index";
 
 const KINDS: readonly AuctionKind[] = ["first-price", "second-price", "all-pay", "bid-split"];
@@ -104,6 +109,11 @@ export function auctionIndirectMechanism(kind: AuctionKind, bidSets: readonly (r
   return { kind: "indirect", actions: sets.map((s) => s.map(qstr)), outcome, payments };
 }
 
+/**
+ * The result of an exhaustive search for pure symmetric Bayes–Nash equilibria of a grid auction:
+ * every equilibrium found (bid index per value type) and how many candidates were examined; an
+ * empty list is the exact answer for pure strategies.
+ */
 export interface SymmetricEquilibriumSearch {
   /** Each equilibrium: strategy[v] = index into the bid set of the bid of value-type v. */
   readonly equilibria: readonly (readonly number[])[];

@@ -22,11 +22,19 @@ import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
 import { solve, type SolveOptions } from "../lp/solve.ts";
 import { allProfiles, joinProfile, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
 
+/**
+ * Options of the optimal-auction LP: which BIC pairs (agent, true type, report) to impose (default
+ * all; fewer is a relaxation).
+ */
 export interface OptimalAuctionOptions {
   /** BIC pairs [agent, true type, report] to impose; default all. */
   readonly bic?: readonly (readonly [number, number, number])[];
 }
 
+/**
+ * The exact revenue-maximizing auction LP under a common prior ([BernardMD3, *Auction of an
+ * Indivisible Good*]), with the columns of each allocation probability x_i(θ) and payment p_i(θ).
+ */
 export interface OptimalAuctionLp {
   readonly model: LpModel;
   /** Column of x_i(θ) and p_i(θ). */

@@ -34,8 +34,13 @@ import { bidThenLotteryBid, equilibriumBid, type AuctionFormat, type BidFunction
 import type { Distribution } from "../continuous/distribution.ts";
 import { countRoots, Piecewise, Poly, signIntervals } from "../continuous/polynomial.ts";
 
+/**
+ * The payment rule of a symmetric auction on the continuum: an AuctionFormat, or bid-then-lottery
+ * (first-price with probability p, all-pay otherwise).
+ */
 export type PaymentRule = AuctionFormat | { readonly bidThenLottery: QInput };
 
+/** A payment rule's name, e.g. "first-price" or "bid-then-lottery(p = 1/2)". */
 export function ruleName(rule: PaymentRule): string {
   return typeof rule === "string" ? rule : `bid-then-lottery(p = ${qstr(q(rule.bidThenLottery))})`;
 }
@@ -55,6 +60,12 @@ export interface AuctionSetting {
   readonly secondDensity: Piecewise;
 }
 
+/**
+ * The symmetric IPV setting of n bidders with values iid F: G = F^{n−1}, the envelope payment m(w)
+ * = ∫ x dG that revenue equivalence prescribes, and the densities of the highest and second-highest
+ * values ([BernardMD3, *Incentive Compatibility Constraints*] (5)); n < 2 is a MechcheckError
+ * "bad-count".
+ */
 export function auctionSetting(F: Distribution, n: number): AuctionSetting {
   if (!Number.isSafeInteger(n) || n < 2) throw new MechcheckError("bad-count", `n: ${n} bidders; need an integer ≥ 2`, { path: "n", value: n });
   const G = F.cdf.composeOuter(Poly.x.pow(n - 1));
@@ -105,6 +116,10 @@ export function revenueFromBidsOf(st: AuctionSetting, b: BidFunction, rule: Paym
   return bidTimes(b, X.mul(st.f), `${ruleName(rule)} revenue`).integrate().mul(st.n);
 }
 
+/**
+ * An exact equilibrium certificate for a payment rule's bid function (the envelope identity P ≡ m
+ * and strictly increasing bids, as piecewise polynomials), or the reason it fails.
+ */
 export type EquilibriumCertificate =
   | { readonly ok: true; readonly rule: string; readonly bid: string; readonly interimPayment: string }
   | { readonly ok: false; readonly rule: string; readonly reason: string };

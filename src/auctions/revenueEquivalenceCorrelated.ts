@@ -27,6 +27,11 @@ import { solve, type SolveOptions } from "../lp/solve.ts";
 import { lotteryValue, numProfiles, reservationOf, typeSizes, type DirectMechanism, type Environment } from "../model/environment.ts";
 import { joinProfile, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
 
+/**
+ * Options of the correlated revenue-range LPs ([BernardMD3, *Failure of Revenue Equivalence*]): the
+ * payment box [−bound, bound], whether interim IR rows are added (default true), and solver
+ * options.
+ */
 export interface RangeOptions extends SolveOptions {
   /** Payments are boxed in [−bound, bound] (the LP is unbounded otherwise under correlation). */
   readonly bound: QInput;
@@ -34,6 +39,11 @@ export interface RangeOptions extends SolveOptions {
   readonly interimIR?: boolean;
 }
 
+/**
+ * The exact range of expected revenue over BIC mechanisms with a fixed allocation, binding local
+ * downward constraints and given bottom utilities ([BernardMD3, *Failure of Revenue Equivalence*]):
+ * its minimum and maximum with mechanisms attaining them, or a Farkas certificate that none exists.
+ */
 export type DownwardBindingRange =
   | { readonly status: "infeasible"; readonly farkas: readonly Q[] }
   | {

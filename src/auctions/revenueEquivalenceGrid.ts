@@ -79,6 +79,10 @@ export interface InterimTables {
   readonly U: readonly (readonly Q[])[];
 }
 
+/**
+ * The interim allocation Q_i(k), payment P_i(k) and utility U_i(k) of a mechanism on a
+ * single-object grid with an independent prior, exact.
+ */
 export function interimTables(values: readonly (readonly Q[])[], marginals: Marginals, mech: DirectMechanism): InterimTables {
   const Qs: Q[][] = [];
   const Ps: Q[][] = [];
@@ -109,6 +113,12 @@ export interface LocalConstraint {
   readonly upSlack: Q;
 }
 
+/**
+ * The discrete BIC characterization on a grid ([BernardMD3, *Incentive Compatibility Constraints*,
+ * eqs. (4)–(5)]): whether Q_i is monotone and every local constraint holds (BIC iff both), the
+ * first failure of each, whether the local downward and upward constraints bind, and every
+ * constraint.
+ */
 export interface GridCharacterization {
   /** Q_i non-decreasing for every agent. */
   readonly monotone: boolean;
@@ -127,6 +137,11 @@ export interface GridCharacterization {
   readonly constraints: readonly LocalConstraint[];
 }
 
+/**
+ * Decide the discrete BIC characterization of interim tables on value grids: Q_i non-decreasing and
+ * w_i(k−1)ΔQ_k ≤ ΔP_k ≤ w_i(k)ΔQ_k for every local pair, exactly ([BernardMD3, *Incentive
+ * Compatibility Constraints*]).
+ */
 export function characterize(values: readonly (readonly Q[])[], tables: InterimTables): GridCharacterization {
   const constraints: LocalConstraint[] = [];
   let firstDecrease: GridCharacterization["firstDecrease"];
