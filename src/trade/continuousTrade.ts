@@ -46,6 +46,11 @@ function expectMaxOfTwo(X: Distribution, Y: Distribution): Q {
   return L.add(U.sub(L)).sub(FM.integrate(L, U));
 }
 
+/**
+ * Myerson–Satterthwaite on the continuum ([BernardMD3, Thm 7.6]): the IR-VCG mechanism's exact
+ * expected revenue E[R] and its three terms, whether the supports overlap, and whether efficient,
+ * BIC, IIR, ex post budget-balanced trade exists (iff E[R] ≥ 0).
+ */
 export interface BilateralTradeVerdict {
   /** E[R] of the IR-VCG (pivot) mechanism; negative = expected deficit. */
   irVcgExpectedRevenue: Q;
@@ -122,6 +127,12 @@ export function cgkCriticalType(F: Distribution, n: number, r: QInput, where = "
   throw new InternalError(`no critical type for ${where} = ${qstr(share)} (G is continuous from 0 to 1)`);
 }
 
+/**
+ * The CGK dissolution test on the continuum ([Mishra2020, *Dissolving a partnership*]): the
+ * critical types v*_i (algebraic), W(v*_i) and their total (exact or certified), its exact sign and
+ * whether the partnership is dissolvable (undefined only if the sign could not be separated from
+ * 0). Exported as CgkContinuousResult.
+ */
 export interface CgkResult {
   n: number;
   shares: Q[];

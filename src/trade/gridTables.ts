@@ -24,6 +24,11 @@ import { sparseFarkas } from "../lp/sparseFarkas.ts";
 import { infeasibilityProof, renderProof } from "../lp/proof.ts";
 import { conceptProblems, decide, greenLaffontCriterion, integerGrid, msMaxRevenueLp, msRevenueBound, postedPriceMechanism, TIE_RULES, tradeEnv, uniformMarginal, type Problem, type TieRule } from "./tradeGrids.ts";
 
+/**
+ * One entry of the grid tables (K, tie rule): whether efficient trade is possible, its certificate
+ * (a mechanism re-checked by src/concepts, or a verified Farkas certificate), the closed form's
+ * verdict, and whether the routes agree.
+ */
 export interface TableEntry {
   readonly K: number;
   readonly tie: TieRule;
@@ -39,6 +44,10 @@ export interface TableEntry {
   readonly agrees: boolean;
 }
 
+/**
+ * A short readable impossibility proof for the smallest impossible K of a problem and tie rule: a
+ * minimum-L1 Farkas certificate reduced to a support-minimal set of rows, as text lines.
+ */
 export interface ShortProof {
   readonly problem: Problem;
   readonly K: number;
@@ -47,6 +56,11 @@ export interface ShortProof {
   readonly lines: readonly string[];
 }
 
+/**
+ * The grid tables of `mechcheck tables` (docs/grid-tables.md): the Green–Laffont and
+ * Myerson–Satterthwaite entries for K = 1…maxK, the [BernardMD3, Lemma 7.5] column, and the short
+ * proofs.
+ */
 export interface GridTables {
   readonly maxK: number;
   readonly greenLaffont: readonly TableEntry[];

@@ -25,6 +25,10 @@ import { area2, clipPolygon, unitBreaks, vertexAverage, type Point } from "../co
 
 export type { Point }; // (s_β, s_σ)
 
+/**
+ * Chung–Ely bilateral trade with linear interdependent valuations ([ChungEly2002, §4]): v_β(s) =
+ * aB·s_β + bB·s_σ + cB and v_σ(s) = aS·s_σ + bS·s_β + cS, rational coefficients.
+ */
 export interface LinearTrade {
   readonly aB: Q;
   readonly bB: Q;
@@ -37,6 +41,7 @@ export interface LinearTrade {
 
 const vBuyer = (L: LinearTrade, sb: Q, ss: Q): Q => L.aB.mul(sb).add(L.bB.mul(ss)).add(L.cB);
 const vSeller = (L: LinearTrade, sb: Q, ss: Q): Q => L.aS.mul(ss).add(L.bS.mul(sb)).add(L.cS);
+/** The gains from trade Δv(s) = v_β(s) − v_σ(s) at signals (s_β, s_σ), exact. */
 export const gains = (L: LinearTrade, sb: Q, ss: Q): Q => vBuyer(L, sb, ss).sub(vSeller(L, sb, ss));
 
 function gainCoefficients(L: LinearTrade): { kB: Q; kS: Q; k0: Q } {
@@ -89,6 +94,7 @@ export function sellerCutoff(L: LinearTrade, sb: Q): Q | null {
   return root.compare(ZERO) <= 0 ? null : clamp(root);
 }
 
+/** Whether the efficient rule trades at (s_β, s_σ): Δv(s) > 0 (ties go to no trade). */
 export const trades = (L: LinearTrade, sb: Q, ss: Q): boolean => gains(L, sb, ss).compare(ZERO) > 0;
 
 /** Generalized VCG payments [t_β, t_σ] at s (paid BY each agent). */
@@ -110,6 +116,11 @@ function deficitOnClosure(L: LinearTrade, sb: Q, ss: Q): Q {
   return vSeller(L, sb, gs).sub(vBuyer(L, gb, ss));
 }
 
+/**
+ * The generalized VCG deficit over the trade region ([ChungEly2002, eqs. (5), (6)]), decided
+ * exactly by polygon clipping: the smallest deficit and a vertex attaining it, an interior point of
+ * strictly positive deficit (or null), and the number of cells.
+ */
 export interface DeficitAnalysis {
   /** The smallest deficit on the closed trade region and where (a vertex). */
   readonly minDeficit: Q;

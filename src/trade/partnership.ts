@@ -43,6 +43,11 @@ export function partnershipEnvironment(values: readonly QInput[], sharesInput: r
   return { ...env, reservation: shares.map((r) => env.typeValues![0]!.map((w) => r.mul(w))) };
 }
 
+/**
+ * The CGK mechanism on a partnership grid ([Mishra2020, *Dissolving a partnership*]: dAGV plus
+ * IR-equalizing constants): the mechanism, each agent's W_i, the common slack (1/n) Σ_j W_j, and
+ * whether it is interim IR (sufficient for dissolvability on the grid).
+ */
 export interface CgkResult {
   readonly mechanism: DirectMechanism;
   /** W[i] = min over θ_i of the dAGV interim utility minus the reservation. */

@@ -47,6 +47,11 @@ export function signsBetweenRoots(p: Poly, a: Q, b: Q): (-1 | 0 | 1)[] {
   return out;
 }
 
+/**
+ * The CGK transfers on the continuum computed from the mechanism's definition ([Mishra2020,
+ * *Sufficiency direction*]): G = F^{n−1}, g = G′, H(v) = ∫ x g, E[H(V)] and the interim transfer Wᵈ
+ * = E[H(V)] − H, as exact piecewise polynomials.
+ */
 export interface CgkTransfers {
   readonly G: Piecewise;
   readonly g: Piecewise;
@@ -58,6 +63,10 @@ export interface CgkTransfers {
   readonly W: Piecewise;
 }
 
+/**
+ * The CGK transfers for n partners with values iid F, exact piecewise polynomials (see
+ * CgkTransfers), independently of continuousTrade.ts's closed form of W.
+ */
 export function cgkTransfers(F: Distribution, n: number): CgkTransfers {
   const G = F.cdf.composeOuter(Poly.x.pow(n - 1));
   const g = G.derivative();

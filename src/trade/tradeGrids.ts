@@ -69,7 +69,12 @@ import { budgetBalance } from "../budgetBalance/budgetBalancing.ts";
 import type { DirectMechanism, Environment } from "../model/environment.ts";
 import { fixedRuleTransfersLp, mechanismFromPoint } from "../mechanisms/fixedRuleTransfers.ts";
 
+/**
+ * How efficient trade is fixed at a tie b = s: "trade" ([BernardMD3]), "no-trade" ([Mishra2020]) or
+ * "split" (probability 1/2).
+ */
 export type TieRule = "trade" | "no-trade" | "split";
+/** Every TieRule, in a fixed order. */
 export const TIE_RULES: readonly TieRule[] = ["trade", "no-trade", "split"];
 
 const HALF = q(1).div(q(2));
@@ -104,6 +109,7 @@ export function integerGrid(K: number): Q[] {
   return Array.from({ length: K + 1 }, (_, k) => q(k));
 }
 
+/** The uniform distribution on m points, exact (each 1/m). */
 export function uniformMarginal(m: number): Q[] {
   return Array.from({ length: m }, () => ONE.div(q(m)));
 }
@@ -122,6 +128,10 @@ export function supportsOverlap(buyer: readonly Q[], seller: readonly Q[]): bool
 
 // ————————————————————————————————————————————————————————— Green–Laffont closed form
 
+/**
+ * The interval [lo, hi] that one split agent type's DSIC constraints impose on a Green–Laffont
+ * posted price ([Mishra2020, *Green-Laffont impossibility*]).
+ */
 export interface PriceInterval {
   /**
    * "seller": the interval comes from the BUYER's DSIC constraints when the seller's value is
@@ -133,6 +143,11 @@ export interface PriceInterval {
   readonly hi: Q;
 }
 
+/**
+ * The closed-form Green–Laffont criterion for deterministic tie rules: the price intervals, their
+ * intersection [lower, upper], and whether a DSIC, ex post budget-balanced efficient mechanism
+ * exists (a posted price in every interval).
+ */
 export interface GreenLaffontCriterion {
   /** One interval per split agent type; the posted price must lie in all of them. */
   readonly intervals: readonly PriceInterval[];
@@ -181,6 +196,12 @@ export function postedPriceMechanism(buyer: readonly Q[], seller: readonly Q[], 
 
 // ————————————————————————————————————————————————————————— Myerson–Satterthwaite closed form
 
+/**
+ * The closed-form Myerson–Satterthwaite bound on a grid ([BernardMD3, Thm 7.6] and its proof):
+ * interim trade probabilities, the largest interim buyer payments and smallest seller transfers
+ * under BIC + IIR, R* = E[P*] − E[T*], and whether efficient BIC IIR budget-balanced trade is
+ * possible (R* ≥ 0).
+ */
 export interface MsBound {
   /** Interim trade probabilities. */
   readonly buyerQ: readonly Q[];
@@ -236,8 +257,16 @@ export function msMechanism(buyer: readonly Q[], seller: readonly Q[], mB: reado
 
 // ————————————————————————————————————————————————————————— LP deciders
 
+/**
+ * A grid impossibility question: Green–Laffont (DSIC + ex post BB) or Myerson–Satterthwaite (BIC +
+ * interim IR + ex post BB).
+ */
 export type Problem = "green-laffont" | "myerson-satterthwaite";
 
+/**
+ * A bilateral trade case on grids: buyer and seller value grids, the tie rule and
+ * (Myerson–Satterthwaite only) full-support marginals.
+ */
 export interface GridCase {
   readonly buyer: readonly Q[];
   readonly seller: readonly Q[];
@@ -247,6 +276,11 @@ export interface GridCase {
   readonly sellerMarginal?: readonly Q[];
 }
 
+/**
+ * The impossibility LP's exact answer for a grid case: whether efficient trade is possible, the
+ * model and certified result, the LP point as a mechanism re-checked by src/concepts, or the Farkas
+ * multipliers by row name.
+ */
 export interface LpDecision {
   readonly problem: Problem;
   readonly possible: boolean;
@@ -260,6 +294,7 @@ export interface LpDecision {
   readonly farkasSupport?: readonly { readonly row: string; readonly weight: Q }[];
 }
 
+/** The buyer's and seller's marginals of a grid case (uniform when not given). */
 export function marginalsOf(c: GridCase): [Q[], Q[]] {
   return [c.buyerMarginal?.slice() ?? uniformMarginal(c.buyer.length), c.sellerMarginal?.slice() ?? uniformMarginal(c.seller.length)];
 }
