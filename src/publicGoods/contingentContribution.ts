@@ -29,14 +29,26 @@ import { type Q, ZERO, ONE, q, qstr } from "../exact/rational.ts";
 import type { LinearPublicGood } from "./interdependentPublicGood.ts";
 import { InternalError, MechcheckError } from "../errors.ts";
 
+/**
+ * Which strategies of [ChungEly2002, §5.3] are played: "strict" (the paper's, with > in F_i) or
+ * "weak" (≥ instead; not the paper's).
+ */
 export type Variant = "strict" | "weak";
 
+/**
+ * A threshold contribution rule ([ChungEly2002, Def 12]) on a linear two-agent public good: the
+ * good and the pivotal values v̄_1, v̄_2.
+ */
 export interface ThresholdInstance {
   readonly G: LinearPublicGood;
   /** Pivotal values v̄_1, v̄_2. */
   readonly vbar: readonly [Q, Q];
 }
 
+/**
+ * An announcement (d, p) in the contingent-contribution game ([ChungEly2002, §5.3]): "I contribute
+ * up to p provided the other pledges at least d".
+ */
 export interface Report {
   readonly d: Q;
   readonly p: Q;
@@ -146,6 +158,10 @@ export function play(r1: Report, r2: Report): { produced: boolean; taxes: [Q, Q]
   return { produced, taxes: produced ? [r2.d, r1.d] : [ZERO, ZERO] };
 }
 
+/**
+ * The contingent-contribution game played at one state: whether the project is produced, the rule's
+ * f, each agent's payoff and tax, and each agent's best payoff over its deviations (exact).
+ */
 export interface PointCheck {
   readonly produced: boolean;
   readonly f: boolean;
@@ -182,6 +198,10 @@ export function playAt(T: ThresholdInstance, s: readonly [Q, Q], variant: Varian
 
 /* ------------------------------------------------------------------ pieces and cells */
 
+/**
+ * One piece of an agent's strategy on [0, 1]: a breakpoint or an open interval on which the
+ * announcement (d, p) is affine in the own signal.
+ */
 export interface StrategyPiece {
   /** A breakpoint {x} (lo = hi) or an open interval (lo, hi). */
   readonly lo: Q;
@@ -293,6 +313,11 @@ export function feasiblePoint(cons: readonly Cons[]): [Q, Q] | null {
 
 /* ------------------------------------------------------------------ the claims, cell by cell */
 
+/**
+ * A claim about the contingent-contribution game ([ChungEly2002, §5.3]) checked cell by cell: it
+ * implements the rule (both directions), each agent's strategy is a best response, and the budget
+ * balances.
+ */
 export type Claim =
   | "f=1 ⇒ produced"
   | "produced ⇒ f=1"
@@ -300,6 +325,10 @@ export type Claim =
   | "equilibrium (agent 2)"
   | "budget balance";
 
+/**
+ * The first violation of a claim found: the claim, an exact witness state, the reports there, the
+ * game played at that point and the cell's strategy pieces.
+ */
 export interface ClaimViolation {
   readonly claim: Claim;
   readonly state: [Q, Q];
@@ -309,6 +338,10 @@ export interface ClaimViolation {
   readonly branches: [Branch, Branch];
 }
 
+/**
+ * The exact cell-by-cell analysis of the contingent-contribution game: how many cells and strategy
+ * pieces, and the first violation of each claim (decided by Fourier–Motzkin elimination).
+ */
 export interface CellAnalysis {
   readonly cells: number;
   readonly pieces: [number, number];

@@ -21,6 +21,10 @@ import { area2, clipPolygon, unitBreaks, vertexAverage, type Point } from "../co
 
 export { area2, type Point };
 
+/**
+ * A two-agent public good with linear interdependent values ([ChungEly2002, §5]): v_1 = a1·s_1 +
+ * b1·s_2 + c1, v_2 = a2·s_2 + b2·s_1 + c2 and cost c, rational.
+ */
 export interface LinearPublicGood {
   readonly a1: Q;
   readonly b1: Q;
@@ -38,7 +42,9 @@ export interface HalfPlane {
   readonly k0: Q;
 }
 
+/** Agent i's value v_i(s_1, s_2) of the project, exact. */
 export const value = (G: LinearPublicGood, i: 0 | 1, s1: Q, s2: Q): Q => (i === 0 ? G.a1.mul(s1).add(G.b1.mul(s2)).add(G.c1) : G.a2.mul(s2).add(G.b2.mul(s1)).add(G.c2));
+/** The total value v_1(s) + v_2(s) of the project, exact. */
 export const total = (G: LinearPublicGood, s1: Q, s2: Q): Q => value(G, 0, s1, s2).add(value(G, 1, s1, s2));
 
 /** Values weakly increasing, strictly in the own signal. */
@@ -58,14 +64,20 @@ export function differencesClass(G: LinearPublicGood): "common values" | "increa
   return "mixed";
 }
 
+/** The efficient rule's provide region V(s) ≥ c, as half-planes. */
 export const efficientRegion = (G: LinearPublicGood): HalfPlane[] => [{ k1: G.a1.add(G.b2), k2: G.a2.add(G.b1), k0: G.c1.add(G.c2).sub(G.cost) }];
 
+/**
+ * The provide region of a threshold contribution rule ([ChungEly2002, Def 12]): v_1(s) ≥ v̄_1 and
+ * v_2(s) ≥ v̄_2, as half-planes.
+ */
 export const thresholdRegion = (G: LinearPublicGood, vbar1: Q, vbar2: Q): HalfPlane[] => [
   { k1: G.a1, k2: G.b1, k0: G.c1.sub(vbar1) },
   { k1: G.b2, k2: G.a2, k0: G.c2.sub(vbar2) },
 ];
 
 const evalH = (h: HalfPlane, s1: Q, s2: Q): Q => h.k1.mul(s1).add(h.k2.mul(s2)).add(h.k0);
+/** Whether a state lies in a provide region (every half-plane ≥ 0), exact. */
 export const provides = (region: readonly HalfPlane[], s1: Q, s2: Q): boolean => region.every((h) => evalH(h, s1, s2).compare(ZERO) >= 0);
 
 /**
@@ -150,6 +162,11 @@ export function provideCells(region: readonly HalfPlane[]): Point[][] {
   return out;
 }
 
+/**
+ * The exact minimum and maximum of the generalized VCG budget B = t_1 + t_2 − c over a closed
+ * provide region, where they are attained, an interior state of strict deficit if any, and the
+ * number of cells.
+ */
 export interface BudgetRange {
   readonly min: Q;
   readonly argmin: Point;
@@ -203,6 +220,7 @@ export function linearPublicGoodEnvironment(G: LinearPublicGood, grid1: readonly
   };
 }
 
+/** A provide region as a decision rule on a grid of signals (decision 0 = provide, 1 = not), in profile order. */
 export function ruleOnGrid(region: readonly HalfPlane[], grid1: readonly Q[], grid2: readonly Q[]): number[] {
   return [...allProfiles([grid1.length, grid2.length])].map(([a, b]) => (provides(region, grid1[a!]!, grid2[b!]!) ? 0 : 1));
 }

@@ -20,6 +20,11 @@ import { allProfiles } from "../model/profiles.ts";
 import { grovesMechanism, irVcgTerms } from "../mechanisms/vcg.ts";
 import { exAnteExpectation, validateMarginals } from "../model/independence.ts";
 
+/**
+ * A public-good environment on value grids ([BernardMD3, *Provision of a Public Good*]) with its
+ * cost: each valuation is net of an equal cost share, so payments are net and budget balance is Σ_i
+ * p_i = 0.
+ */
 export interface PublicGood {
   readonly env: Environment;
   readonly cost: Q;
@@ -27,6 +32,10 @@ export interface PublicGood {
   readonly values: readonly (readonly Q[])[];
 }
 
+/**
+ * The public-good environment for per-agent value grids and a cost (exact inputs; see the module
+ * comment); an empty grid list or grid is a MechcheckError "dimension".
+ */
 export function publicGoodEnvironment(valuesInput: readonly (readonly QInput[])[], costInput: QInput): PublicGood {
   if (!Array.isArray(valuesInput) || valuesInput.length === 0) throw new MechcheckError("dimension", "values: expected one value grid per agent (at least one agent)", { path: "values", value: valuesInput });
   const cost = q(costInput, "cost");
@@ -53,6 +62,10 @@ function publicGoodEfficientRule(pg: PublicGood): number[] {
   return [...allProfiles(typeSizes(pg.env))].map((p) => (qsum(p.map((k, i) => pg.values[i]![k]!)).compare(pg.cost) >= 0 ? 1 : 0));
 }
 
+/**
+ * A public-good mechanism with its decision rule, the agents' gross contributions p_i + q·c/n, and
+ * the budget Σ_i p_i(θ) at each profile (> 0 surplus, < 0 deficit).
+ */
 export interface PublicGoodVcg {
   readonly mechanism: DirectMechanism;
   readonly rule: DecisionRule;

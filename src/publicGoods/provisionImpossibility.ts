@@ -38,6 +38,10 @@ import { allProfiles } from "../model/profiles.ts";
 import { fixedRuleTransfersLp, mechanismFromPoint } from "../mechanisms/fixedRuleTransfers.ts";
 import { conceptProblems, solveOptionsFor } from "../trade/tradeGrids.ts";
 
+/**
+ * A public-good case on grids for [BernardMD3, Prop 6.26]: the agents' value grids, the cost, the
+ * tie rule at Σθ_i = c, and optional full-support marginals (default uniform).
+ */
 export interface PgCase {
   /** values[i] = agent i's grid (strictly increasing). */
   readonly values: readonly (readonly Q[])[];
@@ -47,10 +51,12 @@ export interface PgCase {
   readonly marginals?: readonly (readonly Q[])[];
 }
 
+/** The marginals of a public-good case (uniform when not given). */
 export function pgMarginals(c: PgCase): Q[][] {
   return c.marginals?.map((m) => m.slice()) ?? c.values.map((g) => g.map(() => ONE.div(q(g.length))));
 }
 
+/** The public-good environment of a case (valuations net of an equal cost share). */
 export function pgEnvironment(c: PgCase): PublicGood {
   return publicGoodEnvironment(c.values, c.cost);
 }
@@ -77,6 +83,11 @@ export function pgTrivial(c: PgCase): boolean {
   return lo.compare(c.cost) >= 0 || hi.compare(c.cost) <= 0;
 }
 
+/**
+ * The closed-form bound of [BernardMD3, Prop 6.26] on grids: interim provision probabilities, the
+ * largest interim gross payments P*_i under BIC + IIR, the provision probability, R* = Σ_i E[P*_i]
+ * − c·Pr(provide), and whether an efficient BIC IIR budget-balanced mechanism exists (R* ≥ 0).
+ */
 export interface PgBound {
   readonly interimProvision: readonly (readonly Q[])[];
   readonly grossPayments: readonly (readonly Q[])[];
@@ -126,6 +137,11 @@ export function pgMechanism(c: PgCase): DirectMechanism {
   return budgetBalance(pgEnvironment(c).env, { kind: "direct", allocation, payments }, pgMarginals(c)).mechanism;
 }
 
+/**
+ * The exact LP decision of a public-good case: whether it is possible, the model and certified
+ * result, the mechanism re-checked by src/concepts (with any failed checks), or the size of the
+ * Farkas certificate.
+ */
 export interface PgDecision {
   readonly possible: boolean;
   readonly model: LpModel;
@@ -161,6 +177,11 @@ export function pgMaxBudgetLp(c: PgCase): Q {
 
 // ————————————————————————————————————————————————————————— continuous, two agents
 
+/**
+ * [BernardMD3, Prop 6.26] on the continuum for two agents: the largest expected budget by virtual
+ * values and, independently, the IR-VCG budget (equal by revenue equivalence), and whether the cost
+ * is interior (2v̲ < c < 2v̄).
+ */
 export interface PgContinuous {
   /** B(c) = A(c) − c·P(c) by virtual values. */
   readonly virtualBudget: Q;

@@ -24,11 +24,11 @@ export interface UnitCdf {
   readonly F: Poly;
 }
 
+/** The uniform CDF F(x) = x on [0, 1]. */
 export function uniformUnit(): UnitCdf {
   return { F: Poly.x };
 }
 
-/** B(s) for the rule 1{x + y ≥ s} at cost c, exactly (see the module comment). */
 /** The formula integrates over [0, 1]: a polynomial that is not a CDF there (F(0) ≠ 0 or F(1) ≠ 1) is refused, never integrated silently. */
 function requireUnitCdf(F: UnitCdf, path: string): void {
   const f0 = F.F.eval(ZERO);
@@ -38,6 +38,11 @@ function requireUnitCdf(F: UnitCdf, path: string): void {
   }
 }
 
+/**
+ * B(s) for the rule 1{x + y ≥ s} at cost c, exactly, as an iterated integral ([BernardMD3, Prop
+ * 7.8]; see the module comment); a polynomial that is not a CDF on [0, 1] is a MechcheckError
+ * "not-a-unit-cdf".
+ */
 export function thresholdBudgetDirect(F1: UnitCdf, F2: UnitCdf, cInput: QInput, sInput: QInput): Q {
   requireUnitCdf(F1, "F1");
   requireUnitCdf(F2, "F2");
