@@ -15,6 +15,11 @@ import { MechcheckError } from "../errors.ts";
 import { ONE, type Q, qstr, ZERO } from "../exact/rational.ts";
 import { allProfiles, joinProfile, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
 
+/**
+ * A finite common-prior type space with payoff types ([BernardMD3, *Decomposition of Types*]): the
+ * number of types and payoff types per agent, each type's payoff type ϑ_i(τ_i), and the common
+ * prior over type profiles.
+ */
 export interface PayoffTypeSpace {
   /** |T_i| per agent. */
   readonly sizes: readonly number[];
@@ -68,6 +73,11 @@ export function beliefClasses(ts: PayoffTypeSpace): number[][] {
   });
 }
 
+/**
+ * The exact verdict of [BernardMD3, Prop 7.15]'s conclusion: it holds (with how many belief-type
+ * profiles arise and how many are non-trivial tests), or the first belief-type profile and
+ * payoff-type (or type) profile where the joint probability differs from the product.
+ */
 export type ConditionalIndependenceResult =
   | {
       readonly holds: true;

@@ -63,10 +63,19 @@ function typeBeliefs(sizes: readonly number[], beliefs: Beliefs): Q[][][] {
 
 const expect = (belief: readonly Q[], y: readonly Q[]): Q => belief.reduce((s, p, k) => (p.n === 0n ? s : s.add(p.mul(y[k]!))), ZERO);
 
+/**
+ * The Crémer–McLean condition at one agent and type ([BernardMD3, Def 7.10]): separated, with a
+ * Farkas vector y (E_{τ_i}[y] < 0 ≤ E_{τ'_i}[y]), or not, with nonnegative weights expressing its
+ * belief through the others'.
+ */
 export type CmTypeVerdict =
   | { readonly agent: number; readonly type: number; readonly separated: true; /** E_{τ_i}[y] < 0 ≤ E_{τ'_i}[y] */ readonly y: readonly Q[] }
   | { readonly agent: number; readonly type: number; readonly separated: false; /** weights over all of i's types (own type 0): Σ λ π(·|τ') = π(·|τ_i) */ readonly weights: readonly Q[] };
 
+/**
+ * Whether the Crémer–McLean condition ([BernardMD3, Def 7.10]) holds, with the exact verdict at
+ * every agent and type.
+ */
 export interface CremerMcLeanVerdict {
   readonly holds: boolean;
   /** perType[i][τ_i] */
@@ -129,6 +138,11 @@ export function separatingLotteries(beliefs: TypeBeliefs, verdict: CremerMcLeanV
   );
 }
 
+/**
+ * The Crémer–McLean transform of a mechanism ([BernardMD3, Prop 7.11]): the equivalent BIC
+ * mechanism, the multiplier c used, the least c ≥ 0 that makes it BIC, the largest admissible c
+ * (null = unbounded), and the lotteries.
+ */
 export interface CmMechanismResult {
   readonly mechanism: DirectMechanism;
   /** The multiplier used. */
@@ -140,6 +154,10 @@ export interface CmMechanismResult {
   readonly lotteries: readonly (readonly (readonly Q[])[])[];
 }
 
+/**
+ * Options of the Crémer–McLean transform: the multiplier c (default cMin; must lie in [cMin,
+ * cMax]), lotteries to use instead of the Farkas ones, and solver options.
+ */
 export interface CmMechanismOptions extends SolveOptions {
   /** Multiplier c (default: cMin). Must lie in [cMin, cMax]. */
   readonly c?: QInput;
@@ -235,6 +253,11 @@ export function fullSurplusExtraction(env: Environment, beliefs: Beliefs | TypeB
 /** Two agents' profile tables of pairs (agent 1's entry, agent 2's entry), rows = agent 1's type. */
 export type PairTable = readonly (readonly (readonly [string, string])[])[];
 
+/**
+ * A Crémer–McLean example as the slide gives it ([BernardMD3, *Auction with Interdependent
+ * Types*]): the environment, the common prior, and the slide's remaining tables as claims to be
+ * checked, not trusted.
+ */
 export interface CmExample {
   readonly env: Environment;
   /** The common prior as the slide gives it, prior[θ] in profile order (row = agent 1's type). */

@@ -62,6 +62,11 @@ function equivalentBicLp(env: Environment, beliefs: AgentBeliefs, mech: DirectMe
   return lp.build();
 }
 
+/**
+ * Whether a direct mechanism has an equivalent BIC mechanism ([BernardMD3, Prop 7.11]; same
+ * decision rule and interim payments), decided by exact LPs: the payments of one, or the first
+ * agent's verified Farkas multipliers by row name.
+ */
 export type EquivalentBicResult =
   | { readonly exists: true; /** payments[r][i] */ readonly payments: Q[][] }
   | { readonly exists: false; readonly agent: number; /** verified Farkas multipliers on agent's EQ/BIC rows, by row name */ readonly farkas: Readonly<Record<string, string>> };

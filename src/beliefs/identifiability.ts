@@ -73,6 +73,11 @@ export function identifiabilityLp(sizes: readonly number[], cond: Conditionals, 
   return lp.build();
 }
 
+/**
+ * Whether a full-support prior is identifiable ([BernardMD3, Def 7.13]), decided by exact LPs; if
+ * not, a distribution μ ≠ π in the cone polyhedron M (full support after mixing with π) and the
+ * coordinate where it was found.
+ */
 export type IdentifiabilityVerdict =
   | { readonly identifiable: true }
   | { readonly identifiable: false; /** a μ ∈ M, μ ≠ π (full support after mixing with π) */ readonly mu: readonly Q[]; readonly at: number };
@@ -154,6 +159,10 @@ function budgetBalancedEquivalentLp(env: Environment, cond: Conditionals, mech: 
   return lp.build();
 }
 
+/**
+ * Whether a mechanism has an equivalent BIC, ex post budget-balanced mechanism ([BernardMD3, Prop
+ * 7.14]), by an exact LP: its payments, or the verified Farkas multipliers by row name.
+ */
 export function budgetBalancedEquivalent(env: Environment, cond: Conditionals, mech: DirectMechanism, opts: SolveOptions = {}): { readonly exists: true; readonly payments: Q[][] } | { readonly exists: false; readonly farkas: Readonly<Record<string, string>> } {
   const model = budgetBalancedEquivalentLp(env, cond, mech);
   const res = solve(model, opts);

@@ -55,6 +55,7 @@ import { LpBuilder, type LpModel, type TermInput } from "../lp/model.ts";
 import type { HarsanyiTypeSpace } from "../model/environment.ts";
 import { joinProfile, othersIndex, othersSizes, profileAt, profileCount, profileIndex, withEntry } from "../model/profiles.ts";
 
+/** The number of types of each agent of a Harsanyi type space. */
 export function typeSpaceSizes(ts: HarsanyiTypeSpace): number[] {
   return ts.types.map((t) => t.length);
 }
@@ -199,6 +200,10 @@ export function addAcceptanceRows(b: LpBuilder, ts: HarsanyiTypeSpace, opts: { i
   return allGain;
 }
 
+/**
+ * The LP of an acceptable, feasible and incentive-compatible trade on a type space
+ * ([BrooksExPost2023, *Aside on no-trade with IC*]; `morris-ic-trade`).
+ */
 export const icTradeLp = (ts: HarsanyiTypeSpace): LpModel => tradeLp(ts, { ic: true });
 /** The trade LP without IC (`no-trade-common-prior`). */
 export const plainTradeLp = (ts: HarsanyiTypeSpace): LpModel => tradeLp(ts, { ic: false });
@@ -469,6 +474,10 @@ export function labelledTypeSpace(sizes: readonly number[], states: number, beli
   return ts;
 }
 
+/**
+ * Options of `randomTypeSpace`: the number of types per agent and of states, whether beliefs are
+ * the posteriors of one prior or drawn independently, and the largest integer weight.
+ */
 export interface RandomTypeSpaceOptions {
   /** |T_i| per agent, e.g. [6, 6]. */
   types: readonly number[];

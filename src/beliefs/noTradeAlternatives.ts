@@ -268,6 +268,10 @@ export function typeSpaceToJson(ts: HarsanyiTypeSpace): unknown {
   };
 }
 
+/**
+ * Read a Harsanyi type space from JSON (numbers as exact strings) and validate it; a malformed one
+ * is a MechcheckError naming the field.
+ */
 export function typeSpaceFromJson(j: unknown): HarsanyiTypeSpace {
   const o = j as { agents: string[]; types: string[][]; states: string[]; beliefs: string[][][]; prior?: string[] };
   if (!o || !Array.isArray(o.agents) || !Array.isArray(o.types) || !Array.isArray(o.states) || !Array.isArray(o.beliefs)) {

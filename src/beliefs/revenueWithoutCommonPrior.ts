@@ -61,6 +61,11 @@ import { InternalError } from "../errors.ts";
 /** beliefs[i][t_i][k] = π_i(t_{-i} = k | t_i), k in othersIndex order. */
 export type PerTypeBeliefs = readonly (readonly (readonly Q[])[])[];
 
+/**
+ * The exact LP of the revenue guaranteed at every profile by BIC, IIR mechanisms with a fixed rule
+ * on a type space without a common prior ([BernardMD3, Def 7.17, Prop 7.18]), with the columns of
+ * each payment p_i(t) and of z.
+ */
 export interface RevenueLp {
   readonly model: LpModel;
   /** Column of p_i(t). */
@@ -206,4 +211,5 @@ export function scaledMechanism(env: Environment, lp: RevenueLp, allocation: rea
   };
 }
 
+/** The rational 10⁶: the scale M of the mechanism p + M·d that shows revenue is unbounded. */
 export const ONE_MILLION = q(1_000_000).mul(ONE);
