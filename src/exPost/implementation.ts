@@ -40,6 +40,10 @@ import { isEPIC } from "../concepts/index.ts";
 import { epicTransfersLp } from "../concepts/transfers.ts";
 import { solve } from "../lp/solve.ts";
 
+/**
+ * How ex post implementation reads "outcome" ([BrooksExPost2023, *Implementation*]): "none"
+ * (decisions only, no money) or "transfers" (quasilinear, payments free).
+ */
 export type TransferMode = "none" | "transfers";
 
 // ---------------------------------------------------------------- sections
@@ -143,6 +147,10 @@ export function sectionFailure(env: Environment, i: number, o: number, choices: 
   return c ? { kind: "cycle", cycle: c } : null;
 }
 
+/**
+ * An EPIC selection on one section (agent i, others' profile θ_{-i}): the decision chosen at each
+ * own type and, in mode "transfers", the payments.
+ */
 export interface SectionSolution {
   readonly agent: number;
   /** Index of θ_{-i} among the others' profiles. */
@@ -160,6 +168,7 @@ export interface SectionRefutation {
   readonly candidates: readonly { readonly choices: readonly number[]; readonly failure: SectionFailure }[];
 }
 
+/** One section's exact verdict: a solution, or a refutation listing every candidate selection and why it fails. */
 export type SectionVerdict = { readonly ok: true; readonly solution: SectionSolution } | { readonly ok: false; readonly refutation: SectionRefutation };
 
 function* product(domains: readonly (readonly number[])[]): Generator<number[]> {
@@ -199,6 +208,11 @@ export type TestSpacesVerdict =
   | { readonly ok: true; readonly solutions: readonly (readonly SectionSolution[])[] }
   | { readonly ok: false; readonly refutation: SectionRefutation };
 
+/**
+ * Solve every section (i, θ_{-i}) of a social choice correspondence on BM's test type spaces
+ * ([BrooksExPost2023, *Separable environments*]): a solution for each, or the first refuted
+ * section, exactly.
+ */
 export function solveAllSections(env: Environment, scc: SocialChoiceCorrespondence, mode: TransferMode): TestSpacesVerdict {
   const sizes = typeSizes(env);
   const solutions: SectionSolution[][] = [];
@@ -216,6 +230,7 @@ export function solveAllSections(env: Environment, scc: SocialChoiceCorresponden
 
 // ---------------------------------------------------------------- the global search
 
+/** A selection of a social choice correspondence, rule[θ] ∈ F(θ), with its payments (zero in mode "none"). */
 export interface ExPostSelection {
   /** rule[θ] ∈ F(θ). */
   readonly rule: readonly number[];
@@ -223,6 +238,11 @@ export interface ExPostSelection {
   readonly payments: readonly (readonly Q[])[];
 }
 
+/**
+ * Whether a social choice correspondence is ex post implementable ([BrooksExPost2023,
+ * *Implementation*]), decided by exhaustive search: an EPIC selection, or none; with the number of
+ * search nodes.
+ */
 export type ExPostVerdict =
   | { readonly implementable: true; readonly selection: ExPostSelection; readonly nodes: number }
   | { readonly implementable: false; readonly nodes: number };

@@ -49,6 +49,10 @@ export interface Parametric {
   readonly b: readonly [readonly [Q, Q], readonly [Q, Q]];
 }
 
+/**
+ * The two agents' finite signal grids G_0, G_1 ⊂ [0, 1]² of the JMMZ parametric example
+ * ([BrooksExPost2023, *A parametric example*]).
+ */
 export type Grids = readonly [readonly Signal[], readonly Signal[]];
 
 const K = 0;
@@ -82,6 +86,7 @@ function signalsAt(grids: Grids, prof: readonly number[], i: number): [Signal, S
   return i === 0 ? [s0, s1] : [s1, s0];
 }
 
+/** A signal's label "(s_k,s_l)" with exact numbers. */
 export function signalLabel(s: Signal): string {
   return `(${qstr(s[0])},${qstr(s[1])})`;
 }
@@ -168,6 +173,7 @@ export function monotonePayments(env: Environment, rule: DecisionRule): Q[][] {
   return [...allProfiles(sizes)].map((prof, th) => [0, 1].map((i) => (rule[th] === K ? tau[i]![prof[1 - i]!]! : ZERO)));
 }
 
+/** The direct mechanism of a deterministic decision rule and a payment table. */
 export function directMechanism(env: Environment, rule: DecisionRule, payments: Q[][]): DirectMechanism {
   return { kind: "direct", allocation: pointMassAllocation(env, rule), payments };
 }
@@ -199,6 +205,7 @@ export function dictatorialPayments(P: Parametric, grids: Grids, i: number, x: n
   );
 }
 
+/** Whether a decision rule chooses the same decision at every profile. */
 export function isConstant(rule: DecisionRule): boolean {
   return rule.every((d) => d === rule[0]);
 }

@@ -32,11 +32,16 @@ import type { Environment } from "../model/environment.ts";
 import { typeSizes } from "../model/environment.ts";
 import { sectionGain, sectionProfile } from "./implementation.ts";
 
+/**
+ * The interval [lo, hi] of a payment difference p_i(b, s_{-i}) − p_i(a, s_{-i}) over all EPIC
+ * payment rules ([ChungEly2002, §3.3]); payoff equivalence is lo = hi.
+ */
 export interface DifferenceInterval {
   readonly lo: Q;
   readonly hi: Q;
 }
 
+/** A difference interval computed by the exact transfers LP, with the payments of an EPIC rule attaining each end. */
 export interface LpDifferenceInterval extends DifferenceInterval {
   /** payments[θ][i] of an EPIC rule attaining lo, and one attaining hi. */
   readonly paymentsLo: readonly (readonly Q[])[];
@@ -80,6 +85,10 @@ export function differenceIntervalPaths(env: Environment, rule: readonly number[
 
 // ---------------------------------------------------------------- the continuous step problem
 
+/**
+ * The continuous single-crossing problem of [ChungEly2002, Lemma 3]: v(x) = β + αx + γx² strictly
+ * increasing on [0, 1], and a step allocation level H with rational cutoffs.
+ */
 export interface StepProblem {
   /** v(x) = beta + alpha·x + gamma·x², strictly increasing on [0, 1]. */
   readonly beta: Q;
@@ -91,6 +100,7 @@ export interface StepProblem {
   readonly levels: readonly Q[];
 }
 
+/** v(x) = β + αx + γx² of a step problem, exact. */
 export function stepValue(p: StepProblem, x: Q): Q {
   return p.beta.add(p.alpha.mul(x)).add(p.gamma.mul(x).mul(x));
 }

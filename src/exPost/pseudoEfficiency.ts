@@ -17,6 +17,10 @@ import type { DecisionRule, Environment } from "../model/environment.ts";
 import { typeSizes } from "../model/environment.ts";
 import { joinProfile, othersSizes, profileCount, profileIndex } from "../model/profiles.ts";
 
+/**
+ * One edge a → a' of a negative cycle refuting pseudo-efficiency ([ChungEly2002, Def 4]): the
+ * decisions, the own type attaining the edge length, and the length.
+ */
 export interface CycleEdge {
   readonly from: number;
   readonly to: number;
@@ -25,6 +29,11 @@ export interface CycleEdge {
   readonly length: Q;
 }
 
+/**
+ * Pseudo-efficiency of one section ([ChungEly2002, Def 4, Lemma 1]), decided by Bellman–Ford: the
+ * weights w (re-checked against the argmax condition), or a negative cycle and its total. Exported
+ * as PseudoEfficiencySectionVerdict.
+ */
 export type SectionVerdict =
   | { readonly pseudoEfficient: true; readonly agent: number; readonly others: number; readonly weights: readonly Q[] }
   | { readonly pseudoEfficient: false; readonly agent: number; readonly others: number; readonly cycle: readonly CycleEdge[]; readonly total: Q };

@@ -23,6 +23,10 @@ import type { ProductOutcomes } from "../model/productOutcomes.ts";
 import { decisionOf } from "../model/productOutcomes.ts";
 import type { ExPostSelection, SectionSolution } from "./implementation.ts";
 
+/**
+ * A claimed separable structure of (env, F) ([BrooksExPost2023, *Separable environments*]): the
+ * product outcome set, the public rule f_0 and the private sets F_i(θ).
+ */
 export interface SeparableStructure {
   readonly outcomes: ProductOutcomes;
   /** f_0(θ) ∈ X_0. */
@@ -31,6 +35,10 @@ export interface SeparableStructure {
   readonly privateSets: readonly (readonly (readonly number[])[])[];
 }
 
+/**
+ * Why (env, F) is not separable for a given structure: the outcomes are not the product, a utility
+ * depends on another agent's private component, or F is not of product form at a profile.
+ */
 export type SeparabilityFailure =
   | { readonly code: "outcomes"; readonly message: string }
   | { readonly code: "utility"; readonly agent: number; readonly profile: number; readonly decisions: readonly [number, number]; readonly message: string }
