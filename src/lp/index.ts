@@ -6,3 +6,4 @@ export { feasibleNonnegative, feasibleInequalities } from "./alternatives.ts";
 export { parseLpJson, lpModelFromObject, lpModelToJson } from "./jsonModel.ts";
 export { infeasibilityProof, renderProof, renderTerms, type Proof, type ProofRow, type BoundUse } from "./proof.ts";
 export { solveByRowGeneration, solveByRowGenerationWithStats, reducedModel, extendByZeros, type RowGenerationOptions, type RowGenerationStats } from "./rowGeneration.ts";
+export { lpModelToLpFormat, parseLpFormat } from "./lpFormat.ts";
