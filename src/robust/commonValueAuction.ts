@@ -47,6 +47,10 @@ import { solve } from "../lp/solve.ts";
 import { profileAt, profileCount } from "../model/profiles.ts";
 import { checkGrid, type LocalGrid, nablaMinus, nablaPlus, nablaTildePlus, type Stencil } from "./maxminBounds.ts";
 
+/**
+ * A pure common-value auction of Brooks and Du ([BrooksMaxmin2023, *Applying the bounds*]): the
+ * number of bidders, the strictly increasing values v ≥ 0 and their distribution μ.
+ */
 export interface CommonValueAuction {
   readonly bidders: number;
   /** strictly increasing, ≥ 0 */
@@ -54,6 +58,10 @@ export interface CommonValueAuction {
   readonly mu: readonly Q[];
 }
 
+/**
+ * Check a common-value auction: at least 2 bidders, nonempty values strictly increasing and ≥ 0,
+ * and μ positive and summing to 1; otherwise a MechcheckError naming the field.
+ */
 export function validateAuction(a: CommonValueAuction): void {
   if (!Number.isSafeInteger(a.bidders) || a.bidders < 2) throw new MechcheckError("bad-count", `bidders = ${a.bidders}: need an integer ≥ 2`, { path: "bidders" });
   if (a.values.length === 0 || a.values.length !== a.mu.length) throw new MechcheckError("invalid-input", "values and mu must be nonempty and of equal length", { path: "values" });
@@ -74,6 +82,10 @@ function optimal(r: LpResult, what: string): Optimal {
 
 const sizesFor = (a: CommonValueAuction, g: LocalGrid) => Array.from({ length: a.bidders }, () => g.K + 1);
 
+/**
+ * The min-potential upper bound of a common-value auction ([BrooksMaxmin2023, *Bounds for revenue
+ * maximization in auctions*]): the IVO LP's exact value, π(v, t), γ(t) and the verified LP answer.
+ */
 export interface AuctionIvo {
   readonly value: Q;
   /** pi[v][t] */
@@ -115,6 +127,11 @@ export function auctionIvo(a: CommonValueAuction, grid: LocalGrid): AuctionIvo {
   return { value: r.value, pi: pv.map((row) => row.map((x) => r.primal[x]!)), gamma: gam.map((x) => r.primal[x]!), lp: r };
 }
 
+/**
+ * A max-guarantee bound of a common-value auction ([BrooksMaxmin2023, *Bounds for revenue
+ * maximization in auctions*]): the SVO LP's exact value, the allocation q and payments p by action
+ * profile, λ(v), and the verified LP answer.
+ */
 export interface AuctionSvo {
   readonly value: Q;
   /** q[a][i], p[a][i] */
@@ -124,6 +141,10 @@ export interface AuctionSvo {
   readonly lp: Optimal;
 }
 
+/**
+ * Which guarantee program: SVO⁺ (local-up multipliers, participation security), SVO⁺ with the
+ * proportional allocation, or SVO⁻ (the IVO's exact LP dual).
+ */
 export type SvoKind = "plus" | "plus-proportional" | "minus";
 
 /** The proportional allocation q_i(a) = a_i/Σa (uniform at a = 0). */
@@ -303,13 +324,13 @@ function erlangQuantileFloat(N: number, c: number): number {
   return x;
 }
 
+const quantileCache = new Map<string, [Q, Q]>();
+
 /**
  * A certified bracket [lo, hi] ∋ x* with G_N(x*) = c, i.e. e^{−x*} S_N(x*) = 1 − c, for 0 < c < 1,
  * hi − lo ≤ width. A float Newton guess proposes a dyadic bracket, certified by two exact
  * comparisons (exact rational bounds on e^x); if that fails, exact bisection from [0, 2^j].
  */
-const quantileCache = new Map<string, [Q, Q]>();
-
 export function erlangQuantile(N: number, c: Q, width: Q): [Q, Q] {
   const key = `${N}|${qstr(c)}|${qstr(width)}`;
   const hit = quantileCache.get(key);
@@ -343,6 +364,10 @@ function erlangQuantileUncached(N: number, c: Q, width: Q): [Q, Q] {
   return [lo, hi];
 }
 
+/**
+ * The closed-form revenue R* of a common-value auction as a certified bracket [lo, hi], with the
+ * brackets of the Erlang quantiles used and the expected value.
+ */
 export interface ClosedFormBracket {
   readonly lo: Q;
   readonly hi: Q;

@@ -26,6 +26,11 @@ import { type Q, q, qstr } from "../exact/rational.ts";
 import type { Distribution } from "../continuous/distribution.ts";
 import { type Piecewise, Poly } from "../continuous/polynomial.ts";
 
+/**
+ * The worst-case type space T* of Bergemann, Brooks and Morris ([BrooksMaxmin2023, *First-price
+ * auction recap*]): the type distribution H = F^{1/n}, n, G = H^{n−1}, g = G′ and P(t) = ∫ x dG,
+ * exact piecewise polynomials.
+ */
 export interface WorstCaseTypeSpace {
   /** the type distribution H = F^{1/n} */
   readonly H: Distribution;
@@ -38,6 +43,10 @@ export interface WorstCaseTypeSpace {
   readonly P: Piecewise;
 }
 
+/**
+ * The worst-case type space T* for type distribution H and n bidders (see WorstCaseTypeSpace); n <
+ * 2 is a MechcheckError "bad-count".
+ */
 export function worstCaseTypeSpace(H: Distribution, n: number): WorstCaseTypeSpace {
   if (!Number.isSafeInteger(n) || n < 2) throw new MechcheckError("bad-count", `n = ${n}: need an integer ≥ 2`, { path: "n", value: n });
   const G = H.cdf.composeOuter(Poly.x.pow(n - 1));
@@ -80,6 +89,11 @@ export function tStarPayoff(ts: WorstCaseTypeSpace, t: Q, t2: Q): Q {
   return win.sub(fpaBid(ts, t2).mul(ts.G.eval(t2)));
 }
 
+/**
+ * The certificate that the first-price bid β^FPA is an equilibrium on T* ([BrooksMaxmin2023,
+ * *First-price auction recap*]): whether it holds, why not, and how many exact spot checks U(t, t)
+ * ≥ U(t, t′) were made.
+ */
 export interface TStarCertificate {
   readonly ok: boolean;
   readonly reason?: string;

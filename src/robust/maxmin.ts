@@ -63,6 +63,7 @@ export interface PriorTypeSpace {
   readonly prior: readonly Q[];
 }
 
+/** The number of types (or actions) of each agent of a type space (or mechanism). */
 export function sizesOf(x: { readonly types?: readonly (readonly Label[])[]; readonly actions?: readonly (readonly Label[])[] }): number[] {
   return (x.types ?? x.actions ?? []).map((a) => a.length);
 }
@@ -133,6 +134,10 @@ export function lotteryWelfare(p: DesignProblem, s: number, lottery: readonly Q[
   return r;
 }
 
+/**
+ * A violation of participation security ([BrooksMaxmin2023, *Participation security*]): the agent
+ * opting out, the others' actions, the state, and its negative expected utility.
+ */
 export interface PsViolation {
   readonly agent: number;
   readonly others: number[];
@@ -175,6 +180,7 @@ export function asEnvironment(p: DesignProblem): Environment {
   };
 }
 
+/** A finite mechanism (A, g) as an indirect mechanism of the model, with zero payments. */
 export function asIndirectMechanism(p: DesignProblem, m: FiniteMechanism): IndirectMechanism {
   return { kind: "indirect", actions: m.actions, outcome: m.g, payments: m.g.map(() => new Array<Q>(p.agents).fill(ZERO)) };
 }
@@ -184,6 +190,7 @@ export function trivialTypeSpace(p: DesignProblem): PriorTypeSpace {
   return { types: Array.from({ length: p.agents }, () => ["·"]), prior: p.mu.slice() };
 }
 
+/** A common-prior type space (T, π) as a Harsanyi type space of the model (each type's belief the conditional of π). */
 export function asHarsanyi(p: DesignProblem, ts: PriorTypeSpace): HarsanyiTypeSpace {
   const sizes = sizesOf(ts);
   return {
@@ -197,6 +204,10 @@ export function asHarsanyi(p: DesignProblem, ts: PriorTypeSpace): HarsanyiTypeSp
 
 // ---------------------------------------------------------------- the LPs
 
+/**
+ * The least designer payoff over Bayes correlated equilibria ([BrooksMaxmin2023, *Guarantee*]): its
+ * exact value, a minimizing BCE σ(a | t, θ), and the verified LP answer.
+ */
 export interface BceMinResult {
   readonly value: Q;
   /** sigma[t][s][a] = σ(a | t, θ) of a minimizing BCE. */
@@ -243,6 +254,10 @@ export function guarantee(p: DesignProblem, m: FiniteMechanism): BceMinResult {
   return bceMin(p, m, trivialTypeSpace(p));
 }
 
+/**
+ * The potential of a type space ([BrooksMaxmin2023, *Upper bounding the potential*]): its exact
+ * value, an optimal interim IC and IR direct mechanism g′(x | t), and the verified LP answer.
+ */
 export interface PotentialResult {
   readonly value: Q;
   /** direct[t][x] = g′(x | t) of an optimal IIC/IIR direct mechanism. */
@@ -322,6 +337,10 @@ export function potential(p: DesignProblem, ts: PriorTypeSpace): PotentialResult
 
 // ---------------------------------------------------------------- independent re-checks
 
+/**
+ * A violated interim IC or IR constraint of a direct mechanism on (T, π), re-checked from the
+ * definitions: the agent, type, deviation (for IC) and exact gain.
+ */
 export interface InterimViolation {
   readonly kind: "IIC" | "IIR";
   readonly agent: number;
@@ -363,6 +382,10 @@ export function interimViolation(p: DesignProblem, ts: PriorTypeSpace, direct: r
   return null;
 }
 
+/**
+ * A violated obedience constraint of σ(a | t, θ) on (T, π), re-checked from the definition: the
+ * agent, type, recommended action, deviation and exact gain.
+ */
 export interface ObedienceViolation {
   readonly agent: number;
   readonly type: number;

@@ -52,6 +52,7 @@ export interface LocalGrid {
   readonly delta: Q;
 }
 
+/** Check a local grid: K an integer ≥ 1 and Δ > 0; otherwise a MechcheckError "bad-grid". */
 export function checkGrid(g: LocalGrid): void {
   if (!Number.isSafeInteger(g.K) || g.K < 1) throw new MechcheckError("bad-grid", `K = ${g.K}: need an integer ≥ 1`, { path: "K", value: g.K });
   if (g.delta.compare(0) <= 0) throw new MechcheckError("bad-grid", `Δ must be positive`, { path: "delta" });
@@ -65,6 +66,7 @@ export function seedGrid(delta: QInput): LocalGrid {
   return { K: Number(K.n), delta: d };
 }
 
+/** A linear difference operator at one profile as (profile index, coefficient) pairs, exact. */
 export type Stencil = readonly (readonly [number, Q])[];
 
 /** ∇⁻_i as a stencil on profile indices: ∇⁻_i g(t) = Σ c·g(t′). */
@@ -102,6 +104,7 @@ export function nablaPlus(sizes: readonly number[], grid: LocalGrid, i: number, 
   return [[profileIndex(sizes, up), inv], [a, inv.neg()]];
 }
 
+/** The sizes [K + 1, …, K + 1] of the signal-profile grid of a design problem. */
 export function gridSizes(p: DesignProblem, grid: LocalGrid): number[] {
   return Array.from({ length: p.agents }, () => grid.K + 1);
 }
@@ -142,6 +145,10 @@ function ivoValue(p: DesignProblem, sizes: readonly number[], grid: LocalGrid, t
   return r;
 }
 
+/**
+ * The min-potential upper bound ([BrooksMaxmin2023, *Local multipliers for the potential*]): the
+ * IVO LP's exact value, an optimal π(θ, t) and γ(t), and the verified LP answer.
+ */
 export interface IvoResult {
   readonly value: Q;
   /** pi[θ][t] */
@@ -177,6 +184,10 @@ export function solveIvo(p: DesignProblem, grid: LocalGrid): IvoResult {
   return { value: r.value, pi: piv.map((row) => row.map((v) => r.primal[v]!)), gamma: gam.map((v) => r.primal[v]!), lp: r };
 }
 
+/**
+ * A max-guarantee bound ([BrooksMaxmin2023, *Local multipliers for guarantee*]): the SVO LP's exact
+ * value, an optimal mechanism g(x | t) and λ(θ), and the verified LP answer.
+ */
 export interface SvoResult {
   readonly value: Q;
   /** g[t][x] */
@@ -266,6 +277,11 @@ export function summationByPartsGap(p: DesignProblem, grid: LocalGrid, pi: reado
   return left.sub(right);
 }
 
+/**
+ * Complementary slackness between IVO and SVO⁻ solutions ([BrooksMaxmin2023, *Complementary
+ * slackness*]), computed from the definitions: every nonzero product (all must be 0) and every
+ * primal infeasibility.
+ */
 export interface SlacknessReport {
   /** max over (θ,t) of π(θ,t)·(SVO⁻(θ,t) − λ(θ)) and over (t,x) of g(x|t)·(γ(t) − IVO(x,t)); both must be 0 */
   readonly nonzero: { readonly where: string; readonly product: Q }[];

@@ -27,13 +27,24 @@ import { profileAt, profileCount } from "../model/profiles.ts";
 import type { DesignProblem, FiniteMechanism } from "./maxmin.ts";
 import { labels, psLottery } from "./maxminCases.ts";
 
+/**
+ * Which participation security the bridge example uses ([BrooksMaxmin2023, *Will these bounds
+ * coincide in general?*]): "seed" (the slide's, at the true state only) or "worthless" (also at a
+ * state where the bridge is worth 0).
+ */
 export type PsReading = "seed" | "worthless";
 
+/** An outcome of the bridge example: whether the bridge is built and each citizen's share (summing to c when built). */
 export interface BridgeOutcome {
   readonly build: boolean;
   readonly shares: readonly Q[];
 }
 
+/**
+ * A bridge example ([BrooksMaxmin2023, *Will these bounds coincide in general?*]): N citizens
+ * valuing the bridge at v, its cost c (c/N < v < c), the outcomes, a finite mechanism, and the
+ * participation-security reading.
+ */
 export interface BridgeCase {
   readonly N: number;
   readonly v: Q;
@@ -101,6 +112,7 @@ export function bridgeCase(reading: PsReading): fc.Arbitrary<BridgeCase> {
     });
 }
 
+/** The JSON codec of bridge cases (saved counterexamples), numbers as exact strings. */
 export const bridgeCodec = {
   encode: (b: BridgeCase) => ({
     N: b.N,

@@ -15,12 +15,21 @@ import type { CaseCodec } from "../model/caseCodec.ts";
 import { profileAt, profileCount } from "../model/profiles.ts";
 import { type DesignProblem, type FiniteMechanism, lotteryUtility, type PriorTypeSpace, sizesOf } from "./maxmin.ts";
 
+/**
+ * A random finite maxmin case ([BrooksMaxmin2023, *Primitives*]): a design problem with an
+ * outside-option outcome, a participation-secure finite mechanism, and a full-support common-prior
+ * type space.
+ */
 export interface MaxminCase {
   readonly problem: DesignProblem;
   readonly mechanism: FiniteMechanism;
   readonly typeSpace: PriorTypeSpace;
 }
 
+/**
+ * Options of `maxminCase`: the largest numbers of agents, states, outcomes, actions and types, and
+ * the payoff range.
+ */
 export interface MaxminCaseOptions {
   readonly maxAgents?: number;
   readonly maxStates?: number;
@@ -40,6 +49,7 @@ function ints(len: number, min: number, max: number): fc.Arbitrary<number[]> {
   return fc.array(fc.integer({ min, max }), { minLength: len, maxLength: len });
 }
 
+/** Labels prefix0, prefix1, …, of n items. */
 export function labels(prefix: string, n: number): string[] {
   return Array.from({ length: n }, (_, k) => `${prefix}${k}`);
 }
@@ -61,6 +71,10 @@ export function psLottery(problem: DesignProblem, prof: readonly number[], weigh
   return point0;
 }
 
+/**
+ * An arbitrary of random finite maxmin cases, participation secure by construction (see the module
+ * comment), with exact numbers.
+ */
 export function maxminCase(opts: MaxminCaseOptions = {}): fc.Arbitrary<MaxminCase> {
   const maxN = opts.maxAgents ?? 2;
   const maxS = opts.maxStates ?? 2;
@@ -104,9 +118,11 @@ export function maxminCase(opts: MaxminCaseOptions = {}): fc.Arbitrary<MaxminCas
 const S = (x: Q) => qstr(x);
 const Qs = (xs: readonly Q[]) => xs.map(S);
 
+/** A maxmin design problem as JSON, numbers as exact strings. */
 export function encodeProblem(p: DesignProblem): unknown {
   return { agents: p.agents, states: p.states, mu: Qs(p.mu), outcomes: p.outcomes, utility: p.utility.map((ui) => ui.map(Qs)), designer: p.designer.map(Qs) };
 }
+/** A maxmin design problem read from JSON (`encodeProblem`'s form), numbers exact. */
 export function decodeProblem(j: any): DesignProblem {
   return {
     agents: Number(j.agents),
@@ -130,6 +146,7 @@ function decodeTypeSpace(j: any): PriorTypeSpace {
   return { types: j.types.map((a: string[]) => a.map(String)), prior: j.prior.map((x: string) => q(x)) };
 }
 
+/** The JSON codec of maxmin cases (saved counterexamples), numbers as exact strings. */
 export const maxminCaseCodec: CaseCodec<MaxminCase> = {
   encode: (x) => ({ problem: encodeProblem(x.problem), mechanism: encodeMechanism(x.mechanism), typeSpace: encodeTypeSpace(x.typeSpace) }),
   decode: (j: any) => ({ problem: decodeProblem(j.problem), mechanism: decodeMechanism(j.mechanism), typeSpace: decodeTypeSpace(j.typeSpace) }),

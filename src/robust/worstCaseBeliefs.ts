@@ -398,6 +398,10 @@ export function allocationFromColumns(prior: AuctionPrior, x: readonly Q[]): Q[]
 export function priorToJson(prior: AuctionPrior): unknown {
   return { n: prior.n, K: prior.K, delta: prior.delta.toFraction(), low: prior.low.toFraction(), f: prior.f.map((x) => x.toFraction()) };
 }
+/**
+ * Read an auction prior from JSON (n, K, f and optionally Δ and low, numbers as exact strings); a
+ * malformed one is a MechcheckError.
+ */
 export function priorFromJson(j: unknown): AuctionPrior {
   const o = j as { n: number; K: number; delta?: string; low?: string; f: string[] };
   if (!o || typeof o.n !== "number" || typeof o.K !== "number" || !Array.isArray(o.f)) throw new MechcheckError("bad-prior", "prior JSON needs n, K and f");
@@ -408,6 +412,12 @@ export function priorFromJson(j: unknown): AuctionPrior {
 // Everything about one prior, each number with its certificate (used by the ce2007 theorems and
 // `mechcheck ce2007`).
 
+/**
+ * The Chung–Ely (2007) analysis of a prior ([BrooksExPost2023, *Chung and Ely (2007)*]):
+ * regularity, the local-virtual-value revenue, value(P) and value(P′ on π*) with their re-checked
+ * mechanisms, the dual bounds, a monotone maximizer, and every certificate that failed its
+ * re-check.
+ */
 export interface ChungElyAnalysis {
   readonly regular: boolean;
   /** Σ_v f(v)·max(0, max_i φ̃_i(v)). */
