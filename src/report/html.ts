@@ -70,9 +70,17 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-/** Inline math, typeset by KaTeX. A formula KaTeX rejects comes out as a visible `katex-error` span. */
+/**
+ * Inline math, typeset by KaTeX. A formula KaTeX rejects (a syntax error, an unknown command) comes
+ * out as a visible `katex-error` span holding the TeX as text — never a silently red rendering.
+ */
 export function katexInline(tex: string): string {
-  return katex.renderToString(tex, { throwOnError: false, strict: "ignore", output: "htmlAndMathml" });
+  try {
+    return katex.renderToString(tex, { throwOnError: true, strict: "ignore", output: "htmlAndMathml" });
+  } catch (e) {
+    if (!(e instanceof katex.ParseError)) throw e;
+    return `<span class="katex-error" title="${escapeHtml(e.message)}">${escapeHtml(tex)}</span>`;
+  }
 }
 
 const LETTER = "A-Za-z\\u0370-\\u03FF";
@@ -114,9 +122,14 @@ const RATIONAL = /^(-?)(\d+)(?:\/(\d+))?$/;
 /** A table cell: an exact rational p/q is typeset as a fraction (exactly those digits); text is escaped. */
 export function cellHtml(s: string): string {
   const m = RATIONAL.exec(s);
-  if (!m) return escapeHtml(s);
-  const [, sign, p, q] = m;
-  return `<span class="num" title="${escapeHtml(s)}">${q ? katexInline(`${sign}\\frac{${p}}{${q}}`) : escapeHtml(`${sign ? "−" : ""}${p}`)}</span>`;
+  if (m) {
+    const [, sign, p, q] = m;
+    return `<span class="num" title="${escapeHtml(s)}">${q ? katexInline(`${sign}\\dfrac{${p}}{${q}}`) : escapeHtml(`${sign ? "−" : ""}${p}`)}</span>`;
+  }
+  // a list of rationals, as a violation's flattened array prints it: "[1/3, -1, 3]"
+  const list = /^\[(.*)\]$/.exec(s);
+  if (list && list[1]!.split(", ").every((x) => RATIONAL.test(x))) return `[${list[1]!.split(", ").map(cellHtml).join(", ")}]`;
+  return escapeHtml(s);
 }
 
 export function tableHtml(t: Table, cls = ""): string {
@@ -214,7 +227,7 @@ function verdictHtml(run: HtmlRun): string {
 
 const OUTCOME_MEANS: Record<Outcome, string> = {
   holds: "no case violated the statement, and every case's certificate was re-checked exactly",
-  refuted: "a counterexample was found and re-checked exactly (as expected of a refutation)",
+  refuted: "a counterexample was found and re-checked exactly",
   "unexpected-counterexample": "a case violates a statement that should hold",
   "no-counterexample-found": "the refutation's counterexample was not found in this run",
   vacuous: "too few cases met the hypothesis to judge",
@@ -310,7 +323,7 @@ main { max-width: 1100px; margin: 0 auto; padding: 1.5rem 2rem 3rem; }
 h1 { font-size: 1.6rem; margin: 0.2rem 0 0.8rem; } h2 { font-size: 1.15rem; margin: 1.4rem 0 0.5rem; border-bottom: 1px solid #ddd; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.92em; }
 table { border-collapse: collapse; margin: 0.6rem 0 1rem; background: #fff; }
-caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
+caption { text-align: left; font-weight: 600; padding: 0.2rem 0; white-space: nowrap; }
 th, td { border: 1px solid #d5d5d0; padding: 0.3rem 0.55rem; vertical-align: top; text-align: left; }
 th { background: #eeeee8; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
 table.verdicts td.stmt { max-width: 560px; } .cite { color: #666; font-size: 0.85em; margin-top: 0.2rem; }
@@ -321,7 +334,7 @@ table.verdicts td.stmt { max-width: 560px; } .cite { color: #666; font-size: 0.8
 pre.proof { background: #fff; border: 1px solid #ddd; padding: 0.6rem; overflow-x: auto; }
 .references li { margin: 0.2rem 0; } .key { font-family: ui-monospace, monospace; }
 footer { margin-top: 2.5rem; color: #777; font-size: 0.85em; } .error { color: #8a1212; }
-.katex { font-size: 1.05em; }
+.katex { font-size: 1.05em; } .katex-error { color: #c00; border-bottom: 1px dotted #c00; }
 `;
 
 /** The site: `index.html`, one page per id, `style.css` (KaTeX's stylesheet and fonts are the caller's to add). */
