@@ -46,9 +46,9 @@ function termsText(terms: readonly LpTerm[], out: string[], head: string): void 
 /** The model as LP text (see the module comment). */
 export function lpModelToLpFormat(model: LpModel, name = "mechcheck"): string {
   if (model.objectiveConstant.n !== 0n) {
-    throw new MechcheckError("unsupported", `LP format export: objective constant ${model.objectiveConstant.toFraction()} is not 0 (the format has no constant)`, { path: "objectiveConstant", value: model.objectiveConstant.toFraction() });
+    throw new MechcheckError("not-supported", `LP format export: objective constant ${model.objectiveConstant.toFraction()} is not 0 (the format has no constant)`, { path: "objectiveConstant", value: model.objectiveConstant.toFraction() });
   }
-  if (model.variables.length === 0) throw new MechcheckError("unsupported", "LP format export: the model has no variables", { path: "variables", value: 0 });
+  if (model.variables.length === 0) throw new MechcheckError("not-supported", "LP format export: the model has no variables", { path: "variables", value: 0 });
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new MechcheckError("bad-option", `LP format export: problem name ${JSON.stringify(name)} must be letters, digits and _`, { path: "name", value: name });
   const out: string[] = ["Problem", ` ${name}`, model.direction === "max" ? "Maximize" : "Minimize"];
   // esolver knows a column only from the objective or a row: unused columns get a 0 objective term
@@ -81,7 +81,7 @@ export function lpModelToLpFormat(model: LpModel, name = "mechcheck"): string {
 /** Read back LP text written by `lpModelToLpFormat` (variables x0…, rows r0…, in order). */
 export function parseLpFormat(text: string): LpModel {
   const fail = (line: number, why: string): never => {
-    throw new MechcheckError("bad-lp-file", `LP text line ${line + 1}: ${why}`, { path: `line ${line + 1}` });
+    throw new MechcheckError("bad-format", `LP text line ${line + 1}: ${why}`, { path: `line ${line + 1}` });
   };
   const lines = text.split("\n");
   let section = "";
