@@ -143,7 +143,7 @@ describe("SparseLu", () => {
     ).toThrow(expect.objectContaining({ code: "singular" }));
   });
 
-  it("factors a 15,000-row slack-heavy basis quickly, with slack pivots free of fill", () => {
+  it("factors a 15,000-row slack-heavy basis, with slack pivots free of fill (its speed is measured in bench/lu-profile.ts, not here)", () => {
     // Basis of an LP with m rows: 300 structural columns (each with 40 random entries) plus
     // slack columns −e_i for the rows not covered by a structural pivot.  To make it nonsingular
     // by construction, structural column t has a large diagonal entry in row t·50 and the slack
@@ -163,12 +163,10 @@ describe("SparseLu", () => {
       cols.push({ rows: rs, vals: rs.map((i) => (i === d ? rat(1000n) : rat(BigInt(1 + Math.floor(rnd() * 5)), BigInt(1 + Math.floor(rnd() * 3))))) });
     }
     for (let i = 0; i < m; i++) if (!diagRows.has(i)) cols.push({ rows: [i], vals: [rat(-1n)] });
-    const t0 = performance.now();
     const lu = SparseLu.factor(m, cols);
     const r = Array.from({ length: m }, (_, i) => rat(BigInt((i % 7) - 3)));
     const x = lu.solve(r);
     const y = lu.solveTranspose(Array.from({ length: m }, (_, j) => rat(BigInt(j % 3))));
-    const ms = performance.now() - t0;
     expect(lu.stats.singletonColumnPivots).toBeGreaterThanOrEqual(m - nStruct);
     // exact residual check
     const bx = Array.from({ length: m }, () => rat(0n));
@@ -178,7 +176,6 @@ describe("SparseLu", () => {
       const s = c.rows.reduce((acc, i, k) => ratAdd(acc, ratMul(c.vals[k]!, y[i]!)), rat(0n));
       expect(ratCmp(s, rat(BigInt(j % 3)))).toBe(0);
     });
-    expect(ms).toBeLessThan(5000); // typically well under a second; generous for a loaded CI machine
   });
 });
 
