@@ -35,6 +35,15 @@ export function renderDocument(doc: Doc, format: Format, opts: RenderOptions = {
   return out.join("\n");
 }
 
+/**
+ * A smaller font for a wide table, so that it fits a 6.5in text width: the width is estimated in
+ * characters (widest cell per column plus the gaps); null keeps the surrounding size.
+ */
+export function latexSizeFor(t: Table): string | null {
+  const width = t.headers.reduce((sum, h, c) => sum + Math.max(h.length, ...t.rows.map((r) => (r[c] ?? "").length)) + 2, 0);
+  return width <= 95 ? null : width <= 112 ? "small" : width <= 130 ? "footnotesize" : width <= 160 ? "scriptsize" : "tiny";
+}
+
 function renderLatex(doc: Doc, standalone: boolean): string {
   const body: string[] = [`\\subsection*{${latexText(doc.title)}}`];
   for (const b of doc.blocks) {
@@ -43,9 +52,13 @@ function renderLatex(doc: Doc, standalone: boolean): string {
     else if (b.kind === "lines") body.push("", "{\\small", ...b.lines.map((l) => `\\mbox{}${latexText(l)}\\\\`), "}");
     else {
       // A table: its caption in bold above it, the tabular not floating (pasted where it is needed).
-      body.push("", `\\noindent\\textbf{${latexText(b.table.caption)}}\\\\[2pt]`, renderTable(b.table, "latex"), "", "\\medskip");
+      const size = latexSizeFor(b.table);
+      body.push("", `\\noindent\\textbf{${latexText(b.table.caption)}}\\\\[2pt]`, ...(size ? [`{\\${size}`] : []), renderTable(b.table, "latex"), ...(size ? ["}"] : []), "", "\\medskip");
     }
   }
+  // Row spacing that leaves room for \frac cells; inside a group, so a pasted fragment changes nothing else.
+  body.unshift("\\begingroup\\renewcommand{\\arraystretch}{1.35}");
+  body.push("\\endgroup");
   if (!standalone) return ["% mechcheck show: paste into a LaTeX document (article class; no packages needed)", ...body].join("\n");
   return [
     "\\documentclass[10pt]{article}",

@@ -18,7 +18,9 @@ export function renderTable(t: Table, format: Format): string {
     return [`**${esc(t.caption)}**`, "", `| ${t.headers.map(esc).join(" | ")} |`, `|${t.headers.map(() => "---").join("|")}|`, ...t.rows.map((r) => `| ${r.map(esc).join(" | ")} |`), ...(t.note ? ["", `*${esc(t.note)}*`] : [])].join("\n");
   }
   if (format === "latex") {
-    const cols = "l" + "r".repeat(Math.max(0, t.headers.length - 1));
+    // Numbers right-aligned, text left-aligned: a column is "r" when every cell is an exact number (or empty/—).
+    const numeric = (c: number) => t.rows.length > 0 && t.rows.every((r) => /^(-?\d+(\/\d+)?|—|)$/.test(r[c] ?? ""));
+    const cols = t.headers.map((_, c) => (c > 0 && numeric(c) ? "r" : "l")).join("");
     return [
       `% ${latexComment(t.caption)}`,
       `\\begin{tabular}{${cols}}`,
@@ -90,6 +92,9 @@ function latexUnicode(c: string): string {
   const known = LATEX_SYMBOL[c];
   if (known !== undefined) return known;
   const cp = c.codePointAt(0)!;
+  // Subscript and superscript digits (θ₁, x²): math sub/superscripts.
+  if (cp >= 0x2080 && cp <= 0x2089) return `$_${cp - 0x2080}$`;
+  if (cp === 0xb9 || (cp >= 0x2070 && cp <= 0x2079 && cp !== 0x2071 && cp !== 0x2072 && cp !== 0x2073)) return `$^${cp === 0xb9 ? 1 : cp - 0x2070}$`;
   if (cp >= 0x3b1 && cp <= 0x3c9) {
     const name = GREEK[cp - 0x3b1]!;
     return name === "omicron" ? "$o$" : `$\\${name}$`;
@@ -108,5 +113,5 @@ export function latexText(s: string): string {
 }
 
 function latexComment(s: string): string {
-  return s.replace(/\n/g, " ");
+  return s.replace(/\n/g, " ").replace(/[^\x00-\x7f]/gu, latexUnicode);
 }

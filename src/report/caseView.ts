@@ -246,7 +246,7 @@ function genericCase(json: unknown, maxRows: number): CaseBlocks {
 
 /** Field names that hold one agent's type index (0-based in the data) when an `agent` is given. */
 const TYPE_FIELDS = new Set(["type", "typeX", "typeY", "trueType", "reportedType", "report", "misreport", "t", "tPrime", "deviation", "lie"]);
-const PER_AGENT = /utilit|payments?$|transfers?$|marginals?$|shares?$|bids?$|agents?$/i;
+const PER_AGENT = /utilit|gains?$|payments?$|transfers?$|marginals?$|shares?$|bids?$|agents?$/i;
 const PER_PROFILE = /alloc|pay|transfer|outcome|lotter|trade$|provision|rule$/i;
 const PROFILE_FIELDS = new Set(["trueProfile", "profile", "reportProfile", "reports", "typeProfile"]);
 

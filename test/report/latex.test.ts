@@ -1,8 +1,9 @@
 /**
- * `mechcheck show --format latex` output must compile as tabulars. No TeX is installed on this
- * machine or in CI, so this is a structural check of what LaTeX needs: every tabular is opened and
- * closed, every row has exactly as many cells as the column spec, rows end with \\, special
- * characters outside math are escaped, math is balanced, and all other lines are % comments.
+ * `mechcheck show --format latex` output, structurally (fast, every saved case): every tabular is
+ * opened and closed, every row has exactly as many cells as the column spec, rows end with \\,
+ * special characters outside math are escaped (in cells and in running text), math is balanced,
+ * no raw Unicode math is left. The real compilation with pdflatex is
+ * test/report/latex-compile.test.ts.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -28,7 +29,13 @@ function checkLatex(src: string): void {
       inTab = false;
       continue;
     }
-    expect(inTab, `text outside a tabular: ${line}`).toBe(true);
+    if (!inTab) {
+      // Running text (title, headings, paragraphs, notes): specials escaped, no raw Unicode.
+      const text = line.split(/(?<!\\)\$[^$]*(?<!\\)\$/).join("").replace(/\\(?:[a-zA-Z]+\*?|['`^"~=.])(?:\{[^{}]*\}|\[[^\]]*\])*/g, "").replace(/^\{|\}$/g, "");
+      expect(text, `unescaped special in text: ${line}`).not.toMatch(/(?<!\\)[#%&_^~$]/);
+      expect(/[^\x00-\x7f]/.test(text), `raw unicode in text: ${line}`).toBe(false);
+      continue;
+    }
     if (line === "\\hline") continue;
     expect(line.endsWith(" \\\\"), line).toBe(true);
     const body = line.slice(0, -3);
@@ -61,6 +68,9 @@ describe("LaTeX output", () => {
     expect(() => checkLatex("\\begin{tabular}{lr}\na & c \\\\")).toThrow();
     expect(() => checkLatex("\\begin{tabular}{lr}\na{b} & c \\\\\n\\end{tabular}")).toThrow();
     expect(() => checkLatex("\\begin{tabular}{lr}\n\\textasciicircum{}2 & c \\\\\n\\end{tabular}")).not.toThrow();
+    expect(() => checkLatex("text with a_b outside")).toThrow();
+    expect(() => checkLatex("text with λ outside")).toThrow();
+    expect(() => checkLatex("\\subsection*{a\\_b $\\lambda$}")).not.toThrow();
   });
 
   for (const id of readdirSync(STORE_ROOT).filter((d) => !d.includes("."))) {
