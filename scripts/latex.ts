@@ -50,11 +50,48 @@ export function pdfPages(pdf: string): number {
   return (readFileSync(pdf, "latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }
 
-/** Page `page` of the PDF as a PNG at `dpi` (pdftoppm); returns its path and size in bytes. */
-export function pageToPng(pdf: string, out: string, page = 1, dpi = 110): { png: string; bytes: number } {
+/**
+ * Page `page` of the PDF as a PNG at `dpi` (pdftoppm); returns its path and size in bytes. With
+ * `trim`, the page is first rendered in grey to find the bounding box of what is printed, and the
+ * PNG is cropped to it plus a margin (no image library needed: pdftoppm crops, a PGM is plain bytes).
+ */
+export function pageToPng(pdf: string, out: string, page = 1, dpi = 110, opts: { trim?: boolean; margin?: number } = {}): { png: string; bytes: number } {
   const stem = out.replace(/\.png$/, "");
-  const r = spawnSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf, stem], { encoding: "utf8" });
+  const crop: string[] = [];
+  if (opts.trim) {
+    const g = spawnSync("pdftoppm", ["-gray", "-r", String(dpi), "-f", String(page), "-l", String(page), "-singlefile", pdf], { maxBuffer: 1 << 28 });
+    if (g.status !== 0) throw new Error(`pdftoppm -gray failed on ${pdf}: ${g.stderr}`);
+    const box = inkBox(g.stdout);
+    if (box) {
+      const m = opts.margin ?? Math.round(dpi / 6);
+      const x = Math.max(0, box.x0 - m);
+      const y = Math.max(0, box.y0 - m);
+      crop.push("-x", String(x), "-y", String(y), "-W", String(box.x1 - x + m), "-H", String(box.y1 - y + m));
+    }
+  }
+  const r = spawnSync("pdftoppm", ["-png", "-r", String(dpi), "-f", String(page), "-l", String(page), ...crop, "-singlefile", pdf, stem], { encoding: "utf8" });
   const png = `${stem}.png`;
   if (r.status !== 0 || !existsSync(png)) throw new Error(`pdftoppm failed on ${pdf}: ${r.stderr ?? r.error}`);
   return { png, bytes: statSync(png).size };
+}
+
+/** The bounding box of the non-white pixels of a binary PGM (P5, 8 bits), or null for a blank page. */
+export function inkBox(pgm: Buffer): { x0: number; y0: number; x1: number; y1: number } | null {
+  // Header: "P5", width, height, maxval, separated by whitespace, then one byte per pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString("latin1"));
+  if (!header) throw new Error("not a binary PGM");
+  const [w, h] = [Number(header[1]), Number(header[2])];
+  const data = pgm.subarray(header[0].length);
+  let x0 = w, y0 = h, x1 = -1, y1 = -1;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (data[y * w + x]! < 200) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  return x1 < 0 ? null : { x0, y0, x1, y1 };
 }
