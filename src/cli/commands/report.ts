@@ -60,7 +60,8 @@ export async function reportCommand(args: string[], io: CommandIO): Promise<numb
         : [];
     return { theorem: { id: t.id, kind: t.kind, source: t.source, statement: t.statement, ...(t.trueVersion ? { trueVersion: t.trueVersion } : {}) }, run, saved };
   });
-  const command = `mechcheck report ${args.map((a) => (a === out ? basename(target) : a)).join(" ")}`;
+  // the command as shown in the pages' footer: folder and file names only (no user paths; same bytes from any folder)
+  const command = `mechcheck report ${args.map((a) => (a === out ? basename(target) : a === from ? basename(from) : a)).join(" ")}`;
   const files = htmlReport(entries, { version: TOOL_VERSION, command });
   writeSite(out, target, files);
   if (ran) io.out(runsTable(ran));
