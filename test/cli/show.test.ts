@@ -136,6 +136,22 @@ describe("mechcheck show (text, Markdown)", () => {
     expect(opaque("Violation (exact)\nfield       value\n──────────  ──────────\ncode        not-groves\nagent       0\npayments.1  [0]\nvalue       0.3333333")).toHaveLength(3);
   });
 
+  it("the README's `show` sample is the command's real output (lines in order; '…' skips)", async () => {
+    const readme = readFileSync(join(STORE_ROOT, "..", "README.md"), "utf8");
+    const m = /\n\$ npx mechcheck show (\S+)\n([\s\S]*?)\n```/.exec(readme);
+    expect(m, "README has a `$ npx mechcheck show …` block").not.toBeNull();
+    const r = await show(join(STORE_ROOT, "..", m![1]!));
+    expect(r.code).toBe(0);
+    const actual = r.out.split("\n");
+    let at = 0;
+    for (const line of m![2]!.split("\n")) {
+      if (line === "…") continue;
+      const k = actual.indexOf(line, at);
+      expect(k, `README line not in the output (in order): ${JSON.stringify(line)}`).toBeGreaterThanOrEqual(0);
+      at = k + 1;
+    }
+  });
+
   it("Markdown: headings, well-formed tables, the same labels", async () => {
     const r = await show(join(STORE_ROOT, "green-laffont-all-grids", "case-5c1be214ef48.json"), "--format", "markdown");
     expect(r.code).toBe(0);
