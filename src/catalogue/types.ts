@@ -15,6 +15,11 @@ export type CheckResult =
 import type { CaseCodec } from "../model/caseCodec.ts";
 export type { CaseCodec } from "../model/caseCodec.ts";
 
+/**
+ * A theorem of the catalogue as data plus code: its id, kind and source, the finite statement, the
+ * arbitrary of cases, the hypothesis, the exact check returning a certificate or a violation as
+ * data, the case codec, and negative controls.
+ */
 export interface Theorem<T = any> {
   readonly id: string;
   readonly kind: TheoremKind;
