@@ -33,6 +33,10 @@ import type { LpModel, LpResult, LpRow, LpTerm, SolveTrace } from "./model.ts";
 import { type SolveOptions, solve } from "./solve.ts";
 import { assertVerified } from "./verify.ts";
 
+/**
+ * Options of `solveByRowGeneration`: the initial rows, how many violated rows to add per round, the
+ * round limit before solving the full model, and how reduced models are solved.
+ */
 export interface RowGenerationOptions {
   /** The rows of the full model to start with: indices, or a predicate on (row, index). */
   readonly initialRows: readonly number[] | ((row: LpRow, index: number) => boolean);
@@ -45,6 +49,10 @@ export interface RowGenerationOptions {
   readonly solveOptions?: SolveOptions;
 }
 
+/**
+ * What a row-generation run did: rounds, reduced model sizes, rows added, whether it fell back to
+ * the full model, and the time spent solving, checking and verifying.
+ */
 export interface RowGenerationStats {
   /** rounds = reduced solves (the fallback full solve not counted) */
   rounds: number;
@@ -154,6 +162,11 @@ export function solveByRowGeneration(model: LpModel, opts: RowGenerationOptions)
   return solveByRowGenerationWithStats(model, opts).result;
 }
 
+/**
+ * `solveByRowGeneration` with its statistics: the result is a certificate for the full model,
+ * re-checked exactly by `assertVerified`; a bad `batch` or `maxRounds` is a MechcheckError
+ * "bad-option".
+ */
 export function solveByRowGenerationWithStats(model: LpModel, opts: RowGenerationOptions): { result: LpResult; stats: RowGenerationStats } {
   const t0 = performance.now();
   const stats: RowGenerationStats = { rounds: 0, reducedRows: [], added: 0, fellBack: false, solveMs: 0, checkMs: 0, verifyMs: 0, totalMs: 0 };
