@@ -23,26 +23,70 @@ function babs(a: bigint): bigint {
   return a < 0n ? -a : a;
 }
 
-/** gcd(|a|, |b|) (gcd(0, 0) = 0); doubles when both fit in 2^53. */
+/** gcd(|a|, |b|) (gcd(0, 0) = 0); doubles when both fit in 2^53, Lehmer's algorithm above 2^64. */
 export function bgcd(a: bigint, b: bigint): bigint {
   a = babs(a);
   b = babs(b);
-  if (a <= 9007199254740991n && b <= 9007199254740991n) {
-    let x = Number(a);
-    let y = Number(b);
-    while (y !== 0) {
-      const t = x % y;
-      x = y;
-      y = t;
+  if (a < b) [a, b] = [b, a];
+  // Lehmer: while b is large, run Euclid on the leading ~48 bits of a and b in doubles and apply the
+  // collected cofactors to the full numbers in one step (a few bigint operations replace ~20
+  // bigint divisions); a step that cannot be decided from the leading bits is one plain division.
+  while (b > 0xffffffffffffffffn) {
+    const shift = bitLength(a) - 48;
+    const sh = BigInt(shift);
+    let ah = Number(a >> sh);
+    let bh = Number(b >> sh);
+    // cosequence: a' = A·a + B·b, b' = C·a + D·b; every quantity stays below 2^49 in magnitude
+    let A = 1;
+    let B = 0;
+    let C = 0;
+    let D = 1;
+    for (;;) {
+      if (bh + C === 0 || bh + D === 0) break;
+      const q = Math.floor((ah + A) / (bh + C));
+      if (q !== Math.floor((ah + B) / (bh + D))) break;
+      let t = A - q * C;
+      A = C;
+      C = t;
+      t = B - q * D;
+      B = D;
+      D = t;
+      t = ah - q * bh;
+      ah = bh;
+      bh = t;
     }
-    return BigInt(x);
+    if (B === 0) {
+      const t = a % b;
+      a = b;
+      b = t;
+    } else {
+      const na = BigInt(A) * a + BigInt(B) * b;
+      const nb = BigInt(C) * a + BigInt(D) * b;
+      a = na;
+      b = nb;
+    }
   }
-  while (b !== 0n) {
+  while (b > 9007199254740991n) {
     const t = a % b;
     a = b;
     b = t;
   }
-  return a;
+  if (b === 0n) return a;
+  // b < 2^53: one bigint division brings a below 2^53 too
+  let x = Number(b);
+  let y = a <= 9007199254740991n ? Number(a) % x : Number(a % b);
+  while (y !== 0) {
+    const t = x % y;
+    x = y;
+    y = t;
+  }
+  return BigInt(x);
+}
+
+/** The number of bits of a > 0. */
+function bitLength(a: bigint): number {
+  const s = a.toString(16);
+  return (s.length - 1) * 4 + (32 - Math.clz32(parseInt(s[0]!, 16)));
 }
 
 /** n/d normalized (d ≠ 0). */
@@ -63,8 +107,16 @@ export function ratFromQ(x: Q): Rat {
   return n === 0n ? RAT_ZERO : { n, d: x.d };
 }
 
+/**
+ * The fraction.js value of x, built the way fraction.js builds its own results (sign s = ±1,
+ * n ≥ 0, d > 0, gcd 1) without a second gcd: a Rat is already normalized.
+ */
 export function ratToQ(x: Rat): Q {
-  return new Fraction(x.n, x.d);
+  const f = Object.create(Fraction.prototype) as { s: bigint; n: bigint; d: bigint };
+  f.s = x.n < 0n ? -1n : 1n;
+  f.n = x.n < 0n ? -x.n : x.n;
+  f.d = x.d;
+  return f as unknown as Q;
 }
 
 export function ratIsZero(a: Rat): boolean {
