@@ -8,6 +8,9 @@
  *   cold: a fresh process per measurement (bench/honest-cold.ts), float and certified processes
  *   alternating, median of N pairs;
  * - wall and CPU (process.cpuUsage) time of the solve itself; the load average at start and end.
+ * - peer: javascript-lp-solver (bench/honest-peer.ts, a fresh process with a time limit) on the
+ *   same model exported by lpModelToJson; its value is compared with the certified exact value
+ *   (`--no-peer` skips it, `--peer-timeout S` sets the limit, default 120 s).
  * Writes a new dated section into bench/RESULTS.md (between HONEST_MARK and SUITE_MARK); older
  * sections of this bench are kept and marked superseded.
  */
@@ -26,6 +29,8 @@ const RUNS = opt("--runs", 5);
 const COLD = opt("--cold", 3);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1]!.split(",") : null;
 const NO_WRITE = args.includes("--no-write");
+const NO_PEER = args.includes("--no-peer");
+const PEER_TIMEOUT_S = opt("--peer-timeout", 120);
 
 const median = (xs: number[]) => {
   const s = xs.slice().sort((a, b) => a - b);
@@ -53,6 +58,34 @@ function cold(key: string, mode: "float" | "certified"): Sample & { processMs: n
   return JSON.parse(out.trim().split("\n").pop()!) as Sample & { processMs: number };
 }
 
+interface PeerRun {
+  coldMs: number;
+  warmMs: number;
+  feasible: boolean;
+  bounded: boolean;
+  value: number;
+}
+/** javascript-lp-solver in a fresh process (bench/honest-peer.ts), or why it gave no answer. */
+function peer(key: string): PeerRun | string {
+  const here = fileURLToPath(new URL("./honest-peer.ts", import.meta.url));
+  try {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--max-old-space-size=4096", here, key, "3"], { encoding: "utf8", timeout: PEER_TIMEOUT_S * 1000, stdio: ["ignore", "pipe", "pipe"] });
+    return JSON.parse(out.trim().split("\n").pop()!) as PeerRun;
+  } catch (e) {
+    const err = e as { signal?: string; message?: string };
+    return err.signal === "SIGTERM" ? `no answer within ${PEER_TIMEOUT_S} s` : `failed: ${(err.message ?? String(e)).split("\n")[0]}`;
+  }
+}
+/** Whether the peer's float value matches the exact certified value (relative 1e-6). */
+function peerVerdict(p: PeerRun | string, exact: { status: string; value?: number }): { text: string; disagrees: boolean | null } {
+  if (typeof p === "string") return { text: p, disagrees: null };
+  if (exact.status !== "optimal") return { text: p.feasible ? `says feasible, value ${p.value}` : "says infeasible", disagrees: p.feasible };
+  if (!p.feasible) return { text: `says infeasible (certified optimal ${exact.value})`, disagrees: true };
+  if (!p.bounded) return { text: `says unbounded (certified optimal ${exact.value})`, disagrees: true };
+  const ok = Math.abs(p.value - exact.value!) <= 1e-6 * Math.max(1, Math.abs(exact.value!));
+  return { text: ok ? `agrees (${p.value})` : `DISAGREES: ${p.value} vs certified ${exact.value}`, disagrees: !ok };
+}
+
 interface Row {
   family: string;
   label: string;
@@ -62,6 +95,9 @@ interface Row {
   warm: { float: Sample[]; cert: Sample[]; ratios: number[] };
   cold: { float: (Sample & { processMs: number })[]; cert: (Sample & { processMs: number })[]; ratios: number[] };
   certifiedBy: string;
+  exactValue: string;
+  peer: PeerRun | string | null;
+  peerVerdict: { text: string; disagrees: boolean | null } | null;
 }
 
 async function main() {
@@ -103,6 +139,8 @@ async function main() {
       coldR.cert.push(got.certified!);
       coldR.ratios.push(got.certified!.wallMs / got.float!.wallMs);
     }
+    const exactNum = result.status === "optimal" ? { status: "optimal", value: result.value.valueOf() } : { status: result.status };
+    const pr = NO_PEER ? null : peer(inst.key);
     const row: Row = {
       family: inst.family,
       label: inst.label,
@@ -112,15 +150,27 @@ async function main() {
       warm,
       cold: coldR,
       certifiedBy: result.trace?.certifiedBy ?? "?",
+      exactValue: result.status === "optimal" ? result.value.toFraction() : result.status,
+      peer: pr,
+      peerVerdict: pr === null ? null : peerVerdict(pr, exactNum),
     };
     rows.push(row);
     const mw = (xs: Sample[], k: "wallMs" | "cpuMs") => median(xs.map((x) => x[k]));
     console.log(
       `${row.family} ${row.label} (${row.size}) load ${row.loadStart} → ${row.loadEnd}: warm float ${fmt(mw(warm.float, "wallMs"))} / certified ${fmt(mw(warm.cert, "wallMs"))} ` +
-        `(ratio median ${median(warm.ratios).toFixed(2)}×, CPU ${(mw(warm.cert, "cpuMs") / mw(warm.float, "cpuMs")).toFixed(2)}×); cold float ${fmt(mw(coldR.float, "wallMs"))} / certified ${fmt(mw(coldR.cert, "wallMs"))} (ratio ${median(coldR.ratios).toFixed(2)}×)`,
+        `(ratio median ${median(warm.ratios).toFixed(2)}×, CPU ${(mw(warm.cert, "cpuMs") / mw(warm.float, "cpuMs")).toFixed(2)}×); cold float ${fmt(mw(coldR.float, "wallMs"))} / certified ${fmt(mw(coldR.cert, "wallMs"))} (ratio ${median(coldR.ratios).toFixed(2)}×)` +
+        (row.peer === null ? "" : `; javascript-lp-solver ${typeof row.peer === "string" ? row.peer : `${fmt(row.peer.warmMs)} warm / ${fmt(row.peer.coldMs)} cold`}: ${row.peerVerdict!.text}`),
     );
   }
   if (!NO_WRITE) write(rows, started, loadAtStart, la());
+}
+
+function peerVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(fileURLToPath(new URL("../node_modules/javascript-lp-solver/package.json", import.meta.url)), "utf8")) as { version: string }).version;
+  } catch {
+    return "(version unknown)";
+  }
 }
 
 function write(rows: Row[], started: Date, loadStart: string, loadEnd: string) {
@@ -134,14 +184,29 @@ function write(rows: Row[], started: Date, loadStart: string, loadEnd: string) {
   L.push("");
   L.push(`Warm: one process, median of ${RUNS} interleaved pairs (float then certified, certified then float, alternating), each on a freshly built model. Cold: a fresh process per solve (engine loaded, model built, then one solve timed), float and certified processes alternating, median of ${COLD} pairs. Wall = performance.now around the solve, CPU = process.cpuUsage (user + system) around the solve. Ratio = median over pairs of certified wall / float wall.`);
   L.push("");
-  L.push("| family | size | rows × cols | load start → end | warm float wall (CPU) | warm certified wall (CPU) | warm ratio wall | warm ratio CPU | cold float wall (CPU) | cold certified wall (CPU) | cold ratio wall | by |");
-  L.push("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  L.push("| family | size | rows × cols | load start → end | warm float wall (CPU) | warm certified wall (CPU) | warm ratio wall | warm ratio CPU | cold float wall (CPU) | cold certified wall (CPU) | cold ratio wall | by | certified value |");
+  L.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     L.push(
-      `| ${r.family} | ${r.label} | ${r.size} | ${r.loadStart} → ${r.loadEnd} | ${fmt(mw(r.warm.float, "wallMs"))} (${fmt(mw(r.warm.float, "cpuMs"))}) | ${fmt(mw(r.warm.cert, "wallMs"))} (${fmt(mw(r.warm.cert, "cpuMs"))}) | ${median(r.warm.ratios).toFixed(2)}× | ${(mw(r.warm.cert, "cpuMs") / mw(r.warm.float, "cpuMs")).toFixed(2)}× | ${fmt(mw(r.cold.float, "wallMs"))} (${fmt(mw(r.cold.float, "cpuMs"))}) | ${fmt(mw(r.cold.cert, "wallMs"))} (${fmt(mw(r.cold.cert, "cpuMs"))}) | ${median(r.cold.ratios).toFixed(2)}× | ${r.certifiedBy} |`,
+      `| ${r.family} | ${r.label} | ${r.size} | ${r.loadStart} → ${r.loadEnd} | ${fmt(mw(r.warm.float, "wallMs"))} (${fmt(mw(r.warm.float, "cpuMs"))}) | ${fmt(mw(r.warm.cert, "wallMs"))} (${fmt(mw(r.warm.cert, "cpuMs"))}) | ${median(r.warm.ratios).toFixed(2)}× | ${(mw(r.warm.cert, "cpuMs") / mw(r.warm.float, "cpuMs")).toFixed(2)}× | ${fmt(mw(r.cold.float, "wallMs"))} (${fmt(mw(r.cold.float, "cpuMs"))}) | ${fmt(mw(r.cold.cert, "wallMs"))} (${fmt(mw(r.cold.cert, "cpuMs"))}) | ${median(r.cold.ratios).toFixed(2)}× | ${r.certifiedBy} | ${r.exactValue} |`,
     );
   }
   L.push("");
+  const peers = rows.filter((r) => r.peer !== null);
+  if (peers.length > 0) {
+    const answered = peers.filter((r) => typeof r.peer !== "string");
+    const dis = peers.filter((r) => r.peerVerdict!.disagrees === true);
+    L.push(`Peer: javascript-lp-solver ${peerVersion()} (devDependency; bench/honest-peer.ts) on the same model exported by \`lpModelToJson\` (numbers → nearest doubles), a fresh process per instance with a ${PEER_TIMEOUT_S} s limit, 3 solves in that process (cold = the first, warm = median of the others). Its value is compared with the certified exact value (relative tolerance 1e-6). It is a peer, never a judge. Disagreements: **${dis.length} of ${answered.length}** answered instances${answered.length < peers.length ? ` (${peers.length - answered.length} gave no answer)` : ""}.`);
+    L.push("");
+    L.push("| family | size | javascript-lp-solver warm wall | cold wall | warm / our certified warm | its value vs certified |");
+    L.push("|---|---|---|---|---|---|");
+    for (const r of peers) {
+      const p = r.peer!;
+      const cw = mw(r.warm.cert, "wallMs");
+      L.push(typeof p === "string" ? `| ${r.family} | ${r.label} | — | — | — | ${p} |` : `| ${r.family} | ${r.label} | ${fmt(p.warmMs)} | ${fmt(p.coldMs)} | ${(p.warmMs / cw).toFixed(2)}× | ${r.peerVerdict!.text} |`);
+    }
+    L.push("");
+  }
   const out = fileURLToPath(new URL("./RESULTS.md", import.meta.url));
   let old = readFileSync(out, "utf8");
   // older sections of this bench: kept, marked superseded
