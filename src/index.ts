@@ -1,6 +1,11 @@
 /**
  * mechcheck's public API, for conjectures (`mechcheck conjecture file.ts`) and for users' own test
  * suites (`import { … } from "mechcheck"` with vitest + fast-check). Everything is exact.
+ *
+ * `fc` is fast-check itself, re-exported as mechcheck uses it, so a conjecture's generators need no
+ * separate install; its reference is fast-check's own documentation.
+ *
+ * @module mechcheck
  */
 export { MechcheckError, isMechcheckError } from "./errors.ts";
 export * from "./exact/rational.ts";

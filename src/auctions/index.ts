@@ -1,4 +1,8 @@
-/** Public API: src/auctions (the subpath `mechcheck/auctions`). */
+/**
+ * Public API: src/auctions (the subpath `mechcheck/auctions`).
+ *
+ * @module mechcheck/auctions
+ */
 export * from "./continuousAuctions.ts";
 export * from "./gridAuctions.ts";
 export * from "./myersonPayments.ts";

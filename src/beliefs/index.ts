@@ -1,4 +1,8 @@
-/** Public API: src/beliefs (the subpath `mechcheck/beliefs`). */
+/**
+ * Public API: src/beliefs (the subpath `mechcheck/beliefs`).
+ *
+ * @module mechcheck/beliefs
+ */
 export * from "./beliefTypes.ts";
 export * from "./cremerMcLean.ts";
 export * from "./equivalentBic.ts";

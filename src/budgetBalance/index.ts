@@ -1,4 +1,8 @@
-/** Public API: src/budgetBalance (the subpath `mechcheck/budget-balance`). */
+/**
+ * Public API: src/budgetBalance (the subpath `mechcheck/budget-balance`).
+ *
+ * @module mechcheck/budget-balance
+ */
 export * from "./balancedVcg.ts";
 export * from "./budgetBalancing.ts";
 export * from "./cavallo.ts";

@@ -1,4 +1,8 @@
-/** Solution concepts: exact verdicts with witnesses or violations as data. */
+/**
+ * Solution concepts: exact verdicts with witnesses or violations as data.
+ *
+ * @module mechcheck/concepts
+ */
 export * from "./types.ts";
 export { hasPrivateValues, isDSIC, isEPIC, isBIC, conditionalBeliefs, interimUtility, priorOf } from "./incentives.ts";
 export { isExPostIR, isInterimIR } from "./participation.ts";

@@ -1,4 +1,8 @@
-/** Public API: src/design (the subpath `mechcheck/design`). */
+/**
+ * Public API: src/design (the subpath `mechcheck/design`).
+ *
+ * @module mechcheck/design
+ */
 export * from "./atlas.ts";
 export * from "./axioms.ts";
 export * from "./design.ts";

@@ -1,4 +1,8 @@
-/** Public API: src/exPost (the subpath `mechcheck/ex-post`). */
+/**
+ * Public API: src/exPost (the subpath `mechcheck/ex-post`).
+ *
+ * @module mechcheck/ex-post
+ */
 export * from "./implementation.ts";
 export * from "./knownPayoffTypes.ts";
 export * from "./parametricExample.ts";

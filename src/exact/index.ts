@@ -1,3 +1,7 @@
-/** Public API: src/exact (the subpath `mechcheck/exact`): exact rationals and exact JSON. */
+/**
+ * Public API: src/exact (the subpath `mechcheck/exact`): exact rationals and exact JSON.
+ *
+ * @module mechcheck/exact
+ */
 export * from "./rational.ts";
 export * from "./exactJson.ts";

@@ -1,4 +1,8 @@
-/** fast-check arbitraries for mechcheck's data model (see options.ts for sizes and shrinking). */
+/**
+ * fast-check arbitraries for mechcheck's data model (see options.ts for sizes and shrinking).
+ *
+ * @module mechcheck/generators
+ */
 export * from "./options.ts";
 export * from "./sample.ts";
 export * from "./privateValues.ts";

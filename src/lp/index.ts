@@ -1,4 +1,8 @@
-/** Public API: src/lp (the subpath `mechcheck/lp`): LPs built exactly, solved by HiGHS, verified exactly. */
+/**
+ * Public API: src/lp (the subpath `mechcheck/lp`): LPs built exactly, solved by HiGHS, verified exactly.
+ *
+ * @module mechcheck/lp
+ */
 export { LpBuilder, type LpModel, type LpResult, type LpRow, type LpVariable, type RowSense, type Direction } from "./model.ts";
 export { solve, loadLpEngine, isLpEngineLoaded } from "./solve.ts";
 export { verify, assertVerified } from "./verify.ts";

@@ -1,3 +1,7 @@
-/** Public API: src/mechanisms (the subpath `mechcheck/mechanisms`). */
+/**
+ * Public API: src/mechanisms (the subpath `mechcheck/mechanisms`).
+ *
+ * @module mechcheck/mechanisms
+ */
 export * from "./fixedRuleTransfers.ts";
 export * from "./vcg.ts";

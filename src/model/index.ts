@@ -1,4 +1,8 @@
-/** Public API: src/model (the subpath `mechcheck/model`). */
+/**
+ * Public API: src/model (the subpath `mechcheck/model`).
+ *
+ * @module mechcheck/model
+ */
 export * from "./bilateralTrade.ts";
 export * from "./caseCodec.ts";
 export * from "./environment.ts";

@@ -1,4 +1,8 @@
-/** Public API: src/publicGoods (the subpath `mechcheck/public-goods`). */
+/**
+ * Public API: src/publicGoods (the subpath `mechcheck/public-goods`).
+ *
+ * @module mechcheck/public-goods
+ */
 export * from "./contingentContribution.ts";
 export * from "./interdependentPublicGood.ts";
 export * from "./provision.ts";

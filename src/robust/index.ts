@@ -1,4 +1,8 @@
-/** Public API: src/robust (the subpath `mechcheck/robust`). */
+/**
+ * Public API: src/robust (the subpath `mechcheck/robust`).
+ *
+ * @module mechcheck/robust
+ */
 export * from "./commonValueAuction.ts";
 export * from "./commonValueAuctionTable.ts";
 export * from "./firstPriceInformation.ts";

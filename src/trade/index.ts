@@ -1,4 +1,8 @@
-/** Public API: src/trade (the subpath `mechcheck/trade`). */
+/**
+ * Public API: src/trade (the subpath `mechcheck/trade`).
+ *
+ * @module mechcheck/trade
+ */
 export * from "./continuousTrade.ts";
 export * from "./gridTables.ts";
 export * from "./interdependentTrade.ts";
