@@ -57,6 +57,10 @@ export interface AuctionPrior {
   readonly f: readonly Q[];
 }
 
+/**
+ * The value grid of the Chung–Ely auction ([BrooksExPost2023, *Auctions with ex post
+ * implementation*]): the step Δ and the lowest value.
+ */
 export interface GridOptions {
   /** Δ, the grid step (default 1). */
   delta?: QInput;
@@ -64,6 +68,7 @@ export interface GridOptions {
   low?: QInput;
 }
 
+/** Which EPIC rows the program (P) has: "all" reports (the slide's) or only the "local" adjacent ones. */
 export type IcScope = "all" | "local";
 
 /** Sizes [K, …, K] of the value-profile space. */
@@ -212,6 +217,7 @@ export function optimalExPostAuctionLp(prior: AuctionPrior, opts: { ic?: IcScope
  * Returns indices of the full model's rows, increasing.
  */
 export type AuctionRowStart = "local" | "local-downward";
+/** The indices of the full (P)'s rows that row generation starts from (AuctionRowStart above), increasing. */
 export function optimalExPostAuctionInitialRows(prior: Pick<AuctionPrior, "n" | "K">, start: AuctionRowStart = "local"): number[] {
   const { n, K } = prior;
   const sizes = gridSizes(n, K);
@@ -359,6 +365,10 @@ export function regularityViolation(prior: AuctionPrior): { i: number; v: number
   return null;
 }
 
+/**
+ * Whether a prior is regular: every local virtual value non-decreasing in the own value
+ * ([BrooksExPost2023, *Regular case*]), exactly.
+ */
 export function isRegular(prior: AuctionPrior): boolean {
   return regularityViolation(prior) === null;
 }
@@ -382,6 +392,7 @@ export function expectedPositiveMax(prior: AuctionPrior, phi: readonly (readonly
   return total;
 }
 
+/** Options of `randomCorrelatedPrior`: the value grid and the range of the integer weights. */
 export interface RandomPriorOptions extends GridOptions {
   /** Integer weights are drawn uniformly from [minWeight, maxWeight] (default 1..20). */
   minWeight?: number;
