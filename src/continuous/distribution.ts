@@ -262,6 +262,7 @@ export class Distribution {
     return { vStar, value: CertifiedReal.polyAt(H.pieces[idx]!, vStar).neg().addQ(top) };
   }
 
+  /** The distribution's name, for display. */
   toString(): string {
     return this.name;
   }

@@ -27,11 +27,13 @@ export class Poly {
   static of(coeffs: readonly QInput[], where = "coefficients"): Poly {
     return Poly.fromQ(coeffs.map((x, k) => q(x, `${where}[${k}]`)));
   }
+  /** From ascending exact coefficients c_0, c_1, … (trailing zeros dropped). */
   static fromQ(coeffs: readonly Q[]): Poly {
     let n = coeffs.length;
     while (n > 0 && coeffs[n - 1]!.n === 0n) n--;
     return new Poly(coeffs.slice(0, n));
   }
+  /** The constant polynomial with value x. */
   static constant(x: QInput): Poly {
     return Poly.fromQ([q(x)]);
   }
@@ -52,6 +54,7 @@ export class Poly {
   get degree(): number {
     return this.c.length - 1;
   }
+  /** Whether this is the zero polynomial. */
   isZero(): boolean {
     return this.c.length === 0;
   }
@@ -59,29 +62,36 @@ export class Poly {
   lead(): Q {
     return this.c.length === 0 ? ZERO : this.c[this.c.length - 1]!;
   }
+  /** The coefficient of x^k (0 beyond the degree). */
   coeff(k: number): Q {
     return this.c[k] ?? ZERO;
   }
+  /** Whether the degree is at most 0. */
   isConstant(): boolean {
     return this.c.length <= 1;
   }
 
+  /** The sum this + o, exact. */
   add(o: Poly): Poly {
     const n = Math.max(this.c.length, o.c.length);
     const r: Q[] = [];
     for (let k = 0; k < n; k++) r.push(this.coeff(k).add(o.coeff(k)));
     return Poly.fromQ(r);
   }
+  /** The difference this − o, exact. */
   sub(o: Poly): Poly {
     return this.add(o.neg());
   }
+  /** The negation −this. */
   neg(): Poly {
     return new Poly(this.c.map((x) => x.neg()));
   }
+  /** The product s·this by a rational s. */
   scale(s: QInput): Poly {
     const f = q(s, "scale");
     return Poly.fromQ(this.c.map((x) => x.mul(f)));
   }
+  /** The product this·o, exact. */
   mul(o: Poly): Poly {
     if (this.isZero() || o.isZero()) return Poly.zero;
     const r: Q[] = Array.from({ length: this.c.length + o.c.length - 1 }, () => ZERO);
@@ -111,6 +121,7 @@ export class Poly {
     for (let k = this.c.length - 1; k >= 0; k--) r = r.mul(inner).add(Poly.fromQ([this.c[k]!]));
     return r;
   }
+  /** The derivative p′. */
   derivative(): Poly {
     return Poly.fromQ(this.c.slice(1).map((x, k) => x.mul(k + 1)));
   }
@@ -134,6 +145,7 @@ export class Poly {
   signAt(x: QInput): -1 | 0 | 1 {
     return sign(this.eval(x));
   }
+  /** Whether two polynomials have the same coefficients (exact). */
   equals(o: Poly): boolean {
     return this.c.length === o.c.length && this.c.every((x, k) => x.equals(o.c[k]!));
   }
@@ -193,6 +205,7 @@ export class Poly {
     const s = ints[ints.length - 1]! < 0n ? -1n : 1n;
     return ints.map((v) => (v / g) * s);
   }
+  /** The polynomial in the variable `v`, highest degree first, with exact coefficients. */
   toString(v = "x"): string {
     if (this.isZero()) return "0";
     const parts: string[] = [];
@@ -273,6 +286,7 @@ export class AlgebraicReal {
     this.hi = hi;
   }
 
+  /** A rational number as an algebraic number (the root of x − v, with a zero-width bracket). */
   static rational(x: QInput): AlgebraicReal {
     const v = q(x);
     return new AlgebraicReal(Poly.root(v), v, v);
@@ -298,6 +312,7 @@ export class AlgebraicReal {
     return new AlgebraicReal(sf, l, h).detectRational();
   }
 
+  /** Whether the number is known to be rational (its bracket has width 0). */
   isRational(): boolean {
     return this.lo.equals(this.hi);
   }
@@ -305,6 +320,7 @@ export class AlgebraicReal {
   rationalValue(): Q | undefined {
     return this.isRational() ? this.lo : undefined;
   }
+  /** The width hi − lo of the isolating bracket. */
   width(): Q {
     return this.hi.sub(this.lo);
   }
@@ -441,6 +457,7 @@ export class CertifiedReal {
     this.zeroTest = zeroTest;
   }
 
+  /** The rational x as a certified real (exact, zero width). */
   static exactValue(x: QInput): CertifiedReal {
     const v = q(x);
     const self: CertifiedReal = new CertifiedReal(v, v, v, () => self, () => v.n === 0n);
@@ -478,12 +495,15 @@ export class CertifiedReal {
     return make(alpha);
   }
 
+  /** Whether the exact value is known. */
   isExact(): boolean {
     return this.exact !== undefined;
   }
+  /** The width hi − lo of the enclosure. */
   width(): Q {
     return this.hi.sub(this.lo);
   }
+  /** An enclosure of width ≤ tol of the same number; a tolerance ≤ 0 is a MechcheckError "bad-tolerance". */
   refine(tol: QInput): CertifiedReal {
     const t = q(tol, "tolerance");
     if (sign(t) <= 0) throw new MechcheckError("bad-tolerance", `tolerance: ${qstr(t)} must be positive`, { path: "tolerance", value: qstr(t) });
@@ -491,23 +511,28 @@ export class CertifiedReal {
     return this.refiner(t);
   }
 
+  /** The sum, certified (exact when both are). */
   add(o: CertifiedReal): CertifiedReal {
     if (this.exact !== undefined && o.exact !== undefined) return CertifiedReal.exactValue(this.exact.add(o.exact));
     const self = this;
     return new CertifiedReal(this.lo.add(o.lo), this.hi.add(o.hi), undefined, (tol) => self.refine(tol.div(2)).add(o.refine(tol.div(2))));
   }
+  /** The sum with a rational, certified. */
   addQ(x: QInput): CertifiedReal {
     return this.add(CertifiedReal.exactValue(x));
   }
+  /** The negation, certified. */
   neg(): CertifiedReal {
     if (this.exact !== undefined) return CertifiedReal.exactValue(this.exact.neg());
     const self = this;
     const zt = this.zeroTest;
     return new CertifiedReal(this.hi.neg(), this.lo.neg(), undefined, (tol) => self.refine(tol).neg(), zt);
   }
+  /** The difference, certified. */
   sub(o: CertifiedReal): CertifiedReal {
     return this.add(o.neg());
   }
+  /** The product by a rational, certified. */
   scale(s: QInput): CertifiedReal {
     const f = q(s, "scale");
     if (this.exact !== undefined) return CertifiedReal.exactValue(this.exact.mul(f));
@@ -535,6 +560,7 @@ export class CertifiedReal {
     return undefined;
   }
 
+  /** The exact value, or the enclosure "[lo, hi]", for display. */
   toString(): string {
     return this.exact !== undefined ? qstr(this.exact) : `[${qstr(this.lo)}, ${qstr(this.hi)}]`;
   }
@@ -646,6 +672,7 @@ export class Piecewise {
     this.pieces = pieces;
   }
 
+  /** One polynomial on [a, b]. */
   static single(p: Poly, a: QInput, b: QInput): Piecewise {
     return new Piecewise([a, b], [p]);
   }
@@ -674,6 +701,7 @@ export class Piecewise {
     for (let k = this.pieces.length - 1; k >= 0; k--) if (v.compare(this.breaks[k]!) > 0) return this.pieces[k]!.eval(v);
     return ZERO;
   }
+  /** Apply f to every piece, keeping the breakpoints. */
   map(f: (p: Poly, k: number) => Poly): Piecewise {
     return new Piecewise(this.breaks, this.pieces.map(f));
   }
@@ -700,19 +728,24 @@ export class Piecewise {
     const b = o.refineTo(bs);
     return new Piecewise(bs, a.pieces.map((p, k) => f(p, b.pieces[k]!)));
   }
+  /** The pointwise sum on the union of the domains (zero outside each), exact. */
   add(o: Piecewise): Piecewise {
     return this.zip(o, (x, y) => x.add(y));
   }
+  /** The pointwise difference on the union of the domains (zero outside each), exact. */
   sub(o: Piecewise): Piecewise {
     return this.zip(o, (x, y) => x.sub(y));
   }
+  /** The pointwise product on the union of the domains (zero outside each), exact. */
   mul(o: Piecewise): Piecewise {
     return this.zip(o, (x, y) => x.mul(y));
   }
+  /** The product by a rational. */
   scale(s: QInput): Piecewise {
     const f = q(s, "scale");
     return this.map((p) => p.scale(f));
   }
+  /** Every piece multiplied by the polynomial p. */
   mulPoly(p: Poly): Piecewise {
     return this.map((x) => x.mul(p));
   }
@@ -720,6 +753,7 @@ export class Piecewise {
   composeOuter(outer: Poly): Piecewise {
     return this.map((p) => outer.compose(p));
   }
+  /** The derivative, piece by piece. */
   derivative(): Piecewise {
     return this.map((p) => p.derivative());
   }
@@ -771,6 +805,7 @@ export class Piecewise {
     }
     return new Piecewise(bs, ps);
   }
+  /** The pieces as "[a, b]: polynomial", for display. */
   toString(v = "x"): string {
     return this.pieces.map((p, k) => `[${qstr(this.breaks[k]!)}, ${qstr(this.breaks[k + 1]!)}]: ${p.toString(v)}`).join("; ");
   }
@@ -857,6 +892,10 @@ export class RationalFunction {
     if (d2.n === 0n) throw new MechcheckError("pole", `rational function ${this.toString()} has a pole at ${qstr(v)}`, { path: "x", value: qstr(v) });
     return r.num.eval(v).div(d2);
   }
+  /**
+   * The rational function as "(numerator) / (denominator)" in the variable `v` (the numerator alone
+   * when the denominator is 1).
+   */
   toString(v = "x"): string {
     return this.den.degree === 0 && this.den.lead().equals(ONE) ? this.num.toString(v) : `(${this.num.toString(v)}) / (${this.den.toString(v)})`;
   }
