@@ -39,7 +39,7 @@ export function renderDocument(doc: Doc, format: Format, opts: RenderOptions = {
  * A smaller font for a wide table, so that it fits a 6.5in text width: the width is estimated in
  * characters (widest cell per column plus the gaps); null keeps the surrounding size.
  */
-export function latexSizeFor(t: Table): string | null {
+function latexSizeFor(t: Table): string | null {
   const width = t.headers.reduce((sum, h, c) => sum + Math.max(h.length, ...t.rows.map((r) => (r[c] ?? "").length)) + 2, 0);
   return width <= 95 ? null : width <= 112 ? "small" : width <= 130 ? "footnotesize" : width <= 160 ? "scriptsize" : "tiny";
 }

@@ -68,12 +68,6 @@ export function caseDocument(rec: SavedCase, opts: CaseViewOptions = {}): Doc {
   return { title: `${rec.theorem} (${rec.kind}): ${rec.expect === "fails" ? "counterexample" : "regression case"}`, blocks };
 }
 
-/** An instance file (no record around it) as a document. */
-export function instanceDocument(json: unknown, name: string, opts: CaseViewOptions = {}): Doc {
-  const c = caseBlocks(json, opts.maxRows ?? MAX_ROWS);
-  return { title: `${name} (${c.kind})`, blocks: c.blocks };
-}
-
 // ————————————————————————————————————————————————————————————— the case, by shape
 
 function isObj(x: unknown): x is Record<string, unknown> {
@@ -106,7 +100,7 @@ function attempt<T>(f: () => T): T | null {
 const has = (o: Record<string, unknown>, ...keys: string[]) => keys.every((k) => Object.hasOwn(o, k));
 
 /** The case's own tables, read by the first decoder its shape fits. */
-export function caseBlocks(raw: unknown, maxRows = MAX_ROWS): CaseBlocks {
+function caseBlocks(raw: unknown, maxRows = MAX_ROWS): CaseBlocks {
   const json = unwrapExact(raw);
   if (isObj(json)) {
     if (has(json, "environment")) {
@@ -251,7 +245,7 @@ const PER_PROFILE = /alloc|pay|transfer|outcome|lotter|trade$|provision|rule$/i;
 const PROFILE_FIELDS = new Set(["trueProfile", "profile", "reportProfile", "reports", "typeProfile"]);
 
 /** The violation's tables: its scalars with indices as labels, per-profile fields as one table. */
-export function violationBlocks(violation: unknown, frame: CaseFrame | undefined, maxRows = MAX_ROWS, instance?: unknown, caption = "What fails"): Block[] {
+function violationBlocks(violation: unknown, frame: CaseFrame | undefined, maxRows = MAX_ROWS, instance?: unknown, caption = "What fails"): Block[] {
   const v = unwrapExact(violation);
   if (!isObj(v)) return valueBlocks("violation", v, frame, maxRows);
   const nProfiles = frame ? profileCount(frame.types.map((t) => t.length)) : -1;
@@ -361,7 +355,7 @@ function cell(x: unknown): string {
 }
 
 /** "interimUtility" → "interim utility"; keeps single letters and acronyms ("LVV", "P"). */
-export function humanize(k: string): string {
+function humanize(k: string): string {
   if (/^[A-Z0-9]+$/.test(k) || k.length <= 2) return k;
   return k
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")

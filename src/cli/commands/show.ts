@@ -29,7 +29,7 @@ export async function showCommand(args: string[], io: CommandIO): Promise<number
 }
 
 /** The document `show` renders for a file: a saved counterexample or an instance. */
-export function showDocument(path: string, maxRows = MAX_ROWS): Doc {
+function showDocument(path: string, maxRows = MAX_ROWS): Doc {
   // The one exact reader (duplicate keys, depth, size, exact numbers), then the record's own checks.
   const text = readInputFile(path);
   const parsed = parseJsonExact(text, path);
