@@ -39,6 +39,7 @@ export interface OptimalAuctionLp {
   readonly model: LpModel;
   /** Column of x_i(θ) and p_i(θ). */
   x(i: number, theta: number): number;
+  /** The column of the payment p_i(θ). */
   p(i: number, theta: number): number;
 }
 
