@@ -32,6 +32,7 @@ export interface Theorem<T = any> {
   readonly arbitrary: fc.Arbitrary<T>;
   /** Cases not meeting the hypothesis are counted and skipped. Absent = every case meets it. */
   readonly hypothesis?: (x: T) => boolean;
+  /** The exact check of one case: a certificate, or a violation as data with a message. */
   readonly check: (x: T) => CheckResult;
   readonly codec: CaseCodec<T>;
   /** Default number of generated cases for `mechcheck check` (examples: 1). */
