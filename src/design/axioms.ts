@@ -105,6 +105,7 @@ export interface AxiomContext {
 export class Expr {
   readonly terms = new Map<number, Q>();
   c: Q = ZERO;
+  /** Add coef · column to the expression (in place), exact. */
   add(col: number, coef: Q): this {
     if (coef.n === 0n) return this;
     const v = (this.terms.get(col) ?? ZERO).add(coef);
@@ -112,10 +113,12 @@ export class Expr {
     else this.terms.set(col, v);
     return this;
   }
+  /** Add a rational constant to the expression (in place). */
   addConst(v: Q): this {
     this.c = this.c.add(v);
     return this;
   }
+  /** Add w times another expression (in place), exact. */
   addExpr(e: Expr, w: Q): this {
     if (w.n === 0n) return this;
     for (const [k, v] of e.terms) this.add(k, v.mul(w));
@@ -176,6 +179,7 @@ export class DesignLp {
   xColumn(r: number, d: number): number {
     return this.xcol[r * this.env.decisions.length + d]!;
   }
+  /** The LP column of the payment p_i(r) of agent i at report profile r. */
   p(i: number, r: number): number {
     return this.pcol[r * this.n + i]!;
   }

@@ -54,6 +54,7 @@ export interface Family {
   /** Largest parameter accepted (LP size). */
   readonly limitK: number;
   readonly minK: number;
+  /** The family's domains for every parameter up to maxK (and every variant), in a stable order. */
   domains(maxK: number): Domain[];
 }
 
