@@ -22,6 +22,7 @@ import { MechcheckError } from "../errors.ts";
 /** A JSON number token, kept as its source text. */
 export class JsonNumber {
   constructor(readonly text: string) {}
+  /** The number's source text, exactly as written. */
   toString(): string {
     return this.text;
   }
