@@ -4,6 +4,8 @@
  * saved case survives changes to the generators. Subject modules, generators and the catalogue use it.
  */
 export interface CaseCodec<T> {
+  /** A case as semantic JSON (numbers as exact strings), never generator bytes. */
   encode(x: T): unknown;
+  /** The case back from its JSON; malformed JSON is a MechcheckError naming the field. */
   decode(json: unknown): T;
 }

@@ -59,6 +59,7 @@ export class IssueList {
   /** Problems found beyond the first MAX_ISSUES (counted, not kept). */
   more = 0;
   constructor(readonly max = MAX_ISSUES) {}
+  /** Record a problem (code, field path, message, offending value); beyond `max` problems it is only counted. */
   add(code: ErrorCode, path: string, message: string, value?: unknown): void {
     if (this.issues.length >= this.max) {
       this.more++;
@@ -69,6 +70,7 @@ export class IssueList {
   get ok(): boolean {
     return this.issues.length === 0;
   }
+  /** Throw every recorded problem as one ValidationError, if there is any. */
   throwIfAny(): void {
     if (this.issues.length > 0) throw new ValidationError(this.issues.slice(), this.more);
   }
