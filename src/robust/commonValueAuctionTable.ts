@@ -51,6 +51,7 @@ export interface TableOptions {
   readonly maxK: number;
   readonly proportional?: boolean;
   readonly dual?: boolean;
+  /** Called with each row as soon as it is computed (e.g. to print progress). */
   readonly onRow?: (r: BrooksDuRow) => void;
 }
 

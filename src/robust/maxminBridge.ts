@@ -114,6 +114,7 @@ export function bridgeCase(reading: PsReading): fc.Arbitrary<BridgeCase> {
 
 /** The JSON codec of bridge cases (saved counterexamples), numbers as exact strings. */
 export const bridgeCodec = {
+  /** A bridge case as JSON, numbers as exact strings. */
   encode: (b: BridgeCase) => ({
     N: b.N,
     v: qstr(b.v),
@@ -122,6 +123,7 @@ export const bridgeCodec = {
     outcomes: b.outcomes.map((x) => ({ build: x.build, shares: x.shares.map(qstr) })),
     mechanism: { actions: b.mechanism.actions, g: b.mechanism.g.map((r) => r.map(qstr)) },
   }),
+  /** A bridge case back from its JSON, numbers exact. */
   decode: (j: any): BridgeCase => ({
     N: Number(j.N),
     v: q(String(j.v)),
