@@ -398,6 +398,7 @@ export { BUYER, SELLER };
 
 /** Semantic JSON of a grid case: exact rationals as strings. */
 export const gridCaseCodec = {
+  /** A grid case as JSON, numbers as exact strings. */
   encode(c: GridCase): unknown {
     return {
       buyer: c.buyer.map(qstr),
@@ -407,6 +408,7 @@ export const gridCaseCodec = {
       ...(c.sellerMarginal ? { sellerMarginal: c.sellerMarginal.map(qstr) } : {}),
     };
   },
+  /** A grid case back from its JSON, numbers exact. */
   decode(j: unknown): GridCase {
     const o = j as Record<string, unknown>;
     if (typeof o !== "object" || o === null) throw new MechcheckError("bad-case", "grid case: expected an object");
