@@ -44,7 +44,6 @@ interface Limbs {
 }
 
 const MAX_LIMBS = 6;
-const LIMB_AFTER = 2;
 const limbCache = new WeakMap<IntColumns, Map<number, Limbs | null>>();
 
 function limbsOf(A: IntColumns, p: number): Limbs | null {
@@ -164,15 +163,16 @@ export function liftSolve(
   const w: number[] = new Array(m).fill(0);
   const xk: number[] = new Array(m).fill(0);
   let nextTry = 1;
-  // the limb split pays off only over several steps: the first LIMB_AFTER steps are plain bigint
+  // the limb split (cached per matrix and prime, so the x and y solves of one basis share it)
   let limbs: Limbs | null = null;
   let twoR = 0n;
   let resD: Float64Array | null = null;
   for (let k = 1; k <= kMax; k++) {
     if (k === 12) kMax = Math.max(k, liftLimit());
-    if (k === LIMB_AFTER + 1) {
+    if (k === 1) {
       limbs = limbsOf(A, p);
       if (limbs !== null) twoR = BigInt(2 * (transpose ? limbs.colSumMax : limbs.rowSumMax));
+      if (limbs !== null && limbs.q === 1 && res.every((v) => v <= twoR && v >= -twoR)) resD = Float64Array.from(res, Number);
     }
     let zero = true;
     if (resD !== null) {
