@@ -80,6 +80,18 @@ const STATUS_TEXT: Record<number, string> = {
 
 const BASIS_CODE: readonly BasisStatus[] = ["lower", "basic", "upper", "zero", "nonbasic"];
 
+/**
+ * HiGHS's typed-array form of each model object proposed so far: models are read-only, so a model
+ * proposed again (the retry sequence, a warm-started re-solve) skips the exact → float conversion.
+ */
+const highsDataCache = new WeakMap<LpModel, ModelData>();
+
+function cachedHighsModelData(model: LpModel, highs: Highs): ModelData {
+  let d = highsDataCache.get(model);
+  if (d === undefined) highsDataCache.set(model, (d = toHighsModelData(model, highs)));
+  return d;
+}
+
 /** Convert an exact LpModel to HiGHS's typed-array model (row-wise matrix). */
 export function toHighsModelData(model: LpModel, highs: { infinity: number; constants: Highs["constants"] }): ModelData {
   const n = model.variables.length;
@@ -147,7 +159,7 @@ class HighsEngine implements FloatLpEngine {
       if (settings.simplexStrategy !== undefined) opts.simplex_strategy = settings.simplexStrategy;
       if (settings.timeLimit !== undefined) opts.time_limit = settings.timeLimit;
       hm.options.set(opts);
-      hm.passModel(toHighsModelData(model, h));
+      hm.passModel(cachedHighsModelData(model, h));
       if (warmBasis && warmBasis.colStatus.length === n && warmBasis.rowStatus.length === m) {
         try {
           hm.setBasis({

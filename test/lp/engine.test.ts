@@ -100,4 +100,21 @@ describe("HiGHS engine", () => {
     const e = engine.propose(new LpBuilder("min").build(), DEFAULT_SETTINGS);
     expect(e.status).toBe("optimal");
   });
+
+  it("proposing one model object again (its HiGHS form cached) gives the same proposal; another model does not", () => {
+    const m = lp("optimal");
+    const first = engine.propose(m, DEFAULT_SETTINGS);
+    for (const s of [DEFAULT_SETTINGS, PRESOLVE_OFF, DEFAULT_SETTINGS]) {
+      const again = engine.propose(m, s);
+      expect(again.status).toBe("optimal");
+      expect(Array.from(again.x!)).toEqual(Array.from(first.x!));
+      expect(again.basis).toEqual(first.basis);
+    }
+    // the optimum (8/5, 6/5) of the exact model, so the cached float data is the model's
+    expect(first.x![0]).toBeCloseTo(1.6, 9);
+    expect(first.x![1]).toBeCloseTo(1.2, 9);
+    // negative control: a different model object with other data is not served from the cache
+    const other = engine.propose(lp("infeasible"), DEFAULT_SETTINGS);
+    expect(other.status).not.toBe("optimal");
+  });
 });
