@@ -216,7 +216,16 @@ export interface NoisyConcordanceMultipliers {
 }
 
 /** Column indices in `noisyConcordanceLp`: π(θ,t) first, then λ_i(t_i), then μ_i(t_i,t'_i) (t'_i ≠ t_i). */
-export function noisyConcordanceColumns(ts: HarsanyiTypeSpace): { pi: (t: number, s: number) => number; lambda: (i: number, ti: number) => number; mu: (i: number, ti: number, tj: number) => number; count: number } {
+export function noisyConcordanceColumns(ts: HarsanyiTypeSpace): {
+  /** The column of π(θ = s, t) (t a type-profile index). */
+  pi: (t: number, s: number) => number;
+  /** The column of λ_i(t_i). */
+  lambda: (i: number, ti: number) => number;
+  /** The column of μ_i(t_i, t'_i). */
+  mu: (i: number, ti: number, tj: number) => number;
+  /** The number of columns. */
+  count: number;
+} {
   const sizes = typeSpaceSizes(ts);
   const S = ts.states.length;
   const T = profileCount(sizes);
