@@ -104,7 +104,11 @@ const factorial = (k: number): number => (k <= 1 ? 1 : k * factorial(k - 1));
  * A symmetric allocation is a(m, t) ≥ 0, the share of each bidder of type t when the profile's
  * type counts are m; supply Σ_t m_t a(m, t) ≤ 1; interim Σ_{m'} P(others' counts = m') a(m' + e_t, t) = Q(t).
  */
-export function reducedFormLp(x: ReducedForm): { readonly model: LpModel; readonly column: (m: readonly number[], t: number) => number } {
+export function reducedFormLp(x: ReducedForm): {
+  readonly model: LpModel;
+  /** The column of the symmetric allocation at type-count vector m for type t. */
+  readonly column: (m: readonly number[], t: number) => number;
+} {
   validateReducedForm(x);
   const n = x.bidders;
   const T = x.prior.length;
