@@ -252,6 +252,7 @@ export function solveOptimalExPostAuction(
   const model = optimalExPostAuctionLp(prior, { ic: "all" });
   const { result, stats } = solveByRowGenerationWithStats(model, {
     initialRows: optimalExPostAuctionInitialRows(prior, opts.start ?? "local"),
+    expectComplete: (opts.start ?? "local") === "local",
     ...(opts.solveReduced ? { solveReduced: opts.solveReduced } : {}),
     ...(opts.batch !== undefined ? { batch: opts.batch } : {}),
   });

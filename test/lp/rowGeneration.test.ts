@@ -32,13 +32,14 @@ const lpWithSubset = fc
     upper: fc.array(fc.option(fc.integer({ min: 0, max: 5 })), { minLength: 4, maxLength: 4 }),
     keep: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
     batch: fc.integer({ min: 1, max: 3 }),
+    expectComplete: fc.boolean(),
   })
-  .map(({ direction, n, m, coefs, rhs, senses, obj, free, upper, keep, batch }) => {
+  .map(({ direction, n, m, coefs, rhs, senses, obj, free, upper, keep, batch, expectComplete }) => {
     const b = new LpBuilder(direction);
     for (let j = 0; j < n; j++) b.variable(`x${j}`, { lower: free[j] ? null : 0, upper: upper[j] ?? null });
     for (let i = 0; i < m; i++) b.row(`r${i}`, Array.from({ length: n }, (_, j) => [j, coefs[i * 8 + j]!] as const), senses[i]!, rhs[i]!);
     b.objective(Array.from({ length: n }, (_, j) => [j, obj[j]!] as const));
-    return { model: b.build(), keep: keep.slice(0, m).flatMap((k, i) => (k ? [i] : [])), batch };
+    return { model: b.build(), keep: keep.slice(0, m).flatMap((k, i) => (k ? [i] : [])), batch, expectComplete };
   });
 
 const valueOf = (r: LpResult) => (r.status === "optimal" ? r.value.toFraction() : null);
@@ -48,9 +49,9 @@ describe("row generation", () => {
     const seen = new Map<string, number>();
     const note = (k: string) => seen.set(k, (seen.get(k) ?? 0) + 1);
     fc.assert(
-      fc.property(lpWithSubset, ({ model, keep, batch }) => {
+      fc.property(lpWithSubset, ({ model, keep, batch, expectComplete }) => {
         const direct = solve(model);
-        const { result, stats } = solveByRowGenerationWithStats(model, { initialRows: keep, batch });
+        const { result, stats } = solveByRowGenerationWithStats(model, { initialRows: keep, batch, expectComplete });
         expect(result.status).toBe(direct.status);
         expect(valueOf(result)).toBe(valueOf(direct));
         expect(verify(model, result)).toEqual({ ok: true });
@@ -80,6 +81,10 @@ describe("row generation", () => {
     expect(stats.rounds).toBe(2);
     expect(stats.reducedRows).toEqual([2, 3]);
     expect(stats.added).toBe(1);
+    // a wrong expectation (the start does not imply the dropped row) costs a round, not the answer
+    const again = solveByRowGenerationWithStats(model, { initialRows: [0, 1], expectComplete: true });
+    expect(again.result.status === "optimal" && again.result.value.toFraction()).toBe("4");
+    expect(again.stats.rounds).toBe(2);
   });
 
   it("a reduced model that is unbounded does not make the full model unbounded", () => {
@@ -178,5 +183,6 @@ describe("row generation: negative controls (the full-model judge rejects what t
       return { ...r, dual: { rows: r.dual.rows.map((y) => y.add(1)), reducedCosts: r.dual.reducedCosts } };
     };
     expect(() => solveByRowGeneration(model, { initialRows: [0, 1, 2], solveReduced: liar })).toThrow(/certificate was rejected/);
+    expect(() => solveByRowGeneration(model, { initialRows: [0, 1], solveReduced: liar, expectComplete: true })).toThrow(/certificate was rejected/);
   });
 });

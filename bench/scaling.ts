@@ -1,0 +1,221 @@
+/**
+ * `npx tsx bench/scaling.ts [--only n-K,…] [--cap S] [--no-write]` (not a test; --only runs those sizes and writes nothing): the scaling table
+ * of issue 16 on Chung–Ely's program (P) with all-pairs EPIC [BrooksExPost2023], random correlated
+ * priors from the seeds `bench-P-n-K` (as bench/honest-families.ts).
+ *
+ * Per instance, two processes, in alternating order (ours first on even rows, QSopt_ex first on odd
+ * rows), each under /usr/bin/time (wall, user + system CPU, peak RSS) and a cap of S seconds
+ * (default 300, killed past it):
+ * - ours: bench/scaling-child.ts — node start, HiGHS load, building (P), exact row generation from
+ *   the local rows (src/lp/rowGeneration.ts), the certificate verified on the full program;
+ * - QSopt_ex: `esolver -L` on the same full program exported as LP text (src/lp/lpFormat.ts; the
+ *   export is written beforehand and not timed), end to end including its own file read. Its exact
+ *   optimal value (printed as a rational) must equal ours, or the row says so.
+ * QSopt_ex comes from Debian's package `qsopt-ex`, installed with apt-get when `esolver` is missing.
+ * The load average is recorded at the start and end of every instance. Results go to a JSON file in
+ * the temp folder (one per run) and, unless --no-write, into a dated section of bench/RESULTS.md
+ * between SCALING_START and SCALING_END (replaced on the next run; inserted before the suite section).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Fraction from "fraction.js";
+import { auctionLpCounts } from "../src/robust/optimalExPostAuction.ts";
+import { SUITE_MARK } from "./marks.ts";
+
+const SCALING_START = "<!-- scaling:start (bench/scaling.ts) -->";
+const SCALING_END = "<!-- scaling:end -->";
+
+const args = process.argv.slice(2);
+const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const CAP_S = Number(arg("--cap") ?? 300);
+const only = arg("--only")?.split(",") ?? null;
+const NO_WRITE = args.includes("--no-write");
+const SIZES: readonly [number, number][] = [
+  [2, 20], [2, 30], [2, 40], [2, 50],
+  [3, 10], [3, 15], [3, 18], [3, 20],
+  [4, 9], [4, 10], [4, 12],
+];
+
+const la = () => loadavg().map((x) => x.toFixed(1)).join(" / ");
+const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
+
+interface Timed {
+  ok: boolean;
+  timedOut: boolean;
+  wallS: number;
+  cpuS: number;
+  maxRssMb: number;
+  stdout: string;
+  stderr: string;
+}
+/** Run a command under /usr/bin/time and `timeout` (SIGKILL past the cap). */
+function timed(cmd: string, argv: string[]): Timed {
+  const tf = join(work, "time.txt");
+  const r = spawnSync("/usr/bin/time", ["-o", tf, "-f", "%e %U %S %M", "timeout", "-s", "KILL", String(CAP_S), cmd, ...argv], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const [e, u, s, m] = readFileSync(tf, "utf8").trim().split("\n").pop()!.split(/\s+/).map(Number);
+  const timedOut = r.status === 137 || (r.stderr ?? "").includes("Command terminated by signal 9");
+  return { ok: r.status === 0, timedOut, wallS: e!, cpuS: u! + s!, maxRssMb: m! / 1024, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+}
+
+function ensureEsolver(): string {
+  for (const p of ["/usr/bin/esolver", "/usr/local/bin/esolver"]) if (existsSync(p)) return p;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  const pre = root ? [] : ["sudo"];
+  console.error("esolver missing: installing Debian's qsopt-ex");
+  execFileSync(pre[0] ?? "apt-get", [...pre.slice(1), ...(root ? [] : ["apt-get"]), "install", "-y", "qsopt-ex"], { stdio: "inherit" });
+  if (!existsSync("/usr/bin/esolver")) throw new Error("apt-get install qsopt-ex did not provide /usr/bin/esolver");
+  return "/usr/bin/esolver";
+}
+
+interface Row {
+  n: number;
+  K: number;
+  rows: number;
+  cols: number;
+  loadStart: string;
+  loadEnd: string;
+  order: string;
+  ours: Timed & { inProcess?: { wallMs: number; cpuMs: number; stats: { rounds: number; reducedRows: number[]; solveMs: number; checkMs: number; verifyMs: number } }; value?: string };
+  qsopt: Timed & { value?: string; status?: string };
+  lpFileMb: number;
+  agree: string;
+}
+
+const work = mkdtempSync(join(tmpdir(), "mechcheck-scaling-"));
+
+function runOurs(n: number, K: number): Row["ours"] {
+  const t = timed(process.execPath, ["--import", "tsx", here("./scaling-child.ts"), "solve", String(n), String(K)]);
+  if (!t.ok) return t;
+  const j = JSON.parse(t.stdout.trim().split("\n").pop()!) as { value: string; wallMs: number; cpuMs: number; stats: NonNullable<Row["ours"]["inProcess"]>["stats"] };
+  return { ...t, value: j.value, inProcess: { wallMs: j.wallMs, cpuMs: j.cpuMs, stats: j.stats } };
+}
+function runQsopt(esolver: string, file: string): Row["qsopt"] {
+  const sol = join(work, "out.sol");
+  rmSync(sol, { force: true });
+  const t = timed(esolver, ["-m", String(16 * 2 ** 30), "-L", "-O", sol, file]); // its default limit is 4 GiB of address space
+  if (!existsSync(sol)) return t;
+  const text = readFileSync(sol, "utf8");
+  const status = /status =? ?(\w+)/.exec(text)?.[1];
+  const value = /Value = (\S+)/.exec(text)?.[1];
+  return { ...t, ...(status ? { status } : {}), ...(value ? { value } : {}) };
+}
+
+async function main() {
+  const esolver = ensureEsolver();
+  const version = spawnSync(esolver, ["-v"], { encoding: "utf8" }).stdout.match(/QSopt_ex [\d.]+/)?.[0] ?? "QSopt_ex";
+  const started = new Date();
+  const loadAtStart = la();
+  const out: Row[] = [];
+  const resultsFile = join(tmpdir(), `mechcheck-scaling-${started.toISOString().replace(/[:.]/g, "-")}.json`);
+  let k = 0;
+  const sizes = only ? only.map((x) => x.split("-").map(Number) as [number, number]) : SIZES;
+  for (const [n, K] of sizes) {
+    const file = join(work, `P-${n}-${K}.lp`);
+    execFileSync(process.execPath, ["--import", "tsx", here("./scaling-child.ts"), "export", String(n), String(K), file], { stdio: "inherit" });
+    const c = auctionLpCounts(n, K, "all");
+    const loadStart = la();
+    const oursFirst = k % 2 === 0;
+    let ours: Row["ours"];
+    let qsopt: Row["qsopt"];
+    if (oursFirst) {
+      ours = runOurs(n, K);
+      qsopt = runQsopt(esolver, file);
+    } else {
+      qsopt = runQsopt(esolver, file);
+      ours = runOurs(n, K);
+    }
+    const agree =
+      ours.value && qsopt.value ? (new Fraction(ours.value).equals(new Fraction(qsopt.value)) ? "equal" : `DIFFERENT (ours ${ours.value}, QSopt_ex ${qsopt.value})`) : "—";
+    const row: Row = { n, K, rows: c.rows, cols: c.variables, loadStart, loadEnd: la(), order: oursFirst ? "ours, QSopt_ex" : "QSopt_ex, ours", ours, qsopt, lpFileMb: statSync(file).size / 2 ** 20, agree };
+    rmSync(file, { force: true });
+    out.push(row);
+    k++;
+    console.error(`(P) n=${n} K=${K}: ours ${describe(ours)}; QSopt_ex ${describe(qsopt)}; values ${agree}; load ${row.loadStart} → ${row.loadEnd}`);
+    writeFileSync(resultsFile, JSON.stringify({ started: started.toISOString(), loadAtStart, rows: out.map(({ ours: o, qsopt: q, ...r }) => ({ ...r, ours: { ...o, stdout: undefined }, qsopt: { ...q, stdout: undefined } })) }, null, 1));
+  }
+  const loadAtEnd = la();
+  rmSync(work, { recursive: true, force: true });
+  console.error(`results: ${resultsFile}`);
+  const md = render(out, { started, loadAtStart, loadAtEnd, version });
+  console.log(md);
+  if (!NO_WRITE && !only) writeSection(md);
+}
+
+const secs = (s: number) => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s.toFixed(2));
+function describe(t: Timed): string {
+  if (t.timedOut) return `> ${CAP_S} s (killed)`;
+  if (!t.ok) return `failed (${(t.stderr.trim().split("\n").pop() ?? "").slice(0, 120)})`;
+  return `${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, ${t.maxRssMb.toFixed(0)} MB`;
+}
+const cell = (t: Timed, f: (t: Timed) => string) => (t.timedOut ? `> ${CAP_S}` : !t.ok ? "failed" : f(t));
+
+function render(rows: Row[], run: { started: Date; loadAtStart: string; loadAtEnd: string; version: string }): string {
+  const ok = (t: Timed) => t.ok && !t.timedOut;
+  const certified = (limit: number) =>
+    rows.filter((r) => ok(r.ours) && r.ours.wallS <= limit).map((r) => `n=${r.n} K=${r.K}`).join(", ") || "none";
+  const largest = (limit: number, key: "wallS" | "cpuS") => {
+    const within = rows.filter((r) => ok(r.ours) && r.ours[key] <= limit).sort((a, b) => a.rows * a.cols - b.rows * b.cols);
+    const r = within.pop();
+    return r ? `n=${r.n} K=${r.K} (${r.rows.toLocaleString("en")} rows × ${r.cols.toLocaleString("en")} columns, ${secs(r.ours[key])} s)` : "none";
+  };
+  const lines = [
+    SCALING_START,
+    "",
+    `## Scaling: (P) certified by row generation vs QSopt_ex, ${run.started.toISOString().slice(0, 10)} (issue 16)`,
+    "",
+    `\`npx tsx bench/scaling.ts\` — Chung–Ely's (P) with all-pairs EPIC [BrooksExPost2023], prior seed \`bench-P-n-K\`. ` +
+      `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, ${run.version} (Debian qsopt-ex). ` +
+      `Started ${run.started.toISOString().slice(11, 16)} UTC; load average (1/5/15 min) ${run.loadAtStart} at start, ${run.loadAtEnd} at end. ` +
+      `The machine was shared with other jobs during the run, so **CPU time** (user + system of the whole process) is the fair column; wall time is what the load left.`,
+    "",
+    `Each row: one process each, order alternating per row; whole process under \`/usr/bin/time\` (ours: node start, HiGHS load, building (P), ` +
+      `exact row generation from the local rows, final verification of the certificate on the full program; QSopt_ex: \`esolver -L\` reading the exported LP text and solving exactly). Cap ${CAP_S} s.`,
+    "",
+    "| (P) | rows × columns | ours wall | ours CPU | ours peak RSS | row gen. (rounds, reduced rows) | QSopt_ex wall | QSopt_ex CPU | QSopt_ex peak RSS | CPU ratio QSopt_ex/ours | values | load start → end |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const r of rows) {
+    const s = r.ours.inProcess?.stats;
+    const ratio = ok(r.ours) && ok(r.qsopt) ? `${(r.qsopt.cpuS / r.ours.cpuS).toFixed(2)}×` : ok(r.ours) && r.qsopt.timedOut ? `> ${(CAP_S / r.ours.cpuS).toFixed(1)}× (QSopt_ex capped)` : "—";
+    lines.push(
+      `| n=${r.n} K=${r.K} | ${r.rows.toLocaleString("en")} × ${r.cols.toLocaleString("en")} | ${cell(r.ours, (t) => `${secs(t.wallS)} s`)} | ${cell(r.ours, (t) => `${secs(t.cpuS)} s`)} | ${cell(r.ours, (t) => `${t.maxRssMb.toFixed(0)} MB`)} | ` +
+        `${s ? `${s.rounds}, ${s.reducedRows.map((x) => x.toLocaleString("en")).join(" → ")}` : "—"} | ${cell(r.qsopt, (t) => `${secs(t.wallS)} s`)} | ${cell(r.qsopt, (t) => `${secs(t.cpuS)} s`)} | ${cell(r.qsopt, (t) => `${t.maxRssMb.toFixed(0)} MB`)} | ${ratio} | ${r.agree} | ${r.loadStart} → ${r.loadEnd} |`,
+    );
+  }
+  lines.push(
+    "",
+    `- Largest certified within 60 s wall: ${largest(60, "wallS")}; within 300 s wall: ${largest(300, "wallS")}.`,
+    `- Largest certified within 60 s CPU: ${largest(60, "cpuS")}; within 300 s CPU: ${largest(300, "cpuS")}.`,
+    `- Certified within 60 s wall: ${certified(60)}.`,
+    `- Faster than QSopt_ex (CPU) on: ${rows.filter((r) => ok(r.ours) && (r.qsopt.timedOut || (ok(r.qsopt) && r.qsopt.cpuS > r.ours.cpuS))).map((r) => `n=${r.n} K=${r.K}`).join(", ") || "none"}; ` +
+      `not on: ${rows.filter((r) => !(ok(r.ours) && (r.qsopt.timedOut || (ok(r.qsopt) && r.qsopt.cpuS > r.ours.cpuS)))).map((r) => `n=${r.n} K=${r.K}`).join(", ") || "none"}.`,
+    "",
+    SCALING_END,
+  );
+  return lines.join("\n");
+}
+
+/** Replace the scaling section of bench/RESULTS.md (or insert it before the suite section), atomically. */
+function writeSection(md: string): void {
+  const file = here("./RESULTS.md");
+  const old = readFileSync(file, "utf8");
+  const a = old.indexOf(SCALING_START);
+  const b = old.indexOf(SCALING_END);
+  let text: string;
+  if (a >= 0 && b > a) text = old.slice(0, a) + md + old.slice(b + SCALING_END.length);
+  else {
+    const at = old.indexOf(SUITE_MARK);
+    text = at >= 0 ? `${old.slice(0, at)}${md}\n\n${old.slice(at)}` : `${old}\n${md}\n`;
+  }
+  const tmp = `${file}.scaling-${process.pid}.tmp`;
+  writeFileSync(tmp, text, { flag: "wx" });
+  renameSync(tmp, file);
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exit(1);
+});
