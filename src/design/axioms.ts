@@ -248,7 +248,14 @@ export function needPrior(ctx: { beliefs?: Beliefs }, what: string): readonly Q[
  * For anonymity: the decision permutation σ induced by swapping agents a and b, or a reason why
  * the environment does not allow it.
  */
-export function swapSymmetry(env: Environment, a: number, b: number): { ok: true; sigma: number[]; /** The profile index with agents a and b swapped. */ perm: (theta: number) => number } | { ok: false; reason: string } {
+export function swapSymmetry(env: Environment, a: number, b: number):
+  | {
+      ok: true;
+      sigma: number[];
+      /** The profile index with agents a and b swapped. */
+      perm: (theta: number) => number;
+    }
+  | { ok: false; reason: string } {
   const sizes = typeSizes(env);
   const ta = env.types[a]!;
   const tb = env.types[b]!;
