@@ -45,7 +45,7 @@ export const ERROR_CODES = [
   "unknown-theorem", "unknown-axiom", "unknown-family", "bad-atlas", "bad-case", "bad-generator-option", "generator-failed",
   "unencodable-case", "bad-counterexample-file", "stale-record",
   // conjectures
-  "no-conjecture", "bad-conjecture", "conjecture-crashed", "conjecture-load-failed", "async-check", "bad-check-result",
+  "no-conjecture", "bad-conjecture", "bad-param", "file-exists", "conjecture-crashed", "conjecture-load-failed", "async-check", "bad-check-result",
   "bad-hypothesis-result", "check-threw", "hypothesis-threw", "timeout", "out-of-memory",
 ] as const;
 

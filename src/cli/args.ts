@@ -28,7 +28,13 @@ export interface EnumSpec {
   readonly kind: "enum";
   readonly values: readonly string[];
 }
-export type FlagType = "boolean" | "string" | "number" | IntSpec | NumberSpec | EnumSpec;
+/** A flag that may be given several times (`--param K=3 --param n=2`): its values as a list, in order. */
+export interface RepeatableSpec {
+  readonly kind: "repeatable";
+  /** At most this many times (default 32). */
+  readonly max?: number;
+}
+export type FlagType = "boolean" | "string" | "number" | IntSpec | NumberSpec | EnumSpec | RepeatableSpec;
 
 export interface FlagSpec {
   readonly [name: string]: FlagType;
@@ -44,6 +50,8 @@ export interface PositionalSpec {
 export interface ParsedArgs {
   readonly positionals: string[];
   readonly flags: Record<string, string | number | boolean>;
+  /** The values of repeatable flags (`{ kind: "repeatable" }`), by name, in the order given. */
+  readonly lists: Record<string, readonly string[]>;
 }
 
 /** Common flag types. */
@@ -80,7 +88,7 @@ function rangeText(s: IntSpec): string {
   return `[${s.minLabel ?? s.min}, ${s.maxLabel ?? s.max}]`;
 }
 
-function parseValue(command: string, name: string, type: Exclude<FlagType, "boolean">, raw: string): string | number {
+function parseValue(command: string, name: string, type: Exclude<FlagType, "boolean" | RepeatableSpec>, raw: string): string | number {
   const bad = (why: string) => new MechcheckError("usage", `${command}: --${name} ${why}, got ${JSON.stringify(raw)}`, { path: `--${name}`, value: raw });
   if (type === "string") return raw;
   if (typeof type === "object" && type.kind === "enum") {
@@ -110,6 +118,7 @@ function parseValue(command: string, name: string, type: Exclude<FlagType, "bool
 export function parseArgs(command: string, args: readonly string[], spec: FlagSpec, positional: PositionalSpec = {}): ParsedArgs {
   const positionals: string[] = [];
   const flags: Record<string, string | number | boolean> = Object.create(null);
+  const lists: Record<string, string[]> = Object.create(null);
   const options = () => Object.keys(spec).map((s) => "--" + s).join(", ") || "none";
   let onlyPositionals = false;
   for (let k = 0; k < args.length; k++) {
@@ -129,6 +138,7 @@ export function parseArgs(command: string, args: readonly string[], spec: FlagSp
     if (type === undefined) {
       throw new MechcheckError("usage", `${command}: unknown option --${name} (options: ${options()})`, { path: `--${name}`, value: a });
     }
+    const repeatable = typeof type === "object" && type.kind === "repeatable";
     if (Object.hasOwn(flags, name)) throw new MechcheckError("usage", `${command}: option --${name} given twice`, { path: `--${name}`, value: a });
     if (type === "boolean") {
       if (eq >= 0) throw new MechcheckError("usage", `${command}: option --${name} takes no value, got ${JSON.stringify(a)}`, { path: `--${name}`, value: a });
@@ -143,7 +153,14 @@ export function parseArgs(command: string, args: readonly string[], spec: FlagSp
       else k++;
     }
     if (raw === undefined) throw new MechcheckError("usage", `${command}: option --${name} needs a value`, { path: `--${name}` });
-    flags[name] = parseValue(command, name, type, raw);
+    if (repeatable) {
+      const list = (lists[name] ??= []);
+      const most = type.max ?? 32;
+      if (list.length >= most) throw new MechcheckError("usage", `${command}: option --${name} given more than ${most} times`, { path: `--${name}`, value: raw, limit: most });
+      list.push(raw);
+      continue;
+    }
+    flags[name] = parseValue(command, name, type as Exclude<FlagType, "boolean" | RepeatableSpec>, raw);
   }
   const { min = 0, max = Infinity } = positional;
   const use = positional.usage ? ` (usage: mechcheck ${command} ${positional.usage})` : "";
@@ -151,5 +168,5 @@ export function parseArgs(command: string, args: readonly string[], spec: FlagSp
     throw new MechcheckError("usage", `${command}: unexpected argument ${JSON.stringify(positionals[max])}${max === 0 ? " (this command takes no arguments)" : ` (at most ${max})`}${use}`, { path: "args", value: positionals[max] });
   }
   if (positionals.length < min) throw new MechcheckError("usage", `${command}: missing argument${use}`, { path: "args", value: positionals });
-  return { positionals, flags: { ...flags } };
+  return { positionals, flags: { ...flags }, lists: { ...lists } };
 }

@@ -10,14 +10,19 @@ import { parentPort, workerData } from "node:worker_threads";
 import { isMechcheckError } from "../errors.ts";
 import { toExactJsonText } from "../exact/rational.ts";
 import { loadLpEngine } from "../lp/solve.ts";
-import { isConjecture } from "../theorem/conjecture.ts";
+import { isConjecture, type Conjecture } from "../theorem/conjecture.ts";
+import { runExhaustive } from "../theorem/exhaustive.ts";
 import { runTheorem } from "../theorem/runner.ts";
+import type { CounterexampleRecord } from "../store/counterexamples.ts";
 import type { CheckResult, Theorem, TheoremRun } from "../catalogue/types.ts";
+import { checkParamsAgainst, paramPoints, paramsText, type ParamSweep } from "./params.ts";
 
 export interface WorkerInput {
   readonly file: string;
-  /** Run only these ids (after a timeout restarted the worker); null = all. */
+  /** Run only these units, by key (after a timeout restarted the worker); null = all. */
   readonly only: readonly string[] | null;
+  /** `--param` values, by name (validated against the conjectures' declarations once loaded). */
+  readonly sweep: ParamSweep;
   /** The cache: new counterexamples are saved here, and replayed. */
   readonly store: string;
   /** The project's curated store, replayed before the cache (never written). */
@@ -28,10 +33,28 @@ export interface WorkerInput {
   readonly clock: SharedArrayBuffer;
 }
 
+/** One run: a conjecture at one point of its parameters. */
+export interface RunUnit {
+  /** `id`, or `id K=3 n=2` with parameters. */
+  readonly key: string;
+  readonly id: string;
+  readonly statement: string;
+  readonly params: Readonly<Record<string, number>>;
+}
+
+/** A conjecture's run at one parameter point: the runner's result plus what the CLI shows. */
+export type ConjectureRun = TheoremRun & {
+  readonly params: Readonly<Record<string, number>>;
+  readonly mode: "random" | "exhaustive";
+  readonly expect: "holds" | "refuted";
+  /** Exhaustive and complete: every case of the family was checked. */
+  readonly total?: number;
+};
+
 export type WorkerMessage =
-  | { readonly type: "loaded"; readonly ids: readonly string[] }
-  | { readonly type: "start"; readonly id: string }
-  | { readonly type: "result"; readonly id: string; readonly runJson: string }
+  | { readonly type: "loaded"; readonly units: readonly RunUnit[] }
+  | { readonly type: "start"; readonly key: string }
+  | { readonly type: "result"; readonly key: string; readonly runJson: string }
   | { readonly type: "fatal"; readonly code: string; readonly message: string };
 
 const input = workerData as WorkerInput;
@@ -60,7 +83,7 @@ function clocked<T>(thm: Theorem<T>, lastFailure: { message?: string }): Theorem
   };
 }
 
-function runJsonText(run: TheoremRun): string {
+function runJsonText(run: TheoremRun | ConjectureRun): string {
   try {
     return toExactJsonText(run);
   } catch (e) {
@@ -82,29 +105,51 @@ async function main(): Promise<void> {
     const msg = e instanceof Error ? (input.debug && e.stack ? e.stack : `${e.name}: ${e.message.split("\n")[0]}`) : String(e);
     return post({ type: "fatal", code: "conjecture-load-failed", message: `could not load the file: ${msg}` });
   }
-  const found = [...new Set(Object.values(mod).filter(isConjecture))] as Theorem[];
-  post({ type: "loaded", ids: found.map((c) => c.id) });
-  for (const c of found) {
-    if (input.only !== null && !input.only.includes(c.id)) continue;
-    post({ type: "start", id: c.id });
+  const found = [...new Set(Object.values(mod).filter(isConjecture))] as Conjecture<unknown>[];
+  try {
+    checkParamsAgainst(input.sweep, found);
+  } catch (e) {
+    if (isMechcheckError(e)) return post({ type: "fatal", code: e.code, message: e.message });
+    throw e;
+  }
+  const units: (RunUnit & { readonly c: Conjecture<unknown> })[] = found.flatMap((c) =>
+    paramPoints(input.sweep, c.params).map((params) => ({ key: Object.keys(params).length ? `${c.id} ${paramsText(params)}` : c.id, id: c.id, statement: c.statement, params, c })),
+  );
+  post({ type: "loaded", units: units.map(({ key, id, statement, params }) => ({ key, id, statement, params })) });
+  for (const u of units) {
+    if (input.only !== null && !input.only.includes(u.key)) continue;
+    post({ type: "start", key: u.key });
+    const c = u.c;
     const last: { message?: string } = {};
+    const savedFilter = (rec: CounterexampleRecord) => sameParams((rec as { params?: Record<string, number> }).params ?? {}, u.params);
+    const stores = { storeRoot: input.curated ?? input.store, cacheRoot: input.store, savedFilter };
     let run: TheoremRun;
     try {
-      run = runTheorem(clocked(c, last), {
-        storeRoot: input.curated ?? input.store,
-        cacheRoot: input.store,
-        save: false, // the main thread saves (a store that cannot be written is a warning there)
-        ...(input.seed !== undefined ? { seed: input.seed } : {}),
-        ...(input.runs !== undefined ? { runs: input.runs } : {}),
-      });
+      const bound = c.at(u.params);
+      if (bound.enumerate) {
+        run = runExhaustive(clocked(bound.theorem, last), bound.enumerate, { ...stores, maxCases: bound.maxCases, ...(bound.size ? { size: bound.size } : {}) });
+      } else {
+        run = runTheorem(clocked(bound.theorem, last), {
+          ...stores,
+          save: false, // the main thread saves (a store that cannot be written is a warning there)
+          ...(input.seed !== undefined ? { seed: input.seed } : {}),
+          ...(input.runs !== undefined ? { runs: input.runs } : {}),
+        });
+      }
     } catch (e) {
       const what = isMechcheckError(e) ? `[${e.code}] ${e.message}` : e instanceof Error ? (input.debug && e.stack ? e.stack : `${e.name}: ${e.message}`) : String(e);
       const found = last.message !== undefined ? ` (the check did fail on a case: ${last.message})` : "";
       run = { id: c.id, kind: c.kind, source: c.source, outcome: "error", ok: false, cases: 0, casesMeetingHypothesis: 0, seed: input.seed ?? 0, runs: input.runs ?? 0, ms: 0, replayed: [], error: `${what}${found}` } as TheoremRun;
     }
     tick(-2);
-    post({ type: "result", id: c.id, runJson: runJsonText(run) });
+    const full = { ...run, params: u.params, mode: c.mode, expect: c.expect } as ConjectureRun;
+    post({ type: "result", key: u.key, runJson: runJsonText(full) });
   }
+}
+
+function sameParams(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
 main().then(

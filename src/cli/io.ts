@@ -9,6 +9,10 @@ import type { FlagSpec, PositionalSpec } from "./args.ts";
 export interface CommandIO {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** stderr is a terminal: commands may show a progress line there (src/cli/progress.ts). */
+  isTTY?: boolean;
+  /** Write to stderr as it is (no newline added): the progress line's `\r` updates. */
+  errWrite?: (s: string) => void;
 }
 
 export type Command = (args: string[], io: CommandIO) => Promise<number>;
@@ -71,6 +75,10 @@ export function processIO(): CommandIO {
     },
     err: (s) => {
       if (!errClosed) process.stderr.write(s + "\n");
+    },
+    isTTY: process.stderr.isTTY === true,
+    errWrite: (s) => {
+      if (!errClosed) process.stderr.write(s);
     },
   };
 }

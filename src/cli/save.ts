@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { caseName, scanCounterexamples, saveCounterexample, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
+import { recordName, scanCounterexamples, saveCounterexample, displayPath, type CounterexampleRecord } from "../store/counterexamples.ts";
 import { ensureCacheIgnored } from "../store/project.ts";
 import type { TheoremRun } from "../catalogue/types.ts";
 import { TOOL_VERSION } from "../version.ts";
@@ -22,11 +22,12 @@ function fsReason(e: unknown): string {
  * back with `counterexample.file` set, or a warning. With `curated`, a case the curated store already
  * holds is not saved again: `file` names the curated copy.
  */
-export function saveRunCounterexample(run: TheoremRun, root: string, origin: string, curated?: string): { run: TheoremRun; warning?: string } {
+export function saveRunCounterexample<R extends TheoremRun>(run: R, root: string, origin: string, curated?: string, conjecture?: { readonly params: Readonly<Record<string, number>>; readonly file: string }): { run: R; warning?: string } {
   const c = run.counterexample;
   if (!c) return { run };
+  const params = conjecture && Object.keys(conjecture.params).length > 0 ? { params: conjecture.params } : {};
   if (curated !== undefined) {
-    const known = join(curated, run.id, `${caseName(c.instance)}.json`);
+    const known = join(curated, run.id, `${recordName({ instance: c.instance, ...params })}.json`);
     if (existsSync(known)) return { run: { ...run, counterexample: { ...c, file: displayPath(known) } } };
   }
   const rec: CounterexampleRecord = {
@@ -41,6 +42,8 @@ export function saveRunCounterexample(run: TheoremRun, root: string, origin: str
     path: c.path,
     origin,
     toolVersion: TOOL_VERSION,
+    ...params,
+    ...(conjecture ? { conjectureFile: conjecture.file } : {}),
   };
   try {
     ensureCacheIgnored(root);

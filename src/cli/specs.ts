@@ -66,8 +66,8 @@ export const SPECS = {
   },
   conjecture: {
     summary: "check your own conjecture (runs the file as code, with your rights)",
-    usage: "<file.ts> [--runs N] [--seed S] [--timeout MS] [--store DIR] [--json] [--no-save] [--no-typecheck]",
-    flags: { runs: RUNS, seed: SEED, timeout: TIMEOUT_MS, store: "string", json: "boolean", "no-save": "boolean", "no-typecheck": "boolean" },
+    usage: "<file.ts> [--param NAME=a..b|v1,v2,…]… [--runs N] [--seed S] [--timeout MS] [--store DIR] [--report out.md] [--json] [--no-save] [--no-typecheck]",
+    flags: { param: { kind: "repeatable", max: 16 }, runs: RUNS, seed: SEED, timeout: TIMEOUT_MS, store: "string", report: "string", json: "boolean", "no-save": "boolean", "no-typecheck": "boolean" },
     positional: { min: 1, max: 1 },
   },
   show: { summary: "a saved counterexample or instance as tables: the case, then the violation", usage: "<file.json> [--format text|markdown|latex] [--standalone] [--max-rows N]", flags: { format: FORMAT_TML, standalone: "boolean", "max-rows": { kind: "int", min: 1, max: 100_000 } }, positional: { min: 1, max: 1 } },

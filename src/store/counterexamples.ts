@@ -31,6 +31,10 @@ export interface CounterexampleRecord {
   readonly path: string | null;
   readonly origin: string;
   readonly toolVersion: string;
+  /** A conjecture's case: the parameter values it was found at (absent: no parameters). */
+  readonly params?: Readonly<Record<string, number>>;
+  /** A conjecture's case: its file, relative to the conjecture's project root (shrink loads it from there). */
+  readonly conjectureFile?: string;
 }
 
 /** Stable JSON: keys in insertion order as built here; 2-space indent; trailing newline. */
@@ -43,6 +47,11 @@ export function caseName(instance: unknown): string {
   return "case-" + createHash("sha256").update(toExactJsonText(instance, 0)).digest("hex").slice(0, 12);
 }
 
+/** The file name of a record: its case's content name, with the parameter values when it has some. */
+export function recordName(rec: Pick<CounterexampleRecord, "instance" | "params">): string {
+  return rec.params !== undefined && Object.keys(rec.params).length > 0 ? caseName({ instance: rec.instance, params: rec.params }) : caseName(rec.instance);
+}
+
 /**
  * Save a record under `<root>/<theorem>/`; returns the file path. The file is created exclusively
  * (link of a complete temporary file): if a file with the same case already exists — written
@@ -52,7 +61,7 @@ export function caseName(instance: unknown): string {
  */
 export function saveCounterexample(root: string, rec: CounterexampleRecord): { file: string; created: boolean } {
   const dir = join(root, rec.theorem);
-  const name = caseName(rec.instance);
+  const name = recordName(rec);
   const file = join(dir, `${name}.json`);
   if (existsSync(file)) return { file, created: false };
   cleanStaleTemps(dir);

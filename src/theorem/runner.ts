@@ -31,6 +31,8 @@ export interface RunOptions {
   readonly save?: boolean;
   /** Replay coordinates: run only the case at this fast-check path (with `seed`). */
   readonly path?: string;
+  /** Replay only the saved records this accepts (a conjecture's records of other parameter values are not its cases). */
+  readonly savedFilter?: (record: CounterexampleRecord) => boolean;
 }
 
 /**
@@ -54,9 +56,10 @@ function safeCheck<T>(thm: Theorem<T>, x: T): CheckResult | { error: string } {
 }
 
 /** Replay every saved case of a theorem; no generator involved. */
-export function replaySaved<T>(thm: Theorem<T>, storeRoot: string): ReplayOutcome[] {
+export function replaySaved<T>(thm: Theorem<T>, storeRoot: string, filter?: (record: CounterexampleRecord) => boolean): ReplayOutcome[] {
   const out: ReplayOutcome[] = [];
   for (const { file, record } of loadCounterexamples(storeRoot, thm.id)) {
+    if (filter && !filter(record)) continue;
     out.push(replayRecord(thm, record, displayPath(file)));
   }
   return out;
@@ -78,7 +81,7 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
   const base = thm.kind === "example" ? 1 : (thm.defaultRuns ?? DEFAULT_RUNS);
   const runs = opts.runs ?? Math.max(1, Math.round(base * (thm.kind === "example" ? 1 : (opts.runsScale ?? 1))));
   // The curated store first, then the cache of earlier finds (when it is another folder).
-  const replayed = [...replaySaved(thm, opts.storeRoot), ...(opts.cacheRoot !== undefined && resolve(opts.cacheRoot) !== resolve(opts.storeRoot) ? replaySaved(thm, opts.cacheRoot) : [])];
+  const replayed = [...replaySaved(thm, opts.storeRoot, opts.savedFilter), ...(opts.cacheRoot !== undefined && resolve(opts.cacheRoot) !== resolve(opts.storeRoot) ? replaySaved(thm, opts.cacheRoot, opts.savedFilter) : [])];
 
   let cases = 0;
   let met = 0;

@@ -15,6 +15,7 @@ import { DEFAULT_MAX_INPUT_BYTES, readInputFile } from "../../exact/exactJson.ts
 import type { CommandIO } from "../io.ts";
 import { parseCommandArgs } from "../specs.ts";
 import { parseInstance } from "../../instance/parse.ts";
+import { parseRecord } from "../../store/counterexamples.ts";
 import type { ConceptId, Instance } from "../../instance/types.ts";
 import { CONCEPT_IDS } from "../../instance/types.ts";
 import {
@@ -89,6 +90,20 @@ function witnessText(w: unknown): string {
   return "";
 }
 
+/** The record's case if `text` is a saved counterexample record (format, theorem, instance), else null; a record whose case is not an instance is refused by name. */
+function savedCase(text: string, file: string): { theorem: string; instance: unknown; params?: Readonly<Record<string, number>> } | null {
+  if (!/^\s*\{\s*"format"\s*:/.test(text)) return null;
+  const rec = parseRecord(text, file);
+  const isInstance = (x: unknown): x is object => x !== null && typeof x === "object" && !Array.isArray(x) && "mechcheck" in x && "environment" in x;
+  // The case itself, or (a case with more parts, e.g. { instance, h, v }) its "instance" part.
+  const inner = rec.instance !== null && typeof rec.instance === "object" ? (rec.instance as { instance?: unknown }).instance : undefined;
+  const inst = isInstance(rec.instance) ? rec.instance : inner;
+  if (!isInstance(inst)) {
+    throw new MechcheckError("invalid-input", `${file}: a saved case of ${rec.theorem} whose case is not an instance (neither it nor its "instance" part has "mechcheck" and "environment" fields: its codec saves another shape); eval needs an instance — mechcheck show prints this case`, { path: "instance", value: file });
+  }
+  return { theorem: rec.theorem, instance: inst, ...(rec.params ? { params: rec.params } : {}) };
+}
+
 export async function evalCommand(args: string[], io: CommandIO): Promise<number> {
   const { positionals, flags } = parseCommandArgs("eval", args);
   const json = flags.json === true;
@@ -97,8 +112,12 @@ export async function evalCommand(args: string[], io: CommandIO): Promise<number
   const maxBytes = flags["max-bytes"] !== undefined ? (flags["max-bytes"] as number) : DEFAULT_MAX_INPUT_BYTES;
   const text = readInputFile(file, { maxBytes, flag: "--max-bytes" });
   let inst: Instance;
+  // A saved counterexample (of the catalogue or of a conjecture) is evaluated on its case, when the
+  // case is an instance (the store's records keep it under "instance").
+  const saved = savedCase(text, file);
+  if (saved) io.err(`${file}: a saved case of ${saved.theorem}${saved.params ? ` (${Object.entries(saved.params).map(([k, v]) => `${k}=${v}`).join(" ")})` : ""}; evaluating its instance`);
   try {
-    inst = parseInstance(text, { source: file, maxChars: maxBytes, ...(flags["max-profiles"] !== undefined ? { maxProfiles: flags["max-profiles"] as number } : {}) });
+    inst = parseInstance(saved ? saved.instance : text, { source: saved ? `${file} (its "instance")` : file, maxChars: maxBytes, ...(flags["max-profiles"] !== undefined ? { maxProfiles: flags["max-profiles"] as number } : {}) });
   } catch (e) {
     if (e instanceof MechcheckError) throw e.message.startsWith(`${file}: `) ? e : new MechcheckError(e.code, `${file}: ${e.message}`, { path: e.path ?? "", value: e.value, cause: e });
     throw e;

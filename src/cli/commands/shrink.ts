@@ -12,8 +12,22 @@ import { displayPath, parseRecord, saveCounterexample, type CounterexampleRecord
 import { formatSize, instanceSize, reshrink } from "../../theorem/reshrink.ts";
 import { TOOL_VERSION } from "../../version.ts";
 import { findTheorem } from "../../catalogue/index.ts";
+import type { Theorem } from "../../catalogue/types.ts";
+import { findConjectureFile, loadConjecture } from "../loadConjecture.ts";
 import { parseCommandArgs } from "../specs.ts";
 import type { CommandIO } from "../io.ts";
+
+/**
+ * A saved conjecture case: its conjecture, loaded from the file the record names (run as code, as
+ * under `mechcheck conjecture`), at the record's parameter values; null if the record names none.
+ */
+async function conjectureTheorem(file: string, rec: CounterexampleRecord): Promise<Theorem | null> {
+  if (rec.conjectureFile === undefined) return null;
+  const src = findConjectureFile(file, rec.conjectureFile);
+  if (src === null) throw new MechcheckError("file-not-found", `shrink: ${displayPath(file)} is a case of the conjecture ${JSON.stringify(rec.theorem)} in ${rec.conjectureFile} (from its project root), which was not found near the record nor in the current folder; run shrink from that project`, { path: "conjectureFile", value: rec.conjectureFile });
+  const c = await loadConjecture(src, rec.theorem);
+  return c.at(rec.params ?? {}).theorem;
+}
 
 export async function shrinkCommand(args: string[], io: CommandIO): Promise<number> {
   const { positionals, flags } = parseCommandArgs("shrink", args);
@@ -25,8 +39,8 @@ export async function shrinkCommand(args: string[], io: CommandIO): Promise<numb
     throw new MechcheckError("file-not-found", `shrink: cannot read ${JSON.stringify(file)}`, { path: "file", value: file });
   }
   const rec = parseRecord(text, file);
-  const thm = findTheorem(rec.theorem);
-  if (!thm) throw new MechcheckError("unknown-theorem", `shrink: ${file}: theorem ${JSON.stringify(rec.theorem)} is not in the catalogue`, { path: "theorem", value: rec.theorem });
+  const thm = findTheorem(rec.theorem) ?? (await conjectureTheorem(file, rec));
+  if (!thm) throw new MechcheckError("unknown-theorem", `shrink: ${file}: theorem ${JSON.stringify(rec.theorem)} is not in the catalogue (and the record names no conjecture file)`, { path: "theorem", value: rec.theorem });
   // A record saved before its theorem was edited may no longer decode or check: say so, one line.
   const stale = (what: string, e: unknown) =>
     new MechcheckError("stale-record", `shrink: ${displayPath(file)}: the saved case of ${thm.id} ${what} (${isMechcheckError(e) ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e)}); was the theorem edited since it was saved? \`mechcheck replay\` shows every such file`, { path: "instance", value: displayPath(file), cause: e });
@@ -81,6 +95,8 @@ export async function shrinkCommand(args: string[], io: CommandIO): Promise<numb
     path: null,
     origin: `mechcheck shrink ${displayPath(file)}`,
     toolVersion: TOOL_VERSION,
+    ...(rec.params !== undefined ? { params: rec.params } : {}),
+    ...(rec.conjectureFile !== undefined ? { conjectureFile: rec.conjectureFile } : {}),
   };
   // <root>/<theorem id>/<file>: save beside it; a file elsewhere gets <its folder>/<theorem id>/
   const root = basename(dirname(file)) === rec.theorem ? dirname(dirname(file)) : dirname(file);

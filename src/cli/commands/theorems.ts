@@ -17,6 +17,8 @@ import type { CommandIO } from "../io.ts";
 import { clip, runDetails, runsTable, table } from "../report.ts";
 import { writeFileAtomic } from "../../store/atomic.ts";
 import { DEFAULT_JOBS, runTheoremsPooled } from "../../theorem/pool.ts";
+import { progressLine } from "../progress.ts";
+import { findConjectureFile, loadConjecture } from "../loadConjecture.ts";
 
 
 async function registry(): Promise<readonly Theorem[]> {
@@ -67,7 +69,8 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   if (flags.report !== undefined && existsSync(flags.report as string) && statSync(flags.report as string).isDirectory()) {
     throw new MechcheckError("usage", `check: --report ${JSON.stringify(flags.report)} is a directory; give a file name (e.g. ${JSON.stringify(flags.report + "/report.md")})`, { path: "--report", value: flags.report });
   }
-  const tty = !flags.json && process.stderr.isTTY === true && io.err === defaultErr;
+  // A progress line on a terminal (never in --json, never when stderr is a file or a pipe).
+  const progress = progressLine(io, { json: flags.json === true });
   const runOptions = {
     storeRoot: curatedRoot,
     cacheRoot: storeRoot,
@@ -80,16 +83,16 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   const runs: TheoremRun[] = [];
   if (jobs > 1 && selected.length > 1) {
     // worker threads (src/theorem/pool.ts); results in catalogue order, the same bytes as below
-    const onDone = (done: number, total: number, id: string) => process.stderr.write(`\r\x1b[K[${done}/${total}] ${id} done`);
-    runs.push(...(await runTheoremsPooled(selected.map((t) => t.id), { jobs, workerUrl: new URL("../checkWorker.mjs", import.meta.url), runOptions, ...(tty ? { onDone } : {}) })));
+    const onDone = (done: number, total: number, id: string) => progress.update(`[${done}/${total}] ${id} done`, done === 1);
+    runs.push(...(await runTheoremsPooled(selected.map((t) => t.id), { jobs, workerUrl: new URL("../checkWorker.mjs", import.meta.url), runOptions, ...(progress.enabled ? { onDone } : {}) })));
   } else {
     await loadLpEngine();
     for (const [k, thm] of selected.entries()) {
-      if (tty) process.stderr.write(`\r\x1b[K[${k + 1}/${selected.length}] ${thm.id} …`);
+      progress.update(`[${k + 1}/${selected.length}] ${thm.id} …`, k === 0);
       runs.push(runTheorem(thm, runOptions));
     }
   }
-  if (tty) process.stderr.write("\r\x1b[K");
+  progress.done();
   const warnings: string[] = [];
   if (!flags["no-save"]) {
     for (const [k, r] of runs.entries()) {
@@ -124,8 +127,6 @@ export function markdownReport(runs: readonly TheoremRun[], ok: boolean): string
   return lines.join("\n") + "\n";
 }
 
-const defaultErr = (s: string) => process.stderr.write(s + "\n");
-
 export async function replayCommand(args: string[], io: CommandIO): Promise<number> {
   const { positionals, flags } = parseCommandArgs("replay", args);
   const root = positionals[0] ?? STORE_ROOT;
@@ -137,13 +138,31 @@ export async function replayCommand(args: string[], io: CommandIO): Promise<numb
   // name — the one deliberate rewrite of a saved file; git keeps the previous content.
   const scan = scanCounterexamples(root);
   const unreadable = scan.problems.map((p) => ({ file: displayPath(p.file), expect: "?", ok: false, message: `unreadable, skipped (the other files were replayed): ${p.message}` }));
-  const replayed = scan.records.map(({ file, record }) => {
-    const thm = all.find((t) => t.id === record.theorem);
-    if (!thm) return { file: displayPath(file), expect: record.expect, ok: false, message: `unknown theorem id ${JSON.stringify(record.theorem)}` };
+  const replayed: { file: string; expect: string; ok: boolean; message?: string }[] = [];
+  for (const { file, record } of scan.records) {
+    let thm: Theorem | undefined = all.find((t) => t.id === record.theorem);
+    if (!thm && record.conjectureFile !== undefined) {
+      // A conjecture's case: its file (run as code, as under `mechcheck conjecture`), at the record's parameters.
+      const src = findConjectureFile(file, record.conjectureFile);
+      if (src === null) {
+        replayed.push({ file: displayPath(file), expect: record.expect, ok: false, message: `a case of the conjecture ${JSON.stringify(record.theorem)}, whose file ${record.conjectureFile} (from its project root) was not found` });
+        continue;
+      }
+      try {
+        thm = (await loadConjecture(src, record.theorem)).at(record.params ?? {}).theorem;
+      } catch (e) {
+        replayed.push({ file: displayPath(file), expect: record.expect, ok: false, message: `the conjecture could not be loaded from ${displayPath(src)}: ${e instanceof Error ? e.message : String(e)}` });
+        continue;
+      }
+    }
+    if (!thm) {
+      replayed.push({ file: displayPath(file), expect: record.expect, ok: false, message: `unknown theorem id ${JSON.stringify(record.theorem)}` });
+      continue;
+    }
     const r = replayRecord(thm, record, displayPath(file));
-    if (flags.update && rewriteStaleRecord(file, record, r)) return { file: r.file, expect: r.expect, ok: true, message: `updated (${r.violation === "stale" ? "violation" : "message"} rewritten): ${r.recomputed?.message ?? ""}` };
-    return r;
-  });
+    if (flags.update && rewriteStaleRecord(file, record, r)) replayed.push({ file: r.file, expect: r.expect, ok: true, message: `updated (${r.violation === "stale" ? "violation" : "message"} rewritten): ${r.recomputed?.message ?? ""}` });
+    else replayed.push(r);
+  }
   const results: { file: string; expect: string; ok: boolean; message?: string }[] = [...replayed, ...unreadable];
   const ok = results.every((r) => r.ok);
   if (flags.json) io.out(toExactJsonText({ ok, results }));
