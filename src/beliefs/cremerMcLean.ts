@@ -272,7 +272,7 @@ export function pairTableToProfiles(table: PairTable): Q[][] {
 }
 
 /**
- * [BernardMD3, *Auction of an Indivisible Good*]: two buyers, Θ_i = {v1, v2, v3}, type v_k values the
+ * The example of [BernardMD3, *Auction of an Indivisible Good*]: two buyers, Θ_i = {v1, v2, v3}, type v_k values the
  * good at k; the joint pmf of the slide (row = buyer 1's type): 0.2 0.1 0.05 / 0.1 0.1 0.1 /
  * 0.05 0.1 0.2. Slide tables: allocation (ties split), IR payments, belief elicitation y (player 1's
  * entry y_1(r_1, θ_2) at row r_1; the table is symmetric), and the optimal payments (= IR + 1·y).
@@ -312,7 +312,7 @@ export function auctionOfAnIndivisibleGood(): CmExample {
 }
 
 /**
- * [BernardMD3, *Yet Another Auction*]: buyer 1 has values {0, 2} (types v0, v2), buyer 2 values
+ * The example of [BernardMD3, *Yet Another Auction*]: buyer 1 has values {0, 2} (types v0, v2), buyer 2 values
  * {1, 4, 5} (types v1, v4, v5); joint pmf (row = buyer 1): 1/11 2/11 2/11 / 2/11 2/11 2/11.
  * Slide claims: types are correlated; CM fails (v4 and v5 of buyer 2 share the belief (1/2, 1/2));
  * the efficient allocation; payments "IR and IC(v4, v5)"; and buyer 2's belief-elicitation
