@@ -67,7 +67,7 @@ export function strongSingleCrossing(L: LinearTrade): boolean {
   return kB.compare(ZERO) > 0 && kS.compare(ZERO) < 0;
 }
 
-/** [ChungEly2002, §4's standing assumptions]: values weakly increasing, strictly in the own signal. */
+/** The standing assumptions of [ChungEly2002, §4]: values weakly increasing, strictly in the own signal. */
 export function increasingValuations(L: LinearTrade): boolean {
   return L.aB.compare(ZERO) > 0 && L.aS.compare(ZERO) > 0 && L.bB.compare(ZERO) >= 0 && L.bS.compare(ZERO) >= 0;
 }
