@@ -136,8 +136,10 @@ export class LpBuilder {
     this.assertOpen();
     if (this.rowNames.has(name)) throw new MechcheckError("duplicate-name", `row ${JSON.stringify(name)} is declared twice`, { path: `rows.${name}`, value: name });
     if (sense !== "<=" && sense !== ">=" && sense !== "=") throw new MechcheckError("bad-sense", `row ${name}: sense ${JSON.stringify(sense)} is not one of <=, >=, =`, { path: `rows.${name}.sense`, value: sense });
+    // terms and rhs first: a refused row leaves no trace (its name stays free)
+    const row = Object.freeze({ name, terms: this.terms(terms, `row ${name}`), sense, rhs: q(rhs, `row ${name}: right-hand side`) });
     this.rowNames.add(name);
-    this.rowsList.push(Object.freeze({ name, terms: this.terms(terms, `row ${name}`), sense, rhs: q(rhs, `row ${name}: right-hand side`) }));
+    this.rowsList.push(row);
     return this;
   }
 
