@@ -24,6 +24,8 @@ import { parsePgCase } from "../generators/pgCases.ts";
 import { typeSpaceFromJson } from "../beliefs/noTradeAlternatives.ts";
 import { priorFromJson } from "../robust/worstCaseBeliefs.ts";
 import { gridBiddersCodec } from "../auctions/discreteMyerson.ts";
+import { partnershipEnvironment } from "../trade/partnership.ts";
+import { oneAgentFromJson } from "../implementability/rochet.ts";
 import { agentName, agentsTable, cappedTable, instanceTables, MAX_ROWS, mechanismTable, perTypeBeliefTables, priorTable, profileCells } from "./instanceTables.ts";
 
 /** What the violation's indices refer to: the case's agents, types, decisions and profile order. */
@@ -31,6 +33,8 @@ export interface CaseFrame {
   readonly agents: readonly string[];
   readonly types: readonly (readonly string[])[];
   readonly decisions?: readonly string[];
+  /** Violation fields that are lists of 0-based indices of agent 1's types or of decisions, shown as labels. */
+  readonly indexLists?: Readonly<Record<string, "types" | "decisions">>;
 }
 
 interface CaseBlocks {
@@ -162,6 +166,32 @@ function caseBlocks(raw: unknown, maxRows = MAX_ROWS): CaseBlocks {
         };
       }
     }
+    if (json.kind === "grid" && has(json, "values", "marginal", "shares")) {
+      const env = attempt(() => partnershipEnvironment(json.values as string[], json.shares as string[]));
+      const marginal = Array.isArray(json.marginal) && json.marginal.length === (json.values as unknown[]).length ? (json.marginal as unknown[]).map(cell) : null;
+      if (env && marginal) {
+        return {
+          kind: `a partnership on a grid, shares ${(json.shares as unknown[]).map(cell).join(", ")}`,
+          blocks: [...instanceTables({ environment: env }, maxRows).map(table), table(marginalsTable(env.agents, env.types, env.agents.map(() => marginal), "Independent priors (every partner's marginal)"))],
+          frame: env,
+        };
+      }
+    }
+    if (has(json, "values", "rule") && Object.keys(json).length === 2) {
+      const r = attempt(() => oneAgentFromJson(json));
+      if (r) {
+        const types = r.values.map((_, k) => `type ${k + 1}`);
+        const decisions = r.values[0]!.map((_, d) => `decision ${d + 1}`);
+        return {
+          kind: "one agent, a deterministic rule",
+          blocks: [
+            { kind: "paragraph", text: "Types and decisions are numbered from 1 here (the saved file and the message count from 0)." },
+            table({ caption: "Valuations v(decision, type) and the rule's decision", headers: ["type", ...decisions, "rule"], rows: r.values.map((row, k) => [types[k]!, ...row.map(qstr), decisions[r.rule[k]!]!]) }),
+          ],
+          frame: { agents: ["1"], types: [types], decisions, indexLists: { cycle: "types", rule: "decisions" } },
+        };
+      }
+    }
     if (has(json, "values", "probs")) {
       const g = attempt(() => gridBiddersCodec.decode(json));
       if (g) {
@@ -258,7 +288,7 @@ function violationBlocks(violation: unknown, frame: CaseFrame | undefined, maxRo
     // The case repeated inside the violation (e.g. `case`) is shown once, above.
     if (instance !== undefined && isObj(x) && JSON.stringify(x) === JSON.stringify(instance)) continue;
     // Indexed by profile only where the name says so (a list as long as the profiles may be anything else).
-    if (frame && Array.isArray(x) && x.length === nProfiles && nProfiles > 1 && PER_PROFILE.test(k)) {
+    if (frame && Array.isArray(x) && x.length === nProfiles && nProfiles > 1 && PER_PROFILE.test(k) && !frame.indexLists?.[k]) {
       perProfile.push([k, x]);
       continue;
     }
@@ -270,7 +300,9 @@ function violationBlocks(violation: unknown, frame: CaseFrame | undefined, maxRo
     else if (frame && agentIx !== null && k === "others" && typeof x === "number") rows.push(["others' types", othersText(frame, agentIx, x)]);
     else if (frame && PROFILE_FIELDS.has(k) && Array.isArray(x) && x.length === frame.agents.length && x.every((y, j) => typeof y === "number" && frame.types[j]![y] !== undefined)) rows.push([humanize(k), profileText(frame, x as number[])]);
     else if (frame && k === "theta" && typeof x === "number" && x >= 0 && x < nProfiles) rows.push(["type profile", profileText(frame, profileAt(typeSizes(frame as Environment), x))]);
-    else if (isObj(x)) blocks.push(...violationBlocks(x, frame, maxRows, undefined, humanize(k)));
+    else if (frame?.indexLists?.[k] && Array.isArray(x) && x.every((y) => typeof y === "number" && labelsOf(frame, frame.indexLists![k]!)[y] !== undefined)) {
+      rows.push([humanize(k), (x as number[]).map((y) => labelsOf(frame, frame.indexLists![k]!)[y]!).join(frame.indexLists[k] === "types" ? " → " : ", ")]);
+    } else if (isObj(x)) blocks.push(...violationBlocks(x, frame, maxRows, undefined, humanize(k)));
     else if (Array.isArray(x)) blocks.push(...valueBlocks(k, x, frame, maxRows));
     else rows.push([humanize(k), cell(x)]);
   }
@@ -278,6 +310,10 @@ function violationBlocks(violation: unknown, frame: CaseFrame | undefined, maxRo
   if (rows.length) out.push(table({ caption, headers: ["field", "value"], rows }));
   if (perProfile.length && frame) out.push(table(perProfileTable(perProfile, frame, maxRows)));
   return [...out, ...blocks];
+}
+
+function labelsOf(frame: CaseFrame, what: "types" | "decisions"): readonly string[] {
+  return what === "types" ? frame.types[0]! : (frame.decisions ?? []);
 }
 
 function profileText(frame: CaseFrame, prof: readonly number[]): string {

@@ -84,6 +84,30 @@ describe("mechcheck show (text, Markdown)", () => {
     expect(textRows(r.out, "Valuations of agent 1")).toEqual([["type", "d2", "d3"], ["t1", "0", "1"], ["t2", "0", "0"]]);
   });
 
+  it("one agent and a rule (weak-monotonicity-finite): types and decisions numbered from 1, the cycle by label", async () => {
+    const file = join(STORE_ROOT, "weak-monotonicity-finite", "case-c30b1af2b760.json");
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    const r = await show(file);
+    expect(r.code).toBe(0);
+    const what = textRows(r.out, "What fails");
+    expect(what).toContainEqual(["cycle", (saved.violation.cycle as number[]).map((t) => `type ${t + 1}`).join(" → ")]);
+    const table = textRows(r.out, "Valuations v(decision, type)");
+    expect(table.slice(1).map((row) => row.at(-1))).toEqual((saved.instance.rule as number[]).map((d) => `decision ${d + 1}`));
+  });
+
+  it("a partnership (cgk-dissolution-grid): payments per profile with a column per partner", async () => {
+    const file = join(STORE_ROOT, "cgk-dissolution-grid", "case-b9db8ae70756.json");
+    const saved = JSON.parse(readFileSync(file, "utf8"));
+    const r = await show(file);
+    expect(r.code).toBe(0);
+    const pay = textRows(r.out, "Per type profile: payments");
+    expect(pay[0]).toEqual(["type of agent 1", "type of agent 2", "pays agent 1", "pays agent 2"]);
+    const expected: string[][] = [];
+    let k = 0;
+    for (const a of saved.instance.values) for (const b of saved.instance.values) expected.push([a, b, ...saved.violation.payments[k++]]);
+    expect(pay.slice(1)).toEqual(expected);
+  });
+
   it("a conjecture case saved with the default exact-JSON codec shows the environment, not only the violation", async () => {
     const r = await show(fixtures.defaultCodec);
     expect(r.code).toBe(0);

@@ -29,6 +29,8 @@ const CASES: readonly [string, string][] = [
   ["independent value grids", "myerson-discrete-unironed/case-7e46d1a0392c.json"],
   ["public-good grid", "public-good-impossibility-grid/case-008c5392f42a.json"],
   ["field by field, with a derivation", "bm-nonseparable/case-3cdeaa48b509.json"],
+  ["partnership grid", "cgk-dissolution-grid/case-b9db8ae70756.json"],
+  ["one agent and a rule (→ in the text)", "weak-monotonicity-finite/case-c30b1af2b760.json"],
 ];
 
 async function standalone(file: string): Promise<string> {
