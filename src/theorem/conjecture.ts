@@ -34,6 +34,12 @@ export interface ParamDecl {
 /** The values of a conjecture's parameters at one point of a sweep, by name. */
 export type ParamValues<N extends string = string> = { readonly [K in N]: number };
 
+/**
+ * A conjecture of your own, for `conjecture(…)`: its id (it names a folder), statement and source,
+ * optional integer parameters, the cases (a fast-check arbitrary, or a finite enumeration), the
+ * hypothesis, the exact check, the codec of saved cases, the run count and whether it is expected
+ * to hold or to be refuted.
+ */
 export interface ConjectureSpec<T, N extends string = never> {
   readonly id: string;
   readonly statement: string;
@@ -56,6 +62,10 @@ export interface ConjectureSpec<T, N extends string = never> {
   readonly maxCases?: number;
   /** "holds" (default): a counterexample is unexpected. "refuted": the conjecture is expected to be false — finding a counterexample is the expected outcome. */
   readonly expect?: "holds" | "refuted";
+  /**
+   * Cases not meeting it are counted and skipped; a rarely met hypothesis makes the run "vacuous".
+   * Absent: every case meets it.
+   */
   readonly hypothesis?: (x: T, params: ParamValues<N>) => boolean;
   /** Synchronous: a Promise (an `async` check) is refused by name, as is any value but a boolean or { ok: boolean, … }. */
   readonly check: (x: T, params: ParamValues<N>) => boolean | CheckResult;
@@ -177,6 +187,11 @@ function normalizeParams(id: string, raw: unknown, bad: (path: string, msg: stri
   return out;
 }
 
+/**
+ * Declare a conjecture (export it as the default of a file for `mechcheck conjecture file.ts`): the
+ * spec is checked at once, and a bad field is a MechcheckError "bad-conjecture" naming the field
+ * and the value.
+ */
 export function conjecture<T, N extends string = never>(spec: ConjectureSpec<T, N>): Conjecture<T> {
   const bad = (path: string, msg: string, value?: unknown) => new MechcheckError("bad-conjecture", msg, { path, value });
   if (spec === null || typeof spec !== "object") throw bad("(spec)", `conjecture(…) needs an object { id, statement, arbitrary, check }, got ${describeValue(spec)}`);

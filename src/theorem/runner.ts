@@ -17,6 +17,11 @@ export const DEFAULT_SEED = 20261123;
 export const DEFAULT_RUNS = 200;
 export const DEFAULT_MIN_HYPOTHESIS_RATE = 0.5;
 
+/**
+ * How `runTheorem` runs: the seed, the number of cases (or a scale of the default), the curated
+ * store and the cache of new finds, whether to save counterexamples, a single fast-check path to
+ * replay, and which saved records to replay.
+ */
 export interface RunOptions {
   readonly seed?: number;
   /** Cases to generate; default the theorem's defaultRuns (× runsScale), else DEFAULT_RUNS. */
@@ -75,6 +80,12 @@ export function coverageHoles(counts: Readonly<Record<string, number>>, required
     .map(([cls, min]) => `class "${cls}" occurred ${counts[cls] ?? 0} times (needs ≥ ${min})`);
 }
 
+/**
+ * Run a theorem: replay its saved cases first, then check generated cases at a fixed seed, counting
+ * how many met the hypothesis; a failure is shrunk to a minimal case and, when `save` is on, saved.
+ * The result is the outcome (holds, refuted, vacuous, …) with its counts and whether it is as
+ * expected, deterministic per seed.
+ */
 export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
   const t0 = performance.now();
   const seed = opts.seed ?? DEFAULT_SEED;

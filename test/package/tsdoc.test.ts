@@ -7,24 +7,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { apiSurface, exportEntries, ROOT } from "../support/apiSurface.ts";
 
-/**
- * Exports whose files other work had open when the rest was documented (issue 13): each must
- * still be undocumented (a documented one must leave this list), and the list only shrinks.
- */
-const PENDING: readonly string[] = [
-  "src/theorem/conjecture.ts function conjecture",
-  "src/theorem/conjecture.ts interface ConjectureSpec",
-  "src/theorem/runner.ts function runTheorem",
-  "src/theorem/runner.ts interface RunOptions",
-];
-
 describe("the public API's TSDoc", () => {
   it("documents every export of every exports-map entry", () => {
     const surface = apiSurface(exportEntries());
     expect(surface.length).toBeGreaterThan(500);
     const missing = [...new Set(surface.filter((e) => !e.documented).map((e) => `${e.where.replace(/:\d+$/, "")} ${e.kind} ${e.name}`))].sort();
-    expect(missing.filter((m) => !PENDING.includes(m)), "add a /** … */ comment to each").toEqual([]);
-    expect(PENDING.filter((p) => !missing.includes(p)), "documented now: remove from PENDING").toEqual([]);
+    expect(missing, "add a /** … */ comment to each").toEqual([]);
   });
 
   it("negative control: a fixture's undocumented exports are reported, its documented ones are not", () => {
