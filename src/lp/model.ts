@@ -111,6 +111,10 @@ export class LpBuilder {
 
   constructor(private readonly direction: Direction) {}
 
+  /**
+   * Declare a variable (default bounds [0, +∞); `lower: null` for −∞) and return its column index;
+   * a duplicate name or lower > upper is a MechcheckError naming the variable.
+   */
   variable(name: string, opts: VariableOptions = {}): number {
     this.assertOpen();
     if (this.varIndex.has(name)) throw new MechcheckError("duplicate-name", `variable ${JSON.stringify(name)} is declared twice`, { path: `variables.${name}`, value: name });
@@ -132,6 +136,10 @@ export class LpBuilder {
     return i;
   }
 
+  /**
+   * Add the named row Σ terms (sense) rhs with exact coefficients; a duplicate name or a bad sense
+   * is a MechcheckError, and a refused row leaves no trace.
+   */
   row(name: string, terms: readonly TermInput[], sense: RowSense, rhs: QInput): this {
     this.assertOpen();
     if (this.rowNames.has(name)) throw new MechcheckError("duplicate-name", `row ${JSON.stringify(name)} is declared twice`, { path: `rows.${name}`, value: name });
@@ -143,6 +151,7 @@ export class LpBuilder {
     return this;
   }
 
+  /** Set the objective Σ terms + constant (exact); the default is 0. */
   objective(terms: readonly TermInput[], constant: QInput = 0): this {
     this.assertOpen();
     this.obj = this.terms(terms, "objective");
@@ -150,6 +159,7 @@ export class LpBuilder {
     return this;
   }
 
+  /** The model as frozen data; the builder accepts no further declarations. */
   build(): LpModel {
     this.built = true;
     return Object.freeze({
