@@ -14,6 +14,7 @@ import { citedKeys, formatReference, reference, shortCitation } from "../referen
 import type { Table } from "../format/table.ts";
 import type { Counterexample, Outcome, ReplayOutcome, TheoremKind } from "../catalogue/types.ts";
 import { parseInstance } from "../instance/index.ts";
+import { findProof, type CertificateSample } from "./certificateSample.ts";
 import { instanceTables } from "./instanceTables.ts";
 import { pct } from "./runs.ts";
 
@@ -55,6 +56,8 @@ export interface HtmlEntry {
   readonly theorem: HtmlTheorem;
   readonly run: HtmlRun;
   readonly saved?: readonly HtmlSavedCase[];
+  /** One generated case and its certificate (src/report/certificateSample.ts). */
+  readonly example?: CertificateSample;
 }
 
 export interface HtmlReportMeta {
@@ -132,12 +135,17 @@ export function cellHtml(s: string): string {
   return escapeHtml(s);
 }
 
-export function tableHtml(t: Table, cls = ""): string {
+/** Rows shown per table; longer tables end with an explicit "… N more rows" row. */
+export const MAX_TABLE_ROWS = 40;
+
+export function tableHtml(t: Table, cls = "", maxRows = MAX_TABLE_ROWS): string {
+  const shown = t.rows.slice(0, maxRows);
+  const more = t.rows.length - shown.length;
   return [
     `<table${cls ? ` class="${escapeHtml(cls)}"` : ""}>`,
     `<caption>${escapeHtml(t.caption)}</caption>`,
     `<thead><tr>${t.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`,
-    `<tbody>${t.rows.map((r) => `<tr>${r.map((c) => `<td>${cellHtml(c)}</td>`).join("")}</tr>`).join("\n")}</tbody>`,
+    `<tbody>${shown.map((r) => `<tr>${r.map((c) => `<td>${cellHtml(c)}</td>`).join("")}</tr>`).join("\n")}${more > 0 ? `\n<tr class="more"><td colspan="${t.headers.length}">… ${more} more row${more === 1 ? "" : "s"}</td></tr>` : ""}</tbody>`,
     "</table>",
   ].join("\n");
 }
@@ -154,14 +162,33 @@ export function flattenRows(v: unknown, prefix = ""): string[][] {
   return rows.length ? rows : [[prefix || "value", Array.isArray(v) ? "[]" : "{}"]];
 }
 
-function findProof(...vs: unknown[]): string | null {
-  for (const v of vs) {
-    if (v && typeof v === "object") {
-      const o = v as Record<string, unknown>;
-      for (const k of ["renderedProof", "proof"]) if (typeof o[k] === "string") return o[k] as string;
+
+/**
+ * A JSON value as tables: its scalar fields as key/value rows (nested keys joined with dots), and
+ * each array of records with the same scalar fields (e.g. Farkas multipliers by row) as a table of
+ * its own, one row per record.
+ */
+export function jsonTables(caption: string, v: unknown): Table[] {
+  const rows: string[][] = [];
+  const extra: Table[] = [];
+  const scalar = (x: unknown) => x === null || typeof x !== "object";
+  const walk = (x: unknown, prefix: string): void => {
+    if (Array.isArray(x) && x.length > 0 && x.every((e) => e !== null && typeof e === "object" && !Array.isArray(e))) {
+      const keys = Object.keys(x[0] as object).filter((k) => k !== "proof" && k !== "renderedProof");
+      const uniform = keys.length > 0 && x.every((e) => { const o = e as Record<string, unknown>; const ks = Object.keys(o).filter((k) => k !== "proof" && k !== "renderedProof"); return ks.length === keys.length && keys.every((k) => Object.hasOwn(o, k) && scalar(o[k])); });
+      if (uniform) {
+        extra.push({ caption: `${caption}: ${prefix || "rows"}`, headers: ["#", ...keys], rows: x.map((e, i) => [String(i + 1), ...keys.map((k) => String((e as Record<string, unknown>)[k]))]) });
+        return;
+      }
     }
-  }
-  return null;
+    if (scalar(x) || (Array.isArray(x) && x.every(scalar))) {
+      rows.push(...flattenRows(x, prefix));
+      return;
+    }
+    for (const [k, y] of Object.entries(x as Record<string, unknown>)) if (k !== "proof" && k !== "renderedProof") walk(y, prefix ? `${prefix}.${k}` : k);
+  };
+  walk(v, "");
+  return [...(rows.length || extra.length === 0 ? [{ caption, headers: ["field", "value"], rows: rows.length ? rows : [["value", Array.isArray(v) ? "[]" : "{}"]] }] : []), ...extra];
 }
 
 /** The case as tables: an instance (environment, prior, mechanism) by the `show` tables, anything else as key/value rows. */
@@ -173,14 +200,14 @@ export function caseTables(instance: unknown): Table[] {
       // not a readable instance: its raw fields below
     }
   }
-  return [{ caption: "The case (exact)", headers: ["field", "value"], rows: flattenRows(instance) }];
+  return jsonTables("The case (exact)", instance);
 }
 
 function counterexampleHtml(c: { instance: unknown; violation: unknown; message: string }, origin: string): string {
   const parts = [`<div class="counterexample">`, `<p class="cx-origin">${escapeHtml(origin)}</p>`, `<p class="cx-message">${mathText(c.message)}</p>`];
   for (const t of caseTables(c.instance)) parts.push(tableHtml(t, "cx-table"));
-  if (c.violation !== null && c.violation !== undefined) parts.push(tableHtml({ caption: "Violation (exact)", headers: ["field", "value"], rows: flattenRows(c.violation) }, "cx-table"));
-  const proof = findProof(c.violation, c.instance);
+  if (c.violation !== null && c.violation !== undefined) for (const t of jsonTables("Violation (exact)", c.violation)) parts.push(tableHtml(t, "cx-table"));
+  const proof = findProof(c.violation) ?? findProof(c.instance);
   if (proof) parts.push(`<h3>Proof</h3>`, `<pre class="proof">${escapeHtml(proof)}</pre>`);
   parts.push("</div>");
   return parts.join("\n");
@@ -235,6 +262,16 @@ const OUTCOME_MEANS: Record<Outcome, string> = {
   error: "the run ended in an error",
 };
 
+function exampleHtml(x: CertificateSample, seed: number): string {
+  const parts = [`<section class="certificate-example"><h2>One case and its certificate</h2>`, `<p>Generated case #${x.index + 1} at seed ${seed}, as the check saw it, and the certificate it returned (re-checked exactly).</p>`];
+  for (const t of caseTables(x.instance)) parts.push(tableHtml(t, "case-table"));
+  for (const t of jsonTables("Certificate (exact)", x.certificate)) parts.push(tableHtml(t, "case-table"));
+  const proof = findProof(x.certificate);
+  if (proof) parts.push(`<h3>Proof</h3>`, `<pre class="proof">${escapeHtml(proof)}</pre>`);
+  parts.push(`</section>`);
+  return parts.join("\n");
+}
+
 function countsTable(caption: string, head: string, rec: Readonly<Record<string, number>>): string {
   return tableHtml({ caption, headers: [head, "cases"], rows: Object.entries(rec).map(([k, v]) => [k, String(v)]) }, "summary");
 }
@@ -262,6 +299,7 @@ function theoremPage(e: HtmlEntry, ids: ReadonlySet<string>, meta: HtmlReportMet
   }
   if (run.error) body.push(`<p class="error">Error: ${escapeHtml(run.error)}</p>`);
   body.push(`</section>`);
+  if (e.example) body.push(exampleHtml(e.example, run.seed));
   const saved = e.saved ?? [];
   if (run.counterexample || (t.kind === "refutation" && saved.length)) {
     body.push(`<section class="counterexamples"><h2>Counterexample</h2>`);
@@ -333,6 +371,7 @@ table.verdicts td.stmt { max-width: 560px; } .cite { color: #666; font-size: 0.8
 .counterexample { border-left: 3px solid #b33; padding-left: 0.9rem; margin: 0.8rem 0; } .cx-origin { color: #555; font-size: 0.9em; }
 pre.proof { background: #fff; border: 1px solid #ddd; padding: 0.6rem; overflow-x: auto; }
 .references li { margin: 0.2rem 0; } .key { font-family: ui-monospace, monospace; }
+tr.more td { color: #666; font-style: italic; }
 footer { margin-top: 2.5rem; color: #777; font-size: 0.85em; } .error { color: #8a1212; }
 .katex { font-size: 1.05em; } .katex-error { color: #c00; border-bottom: 1px dotted #c00; }
 `;

@@ -13,7 +13,10 @@ import { THEOREMS } from "../../src/catalogue/index.ts";
 import { main } from "../../src/cli/main.ts";
 import { STORE_ROOT } from "../../src/paths.ts";
 import { citedKeys, formatReference, reference } from "../../src/references.ts";
-import { caseTables, cellHtml, escapeHtml, formulasOf, htmlReport, mathText, pageName, tableHtml, type HtmlEntry } from "../../src/report/html.ts";
+import { caseTables, cellHtml, escapeHtml, formulasOf, htmlReport, jsonTables, mathText, MAX_TABLE_ROWS, pageName, tableHtml, type HtmlEntry } from "../../src/report/html.ts";
+import { certificateSample, findProof } from "../../src/report/certificateSample.ts";
+import { loadLpEngine } from "../../src/lp/solve.ts";
+import type { Theorem } from "../../src/catalogue/types.ts";
 import { loadCounterexamples } from "../../src/store/counterexamples.ts";
 import { capture, oneLineErrors } from "../cli/hostile-support.ts";
 
@@ -101,6 +104,53 @@ describe("math", () => {
     const html = mathText("broken a_{\\nosuchmacro} here");
     expect(formulasOf("broken a_{\\nosuchmacro} here")).toEqual(["a_{\\nosuchmacro}"]);
     expect(html).toContain("katex-error");
+  });
+});
+
+describe("tables", () => {
+  it("an array of records with the same fields is a table of its own; anything else dotted key/value rows", () => {
+    const [main, farkas] = jsonTables("C", { conflict: "x", lp: { farkas: [{ row: "a", weight: "1/2" }, { row: "b", weight: "2" }], proof: "P" }, list: ["1", "2"] });
+    expect(main!.rows).toEqual([["conflict", "x"], ["list", "[1, 2]"]]);
+    expect(farkas).toEqual({ caption: "C: lp.farkas", headers: ["#", "row", "weight"], rows: [["1", "a", "1/2"], ["2", "b", "2"]] });
+    // negative control: records with different fields stay key/value rows
+    const [only, ...none] = jsonTables("C", { xs: [{ a: "1" }, { b: "2" }] });
+    expect(none).toEqual([]);
+    expect(only!.rows).toEqual([["xs.0.a", "1"], ["xs.1.b", "2"]]);
+  });
+
+  it("a long table ends with an explicit '… N more rows' row", () => {
+    const rows = Array.from({ length: MAX_TABLE_ROWS + 5 }, (_, k) => [String(k)]);
+    const html = tableHtml({ caption: "long", headers: ["k"], rows });
+    expect(html.match(/<tr>/g)?.length).toBe(MAX_TABLE_ROWS + 1); // header row + shown rows
+    expect(html).toContain("… 5 more rows");
+    expect(tableHtml({ caption: "short", headers: ["k"], rows: rows.slice(0, 3) })).not.toContain("more row");
+  });
+});
+
+describe("one case and its certificate", () => {
+  beforeAll(async () => {
+    await loadLpEngine();
+  });
+
+  it("is the same at the same seed, passes the check again from its saved form, and prefers a certificate with a proof", () => {
+    const thm = THEOREMS.find((t) => t.id === "green-laffont")!;
+    const a = certificateSample(thm, 20261123, { maxCases: 10 });
+    const b = certificateSample(thm, 20261123, { maxCases: 10 });
+    expect(a).not.toBeNull();
+    expect(b).toEqual(a);
+    expect(findProof(a!.certificate)).toMatch(/contradiction/);
+    expect(thm.check(thm.codec.decode(a!.instance)).ok).toBe(true);
+    const page = htmlReport([{ theorem: thm, run: { id: thm.id, outcome: "holds", ok: true, cases: 1, casesMeetingHypothesis: 1, seed: 20261123, runs: 1 }, example: a! }], META).get(pageName(thm.id))!;
+    expect(page).toContain('<section class="certificate-example">');
+    expect(page).toContain(`<pre class="proof">${escapeHtml(findProof(a!.certificate)!)}</pre>`);
+  });
+
+  it("negative controls: no certificate, a failing check or a throwing check give no sample", () => {
+    const base = THEOREMS.find((t) => t.id === "vcg-dsic")! as Theorem;
+    expect(certificateSample({ ...base, check: () => ({ ok: true }) }, 1)).toBeNull();
+    expect(certificateSample({ ...base, check: () => ({ ok: false, violation: 1, message: "no" }) }, 1)).toBeNull();
+    expect(certificateSample({ ...base, check: () => { throw new Error("boom"); } }, 1)).toBeNull();
+    expect(certificateSample({ ...base, check: () => ({ ok: true, certificate: { x: "1/2" } }) }, 1)).toMatchObject({ index: 0, certificate: { x: "1/2" } });
   });
 });
 

@@ -23,6 +23,7 @@ import { TEMP_PREFIX } from "../../store/atomic.ts";
 import { runTheorem } from "../../theorem/runner.ts";
 import { DEFAULT_JOBS, runTheoremsPooled } from "../../theorem/pool.ts";
 import type { Outcome, Theorem, TheoremRun } from "../../catalogue/types.ts";
+import { certificateSample } from "../../report/certificateSample.ts";
 import { htmlReport, KATEX_CSS, type HtmlEntry, type HtmlRun } from "../../report/html.ts";
 import { runsTable } from "../report.ts";
 import { parseCommandArgs } from "../specs.ts";
@@ -49,6 +50,7 @@ export async function reportCommand(args: string[], io: CommandIO): Promise<numb
   const ran = from === undefined ? await runIds(select(all, positionals), flags) : undefined;
   const runs: readonly HtmlRun[] = ran ?? readResults(from!, all, positionals);
   const byId = new Map(all.map((t) => [t.id, t]));
+  await loadLpEngine(); // the certificate samples' checks may solve LPs
   const entries: HtmlEntry[] = runs.map((run) => {
     const t = byId.get(run.id)!;
     const saved =
@@ -58,7 +60,10 @@ export async function reportCommand(args: string[], io: CommandIO): Promise<numb
             .slice(0, MAX_SAVED_SHOWN)
             .map((r) => ({ file: displayPath(r.file, dirname(STORE_ROOT)), instance: r.record.instance, violation: r.record.violation, message: r.record.message }))
         : [];
-    return { theorem: { id: t.id, kind: t.kind, source: t.source, statement: t.statement, ...(t.trueVersion ? { trueVersion: t.trueVersion } : {}) }, run, saved };
+    // one case and its certificate, for a statement that held (a refutation shows its counterexample);
+    // at most as many cases as the run checked, so it at most doubles the run's time
+    const example = run.outcome === "holds" ? certificateSample(t, run.seed, { maxCases: Math.min(10, run.runs) }) : null;
+    return { theorem: { id: t.id, kind: t.kind, source: t.source, statement: t.statement, ...(t.trueVersion ? { trueVersion: t.trueVersion } : {}) }, run, saved, ...(example ? { example } : {}) };
   });
   // the command as shown in the pages' footer: folder and file names only (no user paths; same bytes from any folder)
   const command = `mechcheck report ${args.map((a) => (a === out ? basename(target) : a === from ? basename(from) : a)).join(" ")}`;
