@@ -1,11 +1,12 @@
 /**
- * `npx tsx bench/scaling.ts [--only n-K,…] [--cap S] [--no-write]` (not a test; --only runs those sizes and writes nothing): the scaling table
+ * `npx tsx bench/scaling.ts [--only n-K,…] [--cap S] [--qsopt-factor F] [--wall-cap S] [--no-write]` (not a test): the scaling table
  * of issue 16 on Chung–Ely's program (P) with all-pairs EPIC [BrooksExPost2023], random correlated
  * priors from the seeds `bench-P-n-K` (as bench/honest-families.ts).
  *
- * Per instance, two processes, in alternating order (ours first on even rows, QSopt_ex first on odd
- * rows), each under /usr/bin/time (wall, user + system CPU, peak RSS) and a cap of S seconds
- * (default 300, killed past it):
+ * Per instance, two processes, ours then QSopt_ex (interleaved instance by instance), each under
+ * /usr/bin/time (wall, user + system CPU, peak RSS) with a CPU-time cap: ours S seconds (default
+ * 300); QSopt_ex F × our CPU time (default 2×, at least 20 s, at most S): stopped there it is at
+ * least F× slower, and its value is then not compared. A wall-clock safety cap (default 1500 s) too:
  * - ours: bench/scaling-child.ts — node start, HiGHS load, building (P), exact row generation from
  *   the local rows (src/lp/rowGeneration.ts), the certificate verified on the full program;
  * - QSopt_ex: `esolver -L` on the same full program exported as LP text (src/lp/lpFormat.ts; the
@@ -13,8 +14,10 @@
  *   optimal value (printed as a rational) must equal ours, or the row says so.
  * QSopt_ex comes from Debian's package `qsopt-ex`, installed with apt-get when `esolver` is missing.
  * The load average is recorded at the start and end of every instance. Results go to a JSON file in
- * the temp folder (one per run) and, unless --no-write, into a dated section of bench/RESULTS.md
- * between SCALING_START and SCALING_END (replaced on the next run; inserted before the suite section).
+ * the temp folder (one per run) and, unless --no-write, after every instance into a dated section of
+ * bench/RESULTS.md between SCALING_START and SCALING_END (replaced on the next run; inserted before
+ * the suite section). The sizes run in SIZES order (the issue's named instances first); the table is
+ * sorted by size.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -30,13 +33,18 @@ const SCALING_END = "<!-- scaling:end -->";
 
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+/** CPU-time cap of our process (seconds); QSopt_ex gets QSOPT_FACTOR × our CPU time (at least QSOPT_MIN_S), at most the cap. */
 const CAP_S = Number(arg("--cap") ?? 300);
+const QSOPT_FACTOR = Number(arg("--qsopt-factor") ?? 2);
+const QSOPT_MIN_S = 20;
+/** Wall-clock safety cap (the machine may be loaded): seconds. */
+const WALL_CAP_S = Number(arg("--wall-cap") ?? 1500);
 const only = arg("--only")?.split(",") ?? null;
 const NO_WRITE = args.includes("--no-write");
+/** The issue's named instances first (a run cut short still has them), then the rest. */
 const SIZES: readonly [number, number][] = [
-  [2, 20], [2, 30], [2, 40], [2, 50],
-  [3, 10], [3, 15], [3, 18], [3, 20],
-  [4, 9], [4, 10], [4, 12],
+  [3, 15], [2, 40], [3, 20], [4, 12],
+  [2, 20], [3, 10], [4, 9], [2, 30], [3, 18], [4, 10], [2, 50],
 ];
 
 const la = () => loadavg().map((x) => x.toFixed(1)).join(" / ");
@@ -45,19 +53,25 @@ const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 interface Timed {
   ok: boolean;
   timedOut: boolean;
+  capS: number;
   wallS: number;
   cpuS: number;
   maxRssMb: number;
   stdout: string;
   stderr: string;
 }
-/** Run a command under /usr/bin/time and `timeout` (SIGKILL past the cap). */
-function timed(cmd: string, argv: string[]): Timed {
+/**
+ * Run a command under /usr/bin/time with a CPU-time limit of capS seconds (prlimit: SIGXCPU, then
+ * SIGKILL) and the wall-clock safety cap (timeout, SIGKILL). CPU, not wall, decides the cap: the
+ * machine is shared, and a loaded machine must not count against either solver.
+ */
+function timed(cmd: string, argv: string[], capS: number): Timed {
   const tf = join(work, "time.txt");
-  const r = spawnSync("/usr/bin/time", ["-o", tf, "-f", "%e %U %S %M", "timeout", "-s", "KILL", String(CAP_S), cmd, ...argv], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync("/usr/bin/time", ["-o", tf, "-f", "%e %U %S %M", "timeout", "-s", "KILL", String(WALL_CAP_S), "prlimit", `--cpu=${Math.ceil(capS)}:${Math.ceil(capS) + 5}`, cmd, ...argv], { encoding: "utf8", maxBuffer: 1 << 26 });
   const [e, u, s, m] = readFileSync(tf, "utf8").trim().split("\n").pop()!.split(/\s+/).map(Number);
-  const timedOut = r.status === 137 || (r.stderr ?? "").includes("Command terminated by signal 9");
-  return { ok: r.status === 0, timedOut, wallS: e!, cpuS: u! + s!, maxRssMb: m! / 1024, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
+  const cpuS = u! + s!;
+  const timedOut = r.status !== 0 && (cpuS >= capS - 1 || e! >= WALL_CAP_S - 1 || /signal (9|24)\b/.test(readFileSync(tf, "utf8")));
+  return { ok: r.status === 0, timedOut, capS, wallS: e!, cpuS, maxRssMb: m! / 1024, stdout: r.stdout ?? "", stderr: r.stderr ?? "" };
 }
 
 function ensureEsolver(): string {
@@ -77,7 +91,6 @@ interface Row {
   cols: number;
   loadStart: string;
   loadEnd: string;
-  order: string;
   ours: Timed & { inProcess?: { wallMs: number; cpuMs: number; stats: { rounds: number; reducedRows: number[]; solveMs: number; checkMs: number; verifyMs: number } }; value?: string };
   qsopt: Timed & { value?: string; status?: string };
   lpFileMb: number;
@@ -87,15 +100,15 @@ interface Row {
 const work = mkdtempSync(join(tmpdir(), "mechcheck-scaling-"));
 
 function runOurs(n: number, K: number): Row["ours"] {
-  const t = timed(process.execPath, ["--import", "tsx", here("./scaling-child.ts"), "solve", String(n), String(K)]);
+  const t = timed(process.execPath, ["--import", "tsx", here("./scaling-child.ts"), "solve", String(n), String(K)], CAP_S);
   if (!t.ok) return t;
   const j = JSON.parse(t.stdout.trim().split("\n").pop()!) as { value: string; wallMs: number; cpuMs: number; stats: NonNullable<Row["ours"]["inProcess"]>["stats"] };
   return { ...t, value: j.value, inProcess: { wallMs: j.wallMs, cpuMs: j.cpuMs, stats: j.stats } };
 }
-function runQsopt(esolver: string, file: string): Row["qsopt"] {
+function runQsopt(esolver: string, file: string, capS: number): Row["qsopt"] {
   const sol = join(work, "out.sol");
   rmSync(sol, { force: true });
-  const t = timed(esolver, ["-m", String(16 * 2 ** 30), "-L", "-O", sol, file]); // its default limit is 4 GiB of address space
+  const t = timed(esolver, ["-m", String(16 * 2 ** 30), "-L", "-O", sol, file], capS); // its default limit is 4 GiB of address space
   if (!existsSync(sol)) return t;
   const text = readFileSync(sol, "utf8");
   const status = /status =? ?(\w+)/.exec(text)?.[1];
@@ -110,30 +123,23 @@ async function main() {
   const loadAtStart = la();
   const out: Row[] = [];
   const resultsFile = join(tmpdir(), `mechcheck-scaling-${started.toISOString().replace(/[:.]/g, "-")}.json`);
-  let k = 0;
   const sizes = only ? only.map((x) => x.split("-").map(Number) as [number, number]) : SIZES;
   for (const [n, K] of sizes) {
     const file = join(work, `P-${n}-${K}.lp`);
     execFileSync(process.execPath, ["--import", "tsx", here("./scaling-child.ts"), "export", String(n), String(K), file], { stdio: "inherit" });
     const c = auctionLpCounts(n, K, "all");
     const loadStart = la();
-    const oursFirst = k % 2 === 0;
-    let ours: Row["ours"];
-    let qsopt: Row["qsopt"];
-    if (oursFirst) {
-      ours = runOurs(n, K);
-      qsopt = runQsopt(esolver, file);
-    } else {
-      qsopt = runQsopt(esolver, file);
-      ours = runOurs(n, K);
-    }
+    // ours first: QSopt_ex's cap depends on our CPU time
+    const ours = runOurs(n, K);
+    const qsCap = ours.ok ? Math.min(CAP_S, Math.max(QSOPT_MIN_S, QSOPT_FACTOR * ours.cpuS)) : CAP_S;
+    const qsopt = runQsopt(esolver, file, qsCap);
     const agree =
       ours.value && qsopt.value ? (new Fraction(ours.value).equals(new Fraction(qsopt.value)) ? "equal" : `DIFFERENT (ours ${ours.value}, QSopt_ex ${qsopt.value})`) : "—";
-    const row: Row = { n, K, rows: c.rows, cols: c.variables, loadStart, loadEnd: la(), order: oursFirst ? "ours, QSopt_ex" : "QSopt_ex, ours", ours, qsopt, lpFileMb: statSync(file).size / 2 ** 20, agree };
+    const row: Row = { n, K, rows: c.rows, cols: c.variables, loadStart, loadEnd: la(), ours, qsopt, lpFileMb: statSync(file).size / 2 ** 20, agree };
     rmSync(file, { force: true });
     out.push(row);
-    k++;
     console.error(`(P) n=${n} K=${K}: ours ${describe(ours)}; QSopt_ex ${describe(qsopt)}; values ${agree}; load ${row.loadStart} → ${row.loadEnd}`);
+    if (!NO_WRITE) writeSection(render(out, { started, loadAtStart, loadAtEnd: `${la()} (still running)`, version }));
     writeFileSync(resultsFile, JSON.stringify({ started: started.toISOString(), loadAtStart, rows: out.map(({ ours: o, qsopt: q, ...r }) => ({ ...r, ours: { ...o, stdout: undefined }, qsopt: { ...q, stdout: undefined } })) }, null, 1));
   }
   const loadAtEnd = la();
@@ -141,18 +147,19 @@ async function main() {
   console.error(`results: ${resultsFile}`);
   const md = render(out, { started, loadAtStart, loadAtEnd, version });
   console.log(md);
-  if (!NO_WRITE && !only) writeSection(md);
+  if (!NO_WRITE) writeSection(md);
 }
 
 const secs = (s: number) => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s.toFixed(2));
 function describe(t: Timed): string {
-  if (t.timedOut) return `> ${CAP_S} s (killed)`;
+  if (t.timedOut) return `> ${t.capS.toFixed(0)} s CPU (stopped; ${secs(t.wallS)} s wall)`;
   if (!t.ok) return `failed (${(t.stderr.trim().split("\n").pop() ?? "").slice(0, 120)})`;
   return `${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, ${t.maxRssMb.toFixed(0)} MB`;
 }
-const cell = (t: Timed, f: (t: Timed) => string) => (t.timedOut ? `> ${CAP_S}` : !t.ok ? "failed" : f(t));
+const cell = (t: Timed, f: (t: Timed) => string) => (t.timedOut ? `> ${t.capS.toFixed(0)} s CPU (stopped)` : !t.ok ? "failed" : f(t));
 
-function render(rows: Row[], run: { started: Date; loadAtStart: string; loadAtEnd: string; version: string }): string {
+function render(unsorted: Row[], run: { started: Date; loadAtStart: string; loadAtEnd: string; version: string }): string {
+  const rows = unsorted.slice().sort((a, b) => a.n - b.n || a.K - b.K);
   const ok = (t: Timed) => t.ok && !t.timedOut;
   const certified = (limit: number) =>
     rows.filter((r) => ok(r.ours) && r.ours.wallS <= limit).map((r) => `n=${r.n} K=${r.K}`).join(", ") || "none";
@@ -171,15 +178,16 @@ function render(rows: Row[], run: { started: Date; loadAtStart: string; loadAtEn
       `Started ${run.started.toISOString().slice(11, 16)} UTC; load average (1/5/15 min) ${run.loadAtStart} at start, ${run.loadAtEnd} at end. ` +
       `The machine was shared with other jobs during the run, so **CPU time** (user + system of the whole process) is the fair column; wall time is what the load left.`,
     "",
-    `Each row: one process each, order alternating per row; whole process under \`/usr/bin/time\` (ours: node start, HiGHS load, building (P), ` +
-      `exact row generation from the local rows, final verification of the certificate on the full program; QSopt_ex: \`esolver -L\` reading the exported LP text and solving exactly). Cap ${CAP_S} s.`,
+    `Each row: one process each, ours then QSopt_ex; whole process under \`/usr/bin/time\` (ours: node start, HiGHS load, building (P), ` +
+      `exact row generation from the local rows, final verification of the certificate on the full program; QSopt_ex: \`esolver -L\` reading the exported LP text and solving exactly). ` +
+      `CPU caps: ours ${CAP_S} s; QSopt_ex ${QSOPT_FACTOR}× our CPU time (at least ${QSOPT_MIN_S} s, at most ${CAP_S} s) — where it was stopped it is at least that much slower, and its value is not compared. Peak RSS is the process's maximum resident set (/usr/bin/time %M).`,
     "",
     "| (P) | rows × columns | ours wall | ours CPU | ours peak RSS | row gen. (rounds, reduced rows) | QSopt_ex wall | QSopt_ex CPU | QSopt_ex peak RSS | CPU ratio QSopt_ex/ours | values | load start → end |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const r of rows) {
     const s = r.ours.inProcess?.stats;
-    const ratio = ok(r.ours) && ok(r.qsopt) ? `${(r.qsopt.cpuS / r.ours.cpuS).toFixed(2)}×` : ok(r.ours) && r.qsopt.timedOut ? `> ${(CAP_S / r.ours.cpuS).toFixed(1)}× (QSopt_ex capped)` : "—";
+    const ratio = ok(r.ours) && ok(r.qsopt) ? `${(r.qsopt.cpuS / r.ours.cpuS).toFixed(2)}×` : ok(r.ours) && r.qsopt.timedOut ? `> ${(r.qsopt.cpuS / r.ours.cpuS).toFixed(1)}× (QSopt_ex stopped)` : "—";
     lines.push(
       `| n=${r.n} K=${r.K} | ${r.rows.toLocaleString("en")} × ${r.cols.toLocaleString("en")} | ${cell(r.ours, (t) => `${secs(t.wallS)} s`)} | ${cell(r.ours, (t) => `${secs(t.cpuS)} s`)} | ${cell(r.ours, (t) => `${t.maxRssMb.toFixed(0)} MB`)} | ` +
         `${s ? `${s.rounds}, ${s.reducedRows.map((x) => x.toLocaleString("en")).join(" → ")}` : "—"} | ${cell(r.qsopt, (t) => `${secs(t.wallS)} s`)} | ${cell(r.qsopt, (t) => `${secs(t.cpuS)} s`)} | ${cell(r.qsopt, (t) => `${t.maxRssMb.toFixed(0)} MB`)} | ${ratio} | ${r.agree} | ${r.loadStart} → ${r.loadEnd} |`,
