@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const record = (theorem: string, instance: unknown, violation: unknown, message: string) => ({
+const record = <I, V>(theorem: string, instance: I, violation: V, message: string) => ({
   format: 1,
   theorem,
   kind: "theorem",
