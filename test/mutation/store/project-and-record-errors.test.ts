@@ -1,12 +1,14 @@
 // The project layout of the store (src/store/project.ts: the project root, the cache and curated
 // store folders, the cache's own .gitignore) and the exact one-line messages parseRecord gives for
 // a file that is not JSON or holds a number a float would change.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMechcheckError } from "../../../src/errors.ts";
-import { parseRecord } from "../../../src/store/counterexamples.ts";
+import { q } from "../../../src/exact/rational.ts";
+import { parseRecord, recordName, saveCounterexample, type CounterexampleRecord } from "../../../src/store/counterexamples.ts";
 import { CACHE_DIR, defaultCacheRoot, ensureCacheIgnored, findProjectRoot, projectStoreRoot } from "../../../src/store/project.ts";
 import { caught } from "../support.ts";
 
@@ -86,6 +88,16 @@ describe("ensureCacheIgnored", () => {
     ensureCacheIgnored(join(dir, ".mechcheck", "counterexamples"));
     expect(readFileSync(join(dir, ".mechcheck", ".gitignore"), "utf8")).toBe("mine\n");
   });
+  it("a .gitignore that appears between the existence check and the write (here: a dangling link) is left alone", () => {
+    // existsSync follows the link and sees nothing; the exclusive create then fails with EEXIST,
+    // which is not an error, and the link's target is not created through it.
+    const dir = fresh();
+    mkdirSync(join(dir, ".mechcheck"));
+    symlinkSync(join(dir, "target"), join(dir, ".mechcheck", ".gitignore"));
+    expect(() => ensureCacheIgnored(join(dir, ".mechcheck", "counterexamples"))).not.toThrow();
+    expect(existsSync(join(dir, "target"))).toBe(false);
+    expect(readlinkSync(join(dir, ".mechcheck", ".gitignore"))).toBe(join(dir, "target"));
+  });
   it("a store elsewhere (--store) is left alone: no folder, no .gitignore", () => {
     const dir = fresh();
     ensureCacheIgnored(join(dir, "store", "counterexamples"));
@@ -124,5 +136,23 @@ describe("parseRecord: one-line reasons for text that is not an exact JSON recor
   });
   it("something that is not a reader error (not even text) is not disguised as a bad file", () => {
     expect(() => parseRecord(undefined as unknown as string, "r.json")).toThrow(TypeError);
+  });
+});
+
+describe("recordName: a conjecture's parameters are part of its case name", () => {
+  const hashName = (text: string) => `case-${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+  it("without parameters (absent or empty): the instance's name; with them: the name of {instance, params}", () => {
+    const instance = { v: [q("1/2")] };
+    expect(recordName({ instance })).toBe(hashName('{"v":["1/2"]}'));
+    expect(recordName({ instance, params: {} })).toBe(hashName('{"v":["1/2"]}'));
+    expect(recordName({ instance, params: { n: 3 } })).toBe(hashName('{"instance":{"v":["1/2"]},"params":{"n":3}}'));
+    expect(recordName({ instance, params: { n: 4 } })).not.toBe(recordName({ instance, params: { n: 3 } }));
+  });
+  it("saveCounterexample files a record under that name", () => {
+    const root = fresh();
+    const rec: CounterexampleRecord = { format: 1, theorem: "t", kind: "refutation", expect: "fails", instance: { x: 1 }, violation: null, message: "m", seed: 1, path: null, origin: "test", toolVersion: "0", params: { k: 2 } };
+    const { file, created } = saveCounterexample(root, rec);
+    expect(created).toBe(true);
+    expect(file).toBe(join(root, "t", `${hashName('{"instance":{"x":1},"params":{"k":2}}')}.json`));
   });
 });
