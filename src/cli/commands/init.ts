@@ -39,6 +39,7 @@ export function scaffold(name: string): Record<string, string> {
  * An example conjecture: the Clarke pivot mechanism never runs a deficit [BernardMD3]. Run it with
  *
  *   npx mechcheck conjecture conjectures/pivot-no-deficit.ts
+ *   npx mechcheck conjecture conjectures/pivot-no-deficit.ts --param agents=1..4   # one row per value
  *
  * A refuted conjecture prints a minimal counterexample and saves it under .mechcheck/ (replayed on
  * the next run); \`npx mechcheck promote <file>\` moves it into counterexamples/, to commit.
@@ -48,12 +49,42 @@ import { conjecture, describeViolation, isNoDeficit, pivotMechanism, privateValu
 export default conjecture({
   id: "pivot-no-deficit",
   statement: "Under private values the pivot mechanism never runs a deficit: Σ_i p_i(θ) ≥ 0 at every θ.",
-  arbitrary: privateValuesEnvironment({ allowNegative: true }),
+  // A parameter (an integer, with its default and allowed range): --param agents=2..4 sweeps it.
+  params: { agents: { default: 3, min: 1, max: 4 } },
+  arbitrary: ({ agents }) => privateValuesEnvironment({ allowNegative: true, maxAgents: agents }),
   check: (env) => {
     const v = isNoDeficit(env, pivotMechanism(env));
     return v.verdict === "holds" ? { ok: true } : { ok: false, violation: v.violation, message: describeViolation(env, v.violation) };
   },
   runs: 200,
+});
+`,
+    "conjectures/pivot-budget-balance.ts": `/**
+ * A conjecture expected to be FALSE (expect: "refuted"), checked on a finite family case by case
+ * (enumerate): the pivot mechanism is not budget balanced. Exit code 0 when a counterexample is
+ * found, 1 when none is.
+ *
+ *   npx mechcheck conjecture conjectures/pivot-budget-balance.ts --param K=1..3
+ */
+import { conjecture, describeViolation, instanceToJson, isExPostBudgetBalanced, parseInstance, pivotMechanism } from "mechcheck";
+import { singleObjectEnvironment } from "mechcheck/model";
+
+export default conjecture({
+  id: "pivot-budget-balance",
+  statement: "The pivot mechanism is budget balanced (it is not: expect refuted).",
+  expect: "refuted",
+  params: { K: { default: 2, min: 1, max: 6 } },
+  // Every pair of value grids {0, …, a} × {0, …, b} with a, b ≤ K, smallest first.
+  enumerate: function* ({ K }) {
+    for (let a = 1; a <= K; a++) for (let b = 1; b <= K; b++) yield singleObjectEnvironment([[...Array(a + 1).keys()], [...Array(b + 1).keys()]], { noSale: true });
+  },
+  size: ({ K }) => K * K,
+  check: (env) => {
+    const v = isExPostBudgetBalanced(env, pivotMechanism(env));
+    return v.verdict === "holds" ? true : { ok: false, violation: v.violation, message: describeViolation(env, v.violation) };
+  },
+  // Saved cases in the readable instance format (mechcheck show / eval read them).
+  codec: { encode: (env) => instanceToJson({ environment: env }), decode: (j) => parseInstance(j).environment },
 });
 `,
     "test/pivot.test.ts": `/** The same property as a test of your own suite: vitest with fast-check (re-exported by mechcheck). */
@@ -75,6 +106,7 @@ Conjectures checked with [mechcheck](https://www.npmjs.com/package/mechcheck).
 
     npm install
     npx mechcheck conjecture conjectures/pivot-no-deficit.ts   # a verdict, a minimal counterexample if refuted
+    npx mechcheck conjecture conjectures/pivot-budget-balance.ts --param K=1..3   # expected refuted; a finite family
     npx vitest run                                            # the same property in a test suite
 
 New counterexamples are saved under \`.mechcheck/\` (ignored by git) and replayed first; \`npx mechcheck
