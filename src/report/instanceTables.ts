@@ -16,6 +16,9 @@ import type { Table } from "../format/table.ts";
 /** Rows shown per table before "… N more" (a 3-agent, 4-type case has 64 profiles). */
 export const MAX_ROWS = 24;
 
+/** Belief tables wider than this many columns are printed one row per (own type, others' profile). */
+export const MAX_BELIEF_COLUMNS = 6;
+
 /** How an agent is named in headers and text: its label, "agent 2" when the label is a bare number. */
 export function agentName(label: string): string {
   return /^\d+$/.test(label) ? `agent ${label}` : label;
@@ -79,7 +82,21 @@ export function instanceTables(inst: Instance, maxRows = MAX_ROWS): Table[] {
   const b = inst.beliefs;
   if (b?.kind === "common-prior") out.push(priorTable(env, b.prior, maxRows));
   else if (b?.kind === "per-type") out.push(...perTypeBeliefTables(env.agents, env.types, b.beliefs, [], maxRows));
+  if (inst.typeSpace) {
+    const ts = inst.typeSpace;
+    out.push({ caption: "Type space: each agent's types (the states are the environment's type profiles)", headers: ["agent", "types"], rows: ts.agents.map((a, i) => [agentName(a), ts.types[i]!.join(", ")]) });
+    out.push(...perTypeBeliefTables(ts.agents, ts.types, ts.beliefs, ts.states, maxRows));
+  }
   const m = inst.mechanism;
+  if (inst.strategy && m?.kind === "indirect" && inst.typeSpace) {
+    const ts = inst.typeSpace;
+    const st = inst.strategy;
+    out.push({
+      caption: "Strategies: probability of each action, per agent and type",
+      headers: ["agent", "type", "action", "probability"],
+      rows: ts.agents.flatMap((a, i) => ts.types[i]!.flatMap((t, k) => m.actions[i]!.map((act, c) => [agentName(a), t, act, qstr(st[i]![k]![c]!)]))),
+    });
+  }
   if (m?.kind === "direct") out.push(mechanismTable(env, m.allocation, m.payments, maxRows));
   else if (m?.kind === "indirect") {
     const aSizes = m.actions.map((a) => a.length);
@@ -115,7 +132,9 @@ export function perTypeBeliefTables(agents: readonly string[], types: readonly (
       return states.length ? states.map((s) => (who ? `${who}; state ${s}` : `state ${s}`)) : [who || "(no others)"];
     });
     const caption = states.length ? `Beliefs of ${agentName(agent)} about the others' types and the state` : `Beliefs of ${agentName(agent)} about the others' types`;
-    return cappedTable(caption, ["own type", ...cols], types[i]!.map((label, k) => [label, ...beliefs[i]![k]!.map(qstr)]), "types", maxRows);
+    // Few columns: one per others' profile (and state). Many: one row per (own type, column), capped.
+    if (cols.length <= MAX_BELIEF_COLUMNS) return cappedTable(caption, ["own type", ...cols], types[i]!.map((label, k) => [label, ...beliefs[i]![k]!.map(qstr)]), "types", maxRows);
+    return cappedTable(caption, ["own type", states.length ? "others' types; state" : "others' types", "probability"], types[i]!.flatMap((label, k) => cols.map((c, j) => [label, c, qstr(beliefs[i]![k]![j]!)])), "rows", maxRows);
   });
 }
 

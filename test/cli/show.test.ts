@@ -108,6 +108,38 @@ describe("mechcheck show (text, Markdown)", () => {
     expect(pay.slice(1)).toEqual(expected);
   });
 
+  it("an instance file with per-type beliefs, a type space, a strategy and an indirect mechanism", async () => {
+    const inst = {
+      mechcheck: 1,
+      environment: {
+        agents: ["seller", "buyer"],
+        types: { seller: ["1", "3"], buyer: ["2", "4"] },
+        decisions: ["no-trade", "trade"],
+        valuation: { seller: { "1": { trade: "-1" }, "3": { trade: "-3" } }, buyer: { "2": { trade: "2" }, "4": { trade: "4" } } },
+      },
+      beliefs: { perType: { seller: { "1": { "2": "1/3", "4": "2/3" }, "3": { "2": "1/2", "4": "1/2" } }, buyer: { "2": { "1": "1", "3": "0" }, "4": { "1": "1/4", "3": "3/4" } } } },
+      mechanism: { kind: "indirect", actions: { seller: ["ask"], buyer: ["bid", "pass"] }, outcome: { "ask,bid": "trade", "ask,pass": "no-trade" }, payments: { "ask,bid": { seller: -2, buyer: 2 } } },
+      typeSpace: { types: { seller: ["s"], buyer: ["b1", "b2"] }, prior: { "s,b1|1,2": "1/2", "s,b2|3,4": "1/2" } },
+      strategy: { seller: { s: "ask" }, buyer: { b1: "bid", b2: { bid: "1/2", pass: "1/2" } } },
+    };
+    const file = join(mkdtempSync(join(tmpdir(), "mechcheck-show-inst-")), "instance.json");
+    writeFileSync(file, JSON.stringify(inst));
+    const r = await show(file);
+    expect(r.code, r.err).toBe(0);
+    // Per-type beliefs: one column per type of the other agent, values as written in the file.
+    expect(textRows(r.out, "Beliefs of buyer about the others' types")).toEqual([["own type", "seller: 1", "seller: 3"], ["2", "1", "0"], ["4", "1/4", "3/4"]]);
+    expect(textRows(r.out, "Strategies")).toContainEqual(["buyer", "b2", "pass", "1/2"]);
+    expect(textRows(r.out, "Mechanism (indirect)")).toEqual([
+      ["action of seller", "action of buyer", "P(no-trade)", "P(trade)", "pays seller", "pays buyer"],
+      ["ask", "bid", "0", "1", "-2", "2"],
+      ["ask", "pass", "1", "0", "0", "0"],
+    ]);
+    // The seller's type-space beliefs have 8 columns: printed one row per (type, column), capped.
+    const capped = await show(file, "--max-rows", "5");
+    expect(textRows(capped.out, "Beliefs of seller about the others' types and the state")).toHaveLength(1 + 5);
+    expect(capped.out).toContain("… 3 more rows (8 in all");
+  });
+
   it("a conjecture case saved with the default exact-JSON codec shows the environment, not only the violation", async () => {
     const r = await show(fixtures.defaultCodec);
     expect(r.code).toBe(0);
