@@ -165,13 +165,14 @@ async function main() {
   if (!NO_WRITE) write(rows, started, loadAtStart, la());
 }
 
-function peerVersion(): string {
+function pkgVersion(name: string): string {
   try {
-    return (JSON.parse(readFileSync(fileURLToPath(new URL("../node_modules/javascript-lp-solver/package.json", import.meta.url)), "utf8")) as { version: string }).version;
+    return (JSON.parse(readFileSync(fileURLToPath(new URL(`../node_modules/${name}/package.json`, import.meta.url)), "utf8")) as { version: string }).version;
   } catch {
     return "(version unknown)";
   }
 }
+const peerVersion = () => pkgVersion("javascript-lp-solver");
 
 function write(rows: Row[], started: Date, loadStart: string, loadEnd: string) {
   const mw = (xs: Sample[], k: "wallMs" | "cpuMs") => median(xs.map((x) => x[k]));
@@ -179,7 +180,7 @@ function write(rows: Row[], started: Date, loadStart: string, loadEnd: string) {
   const L: string[] = [];
   L.push(`## Honest bench, ${started.toISOString().slice(0, 10)}: certified / float, interleaved pairs, warm and cold (issue 16)`);
   L.push("");
-  L.push(`\`npx tsx bench/honest.ts${args.length ? " " + args.join(" ") : ""}\`, started ${started.toISOString()}; ${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} logical cores visible), ${platform()} ${release()}, Node ${process.version}.`);
+  L.push(`\`npx tsx bench/honest.ts${args.length ? " " + args.join(" ") : ""}\`, started ${started.toISOString()}; float engine HiGHS ${pkgVersion("highs")} (WebAssembly, npm \`highs\`), peer javascript-lp-solver ${pkgVersion("javascript-lp-solver")}; ${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} logical cores visible), ${platform()} ${release()}, Node ${process.version}.`);
   L.push(`Load average (1/5/15 min): ${loadStart} at the start, ${loadEnd} at the end (per family below). The machine was shared: a load above the core count means the times are inflated and noisy; ratios compare runs interleaved in the same minutes.`);
   L.push("");
   L.push(`Warm: one process, median of ${RUNS} interleaved pairs (float then certified, certified then float, alternating), each on a freshly built model. Cold: a fresh process per solve (engine loaded, model built, then one solve timed), float and certified processes alternating, median of ${COLD} pairs. Wall = performance.now around the solve, CPU = process.cpuUsage (user + system) around the solve. Ratio = median over pairs of certified wall / float wall.`);
