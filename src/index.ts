@@ -19,7 +19,7 @@ export * from "./concepts/index.ts";
 export * from "./mechanisms/vcg.ts";
 export * from "./generators/index.ts";
 export { parseInstance, serializeInstance, instanceToJson, type Instance } from "./instance/index.ts";
-export { conjecture, exactJsonCodec, type ConjectureSpec } from "./theorem/conjecture.ts";
+export { conjecture, exactJsonCodec, type ConjectureSpec, type Conjecture, type ParamDecl, type ParamValues } from "./theorem/conjecture.ts";
 export { runTheorem, type RunOptions } from "./theorem/runner.ts";
 export type { Theorem, CheckResult, TheoremRun, CaseCodec } from "./catalogue/types.ts";
 export { design, designChecked, designFeasible, irreducibleAxioms, type DesignSpec, type DesignResult, type Objective } from "./design/design.ts";
