@@ -67,12 +67,12 @@ describe("docs/api", () => {
   it("negative controls: a new export, a removed export and a missing page are reported", () => {
     const page = pages.get("mechcheck.exact.md")!;
     const exact = surface.filter((e) => e.entry === "./exact");
-    const fake: ApiExport = { entry: "./exact", name: "brandNewExport", kind: "function", where: "src/exact/rational.ts:1", documented: true };
+    const fake: ApiExport = { entry: "./exact", name: "brandNewExport", kind: "function", where: "src/exact/rational.ts:1", documented: true, undocumentedMembers: [] };
     const only = new Map([["mechcheck.exact.md", page]]);
     expect(staleness([...exact, fake], only)).toEqual(["mechcheck.exact.md: no entry for function brandNewExport (src/exact/rational.ts:1)"]);
     expect(staleness(exact.filter((e) => e.name !== "qsum"), only)).toEqual(["mechcheck.exact.md: entry qsum is not exported any more"]);
     expect(staleness(exact, new Map())).toEqual(["mechcheck.exact.md: missing (entry ./exact)"]);
-    const fc: ApiExport = { entry: ".", name: "fc", kind: "namespace", where: "src/index.ts:1", documented: true };
+    const fc: ApiExport = { entry: ".", name: "fc", kind: "namespace", where: "src/index.ts:1", documented: true, undocumentedMembers: [] };
     expect(staleness([fc], new Map([["mechcheck.md", "# mechcheck\n\n`fc` is fast-check.\n"]]))).toEqual([]);
     expect(staleness([fc], new Map([["mechcheck.md", "# mechcheck\n"]]))).toEqual(["mechcheck.md: no entry for namespace fc (src/index.ts:1)"]);
     expect(pageEntries("## Variables\n\n### DEFAULT\\_MAX\\_DEPTH\n\n#### Returns\n### qsum()\n")).toEqual(["DEFAULT_MAX_DEPTH", "qsum"]);

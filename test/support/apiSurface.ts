@@ -22,6 +22,8 @@ export interface ApiExport {
   /** `path:line` of the first declaration, relative to the repository. */
   where: string;
   documented: boolean;
+  /** Public methods of a class or interface (and function-typed interface properties) without a TSDoc comment. */
+  undocumentedMembers: string[];
 }
 
 /** The exports map's entries as `[subpath, absolute source file]` (package.json `mechcheck-source`). */
@@ -55,10 +57,35 @@ function docHost(d: ts.Declaration): ts.Node {
 
 /** Whether a declaration has a non-empty `/** … *\/` comment right before it. */
 function hasTsDoc(d: ts.Declaration): boolean {
-  const host = docHost(d);
-  const text = host.getSourceFile().text;
-  const ranges = ts.getLeadingCommentRanges(text, host.getFullStart()) ?? [];
-  return ranges.some((r) => {
+  return nodeHasTsDoc(docHost(d));
+}
+
+/** The public methods of an exported class or interface (what TypeDoc's validation asks to be documented). */
+function memberDeclarations(d: ts.Declaration): { name: string; node: ts.Node }[] {
+  const out: { name: string; node: ts.Node }[] = [];
+  const isPublic = (m: ts.ClassElement) => !(ts.getCombinedModifierFlags(m as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) && !(m.name && ts.isPrivateIdentifier(m.name));
+  if (ts.isClassDeclaration(d)) {
+    for (const m of d.members) if (ts.isMethodDeclaration(m) && isPublic(m) && m.name) out.push({ name: m.name.getText(), node: m });
+  } else if (ts.isInterfaceDeclaration(d)) {
+    for (const m of d.members) {
+      if (ts.isMethodSignature(m) && m.name) out.push({ name: m.name.getText(), node: m });
+      else if (ts.isPropertySignature(m) && m.type && ts.isFunctionTypeNode(m.type)) out.push({ name: m.name.getText(), node: m });
+    }
+  }
+  return out;
+}
+
+/** Member names none of whose declarations (overloads, merged interfaces) has a TSDoc comment. */
+function undocumentedMembers(decls: readonly ts.Declaration[]): string[] {
+  const documented = new Map<string, boolean>();
+  for (const d of decls) for (const m of memberDeclarations(d)) documented.set(m.name, (documented.get(m.name) ?? false) || nodeHasTsDoc(m.node));
+  return [...documented].filter(([, ok]) => !ok).map(([n]) => n);
+}
+
+/** Whether a node has a non-empty `/** … *\/` comment right before it. */
+function nodeHasTsDoc(n: ts.Node): boolean {
+  const text = n.getSourceFile().text;
+  return (ts.getLeadingCommentRanges(text, n.getFullStart()) ?? []).some((r) => {
     const c = text.slice(r.pos, r.end);
     return c.startsWith("/**") && c.replace(/^\/\*\*|\*\/$/g, "").replace(/^\s*\*/gm, "").trim().length > 0;
   });
@@ -111,6 +138,7 @@ export function apiSurface(entries: [string, string][]): ApiExport[] {
           kind: "namespace",
           where: host ? `${relative(ROOT, host.getSourceFile().fileName)}:${host.getSourceFile().getLineAndCharacterOfPosition(host.getStart()).line + 1}` : "?",
           documented: ranges.some((r) => text.slice(r.pos, r.end).trim().length > 2),
+          undocumentedMembers: [],
         });
         continue;
       }
@@ -122,6 +150,7 @@ export function apiSurface(entries: [string, string][]): ApiExport[] {
         kind: kindOf(first)!,
         where: `${relative(ROOT, sfd.fileName)}:${sfd.getLineAndCharacterOfPosition(first.getStart()).line + 1}`,
         documented: inRepo.some(hasTsDoc),
+        undocumentedMembers: undocumentedMembers(inRepo),
       });
     }
   }
