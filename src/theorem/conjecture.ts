@@ -15,6 +15,12 @@
  *
  * `check` returns a boolean or a CheckResult (with a violation as data and a message). Cases are
  * saved with `codec` if given, else with the exact-JSON codec below (rationals as {"q": "p/q"}).
+ *
+ * A conjecture may declare integer `params` (defaults and limits; `--param K=3..6` sweeps them and
+ * hypothesis/check receive their values), give a finite family with `enumerate(params)` instead of
+ * an arbitrary (checked case by case: src/theorem/exhaustive.ts), and say `expect: "refuted"` (a
+ * counterexample is then the expected outcome: the runner's kind "refutation"). `conjecture(…)`
+ * validates the spec and returns it unbound; `at(values)` binds it to one parameter point.
  */
 import type * as fc from "fast-check";
 import Fraction from "fraction.js";

@@ -16,6 +16,7 @@ import { checkParamsAgainst, paramPoints, parseParams, type DeclaredParam } from
 import { ERASE_LINE, progressLine } from "../../src/cli/progress.ts";
 import { conjecture } from "../../src/theorem/conjecture.ts";
 import { runExhaustive } from "../../src/theorem/exhaustive.ts";
+import { typecheckFile } from "../../src/cli/typecheck.ts";
 import { API, REPO, scratch } from "./hostile-support.ts";
 
 function capture(tty = false) {
@@ -105,6 +106,17 @@ describe("--param parsing", () => {
     expect(() => conjecture({ ...base, enumerate: () => [1] })).toThrow(/either arbitrary .* or enumerate .* not both/);
     expect(conjecture({ ...base, params: { K: 3, n: { default: 2, min: 1 } } }).defaults).toEqual({ K: 3, n: 2 });
   });
+});
+
+describe("the spec's types", () => {
+  it("parameters are typed from their declaration (an undeclared one is a type error: control)", async () => {
+    const dir = scratch();
+    const good = fixture(dir, "typed", `export default conjecture({ id: "typed", statement: "s", params: { K: 3, n: { default: 2, min: 1 } }, arbitrary: ({ K }) => fc.integer({ min: 0, max: K }), hypothesis: (x, { n }) => x >= n - n, check: (x, { K, n }) => x <= K * n });\nexport const fam = conjecture({ id: "fam", statement: "s", expect: "refuted", params: { K: 2 }, enumerate: function* ({ K }) { for (let x = 0; x <= K; x++) yield { x }; }, size: ({ K }) => K + 1, check: (c) => c.x < 2 });`);
+    const bad = fixture(dir, "untyped", `export default conjecture({ id: "untyped", statement: "s", params: { K: 3 }, arbitrary: fc.integer(), check: (x, { M }) => x === M });`);
+    expect((await typecheckFile(good)).errors).toEqual([]);
+    const errors = (await typecheckFile(bad)).errors;
+    expect(errors.join("\n")).toMatch(/untyped\.ts:3:\d+: Property 'M' does not exist/);
+  }, 300_000);
 });
 
 describe("exhaustive runs", () => {
