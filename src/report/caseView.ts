@@ -33,6 +33,8 @@ export interface CaseFrame {
   readonly agents: readonly string[];
   readonly types: readonly (readonly string[])[];
   readonly decisions?: readonly string[];
+  /** Action labels per agent (an indirect mechanism), for a violation's `action`. */
+  readonly actions?: readonly (readonly string[])[];
   /** Violation fields that are lists of 0-based indices of agent 1's types or of decisions, shown as labels. */
   readonly indexLists?: Readonly<Record<string, "types" | "decisions">>;
 }
@@ -109,7 +111,7 @@ function caseBlocks(raw: unknown, maxRows = MAX_ROWS): CaseBlocks {
   if (isObj(json)) {
     if (has(json, "environment")) {
       const inst = attempt(() => parseInstance(json));
-      if (inst) return { kind: "an instance", blocks: instanceTables(inst, maxRows).map(table), frame: inst.environment };
+      if (inst) return { kind: "an instance", blocks: instanceTables(inst, maxRows).map(table), frame: { ...inst.environment, ...(inst.mechanism?.kind === "indirect" ? { actions: inst.mechanism.actions } : {}) } };
     }
     if (has(json, "agents", "types", "decisions", "valuation") && Array.isArray(json.types)) {
       // An Environment saved by the exact-JSON codec (a conjecture's default): arrays, rationals as strings.
@@ -272,7 +274,8 @@ function genericCase(json: unknown, maxRows: number): CaseBlocks {
 const TYPE_FIELDS = new Set(["type", "typeX", "typeY", "trueType", "reportedType", "report", "misreport", "t", "tPrime", "deviation", "lie"]);
 const PER_AGENT = /utilit|gains?$|payments?$|transfers?$|marginals?$|shares?$|bids?$|agents?$/i;
 const PER_PROFILE = /alloc|pay|transfer|outcome|lotter|trade$|provision|rule$/i;
-const PROFILE_FIELDS = new Set(["trueProfile", "profile", "reportProfile", "reports", "typeProfile"]);
+const PROFILE_FIELDS = new Set(["trueProfile", "profile", "reportProfile", "reports", "typeProfile", "othersReports"]);
+const DECISION_FIELDS = new Set(["decision", "bestDecision"]);
 
 /** The violation's tables: its scalars with indices as labels, per-profile fields as one table. */
 function violationBlocks(violation: unknown, frame: CaseFrame | undefined, maxRows = MAX_ROWS, instance?: unknown, caption = "What fails"): Block[] {
@@ -299,7 +302,11 @@ function violationBlocks(violation: unknown, frame: CaseFrame | undefined, maxRo
     else if (frame && agentIx !== null && TYPE_FIELDS.has(k) && typeof x === "number" && frame.types[agentIx]![x] !== undefined) rows.push([humanize(k), `${frame.types[agentIx]![x]} (type #${x + 1} of ${agentName(frame.agents[agentIx]!)})`]);
     else if (frame && agentIx !== null && k === "others" && typeof x === "number") rows.push(["others' types", othersText(frame, agentIx, x)]);
     else if (frame && PROFILE_FIELDS.has(k) && Array.isArray(x) && x.length === frame.agents.length && x.every((y, j) => typeof y === "number" && frame.types[j]![y] !== undefined)) rows.push([humanize(k), profileText(frame, x as number[])]);
-    else if (frame && k === "theta" && typeof x === "number" && x >= 0 && x < nProfiles) rows.push(["type profile", profileText(frame, profileAt(typeSizes(frame as Environment), x))]);
+    else if (frame?.decisions && DECISION_FIELDS.has(k) && typeof x === "number" && frame.decisions[x] !== undefined) rows.push([humanize(k), `${frame.decisions[x]} (decision #${x + 1})`]);
+    else if (frame?.actions && agentIx !== null && k === "action" && typeof x === "number" && frame.actions[agentIx]?.[x] !== undefined) rows.push(["action", `${frame.actions[agentIx]![x]} (action #${x + 1} of ${agentName(frame.agents[agentIx]!)})`]);
+    else if (frame && agentIx !== null && k === "belief" && Array.isArray(x) && x.length === profileCount(othersSizes(frame.types.map((t) => t.length), agentIx))) {
+      blocks.unshift(table({ caption: `Belief of ${agentName(frame.agents[agentIx]!)} about the others' types`, headers: x.map((_, j) => othersText(frame, agentIx, j)), rows: [x.map(cell)] }));
+    } else if (frame && k === "theta" && typeof x === "number" && x >= 0 && x < nProfiles) rows.push(["type profile", profileText(frame, profileAt(typeSizes(frame as Environment), x))]);
     else if (frame?.indexLists?.[k] && Array.isArray(x) && x.every((y) => typeof y === "number" && labelsOf(frame, frame.indexLists![k]!)[y] !== undefined)) {
       rows.push([humanize(k), (x as number[]).map((y) => labelsOf(frame, frame.indexLists![k]!)[y]!).join(frame.indexLists[k] === "types" ? " → " : ", ")]);
     } else if (isObj(x)) blocks.push(...violationBlocks(x, frame, maxRows, undefined, humanize(k)));

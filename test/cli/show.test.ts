@@ -13,6 +13,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.ts";
 import { STORE_ROOT } from "../../src/paths.ts";
 import { DEFAULT_CODEC_CASE, writeShowFixtures } from "../support/showFixtures.ts";
+import Fraction from "fraction.js";
+import { isBIC, isDSIC, isExPostEfficient } from "../../src/concepts/index.ts";
+import { qstr } from "../../src/exact/rational.ts";
+import { parseInstance } from "../../src/instance/index.ts";
+import type { DirectMechanism } from "../../src/model/environment.ts";
 
 async function show(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -138,6 +143,44 @@ describe("mechcheck show (text, Markdown)", () => {
     const capped = await show(file, "--max-rows", "5");
     expect(textRows(capped.out, "Beliefs of seller about the others' types and the state")).toHaveLength(1 + 5);
     expect(capped.out).toContain("… 3 more rows (8 in all");
+  });
+
+  it("solution-concept violations (DSIC, BIC, efficiency) on the example instances: agent, types, reports, beliefs and decisions by label", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "mechcheck-show-concepts-"));
+    const exact = (x: unknown): unknown => (x instanceof Fraction ? qstr(x) : Array.isArray(x) ? x.map(exact) : x && typeof x === "object" ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, exact(v)])) : x);
+    const saveAndShow = async (exampleFile: string, violation: Record<string, unknown>) => {
+      const raw = JSON.parse(readFileSync(join(STORE_ROOT, "..", "examples", "instances", exampleFile), "utf8"));
+      const file = join(dir, `${violation.code}.json`);
+      writeFileSync(file, JSON.stringify({ ...DEFAULT_CODEC_CASE, theorem: `concept-${violation.code}`, instance: raw, violation: exact(violation), message: "m" }));
+      const r = await show(file);
+      expect(r.code, r.err).toBe(0);
+      return textRows(r.out, "What fails");
+    };
+    const fp = parseInstance(readFileSync(join(STORE_ROOT, "..", "examples", "instances", "first-price-auction.json"), "utf8"));
+    const env = fp.environment;
+    const mech = fp.mechanism as DirectMechanism;
+    const dsic = isDSIC(env, mech);
+    if (dsic.verdict !== "fails") throw new Error("first-price with truthful bids should fail DSIC");
+    const v = dsic.violation;
+    const rows = await saveAndShow("first-price-auction.json", v as unknown as Record<string, unknown>);
+    expect(rows).toContainEqual(["agent", `${env.agents[v.agent]} (agent #${v.agent + 1})`]);
+    expect(rows).toContainEqual(["report", `${env.types[v.agent]![v.report]} (type #${v.report + 1} of ${env.agents[v.agent]})`]);
+    expect(rows).toContainEqual(["true profile", `(${v.trueProfile.map((k, j) => `${env.agents[j]}: ${env.types[j]![k]}`).join(", ")})`]);
+    expect(rows).toContainEqual(["gain", qstr(v.gain)]);
+    const bic = isBIC(env, mech, fp.beliefs!);
+    if (bic.verdict !== "fails") throw new Error("first-price with truthful bids should fail BIC");
+    const b = bic.violation;
+    await saveAndShow("first-price-auction.json", b as unknown as Record<string, unknown>);
+    const bicOut = (await show(join(dir, "bic.json"))).out;
+    const other = 1 - b.agent;
+    expect(textRows(bicOut, `Belief of ${env.agents[b.agent]} about the others' types`)).toEqual([env.types[other]!.map((t) => `${env.agents[other]}: ${t}`), b.belief.map(qstr)]);
+    const bt = parseInstance(readFileSync(join(STORE_ROOT, "..", "examples", "instances", "bilateral-trade.json"), "utf8"));
+    const eff = isExPostEfficient(bt.environment, bt.mechanism as DirectMechanism);
+    if (eff.verdict !== "fails") throw new Error("the posted-price example should fail efficiency");
+    const e = eff.violation;
+    const effRows = await saveAndShow("bilateral-trade.json", e as unknown as Record<string, unknown>);
+    expect(effRows).toContainEqual(["decision", `${bt.environment.decisions[e.decision]} (decision #${e.decision + 1})`]);
+    expect(effRows).toContainEqual(["best decision", `${bt.environment.decisions[e.bestDecision]} (decision #${e.bestDecision + 1})`]);
   });
 
   it("a conjecture case saved with the default exact-JSON codec shows the environment, not only the violation", async () => {
