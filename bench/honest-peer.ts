@@ -8,7 +8,7 @@
  * as JSON. A peer only: nothing it says decides a verdict; bench/honest.ts compares its value with
  * the certified exact value.
  */
-import solver from "javascript-lp-solver";
+import * as jls from "javascript-lp-solver";
 import { lpModelToJson } from "../src/lp/jsonModel.ts";
 import { HONEST_INSTANCES } from "./honest-families.ts";
 
@@ -31,12 +31,16 @@ function floatModel(): Record<string, unknown> {
   return m;
 }
 
+// the package's ESM build exports the solver as default; its types describe it as the module
+type PeerSolver = { Solve(model: unknown): unknown };
+const solver = ((jls as unknown as { default?: PeerSolver }).default ?? (jls as unknown as PeerSolver)) as PeerSolver;
+
 const times: number[] = [];
 let last: { feasible: boolean; bounded?: boolean; result: number } | undefined;
 for (let r = 0; r < runs; r++) {
   const model = floatModel();
   const t0 = performance.now();
-  last = solver.Solve(model as unknown as Parameters<typeof solver.Solve>[0]) as unknown as { feasible: boolean; bounded?: boolean; result: number };
+  last = solver.Solve(model) as { feasible: boolean; bounded?: boolean; result: number };
   times.push(performance.now() - t0);
 }
 const warm = times.slice(1).sort((a, b) => a - b);
