@@ -28,7 +28,7 @@ import { Worker } from "node:worker_threads";
 import { InternalError, isErrorCode, MechcheckError } from "../../errors.ts";
 import { toExactJsonText } from "../../exact/rational.ts";
 import { DEFAULT_SEED } from "../../theorem/runner.ts";
-import type { ErrorRun, TheoremRun } from "../../catalogue/types.ts";
+import type { ErrorRun } from "../../catalogue/types.ts";
 import { parseCommandArgs } from "../specs.ts";
 import type { ConjectureRun, RunUnit, WorkerInput, WorkerMessage } from "../conjectureRun.ts";
 import type { CommandIO } from "../io.ts";
@@ -334,6 +334,7 @@ export async function conjectureCommand(args: string[], io: CommandIO): Promise<
     }
     io.out(`\n${summary}`);
   }
+  if ((flags.runs !== undefined || flags.seed !== undefined) && shown.some((r) => r.mode === "exhaustive")) warnings.push(`--runs and --seed do not apply to an exhaustive run (${[...new Set(shown.filter((r) => r.mode === "exhaustive").map((r) => r.id))].join(", ")}): every case of its family is checked`);
   for (const w of [...warnings, ...storeWarnings(store, [...new Set(runs.map((r) => r.id))])]) io.err(`mechcheck conjecture: warning: ${w}`);
   if (report !== undefined) {
     const md = [
