@@ -10,7 +10,7 @@ export interface Layer {
 }
 
 export const LAYERS: readonly Layer[] = [
-  { name: "foundation", paths: ["src/errors.ts", "src/version.ts", "src/paths.ts", "src/references.ts", "src/format/"], holds: "the one root error type, the version, the package's own paths, the bibliography, plain-text/Markdown/LaTeX table rendering" },
+  { name: "foundation", paths: ["src/errors.ts", "src/version.ts", "src/paths.ts", "src/references.ts", "src/format/"], holds: "the one root error type, the version, the package's own paths, the bibliography, tables and documents as data, each rendered as plain text, Markdown or LaTeX" },
   { name: "exact", paths: ["src/exact/"], holds: "rationals, exact JSON, exact linear algebra" },
   { name: "continuous", paths: ["src/continuous/"], holds: "polynomials with exact root isolation, polynomial CDFs, exact planar geometry" },
   { name: "lp", paths: ["src/lp/"], holds: "LP models, the float engine, exact certification, the verifier, readable proofs" },
@@ -31,7 +31,7 @@ export const LAYERS: readonly Layer[] = [
   { name: "store", paths: ["src/store/"], holds: "saved counterexamples, atomic exclusive writes" },
   { name: "catalogue", paths: ["src/catalogue/"], holds: "the theorem registry: the record type and one file per id" },
   { name: "runner", paths: ["src/theorem/"], holds: "running theorems and conjectures, replay, re-shrinking" },
-  { name: "reports", paths: ["src/report/", "src/studies/"], holds: "tables and renderers, per-paper studies" },
+  { name: "reports", paths: ["src/report/", "src/studies/"], holds: "tables of instances and saved cases (what `show` prints), run reports, per-paper studies" },
   { name: "cli", paths: ["src/cli/", "src/index.ts"], holds: "the mechcheck command and the public API" },
 ];
 
