@@ -145,7 +145,7 @@ describe("exhaustive runs", () => {
     expect(f.counterexample?.instance).toBe(3); // 3² = 9, the first x with x² = K
     expect((f.counterexample as unknown as { caseIndex: number }).caseIndex).toBe(4); // 0, 1, 2, 3
     expect(f.total).toBeUndefined(); // stopped: not "all"
-  });
+  }, 300_000);
 
   it("a family larger than maxCases is an error, never a verdict on part of it; size() refuses before enumerating", () => {
     const big = squares(5).at({ N: 10, K: 7 });
@@ -190,7 +190,7 @@ describe("mechcheck conjecture with parameters", () => {
     expect(t.out).toMatch(/second-price-grid\s+K=2\s+holds\s+49\s+exhaustive \(all\)/);
     expect(t.out.trim().split("\n").at(-1)).toBe(`ok: 2 of 2 runs as expected — exhaustive: all ${expected[0]! + expected[1]!} cases`);
     expect(t.out).not.toMatch(/^\s*[{[]/m); // no JSON in the text output
-  });
+  }, 300_000);
 
   it("random cases built from a parameter: the counterexample depends on it; origin reproduces it", async () => {
     const dir = scratch();
@@ -221,7 +221,7 @@ describe("mechcheck conjecture with parameters", () => {
     const byK = Object.fromEntries(JSON.parse(k6.out).results.map((x: { params: { K: number } }) => [x.params.K, x]));
     expect(byK[5].replayed).toEqual([expect.objectContaining({ ok: true, expect: "fails" })]);
     expect(byK[6].replayed).toEqual([]);
-  });
+  }, 300_000);
 
   it("usage errors of --param: one line, exit 2, nothing run", async () => {
     const dir = scratch();
@@ -239,7 +239,7 @@ describe("mechcheck conjecture with parameters", () => {
       expect(r.out).toBe("");
     }
     expect(existsSync(marker)).toBe(false);
-  });
+  }, 300_000);
 });
 
 describe('expect: "refuted" through the CLI (exit codes)', () => {
@@ -258,14 +258,14 @@ describe('expect: "refuted" through the CLI (exit codes)', () => {
     expect(r.out).toMatch(/\(case\)\s+5/); // the smallest x with x ≥ 5, as a one-row table
     expect(readdirSync(join(s, "false-refuted"))).toHaveLength(1);
     expect(r.out.trim().split("\n").at(-1)).toMatch(/^ok: 1 of 1 run as expected/);
-  });
+  }, 300_000);
 
   it("true but expected refuted: exit 1 (negative control)", async () => {
     const r = await run(["conjecture", file("true-refuted", TRUE, true), "--store", store(), "--no-typecheck"]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/true-refuted\s+not refuted\s+200\s+.*refuted\s+NO/);
     expect(r.out.trim().split("\n").at(-1)).toMatch(/^NOT ok: 0 of 1 run as expected .*\(true-refuted: not refuted, expected a counterexample\)/);
-  });
+  }, 300_000);
 
   it("false and expected to hold: exit 1; true and expected to hold: exit 0", async () => {
     const f = await run(["conjecture", file("false-holds", FALSE, false), "--store", store(), "--no-typecheck"]);
@@ -273,7 +273,7 @@ describe('expect: "refuted" through the CLI (exit codes)', () => {
     expect(f.out).toMatch(/false-holds: refuted \(NOT as expected\)/);
     const t = await run(["conjecture", file("true-holds", TRUE, false), "--store", store(), "--no-typecheck"]);
     expect(t.code).toBe(0);
-  });
+  }, 300_000);
 });
 
 describe("--report", () => {
@@ -292,7 +292,7 @@ describe("--report", () => {
     expect(again.err).toMatch(/^mechcheck conjecture: error \[file-exists\]: conjecture: --report ".*out\.md" already exists; it is never overwritten/);
     expect(again.out).toBe(""); // refused before running
     expect(readFileSync(out, "utf8")).toBe(md);
-  });
+  }, 300_000);
 });
 
 describe("progress on a terminal only", () => {
@@ -335,7 +335,7 @@ describe("progress on a terminal only", () => {
     expect(pooled.c.raw.join("")).toMatch(/\[1\/2\] (vcg-dsic|dsic-implies-epic) done/);
     expect(pooled.c.raw.at(-1)).toBe(ERASE_LINE);
     expect(noMs(pooled.out)).toBe(noMs(tty.out));
-  });
+  }, 300_000);
 
   it("conjecture shows progress on a TTY and none in a pipe or with --json", async () => {
     const args = ["conjecture", "examples/conjectures/second-price-grid.ts", "--param", "K=1", "--store", store(), "--no-typecheck"];
@@ -347,7 +347,7 @@ describe("progress on a terminal only", () => {
     expect(raw.endsWith(ERASE_LINE)).toBe(true);
     expect((await run(args, false)).c.raw).toEqual([]);
     expect((await run([...args, "--json"], true)).c.raw).toEqual([]);
-  });
+  }, 300_000);
 });
 
 describe("saved conjecture cases are regular saved cases", () => {
@@ -381,5 +381,5 @@ describe("saved conjecture cases are regular saved cases", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
     expect(bad.stderr).toMatch(/conjecture "pivot-budget-balance" in nowhere\/missing\.ts .* was not found/);
-  });
+  }, 300_000);
 });
