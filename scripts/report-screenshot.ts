@@ -15,7 +15,7 @@ import { pageName } from "../src/report/html.ts";
 import { inspectPage, launchChromium } from "./report-browser.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const IDS = ["vcg-dsic", "dsic-efficient-is-groves", "myerson-discrete", "border-reduced-form", "bulow-klemperer-grid-always-sell"];
+const IDS = ["vcg-dsic", "dsic-efficient-is-groves", "green-laffont", "myerson-discrete", "border-reduced-form"];
 const REFUTATION = "dsic-efficient-is-groves";
 
 async function run(args: string[]): Promise<string> {

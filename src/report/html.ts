@@ -90,34 +90,141 @@ const LETTER = "A-Za-z\\u0370-\\u03FF";
 /** A word with a sub- or superscript: `p_i(θ)`, `θ_{-i}`, `h^IR_i`, `F^{1/n}`, `Σ_{j≠i}` (Unicode as written). */
 const MATH_WORD = new RegExp(`[${LETTER}][${LETTER}0-9\\u0300-\\u036F′*]*(?:[_^](?:\\{[^{}\\s]*\\}|-?[${LETTER}0-9\\u0300-\\u036F*′]+))+(?:\\((?:[^()\\s]|\\([^()\\s]*\\))*\\))?`, "gu");
 
-/** A written formula as TeX: Unicode operators KaTeX reads as such, primes and minus signs normalized. */
-export function texOfWord(w: string): string {
-  return w
-    .replace(/−/g, "-")
-    .replace(/′/g, "'")
-    .replace(/(?<!\^)\*/g, "{}^{*}")
-    .replace(/^(max|min|sup|inf|log|exp)(?=[_^])/, "\\$1")
-    .replace(/([_^])([A-Za-z]{2,})/g, "$1{\\mathrm{$2}}");
+/** Characters a written formula may hold (letters, digits, brackets, sub/superscripts, operators). */
+const FORMULA_CHARS = /^[\p{L}\p{M}\d()[\]{}_^′'*+\-−·×=≠≤≥<>⊆⊂∈∉⇒⇔→↦≡∑∏|,/…²³∞]+$/u;
+/** What makes a token a formula rather than a lone letter or number. */
+const STRONG = /[_^+−·×=≠≤≥<>⊆⊂∈∉⇒⇔→↦≡∑∏|…²³∞]|[\p{L}][\p{M}′']*[([]/u;
+const ENUMERATION = /^\((?:i|ii|iii|iv|v|vi)′?\)$/;
+
+type Segment = { readonly text: string } | { readonly tex: string };
+
+/** One token's formula part (trailing punctuation apart), or null when the token is prose. */
+function formulaToken(tok: string): { core: string; suffix: string; strong: boolean } | null {
+  const m = /^(.*?)([,;:.]*)$/su.exec(tok)!;
+  const core = m[1]!;
+  if (core === "" || core === "a" || core === "A" || core === "I" || ENUMERATION.test(core) || !FORMULA_CHARS.test(core)) return null;
+  if (!/[\p{L}\d]/u.test(core)) return STRONG.test(core) ? { core, suffix: m[2]!, strong: true } : null;
+  // two letters side by side (outside sub- and superscripts) make a word, not a formula
+  const bare = core.replace(/[_^](?:\{[^{}]*\}|[^\s_^(){}[\]]+)/g, "");
+  if (/\p{L}\p{M}*\p{L}/u.test(bare)) return null;
+  return { core, suffix: m[2]!, strong: STRONG.test(core) };
+}
+
+function balanced(f: string): boolean {
+  const stack: string[] = [];
+  for (const c of f) {
+    if (c === "(" || c === "[" || c === "{") stack.push(c);
+    else if (c === ")" || c === "]" || c === "}") {
+      const o = stack.pop();
+      if (o !== { ")": "(", "]": "[", "}": "{" }[c]) return false;
+    }
+  }
+  return stack.length === 0;
+}
+
+/** Move unmatched outer brackets of a formula back to the text around it. */
+function trimBrackets(f: string): { before: string; core: string; after: string } {
+  let before = "";
+  let after = "";
+  let core = f;
+  for (let k = 0; k < 8 && !balanced(core) && core.length > 1; k++) {
+    const opens = (core.match(/[([]/g) ?? []).length;
+    const closes = (core.match(/[)\]]/g) ?? []).length;
+    if (opens > closes && /^[([]/.test(core)) {
+      before += core[0];
+      core = core.slice(1);
+    } else if (closes > opens && /[)\]]$/.test(core)) {
+      after = core.slice(-1) + after;
+      core = core.slice(0, -1);
+    } else break;
+  }
+  return { before, core, after };
 }
 
 /**
- * Text with its formulas typeset: each word with a sub- or superscript (the catalogue writes
- * `p_i(θ)`, `Σ_{j≠i} v_j`) becomes KaTeX, the rest is escaped text.
+ * A written formula as TeX: set braces escaped (braces after _ or ^ group), Unicode operators KaTeX
+ * reads, primes and minus signs normalized, multi-letter sub/superscripts upright.
  */
-export function mathText(s: string): string {
+export function texOfFormula(f: string): string {
   let out = "";
-  let last = 0;
-  for (const m of s.matchAll(MATH_WORD)) {
-    out += escapeHtml(s.slice(last, m.index));
-    out += katexInline(texOfWord(m[0]));
-    last = m.index + m[0].length;
+  let prev = "";
+  const stack: boolean[] = [];
+  for (const c of f) {
+    if (c === "{") {
+      const group = prev === "_" || prev === "^";
+      stack.push(group);
+      out += group ? "{" : "\\{";
+    } else if (c === "}") out += stack.pop() ? "}" : "\\}";
+    else out += ({ "−": "-", "′": "'", "·": "\\cdot ", "×": "\\times ", "…": "\\ldots ", "²": "^2", "³": "^3", "∞": "\\infty ", "∑": "\\sum ", "Σ": "\\sum ", "∏": "\\prod ", "Π": "\\prod " } as Record<string, string>)[c] ?? c;
+    prev = c;
   }
-  return out + escapeHtml(s.slice(last));
+  return out
+    .replace(/(\p{L})\u0332/gu, "\\underline{$1}")
+    .replace(/(?<!\^)\*'/g, "{}^{*\\prime}")
+    .replace(/(?<!\^)\*/g, "{}^{*}")
+    .replace(/(^|[^\\A-Za-z])(max|min|sup|inf|log|exp)(?=[_^(])/g, "$1\\$2")
+    .replace(/([_^])([A-Za-z]{2,})/g, "$1{\\mathrm{$2}}");
 }
 
-/** The formulas `mathText` would typeset in a text, as TeX (for tests and the negative control). */
+/** Text split into prose and formulas: runs of formula tokens, else sub/superscripted words inside prose. */
+function segments(s: string): Segment[] {
+  const out: Segment[] = [];
+  const text = (t: string) => {
+    if (t === "") return;
+    // prose may still hold a sub/superscripted word: `E[max(max_i`
+    let last = 0;
+    for (const m of t.matchAll(MATH_WORD)) {
+      if (m.index > last) out.push({ text: t.slice(last, m.index) });
+      out.push({ tex: texOfFormula(m[0]) });
+      last = m.index + m[0].length;
+    }
+    if (last < t.length) out.push({ text: t.slice(last) });
+  };
+  const parts = s.split(/(\s+)/);
+  let k = 0;
+  while (k < parts.length) {
+    const first = k % 2 === 0 ? formulaToken(parts[k]!) : null;
+    if (!first) {
+      text(parts[k]!);
+      k++;
+      continue;
+    }
+    // the longest run of formula tokens separated by single spaces; a token with trailing punctuation ends it
+    const run = [first];
+    let j = k;
+    while (run[run.length - 1]!.suffix === "" && j + 2 < parts.length && parts[j + 1] === " ") {
+      const next = formulaToken(parts[j + 2]!);
+      if (!next) break;
+      run.push(next);
+      j += 2;
+    }
+    const joined = run.map((t) => t.core).join(" ");
+    const { before, core, after } = trimBrackets(joined);
+    const strong = run.some((t) => t.strong) || (run.length === 1 && /^\p{L}[\p{M}′']*$/u.test(core));
+    if (strong && balanced(core) && /[\p{L}\d]/u.test(core)) {
+      text(before);
+      out.push({ tex: texOfFormula(core) });
+      text(after + run[run.length - 1]!.suffix);
+    } else text(parts.slice(k, j + 1).join(""));
+    k = j + 1;
+  }
+  return out;
+}
+
+/**
+ * Text with its formulas typeset: runs of formula tokens (`n Σ_{t∈S} f(t)Q(t) ≤ 1 − (1 − f(S))^n`,
+ * `K ≥ 3`, a lone variable `Q`) and sub/superscripted words inside prose become KaTeX; the rest is
+ * escaped text.
+ */
+export function mathText(s: string): string {
+  return segments(s)
+    .map((g) => ("tex" in g ? katexInline(g.tex) : escapeHtml(g.text)))
+    .join("");
+}
+
+/** The formulas `mathText` typesets in a text, as TeX (for tests and the negative control). */
 export function formulasOf(s: string): string[] {
-  return [...s.matchAll(MATH_WORD)].map((m) => texOfWord(m[0]));
+  return segments(s).flatMap((g) => ("tex" in g ? [g.tex] : []));
 }
 
 const RATIONAL = /^(-?)(\d+)(?:\/(\d+))?$/;
@@ -191,14 +298,32 @@ export function jsonTables(caption: string, v: unknown): Table[] {
   return [...(rows.length || extra.length === 0 ? [{ caption, headers: ["field", "value"], rows: rows.length ? rows : [["value", Array.isArray(v) ? "[]" : "{}"]] }] : []), ...extra];
 }
 
-/** The case as tables: an instance (environment, prior, mechanism) by the `show` tables, anything else as key/value rows. */
+function instanceOrNull(v: unknown): Table[] | null {
+  if (!v || typeof v !== "object" || !Object.hasOwn(v, "environment")) return null;
+  try {
+    return instanceTables(parseInstance(v));
+  } catch {
+    return null; // not a readable instance: its raw fields instead
+  }
+}
+
+/**
+ * The case as tables: an instance (environment, prior, mechanism) by the `show` tables — also one
+ * nested one level down (a case `{ instance, … }`), its other fields as key/value rows — anything
+ * else as key/value rows.
+ */
 export function caseTables(instance: unknown): Table[] {
-  if (instance && typeof instance === "object" && Object.hasOwn(instance, "environment")) {
-    try {
-      return instanceTables(parseInstance(instance));
-    } catch {
-      // not a readable instance: its raw fields below
+  const whole = instanceOrNull(instance);
+  if (whole) return whole;
+  if (instance && typeof instance === "object" && !Array.isArray(instance)) {
+    const out: Table[] = [];
+    const rest: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(instance as Record<string, unknown>)) {
+      const t = instanceOrNull(v);
+      if (t) out.push(...t.map((x) => ({ ...x, caption: `${k}: ${x.caption}` })));
+      else rest[k] = v;
     }
+    if (out.length) return Object.keys(rest).length ? [...out, ...jsonTables("The case's other fields (exact)", rest)] : out;
   }
   return jsonTables("The case (exact)", instance);
 }

@@ -100,6 +100,13 @@ describe("math", () => {
     expect(fractions).toBeGreaterThan(0);
   });
 
+  it("finds the formulas of a sentence, and none in plain prose", () => {
+    expect(formulasOf("allocation iff n Σ_{t∈S} f(t)Q(t) ≤ 1 − (1 − f(S))^n for every S ⊆ T; the LP's")).toEqual(["n \\sum _{t∈S} f(t)Q(t) ≤ 1 - (1 - f(S))^n", "S ⊆ T"]);
+    expect(formulasOf("On {0,…,K}² impossibility holds exactly for K ≥ 3.")).toEqual(["\\{0,\\ldots ,K\\}^2", "K ≥ 3"]);
+    expect(formulasOf("(v_1 ≡ v_2): the optimum E[max(max_i φ̄_i(θ_i), 0)]")).toEqual(["(v_1 ≡ v_2)", "\\max_i", "φ̄_i(θ_i)"]);
+    expect(formulasOf("a tie: (i) the agents, e.g. 3 alternatives, 2 or 3 voters — first-index tie-break (CM).")).toEqual([]);
+  });
+
   it("negative control: a broken formula is a visible katex-error, not silently dropped", () => {
     const html = mathText("broken a_{\\nosuchmacro} here");
     expect(formulasOf("broken a_{\\nosuchmacro} here")).toEqual(["a_{\\nosuchmacro}"]);
