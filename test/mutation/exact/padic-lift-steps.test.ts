@@ -47,6 +47,22 @@ describe("liftSolve", () => {
       expect(lift(s, [1000000n], transpose)).toEqual({ z: { num: [1000000n], den: 3n }, steps: [18] });
     }
   });
+  it("3 x = 100000: the candidate first checks at step 13 or later, and the Hadamard limit 16 is not a try step: found at 16", () => {
+    // N_k = ⌊√(7^k / 2)⌋: N_12 = 83,200 < 100000 ≤ N_13; tries at 12 (fails) and then 18, but the
+    // limit log2 H = 2 + 17 (100000 = 0x186A0 < 2·16^4) → ⌈(2·19 + 2) / log2 7⌉ + 1 = 16 ends the
+    // lifting there, with a last try: any larger limit would report 18 steps.
+    for (const transpose of [false, true]) {
+      const s = system(1, [{ rows: [0], vals: [3n] }]);
+      expect(lift(s, [100000n], transpose)).toEqual({ z: { num: [100000n], den: 3n }, steps: [16] });
+    }
+  });
+  it("the 2×2 B with b = (100001, 0): the limit sums column norms (Bx = b) or row norms (Bᵀz = b): 17 either way", () => {
+    // log2 H: columns (2), (1, 3): ½log2 9 + ½log2(4 + 16) = 3.746; rows (2, 1), (3): ½log2 13 + ½log2 16 = 3.850
+    // (each |v| read as log2(leading hex digit + 1) + 4·(digits − 1)); b adds 17: ⌈(2·20.7… + 2) / log2 7⌉ + 1 = 17.
+    // B x = b: x = (100001/2, 0) needs N ≥ 100001 (k ≥ 13); Bᵀ z = b: z = (300003, −100001)/6 needs k ≥ 14.
+    expect(lift(B2(), [100001n, 0n], false)).toEqual({ z: { num: [100001n, 0n], den: 2n }, steps: [17] });
+    expect(lift(B2(), [100001n, 0n], true)).toEqual({ z: { num: [300003n, -100001n], den: 6n }, steps: [17] });
+  });
   it("−10^6 / 3 and a 2×2 with a large right-hand side (both directions)", () => {
     const s = system(1, [{ rows: [0], vals: [-3n] }]);
     expect(lift(s, [1000000n], false)).toEqual({ z: { num: [-1000000n], den: 3n }, steps: [18] });
