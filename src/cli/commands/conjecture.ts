@@ -284,7 +284,7 @@ export async function conjectureCommand(args: string[], io: CommandIO): Promise<
   const ok = shown.every(asExpected);
   const withParams = shown.some((r) => Object.keys(r.params).length > 0);
   const headers = ["conjecture", ...(withParams ? ["params"] : []), "verdict", "cases", "mode", "hypothesis", "expected", "as expected", "ms"];
-  const row = (r: ConjectureRun) => [r.id, ...(withParams ? [paramsText(r.params) || "–"] : []), verdictOf(r), String(r.cases), modeText(r), pct(r.casesMeetingHypothesis, r.cases), r.expect === "refuted" ? "refuted" : "holds", r.outcome === "error" ? "ERROR" : asExpected(r) ? "yes" : "NO", String(r.ms)];
+  const row = (r: ConjectureRun) => [r.id, ...(withParams ? [paramsText(r.params) || "–"] : []), verdictOf(r), String(r.cases), modeText(r), pct(r.casesMeetingHypothesis, r.cases), r.expect === "refuted" ? "refuted" : "to hold", r.outcome === "error" ? "ERROR" : asExpected(r) ? "yes" : "NO", String(r.ms)];
   const notOk = shown.filter((r) => !asExpected(r));
   const ex = shown.filter((r) => r.mode === "exhaustive");
   const rnd = shown.filter((r) => r.mode === "random");
