@@ -238,4 +238,9 @@ describe("readInputFile", () => {
     expect([e2.code, e2.path, e2.value]).toEqual(["unreadable-file", m, m]);
     expect(e2.message).toBe(`cannot read ${m}: ENOENT: no such file or directory, stat '${m}'`);
   });
+  it("a file that can be stat'ed but not read (Linux /proc/self/mem: EIO) is an 'unreadable-file' error too", () => {
+    if (process.platform !== "linux") return;
+    const e = caught(() => readInputFile("/proc/self/mem"));
+    expect([e.code, e.path, e.value, e.message]).toEqual(["unreadable-file", "/proc/self/mem", "/proc/self/mem", "cannot read /proc/self/mem: EIO: i/o error, read"]);
+  });
 });
