@@ -5,7 +5,7 @@
  * writes a new folder only (exit 2, one line, nothing left behind otherwise). Each check has its
  * negative control. The same site in a real browser: test/report/browser.test.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -228,9 +228,12 @@ describe("mechcheck report --html", () => {
     mkdirSync(join(dir, "full"));
     writeFileSync(join(dir, "full", "mine.txt"), "user's file");
     writeFileSync(join(dir, "afile"), "user's file");
+    mkdirSync(join(dir, "emptytarget"));
+    symlinkSync(join(dir, "emptytarget"), join(dir, "alink"));
     for (const [target, msg] of [
       [join(dir, "full"), /exists and is not empty; give a new folder/],
       [join(dir, "afile"), /is a file; give a new folder/],
+      [join(dir, "alink"), /is a symbolic link; give a new folder/],
     ] as const) {
       const before = readdirSync(dir).sort();
       const r = await run(["report", "--html", target, "--from", results]);

@@ -9,7 +9,7 @@
  * so a report is there whole or not at all; an existing non-empty target is refused (exit 2) —
  * the command never overwrites a file. Nothing is saved to the counterexample store.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { MechcheckError } from "../../errors.ts";
@@ -76,8 +76,14 @@ export async function reportCommand(args: string[], io: CommandIO): Promise<numb
 }
 
 function refuseExisting(out: string, target: string): void {
-  if (!existsSync(target)) return;
-  if (!statSync(target).isDirectory()) throw new MechcheckError("usage", `report: --html ${JSON.stringify(out)} is a file; give a new folder (the report never overwrites files)`, { path: "--html", value: out });
+  let st;
+  try {
+    st = lstatSync(target);
+  } catch {
+    return; // nothing there (or a parent is missing: created below)
+  }
+  if (st.isSymbolicLink()) throw new MechcheckError("usage", `report: --html ${JSON.stringify(out)} is a symbolic link; give a new folder (the report never writes through links)`, { path: "--html", value: out });
+  if (!st.isDirectory()) throw new MechcheckError("usage", `report: --html ${JSON.stringify(out)} is a file; give a new folder (the report never overwrites files)`, { path: "--html", value: out });
   if (readdirSync(target).length > 0) throw new MechcheckError("usage", `report: --html ${JSON.stringify(out)} exists and is not empty; give a new folder (the report never overwrites files)`, { path: "--html", value: out });
 }
 
