@@ -1,6 +1,9 @@
 /**
  * `check` on both cores: theorems run on a pool of worker threads, one theorem at a time per
  * worker (the next id goes to whichever worker is free), results returned in the order asked.
+ * The ids are handed out longest first (by a recorded CPU cost per id, src/theorem/suiteCost.ts),
+ * so that no long id starts last while the other worker idles: with greedy list scheduling the
+ * workers then finish within one id's cost of each other, whatever the catalogue order.
  *
  * Each worker loads the catalogue and the LP engine once, then runs `runTheorem` on the ids it is
  * sent. A run crosses the thread boundary as exact JSON text (`toExactJsonText`: rationals as
@@ -15,6 +18,7 @@ import { Worker } from "node:worker_threads";
 import type { TheoremRun } from "../catalogue/types.ts";
 import { InternalError, isErrorCode, MechcheckError } from "../errors.ts";
 import type { RunOptions } from "./runner.ts";
+import { suiteCostMs } from "./suiteCost.ts";
 
 /** Worker threads by default (the machine this is measured on has 2 cores). */
 export const DEFAULT_JOBS = 2;
@@ -40,6 +44,18 @@ export interface PoolOptions {
   readonly runOptions: RunOptions;
   /** Called as each theorem finishes (in completion order): done so far, total, its id. */
   readonly onDone?: (done: number, total: number, id: string) => void;
+  /** Expected cost of an id (any unit); the pool hands out ids in decreasing cost. Default: the recorded CPU ms (src/theorem/suiteCost.ts). */
+  readonly cost?: (id: string) => number;
+}
+
+/**
+ * The order in which the pool hands out `ids` (indices into `ids`): decreasing cost, ties in the
+ * order asked (longest-processing-time-first list scheduling). The workers then finish within
+ * about the cost of the last, cheapest ids of each other, unless one id alone outweighs the rest.
+ */
+export function longestFirst(ids: readonly string[], cost: (id: string) => number): number[] {
+  const c = ids.map((id) => cost(id));
+  return ids.map((_, k) => k).sort((a, b) => c[b]! - c[a]! || a - b);
 }
 
 /** Run `ids` on worker threads; the runs come back in the order of `ids`. */
@@ -50,6 +66,7 @@ export async function runTheoremsPooled(ids: readonly string[], opts: PoolOption
   const results: (TheoremRun | undefined)[] = new Array(ids.length);
   if (ids.length === 0) return [];
   const workers: Worker[] = [];
+  const order = longestFirst(ids, opts.cost ?? ((id) => suiteCostMs(id, opts.runOptions.runsScale)));
   let next = 0;
   let done = 0;
   try {
@@ -63,7 +80,7 @@ export async function runTheoremsPooled(ids: readonly string[], opts: PoolOption
       const feed = (w: Worker) => {
         if (failed) return;
         if (next < ids.length) {
-          const index = next++;
+          const index = order[next++]!;
           w.postMessage({ index, id: ids[index]! } satisfies PoolRequest);
         } else {
           w.postMessage({ stop: true } satisfies PoolRequest);

@@ -6,7 +6,8 @@ import { THEOREMS } from "../../src/catalogue/index.ts";
 import { isMechcheckError } from "../../src/errors.ts";
 import { toExactJsonText } from "../../src/exact/rational.ts";
 import { loadLpEngine } from "../../src/lp/solve.ts";
-import { runTheoremsPooled } from "../../src/theorem/pool.ts";
+import { longestFirst, runTheoremsPooled } from "../../src/theorem/pool.ts";
+import { SUITE_COST, suiteCostMs, UNKNOWN_COST_MS } from "../../src/theorem/suiteCost.ts";
 import { runTheorem } from "../../src/theorem/runner.ts";
 import { STORE_ROOT } from "../../src/paths.ts";
 
@@ -28,6 +29,31 @@ describe("check pool", () => {
     // negative control: the comparison sees a changed run
     expect(withoutMs({ ...pooled[0]!, cases: pooled[0]!.cases + 1 })).not.toEqual(withoutMs(sequential[0]!));
   }, 120_000);
+  it("hands ids out longest first (ties in the order asked), results still in the order asked", async () => {
+    expect(longestFirst(["a", "b", "c", "d"], (id) => ({ a: 1, b: 5, c: 3, d: 5 })[id]!)).toEqual([1, 3, 2, 0]);
+    expect(longestFirst([], () => 0)).toEqual([]);
+    // on one worker the completion order is the hand-out order
+    const ids = THEOREMS.slice(0, 3).map((t) => t.id);
+    const cost = (id: string) => ({ [ids[0]!]: 2, [ids[1]!]: 1, [ids[2]!]: 3 })[id]!;
+    const done: string[] = [];
+    const pooled = await runTheoremsPooled(ids, { jobs: 1, workerUrl, runOptions, cost, onDone: (_d, _n, id) => done.push(id) });
+    expect(done).toEqual([ids[2], ids[0], ids[1]]);
+    expect(pooled.map((r) => r.id)).toEqual(ids);
+    // negative control: equal costs keep the order asked
+    const done2: string[] = [];
+    await runTheoremsPooled(ids, { jobs: 1, workerUrl, runOptions, cost: () => 0, onDone: (_d, _n, id) => done2.push(id) });
+    expect(done2).toEqual(ids);
+  }, 120_000);
+  it("the recorded cost table covers the catalogue and scales only theorems", () => {
+    expect(THEOREMS.map((t) => t.id).filter((id) => !Object.hasOwn(SUITE_COST, id)), "regenerate: npx tsx bench/suite-cost.ts --write").toEqual([]);
+    for (const t of THEOREMS) expect(SUITE_COST[t.id]![1], t.id).toBe(t.kind === "theorem");
+    const thm = THEOREMS.find((t) => t.kind === "theorem")!.id;
+    const ref = THEOREMS.find((t) => t.kind === "refutation")!.id;
+    expect(suiteCostMs(thm, 10)).toBe(10 * SUITE_COST[thm]![0]);
+    expect(suiteCostMs(ref, 10)).toBe(SUITE_COST[ref]![0]);
+    expect(suiteCostMs("no-such-theorem", 2)).toBe(2 * UNKNOWN_COST_MS);
+    expect(suiteCostMs("constructor")).toBe(UNKNOWN_COST_MS); // not an Object.prototype key
+  });
   it("refuses --jobs outside [1, 64]", async () => {
     for (const jobs of [0, 65, 1.5]) {
       const e = await runTheoremsPooled(["x"], { jobs, workerUrl, runOptions }).catch((x: unknown) => x);
