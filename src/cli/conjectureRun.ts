@@ -40,6 +40,8 @@ export interface RunUnit {
   readonly id: string;
   readonly statement: string;
   readonly params: Readonly<Record<string, number>>;
+  readonly mode: "random" | "exhaustive";
+  readonly expect: "holds" | "refuted";
 }
 
 /** A conjecture's run at one parameter point: the runner's result plus what the CLI shows. */
@@ -113,9 +115,9 @@ async function main(): Promise<void> {
     throw e;
   }
   const units: (RunUnit & { readonly c: Conjecture<unknown> })[] = found.flatMap((c) =>
-    paramPoints(input.sweep, c.params).map((params) => ({ key: Object.keys(params).length ? `${c.id} ${paramsText(params)}` : c.id, id: c.id, statement: c.statement, params, c })),
+    paramPoints(input.sweep, c.params).map((params) => ({ key: Object.keys(params).length ? `${c.id} ${paramsText(params)}` : c.id, id: c.id, statement: c.statement, params, mode: c.mode, expect: c.expect, c })),
   );
-  post({ type: "loaded", units: units.map(({ key, id, statement, params }) => ({ key, id, statement, params })) });
+  post({ type: "loaded", units: units.map(({ key, id, statement, params, mode, expect }) => ({ key, id, statement, params, mode, expect })) });
   for (const u of units) {
     if (input.only !== null && !input.only.includes(u.key)) continue;
     post({ type: "start", key: u.key });

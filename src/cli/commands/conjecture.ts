@@ -225,7 +225,7 @@ export async function conjectureCommand(args: string[], io: CommandIO): Promise<
   const timedOut = (u: RunUnit, caseIndex: number, ms: number): ConjectureRun =>
     ({
       id: u.id,
-      kind: "theorem",
+      kind: u.expect === "refuted" ? "refutation" : "theorem",
       source: "user conjecture",
       outcome: "error",
       ok: false,
@@ -237,8 +237,8 @@ export async function conjectureCommand(args: string[], io: CommandIO): Promise<
       replayed: [],
       error: `timeout: case #${caseIndex + 1} (counting replayed saved cases and shrinking steps) ran longer than ${ms} ms and was stopped (--timeout MS to change it)`,
       params: u.params,
-      mode: "random",
-      expect: "holds",
+      mode: u.mode,
+      expect: u.expect,
     }) satisfies ErrorRun & Pick<ConjectureRun, "params" | "mode" | "expect">;
   const results = new Map<string, ConjectureRun>();
   let order: readonly RunUnit[] | null = null;
