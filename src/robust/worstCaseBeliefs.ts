@@ -54,6 +54,8 @@ import {
   localVirtualValueRevenue,
   localVirtualValues,
   optimalExPostAuctionLp,
+  auctionLpCounts,
+  solveOptimalExPostAuction,
   ownValueSteps,
   profileLabel as label,
   type AuctionPrior,
@@ -454,8 +456,13 @@ export function analyzeChungEly(prior: AuctionPrior, opts: { dualP?: boolean; ic
   // With ic "local", (P) keeps only the reports v_i ± Δ: a relaxation, so its value is ≥ value(P);
   // its optimal mechanism is re-checked below against EVERY EPIC constraint (checkAuctionMechanism
   // tries all reports), so it is feasible in the full (P) and the two values are equal.
-  const pModel = optimalExPostAuctionLp(prior, { ic: opts.ic ?? "all" });
-  const rP = solveSmall(pModel);
+  // Past the exact simplex's size (EXACT_ONLY_CELLS), the all-pairs (P) is solved by exact row
+  // generation from its local rows (solveOptimalExPostAuction): the certificate is for the full (P).
+  const ic = opts.ic ?? "all";
+  const counts = auctionLpCounts(prior.n, prior.K, "all");
+  const byRows = ic === "all" && counts.rows * counts.variables > EXACT_ONLY_CELLS ? solveOptimalExPostAuction(prior) : null;
+  const pModel = byRows?.model ?? optimalExPostAuctionLp(prior, { ic });
+  const rP = byRows?.result ?? solveSmall(pModel);
   if (rP.status !== "optimal") throw new MechcheckError("lp-status", `(P) is ${rP.status}`);
   const mP = auctionMechanismFromPrimal(prior, rP.primal);
   const cP = checkAuctionMechanism(prior, mP.q, mP.t);

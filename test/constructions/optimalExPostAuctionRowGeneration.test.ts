@@ -11,6 +11,7 @@ import { LpBuilder, type LpModel } from "../../src/lp/model.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";
 import { verify } from "../../src/lp/verify.ts";
 import { profileAt, profileIndex, withEntry } from "../../src/model/profiles.ts";
+import { analyzeChungEly } from "../../src/robust/worstCaseBeliefs.ts";
 import {
   auctionLpCounts,
   auctionMechanismFromPrimal,
@@ -140,5 +141,17 @@ describe("(P) by row generation", () => {
       }
     }
     expect(rejected).toBeGreaterThan(0);
+  });
+});
+
+describe("analyzeChungEly past the exact simplex's size", () => {
+  it("(P) by row generation (n=2, K=5: 27,500 cells): the plain solve's value, no failed re-check", () => {
+    const prior = randomCorrelatedPrior("rg-analyze", 2, 5);
+    const c = auctionLpCounts(2, 5, "all");
+    expect(c.rows * c.variables).toBeGreaterThan(6000);
+    const a = analyzeChungEly(prior);
+    const direct = solve(optimalExPostAuctionLp(prior));
+    expect(direct.status === "optimal" && direct.value.toFraction()).toBe(a.exPost.value.toFraction());
+    expect(a.problems).toEqual([]);
   });
 });
