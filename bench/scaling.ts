@@ -143,7 +143,8 @@ async function main() {
     // ours first: QSopt_ex's cap depends on our CPU time
     const ours = runOurs(n, K);
     const qsCap = ours.ok ? Math.min(CAP_S, Math.max(QSOPT_MIN_S, QSOPT_FACTOR * ours.cpuS)) : CAP_S;
-    const qsopt = runQsopt(esolver, file, qsCap);
+    // --qsopt-factor 0: ours only (a spot check of our own times)
+    const qsopt: Row["qsopt"] = QSOPT_FACTOR === 0 ? { ok: false, timedOut: false, capS: 0, wallS: NaN, cpuS: NaN, maxRssMb: NaN, stdout: "", stderr: "not run (--qsopt-factor 0)" } : runQsopt(esolver, file, qsCap);
     const agree =
       ours.value && qsopt.value ? (new Fraction(ours.value).equals(new Fraction(qsopt.value)) ? "equal" : `DIFFERENT (ours ${ours.value}, QSopt_ex ${qsopt.value})`) : "—";
     const row: Row = { n, K, rows: c.rows, cols: c.variables, loadStart, loadEnd: la(), ours, qsopt, lpFileMb: statSync(file).size / 2 ** 20, agree };
@@ -167,7 +168,11 @@ function describe(t: Timed): string {
   if (!t.ok) return `failed (${(t.stderr.trim().split("\n").pop() ?? "").slice(0, 120)})`;
   return `${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, ${t.maxRssMb.toFixed(0)} MB`;
 }
-const cell = (t: Timed, f: (t: Timed) => string) => (t.timedOut ? `> ${t.capS.toFixed(0)} s CPU (stopped)` : !t.ok ? "failed" : f(t));
+/** A cell of a run: its value, "failed", or for a run stopped at its cap what it had reached (`stopped`). */
+const cell = (t: Timed, f: (t: Timed) => string, stopped: (t: Timed) => string) => (t.timedOut ? stopped(t) : t.capS === 0 ? "not run" : !t.ok ? "failed" : f(t));
+const wallCell = (t: Timed) => cell(t, (x) => `${secs(x.wallS)} s`, (x) => `stopped at ${secs(x.wallS)} s`);
+const cpuCell = (t: Timed) => cell(t, (x) => `${secs(x.cpuS)} s`, (x) => `> ${secs(x.cpuS)} s (cap)`);
+const rssCell = (t: Timed) => cell(t, (x) => `${x.maxRssMb.toFixed(0)} MB`, (x) => `≥ ${x.maxRssMb.toFixed(0)} MB`);
 
 function render(unsorted: Row[], run: { started: Date; loadAtStart: string; loadAtEnd: string; version: string }): string {
   const rows = unsorted.slice().sort((a, b) => a.n - b.n || a.K - b.K);
@@ -193,6 +198,8 @@ function render(unsorted: Row[], run: { started: Date; loadAtStart: string; load
       `exact row generation from the local rows, final verification of the certificate on the full program; QSopt_ex: \`esolver -L\` reading the exported LP text and solving exactly). ` +
       `CPU caps: ours ${CAP_S} s; QSopt_ex ${QSOPT_FACTOR}× our CPU time (at least ${QSOPT_MIN_S} s, at most ${CAP_S} s) — where it was stopped it is at least that much slower, and its value is not compared. Peak RSS is the process's maximum resident set (/usr/bin/time %M).`,
     "",
+    "Rows × columns are those of the full (all-pairs) program that is certified; the reduced program's rows are in the row-generation column (rounds, rows per round).",
+    "",
     "| (P) | rows × columns | ours wall | ours CPU | ours peak RSS | row gen. (rounds, reduced rows) | QSopt_ex wall | QSopt_ex CPU | QSopt_ex peak RSS | CPU ratio QSopt_ex/ours | values | load start → end |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
@@ -200,8 +207,8 @@ function render(unsorted: Row[], run: { started: Date; loadAtStart: string; load
     const s = r.ours.inProcess?.stats;
     const ratio = ok(r.ours) && ok(r.qsopt) ? `${(r.qsopt.cpuS / r.ours.cpuS).toFixed(2)}×` : ok(r.ours) && r.qsopt.timedOut ? `> ${(r.qsopt.cpuS / r.ours.cpuS).toFixed(1)}× (QSopt_ex stopped)` : "—";
     lines.push(
-      `| n=${r.n} K=${r.K} | ${r.rows.toLocaleString("en")} × ${r.cols.toLocaleString("en")} | ${cell(r.ours, (t) => `${secs(t.wallS)} s`)} | ${cell(r.ours, (t) => `${secs(t.cpuS)} s`)} | ${cell(r.ours, (t) => `${t.maxRssMb.toFixed(0)} MB`)} | ` +
-        `${s ? `${s.rounds}, ${s.reducedRows.map((x) => x.toLocaleString("en")).join(" → ")}` : "—"} | ${cell(r.qsopt, (t) => `${secs(t.wallS)} s`)} | ${cell(r.qsopt, (t) => `${secs(t.cpuS)} s`)} | ${cell(r.qsopt, (t) => `${t.maxRssMb.toFixed(0)} MB`)} | ${ratio} | ${r.agree} | ${r.loadStart} → ${r.loadEnd} |`,
+      `| n=${r.n} K=${r.K} | ${r.rows.toLocaleString("en")} × ${r.cols.toLocaleString("en")} | ${wallCell(r.ours)} | ${cpuCell(r.ours)} | ${rssCell(r.ours)} | ` +
+        `${s ? `${s.rounds}, ${s.reducedRows.map((x) => x.toLocaleString("en")).join(" → ")}` : "—"} | ${wallCell(r.qsopt)} | ${cpuCell(r.qsopt)} | ${rssCell(r.qsopt)} | ${ratio} | ${r.agree} | ${r.loadStart} → ${r.loadEnd} |`,
     );
   }
   const loadFactor = rows.filter((r) => ok(r.ours)).map((r) => r.ours.wallS / r.ours.cpuS).sort((a, b) => a - b);
