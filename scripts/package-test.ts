@@ -85,6 +85,20 @@ export default conjecture({ id: "user-sum", statement: "a + b = b + a", arbitrar
   writeFileSync(join(proj, "false.ts"), `import { conjecture, fc } from "mechcheck";\nexport default conjecture({ id: "user-false", statement: "x < 5", arbitrary: fc.integer({ min: 0, max: 10 }), check: (x) => x < 5 });\n`);
   const refuted = run("npx", ["mechcheck", "conjecture", "false.ts"], proj);
   check("negative control: a false conjecture is refuted (exit 1)", refuted.code === 1 && /user-false\s+refuted/.test(refuted.out), refuted.out.trim().split("\n").slice(-4).join(" | "));
+  // A family with a parameter, checked exhaustively, expected refuted.
+  writeFileSync(
+    join(proj, "family.ts"),
+    `import { conjecture } from "mechcheck";\nexport default conjecture({ id: "user-family", statement: "x·x ≠ K for x in 0..K", expect: "refuted", params: { K: { default: 4, min: 0, max: 100 } }, enumerate: function* ({ K }) { for (let x = 0; x <= K; x++) yield x; }, size: ({ K }) => K + 1, check: (x: number, { K }) => x * x !== K });\n`,
+  );
+  // K = 4 and 9 are squares (refuted, as expected); K = 5 is not: not refuted, so exit 1 and one NO row.
+  const family = run("npx", ["mechcheck", "conjecture", "family.ts", "--param", "K=4,5,9"], proj);
+  check(
+    "npx mechcheck conjecture --param on a finite family: one row per value, expect refuted (exit 1: K=5 is not refuted)",
+    family.code === 1 && /user-family\s+K=4\s+refuted/.test(family.out) && /user-family\s+K=5\s+not refuted\s+6\s+exhaustive \(all\)/.test(family.out) && /user-family\s+K=9\s+refuted/.test(family.out),
+    family.out.trim().split("\n").slice(-3).join(" | "),
+  );
+  const squares = run("npx", ["mechcheck", "conjecture", "family.ts", "--param", "K=4,9"], proj);
+  check("expect refuted, every value refuted: exit 0", squares.code === 0, squares.out.trim().split("\n").slice(-1).join(""));
   const cache = readdirSync(proj).includes(".mechcheck");
   console.log(`(the refutation was saved under ${cache ? ".mechcheck/" : "no .mechcheck/ folder"} in the user's project)`);
 } finally {
