@@ -12,6 +12,7 @@
 import Fraction from "fraction.js";
 import { InternalError, MechcheckError } from "../errors.ts";
 import { ONE, ZERO, q, qstr, sign, type Q, type QInput } from "../exact/rational.ts";
+import { bgcd, rat, ratToQ } from "../exact/fastRational.ts";
 
 const TWO = new Fraction(2);
 
@@ -94,13 +95,18 @@ export class Poly {
   /** The product this·o, exact. */
   mul(o: Poly): Poly {
     if (this.isZero() || o.isZero()) return Poly.zero;
-    const r: Q[] = Array.from({ length: this.c.length + o.c.length - 1 }, () => ZERO);
-    for (let i = 0; i < this.c.length; i++) {
-      const a = this.c[i]!;
-      if (a.n === 0n) continue;
-      for (let j = 0; j < o.c.length; j++) r[i + j] = r[i + j]!.add(a.mul(o.c[j]!));
+    // On integer numerators over one common denominator per factor: a bigint convolution, then one
+    // reduction per coefficient (no gcd per term, as the rational products and sums would need).
+    const [a, da] = integerCoefficients(this.c);
+    const [b, db] = integerCoefficients(o.c);
+    const r = new Array<bigint>(a.length + b.length - 1).fill(0n);
+    for (let i = 0; i < a.length; i++) {
+      const ai = a[i]!;
+      if (ai === 0n) continue;
+      for (let j = 0; j < b.length; j++) r[i + j]! += ai * b[j]!;
     }
-    return Poly.fromQ(r);
+    const d = da * db;
+    return Poly.fromQ(r.map((x) => ratToQ(rat(x, d))));
   }
   /** p^k for an integer k ≥ 0. */
   pow(k: number): Poly {
@@ -899,4 +905,11 @@ export class RationalFunction {
   toString(v = "x"): string {
     return this.den.degree === 0 && this.den.lead().equals(ONE) ? this.num.toString(v) : `(${this.num.toString(v)}) / (${this.den.toString(v)})`;
   }
+}
+
+/** Coefficients c as integers A over one common denominator L (c_k = A_k / L, L > 0 the lcm of the denominators). */
+function integerCoefficients(c: readonly Q[]): [bigint[], bigint] {
+  let l = 1n;
+  for (const x of c) if (x.n !== 0n && x.d !== 1n) l = (l / bgcd(l, x.d)) * x.d;
+  return [c.map((x) => (x.s < 0n ? -x.n : x.n) * (l / x.d)), l];
 }

@@ -391,21 +391,27 @@ export function analyze(T: ThresholdInstance, variant: Variant, skipImplementati
     const e1 = sub(v1, d2); // agent 1's payoff if produced
     const e2 = sub(v2, d1);
     const budget = sub(add(d1, d2), { c0: G.cost, c1: ZERO, c2: ZERO });
+    // each form (and its negation) built once per cell, so the pruning below evaluates it once
+    const [ngp1, ngp2, ngf1, ngf2] = [neg(gp1), neg(gp2), neg(gf1), neg(gf2)];
     const queries: [Claim, Cons[]][] = [];
     if (!(skipImplementation?.(a, b) ?? false)) {
-      queries.push(["f=1 ⇒ produced", [ge(gf1), ge(gf2), gt(neg(gp1))]], ["f=1 ⇒ produced", [ge(gf1), ge(gf2), gt(neg(gp2))]]);
-      queries.push(["produced ⇒ f=1", [ge(gp1), ge(gp2), gt(neg(gf1))]], ["produced ⇒ f=1", [ge(gp1), ge(gp2), gt(neg(gf2))]]);
+      queries.push(["f=1 ⇒ produced", [ge(gf1), ge(gf2), gt(ngp1)]], ["f=1 ⇒ produced", [ge(gf1), ge(gf2), gt(ngp2)]]);
+      queries.push(["produced ⇒ f=1", [ge(gp1), ge(gp2), gt(ngf1)]], ["produced ⇒ f=1", [ge(gp1), ge(gp2), gt(ngf2)]]);
     }
     for (const [claim, e] of [["equilibrium (agent 1)", e1], ["equilibrium (agent 2)", e2]] as const) {
-      queries.push([claim, [ge(gp1), ge(gp2), gt(neg(e))]], [claim, [gt(neg(gp1)), gt(e)]], [claim, [gt(neg(gp2)), gt(e)]]);
+      queries.push([claim, [ge(gp1), ge(gp2), gt(neg(e))]], [claim, [gt(ngp1), gt(e)]], [claim, [gt(ngp2), gt(e)]]);
     }
     queries.push(["budget balance", [ge(gp1), ge(gp2), gt(neg(budget))]]);
     // Exact pruning: an affine form's maximum over the cell's closure is at a corner of the box.
+    // The signs at the four corners are computed once per form object (the queries share forms).
     const corners: [Q, Q][] = [[a.lo, b.lo], [a.lo, b.hi], [a.hi, b.lo], [a.hi, b.hi]];
-    const hopeless = (c: Cons) => corners.every(([x, y]) => {
-      const t = evL(c.f, x, y).compare(ZERO);
-      return c.strict ? t <= 0 : t < 0;
-    });
+    const cornerSigns = new Map<Lin, number[]>();
+    const signsOf = (f: Lin): number[] => {
+      let t = cornerSigns.get(f);
+      if (t === undefined) cornerSigns.set(f, (t = corners.map(([x, y]) => evL(f, x, y).compare(ZERO))));
+      return t;
+    };
+    const hopeless = (c: Cons) => signsOf(c.f).every((t) => (c.strict ? t <= 0 : t < 0));
     for (const [claim, qs] of queries) {
       if (found.has(claim) || qs.some(hopeless)) continue;
       const s = feasiblePoint([...cell, ...qs]);

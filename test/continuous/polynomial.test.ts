@@ -30,6 +30,28 @@ const code = (f: () => unknown): string | undefined => {
 };
 
 describe("Poly arithmetic (exact ring laws, checked pointwise at random rationals)", () => {
+  it("mul (bigint convolution over common denominators) equals the schoolbook product of fraction.js coefficients", () => {
+    const schoolbook = (a: readonly Q[], b: readonly Q[]): Q[] => {
+      const r: Q[] = Array.from({ length: a.length + b.length - 1 }, () => new Fraction(0));
+      a.forEach((x, i) => b.forEach((y, j) => (r[i + j] = r[i + j]!.add(x.mul(y)))));
+      let n = r.length;
+      while (n > 0 && r[n - 1]!.n === 0n) n--;
+      return r.slice(0, n);
+    };
+    const same = (x: readonly Q[], y: readonly Q[]) => x.length === y.length && x.every((c, k) => c.s === y[k]!.s && c.n === y[k]!.n && c.d === y[k]!.d);
+    fc.assert(
+      fc.property(poly(), poly(), (p, r) => {
+        fc.pre(!p.isZero() && !r.isZero());
+        expect(same(p.mul(r).c, schoolbook(p.c, r.c))).toBe(true);
+      }),
+      RUNS,
+    );
+    // negative control: the comparison sees one coefficient off by 1/7
+    const p = Poly.of([q(1).div(2), q(-2).div(3), q(3)]);
+    const wrong = p.mul(p).c.map((c, k) => (k === 1 ? c.add(q(1).div(7)) : c));
+    expect(same(wrong, schoolbook(p.c, p.c))).toBe(false);
+    expect(same(p.mul(p).c, schoolbook(p.c, p.c))).toBe(true);
+  });
   it("add, sub, mul, scale, compose, pow agree with evaluation", () => {
     fc.assert(
       fc.property(poly(), poly(), rat(), rat(), fc.integer({ min: 0, max: 4 }), (p, r, x, s, k) => {
