@@ -73,6 +73,10 @@ describe("describeViolation: one sentence per code", () => {
     const typeSpace = { types: [["p"], ["s", "t"]], beliefs: [] } as never;
     const mechanism = { actions: [["L"], ["U", "D"]], outcome: [], payments: [] } as never;
     expect(describeViolation(env3, v, { typeSpace, mechanism })).toBe('agent "B" of type "t" gains 1/2 by playing "U": expected utility 5/2 instead of 2');
+    // a type space or mechanism without this agent: indices, not a crash
+    const short = { types: [["p"]], beliefs: [] } as never;
+    const shortMech = { actions: [["L"]], outcome: [], payments: [] } as never;
+    expect(describeViolation(env3, v, { typeSpace: short, mechanism: shortMech })).toBe('agent "B" of type "1" gains 1/2 by playing "0": expected utility 5/2 instead of 2');
   });
   it("an unknown code is an internal error, not a silent empty string", () => {
     expect(() => describeViolation(env3, { code: "nope" } as never)).toThrow('unexpected violation: {"code":"nope"}');
