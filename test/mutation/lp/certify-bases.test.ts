@@ -104,6 +104,36 @@ describe("certifyBasis: the checks, one failing basis each", () => {
     const o = certifyBasis(b.build(), basis(["basic", "basic"], ["lower", "lower"]));
     expect(o.ok ? "certified" : o.code).toBe("singular");
   });
+  it("a basic row activity that is not row 0: min x s.t. r0: x ≥ 1 (tight), r1: x ≤ 5 (basic) → x = 1, y = (1, 0)", () => {
+    const b = new LpBuilder("min");
+    b.variable("x");
+    b.row("r0", [["x", 1]], ">=", 1).row("r1", [["x", 1]], "<=", 5).objective([["x", 1]]);
+    const o = certifyBasis(b.build(), basis(["basic"], ["lower", "basic"]));
+    expect(o.ok && [o.result.value.toFraction(), S(o.result.primal), S(o.result.dual.rows)]).toEqual(["1", ["1"], ["1", "0"]]);
+  });
+  it("a tight ≤ row is feasible: min −x s.t. r: x ≤ 3 → x = 3, y = −1", () => {
+    const b = new LpBuilder("min");
+    b.variable("x");
+    b.row("r", [["x", 1]], "<=", 3).objective([["x", -1]]);
+    const o = certifyBasis(b.build(), basis(["basic"], ["upper"]));
+    expect(o.ok && [o.result.value.toFraction(), S(o.result.dual.rows)]).toEqual(["-3", ["-1"]]);
+  });
+  it("fractional costs and duals: min x/2 s.t. r: 3x ≥ 1 → x = 1/3, y = 1/6, reduced cost 1/2 − 3·1/6 = 0", () => {
+    const b = new LpBuilder("min");
+    b.variable("x");
+    b.variable("z", { upper: 2 });
+    b.row("r", [["x", 3]], ">=", 1).objective([["x", "1/2"], ["z", "-2/3"]]);
+    // z nonbasic at its upper bound 2 with reduced cost −2/3 (min: negative wants the upper bound)
+    const o = certifyBasis(b.build(), basis(["basic", "upper"], ["lower"]));
+    expect(o.ok && [o.result.value.toFraction(), S(o.result.primal), S(o.result.dual.rows), S(o.result.dual.reducedCosts)]).toEqual(["-7/6", ["1/3", "2"], ["1/6"], ["0", "-2/3"]]);
+  });
+  it("stats: the exact solve's time is part of the total", () => {
+    const stats = { luMs: -1, totalMs: -1 };
+    expect(certifyBasis(maxX(), basis(["upper"], ["basic"]), stats).ok).toBe(true);
+    expect(stats.luMs).toBeGreaterThan(0);
+    expect(stats.luMs).toBeLessThanOrEqual(stats.totalMs);
+    expect(stats.totalMs).toBeLessThan(60_000);
+  });
   it("the objective constant is part of the value", () => {
     const b = new LpBuilder("max");
     b.variable("x", { upper: 10 });
