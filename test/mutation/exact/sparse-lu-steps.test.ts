@@ -73,6 +73,18 @@ describe("factor: pivots and fill, by hand", () => {
     expect(txt(lu.solve([R(3), R(5)]))).toEqual(["1", "2"]);
     expect(txt(lu.solveTranspose([R(3), R(4)]))).toEqual(["2", "1"]);
   });
+  it("a row singleton with no column singleton: the row buckets give the first pivot", () => {
+    // B = [[1, 0, 0], [1, 1, 1], [0, 1, 2]]: column counts 2, 2, 2; row counts 1, 3, 2.
+    // k = 0: no column of count ≤ 1; row 0 (count 1) → pivot (0, 0), cost 0 ≤ 1·0; no U entry, L gets row 1.
+    // k = 1: columns 1, 2 have count 2; column 2 first, row 1 costs (2−1)(2−1) = 1 ≤ 1 → pivot (1, 2) = 1;
+    //   U gets (row 1, column 1); row 2 − 2·row 1 leaves −1 in column 1; L gets row 2.
+    // k = 2: column 1 holds row 2 only → singleton pivot (2, 1) = −1.
+    const lu = SparseLu.factor(3, [col([0, 1], [1, 1]), col([1, 2], [1, 1]), col([1, 2], [1, 2])]);
+    expect(lu.stats).toEqual({ m: 3, nnzB: 6, nnzL: 2, nnzU: 1, singletonColumnPivots: 1 });
+    // x = (1, 2, 3): B x = (1, 6, 8);  y = (1, 1, 1): Bᵀ y = (2, 2, 3)
+    expect(txt(lu.solve([R(1), R(6), R(8)]))).toEqual(["1", "2", "3"]);
+    expect(txt(lu.solveTranspose([R(2), R(2), R(3)]))).toEqual(["1", "1", "1"]);
+  });
   it("a column permutation of the identity: every pivot a singleton, no arithmetic", () => {
     const lu = SparseLu.factor(3, [col([2], [1]), col([0], [1]), col([1], [1])]);
     expect(lu.stats).toEqual({ m: 3, nnzB: 3, nnzL: 0, nnzU: 0, singletonColumnPivots: 3 });
