@@ -19,6 +19,7 @@ describe("LpBuilder builds", () => {
     expect(b.variable("r", { lower: "-1/2", upper: 3 })).toBe(2);
     expect(b.variable("u", { upper: null })).toBe(3);
     expect(b.variable("e", { lower: 2, upper: "2" })).toBe(4); // equal bounds are a fixed variable
+    expect(b.variable("p", { lower: 7 })).toBe(5); // a positive lower bound with no upper bound is not empty
     expect(b.index("r")).toBe(2);
     const m = b.build();
     expect(m.variables.map((v) => [v.name, fr(v.lower), fr(v.upper)])).toEqual([
@@ -27,6 +28,7 @@ describe("LpBuilder builds", () => {
       ["r", "-1/2", "3"],
       ["u", "0", null],
       ["e", "2", "2"],
+      ["p", "7", null],
     ]);
     expect(m.direction).toBe("max");
     expect(m.objective).toEqual([]);
@@ -70,6 +72,7 @@ describe("LpBuilder builds", () => {
     expect(Object.isFrozen(m.objective)).toBe(true);
     // a second build is a separate snapshot of the same data
     expect(b.build().variables).not.toBe(m.variables);
+    expect(b.build().rows).not.toBe(m.rows);
   });
 });
 

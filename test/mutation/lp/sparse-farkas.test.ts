@@ -65,6 +65,17 @@ describe("sparseFarkas: the shortest contradiction, by hand", () => {
     expect(sparseFarkas(b.build())).toBeNull();
   });
 
+  it("feasible LPs with rows of one sense have no certificate: x ≤ 1, −x ≤ 0 and x ≥ 1, −x ≥ −2 ⇒ null (a multiplier of the wrong sign would 'prove' them infeasible)", () => {
+    const le = new LpBuilder("min");
+    le.variable("x", { lower: null });
+    le.row("p", [["x", 1]], "<=", 1).row("r", [["x", -1]], "<=", 0);
+    expect(sparseFarkas(le.build())).toBeNull();
+    const ge = new LpBuilder("min");
+    ge.variable("x", { lower: null });
+    ge.row("p", [["x", 1]], ">=", 1).row("r", [["x", -1]], ">=", -2);
+    expect(sparseFarkas(ge.build())).toBeNull();
+  });
+
   it("refuses a column with a finite bound, lower or upper", () => {
     for (const opts of [{}, { lower: null, upper: 3 }, { lower: -1, upper: null }]) {
       const b = new LpBuilder("min");
