@@ -1,6 +1,6 @@
 /**
  * The theorem suite's speed and the parser fuzz counts, measured in one run, written to the end of
- * bench/RESULTS.md (from SUITE_MARK on). Part of `npm run bench`; alone: `npx tsx bench/suite.ts`.
+ * bench/RESULTS.md (from SUITE_MARK to SUITE_END_MARK). Part of `npm run bench`; alone: `npx tsx bench/suite.ts`.
  *
  *  1. `mechcheck check` with default runs and the fixed seed, as a child process (what a user
  *     runs), wall time; and per theorem, in-process: cases, hypothesis rate, ms, cases per second.
@@ -8,13 +8,13 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { loadLpEngine } from "../src/lp/solve.ts";
 import { STORE_ROOT } from "../src/paths.ts";
 import { runTheorem } from "../src/theorem/runner.ts";
 import { THEOREMS } from "../src/catalogue/index.ts";
-import { SUITE_MARK } from "./marks.ts";
+import { replaceSection, SUITE_END_MARK, SUITE_MARK } from "./marks.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const lines: string[] = [SUITE_MARK, "", "## The theorem suite: `mechcheck check` (default runs, fixed seed)", ""];
@@ -54,6 +54,10 @@ lines.push("", "Every input either parsed (the mutation kept it valid) or was re
 
 const out = fileURLToPath(new URL("./RESULTS.md", import.meta.url));
 const old = readFileSync(out, "utf8");
-const at = old.indexOf(SUITE_MARK);
-writeFileSync(out, (at >= 0 ? old.slice(0, at) : old + "\n") + lines.join("\n"));
+// Only this script's own section is replaced (SUITE_MARK up to SUITE_END_MARK), written to a
+// temporary file and renamed over RESULTS.md: the sections after it are kept.
+const next = replaceSection(old, SUITE_MARK, SUITE_END_MARK, lines.join("\n"));
+const tmp = `${out}.tmp-${process.pid}`;
+writeFileSync(tmp, next, { flag: "wx" });
+renameSync(tmp, out);
 console.log(lines.join("\n"));
