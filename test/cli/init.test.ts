@@ -21,6 +21,12 @@ describe("mechcheck init", () => {
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     expect(pkg).toMatchObject({ name: "my-conjectures", type: "module" });
     expect(Object.keys(pkg.dependencies)).toContain("mechcheck");
+    // The example test is a property test through @fast-check/vitest's test.prop (issue 13); it runs
+    // in the installed project (scripts/package-test.ts installs the scaffold and runs its vitest).
+    expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(["vitest", "@fast-check/vitest"]));
+    const propTest = readFileSync(join(dir, "test", "pivot.test.ts"), "utf8");
+    expect(propTest).toMatch(/import \{ test \} from "@fast-check\/vitest"/);
+    expect(propTest).toMatch(/test\.prop\(\[privateValuesEnvironment/);
     // The example holds (type-checked first; mechcheck is not installed there: it resolves from this package).
     const run = capture();
     expect(await main(["conjecture", join(dir, "conjectures", "pivot-no-deficit.ts"), "--json"], run.io)).toBe(0);

@@ -2,7 +2,7 @@
  * `mechcheck init [dir]`: scaffold a conjecture project in `dir` (default: the current folder) —
  * package.json (type module, mechcheck and vitest), tsconfig.json (module nodenext, strict), an
  * example conjecture (`npx mechcheck conjecture conjectures/pivot-no-deficit.ts`), a vitest test
- * using fast-check through mechcheck (`npx vitest run`), a .gitignore (node_modules, the
+ * using @fast-check/vitest's test.prop (`npx vitest run`), a .gitignore (node_modules, the
  * .mechcheck/ cache) and a README. Every file is created exclusively: an existing file is never
  * overwritten (it is listed as kept), so init is safe to run in a folder that already has work.
  */
@@ -27,7 +27,7 @@ export function scaffold(name: string): Record<string, string> {
           type: "module",
           scripts: { conjecture: "mechcheck conjecture conjectures/pivot-no-deficit.ts", test: "vitest run" },
           dependencies: { mechcheck: `^${TOOL_VERSION}` },
-          devDependencies: { vitest: "^4.1.12" },
+          devDependencies: { vitest: "^4.1.12", "@fast-check/vitest": "^0.5.0" },
         },
         null,
         2,
@@ -87,16 +87,14 @@ export default conjecture({
   codec: { encode: (env) => instanceToJson({ environment: env }), decode: (j) => parseInstance(j).environment },
 });
 `,
-    "test/pivot.test.ts": `/** The same property as a test of your own suite: vitest with fast-check (re-exported by mechcheck). */
-import { describe, it } from "vitest";
-import { fc, isNoDeficit, pivotMechanism, privateValuesEnvironment } from "mechcheck";
+    "test/pivot.test.ts": `/** The same property as a test of your own suite: vitest with @fast-check/vitest (test.prop). */
+import { describe } from "vitest";
+import { test } from "@fast-check/vitest";
+import { isNoDeficit, pivotMechanism, privateValuesEnvironment } from "mechcheck";
 
 describe("the pivot mechanism", () => {
-  it("never runs a deficit", () => {
-    fc.assert(
-      fc.property(privateValuesEnvironment({ allowNegative: true }), (env) => isNoDeficit(env, pivotMechanism(env)).verdict === "holds"),
-      { seed: 1, numRuns: 100 },
-    );
+  test.prop([privateValuesEnvironment({ allowNegative: true })], { seed: 1, numRuns: 100 })("never runs a deficit", (env) => {
+    return isNoDeficit(env, pivotMechanism(env)).verdict === "holds";
   });
 });
 `,
