@@ -152,9 +152,10 @@ try {
   for (const args of [["init", "-y"], ["pkg", "set", "type=module"], ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball]]) {
     const r = run("npm", args, proj);
     check(`npm ${args.slice(0, 2).join(" ")}`, r.code === 0, r.code === 0 ? "" : oneLine(r.out.slice(-400)));
-    // Not a failure (npm installs and the package runs on this Node), but shown: a dependency whose
-    // engines exclude this Node (katex 0.19 needs commander 15, engines node >= 22.12) fails under engine-strict.
+    // A dependency whose engines exclude this Node fails a user's install under engine-strict (katex
+    // 0.18/0.19 pulled in commander 15, node >= 22.12; katex is pinned to 0.17, whose commander 8 is fine).
     engineNotes(`npm ${args[0]}`, r.out);
+    if (args[0] === "install") check("npm install: no EBADENGINE (every dependency supports this Node)", !/EBADENGINE/.test(r.out), "see the note lines above");
   }
 
   // 3. Plain node imports it and computes exactly.
