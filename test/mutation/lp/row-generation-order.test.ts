@@ -222,6 +222,23 @@ describe("row generation: which rows come first", () => {
   });
 });
 
+describe("row generation: stats timings", () => {
+  it("each phase's time is in [0, totalMs] and totalMs within the call's wall time", () => {
+    for (const opts of [{ initialRows: [0], batch: 1 }, { initialRows: [0], batch: 1, maxRounds: 1 }, { initialRows: [0, 1, 2, 3], expectComplete: true }]) {
+      const t0 = performance.now();
+      const { stats } = solveByRowGenerationWithStats(upperRows([[1, 10], [1, 9], [1, 8], [1, 7]]), opts);
+      const wall = performance.now() - t0;
+      for (const k of ["solveMs", "checkMs", "verifyMs"] as const) {
+        expect(stats[k], k).toBeGreaterThanOrEqual(0);
+        expect(stats[k], k).toBeLessThanOrEqual(stats.totalMs);
+      }
+      expect(stats.solveMs + stats.checkMs + stats.verifyMs).toBeLessThanOrEqual(stats.totalMs + 1e-6);
+      expect(stats.totalMs).toBeGreaterThan(0);
+      expect(stats.totalMs).toBeLessThanOrEqual(wall);
+    }
+  });
+});
+
 describe("row generation: refusals and helpers", () => {
   const model = upperRows([[1, 10], [1, 8]]);
   it("option refusals name the option and the value", () => {
