@@ -11,7 +11,7 @@
 import { resolve } from "node:path";
 import { isMechcheckError } from "../errors.ts";
 import { outcomeIsOk, type Counterexample, type RunFinding, type Theorem, type TheoremRun } from "../catalogue/types.ts";
-import { DEFAULT_MIN_HYPOTHESIS_RATE, replaySaved, validCheckResult, type RunOptions } from "./runner.ts";
+import { DEFAULT_MIN_HYPOTHESIS_RATE, replaySaved, validCheckResult, withReplayFailures, type RunOptions } from "./runner.ts";
 
 export interface ExhaustiveOptions extends Pick<RunOptions, "storeRoot" | "cacheRoot" | "savedFilter"> {
   readonly maxCases: number;
@@ -100,11 +100,7 @@ export function runExhaustive<T>(thm: Theorem<T>, cases: () => Iterable<T>, opts
     else if (n === 0 || met / n < minRate) finding = { outcome: "vacuous" };
     else finding = { outcome: "holds" };
   }
-  if (!replayed.every((r) => r.ok) && finding.outcome !== "error") {
-    const error = replayed.filter((r) => !r.ok).map((r) => `${r.file}: ${r.message}`).join("; ");
-    const counterexample = finding.counterexample ? { counterexample: finding.counterexample } : {};
-    finding = thm.kind === "refutation" ? { outcome: "error", error, ...counterexample } : { outcome: "unexpected-counterexample", error, ...counterexample };
-  }
+  finding = withReplayFailures(thm.kind, finding, replayed);
   const run = {
     id: thm.id,
     kind: thm.kind,

@@ -161,12 +161,7 @@ export function runTheorem<T>(thm: Theorem<T>, opts: RunOptions): TheoremRun {
     const holes = coverageHoles(coverage, thm.coverage.required);
     if (holes.length > 0) finding = { outcome: "coverage-hole", error: `coverage hole in ${cases} cases: ${holes.join("; ")}`, ...(finding.counterexample ? { counterexample: finding.counterexample } : {}) };
   }
-  const replayOk = replayed.every((r) => r.ok);
-  if (!replayOk && finding.outcome !== "error") {
-    const error = replayed.filter((r) => !r.ok).map((r) => `${r.file}: ${r.message}`).join("; ");
-    const counterexample = finding.counterexample ? { counterexample: finding.counterexample } : {};
-    finding = thm.kind === "refutation" ? { outcome: "error", error, ...counterexample } : { outcome: "unexpected-counterexample", error, ...counterexample };
-  }
+  finding = withReplayFailures(thm.kind, finding, replayed);
   const ms = Math.round(performance.now() - t0);
   // Keys in this order: `check --json` output is compared byte for byte across versions.
   const run = {
@@ -203,4 +198,16 @@ function sortKeys(r: Record<string, number>): Record<string, number> {
 
 export function defaultStoreRoot(projectRoot: string): string {
   return join(projectRoot, "counterexamples");
+}
+
+/**
+ * A saved case that no longer replays as recorded changes the outcome (a stale or edited record is
+ * never "as expected"): a refutation becomes an error, anything else an unexpected counterexample,
+ * with every failing file named; an error finding stays as it is.
+ */
+export function withReplayFailures(kind: Theorem["kind"], finding: RunFinding, replayed: readonly ReplayOutcome[]): RunFinding {
+  if (replayed.every((r) => r.ok) || finding.outcome === "error") return finding;
+  const error = replayed.filter((r) => !r.ok).map((r) => `${r.file}: ${r.message}`).join("; ");
+  const counterexample = finding.counterexample ? { counterexample: finding.counterexample } : {};
+  return kind === "refutation" ? { outcome: "error", error, ...counterexample } : { outcome: "unexpected-counterexample", error, ...counterexample };
 }
