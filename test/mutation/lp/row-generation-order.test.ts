@@ -145,6 +145,43 @@ describe("row generation: which rows come first", () => {
     expect(s2.seen).toEqual([["c0"], ["c0", "c2"]]);
   });
 
+  it("sizes are gap / denominator (not a product), also with a fractional point and 1,100-bit denominators", () => {
+    // x ≤ 10 (start): c1 = x ≤ 19/2 (gap 1/2), c2 = x ≤ 9 (gap 1): c2 first
+    const s = spy(handSolve);
+    solveByRowGeneration(upperRows([[1, 10], [1, "19/2"], [1, 9]]), { initialRows: [0], batch: 1, solveReduced: s.solveReduced });
+    expect(s.seen).toEqual([["c0"], ["c0", "c2"]]);
+    // x ≤ 10/3 (start, x = 10/3): c1 = x ≤ 3 (gap 1/3), c2 = x ≤ 2 (gap 4/3): c2 first
+    const s2 = spy(handSolve);
+    solveByRowGeneration(upperRows([[1, "10/3"], [1, 3], [1, 2]]), { initialRows: [0], batch: 1, solveReduced: s2.solveReduced });
+    expect(s2.seen).toEqual([["c0"], ["c0", "c2"]]);
+    // denominators 3^700 (1,110 bits, beyond a double): gaps 1 − 1/3^700 and 2 − 1/3^700: c2 first
+    const d = 3n ** 700n;
+    const s3 = spy(handSolve);
+    solveByRowGeneration(upperRows([[1, 10], [1, `${9n * d + 1n}/${d}`], [1, `${8n * d + 1n}/${d}`]]), { initialRows: [0], batch: 1, solveReduced: s3.solveReduced });
+    expect(s3.seen).toEqual([["c0"], ["c0", "c2"]]);
+  });
+
+  it("a lying reduced solver: expectComplete stops at round 1, otherwise rows are added first; rows in the model are not re-checked", () => {
+    const model = upperRows([[1, 10], [1, 8]]);
+    // the liar's value is off by 1 and its x = 10 breaks the dropped row x ≤ 8
+    const liar = (m: LpModel): LpResult => {
+      const r = handSolve(m);
+      return r.status === "optimal" ? { ...r, value: r.value.add(1) } : r;
+    };
+    const early = spy(liar);
+    const e = caught(() => solveByRowGeneration(model, { initialRows: [0], solveReduced: early.solveReduced, expectComplete: true }));
+    expect(early.seen).toEqual([["c0"]]);
+    expect(e.message).not.toContain("primal-row-violated");
+    expect(e.message).toContain("[");
+    const late = spy(liar);
+    expect(caught(() => solveByRowGeneration(model, { initialRows: [0], solveReduced: late.solveReduced })).code).toBe("certificate-rejected");
+    expect(late.seen).toEqual([["c0"], ["c0", "c1"]]);
+    // a solver whose x = 11 breaks its own (generated) row x ≤ 10: not re-added, the judge refuses at once
+    const own = spy((m) => ({ status: "optimal", value: F(11), primal: [F(11)], dual: { rows: m.rows.map(() => F(1)), reducedCosts: [F(0)] } }));
+    expect(caught(() => solveByRowGeneration(upperRows([[1, 10]]), { initialRows: [0], solveReduced: own.solveReduced })).code).toBe("certificate-rejected");
+    expect(own.seen).toEqual([["c0"]]);
+  });
+
   it("fractional and negative coefficients are checked exactly (tight is not violated)", () => {
     // x ≤ 1/3 and y ≤ 1/2 (start) → (1/3, 1/2); −(1/2)x − (1/3)y ≥ −1/3 is tight there (1/6 + 1/6):
     // not added; −(1/2)x − (1/3)y ≥ −1/3 + 10^-30 is broken: added
