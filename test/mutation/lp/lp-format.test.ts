@@ -160,6 +160,16 @@ describe("parseLpFormat", () => {
     expect(err("Problem\n p\nSubject To\n r0: 1 x0 <= 1\n")).toEqual(["bad-format", "line 1", "LP text line 1: no Maximize/Minimize section"]);
   });
 
+  it("a row header alone, the sense anchored at the end, a section change ends the row in progress", () => {
+    // " r0:" with its terms on the next line is read as one row
+    const m = parseLpFormat("Maximize\n obj: 1 x0\nSubject To\n r0:\n  2 x0 <= 1\nEnd\n");
+    expect(m.rows.map((r) => [r.terms.map((t) => [t.var, t.coef.toFraction()]), r.sense, r.rhs.toFraction()])).toEqual([[[[0, "2"]], "<=", "1"]]);
+    // a sense followed by more terms is not a row end: "<=" is then an unexpected token
+    expect(caught(() => parseLpFormat("Maximize\n obj: 1 x0\nSubject To\n r0: 1 x0 <= 1 x1\n")).message).toBe('LP text line 4: unexpected token "<="');
+    // a row left open when a new section starts cannot be continued later
+    expect(caught(() => parseLpFormat("Maximize\n obj: 1 x0\nSubject To\n r0: 1 x0\nBounds\nSubject To\n  <= 1\n")).message).toBe("LP text line 7: a continuation line outside a row");
+  });
+
   it("each bound form, anchored (a form with extra text before or after is refused)", () => {
     const bounds = (line: string) => {
       const v = parseLpFormat(`Maximize\n obj: 1 x0\nBounds\n${line}\nEnd\n`).variables[0]!;
