@@ -169,4 +169,13 @@ for (const folder of folders) {
 const out = table(scores);
 console.log("\n" + out);
 writeFileSync("reports/mutation/summary.md", out + "\n");
+// The argued equivalents of the folders summarised, with their reasons (for bench/RESULTS.md).
+const cell = (t: string, max = Infinity) => t.replace(/\|/g, "\\|").replace(/\s+/g, " ").slice(0, max);
+const eqRows = eqs
+  .filter((e) => folders.some((f) => e.file.startsWith(`src/${f}/`)))
+  .map((e) => `| \`${e.file}\`${e.line === undefined ? "" : `:${e.line}`} | ${e.mutator} | \`${cell(e.original, 160)}\` → \`${cell(e.replacement, 160)}\` | ${cell(e.reason)} |`);
+writeFileSync(
+  "reports/mutation/equivalents.md",
+  ["| file | mutator | mutant | why no behaviour changes |", "|---|---|---|---|", ...eqRows].join("\n") + "\n",
+);
 process.exit(failed ? 1 : 0);
