@@ -170,6 +170,23 @@ describe("parseLpFormat", () => {
     expect(caught(() => parseLpFormat("Maximize\n obj: 1 x0\nSubject To\n r0: 1 x0\nBounds\nSubject To\n  <= 1\n")).message).toBe("LP text line 7: a continuation line outside a row");
   });
 
+  it("tokens, labels and senses are matched whole; comments and blank lines inside a section are skipped", () => {
+    const msg = (text: string) => caught(() => parseLpFormat(text)).message;
+    expect(msg("Maximize\n obj: 2x0\n")).toBe('LP text line 2: unexpected token "2x0"');
+    expect(msg("Maximize\n obj: 1 x0y\n")).toBe('LP text line 2: unexpected token "x0y"');
+    expect(msg("Maximize\n obj: 1/2y x0\n")).toBe('LP text line 2: unexpected token "1/2y"');
+    expect(msg("Maximize\n obj: 1 x0\n  + 1 x1 obj:\n")).toBe('LP text line 3: unexpected token "obj:"');
+    expect(msg("Maximize\n obj: 1 x0\nSubject To\n r0: 1 x0 <= 1\n  x0 r1: 2 x0 <= 3\n")).toBe("LP text line 5: a continuation line outside a row");
+    expect(msg("Maximize\n obj: 1 x0\nSubject To\n r0: 1 x0 <= 1x\n")).toBe('LP text line 4: unexpected token "<="');
+    // accepted: labels after several blanks, a sense without a blank before the number
+    const m = parseLpFormat("Maximize\n  obj: 3 x0\nSubject To\n  r0: 1 x0 <=1\n\n\\ a comment\n r1: 1 x0 >= 0\nEnd\n");
+    expect(m.objective.map((t) => [t.var, t.coef.toFraction()])).toEqual([[0, "3"]]);
+    expect(m.rows.map((r) => [r.terms.map((t) => [t.var, t.coef.toFraction()]), r.sense, r.rhs.toFraction()])).toEqual([
+      [[[0, "1"]], "<=", "1"],
+      [[[0, "1"]], ">=", "0"],
+    ]);
+  });
+
   it("each bound form, anchored (a form with extra text before or after is refused)", () => {
     const bounds = (line: string) => {
       const v = parseLpFormat(`Maximize\n obj: 1 x0\nBounds\n${line}\nEnd\n`).variables[0]!;

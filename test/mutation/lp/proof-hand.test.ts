@@ -117,6 +117,21 @@ describe("infeasibilityProof: hand-solved", () => {
     expect(renderProof(m, p)).toBe(["  1 × L1:           x ≤ 1", "+ 1 × L2:           y ≤ 1", "+ 1 × G (negated):  −x − y ≤ −3", "⇒ 0 ≤ −1, a contradiction"].join("\n"));
   });
 
+  it("the summed terms in variable order; several bounds listed", () => {
+    // x, y ∈ [0, 1], w ≥ 0. R0: 2y − w ≥ 0, R1: x + w ≥ 4. Sum: x + 2y ≥ 4, but x + 2y ≤ 3.
+    // (R0 alone: y = w = 0; R1 alone: w = 4.) R0 brings y first, so the sum must be sorted.
+    const b = new LpBuilder("min");
+    b.variable("x", { upper: 1 });
+    b.variable("y", { upper: 1 });
+    b.variable("w");
+    b.row("R0", [["y", 2], ["w", -1]], ">=", 0).row("R1", [["x", 1], ["w", 1]], ">=", 4);
+    const m = b.build();
+    const p = infeasibilityProof(m, Qs(1, 1));
+    expect(plain(p).sum).toEqual([[[0, "1"], [1, "2"]], "4"]);
+    expect(plain(p).bound).toEqual(["3", [[0, "x", "1", "upper", "1"], [1, "y", "2", "upper", "1"]]]);
+    expect(renderProof(m, p)).toBe(["  1 × R0:  2 y − w ≥ 0", "+ 1 × R1:  x + w ≥ 4", "⇒ x + 2 y ≥ 4", "  but x + 2 y ≤ 3  (since x ≤ 1, y ≤ 1)", "⇒ 3 ≥ 4, a contradiction"].join("\n"));
+  });
+
   it("refuses an invalid certificate with the judge's problems", () => {
     const m = pq();
     const bad = Qs(1, 0);
@@ -126,6 +141,15 @@ describe("infeasibilityProof: hand-solved", () => {
     const e = caught(() => infeasibilityProof(m, bad));
     expect([e.code, e.path, e.message]).toEqual(["certificate-rejected", "farkas", `infeasibilityProof: the Farkas certificate is not valid: ${report.problems.map((p) => p.message).join("; ")}`]);
     expect(e.value).toEqual(report.problems);
+    // several problems are joined by "; ": two ≤ rows with positive multipliers (x, y ≥ 0: x ≤ 1, y ≤ 1)
+    const t = new LpBuilder("min");
+    t.variable("x");
+    t.variable("y");
+    t.row("L1", [["x", 1]], "<=", 1).row("L2", [["y", 1]], "<=", 1);
+    const mt = t.build();
+    const rep2 = verify(mt, { status: "infeasible", farkas: { rows: Qs(1, 1) } });
+    expect(!rep2.ok && rep2.problems.length).toBeGreaterThan(1);
+    if (!rep2.ok) expect(caught(() => infeasibilityProof(mt, Qs(1, 1))).message).toBe(`infeasibilityProof: the Farkas certificate is not valid: ${rep2.problems.map((p) => p.message).join("; ")}`);
     // a certificate of the wrong length is refused too
     expect(caught(() => infeasibilityProof(m, Qs(-1))).code).toBe("certificate-rejected");
   });

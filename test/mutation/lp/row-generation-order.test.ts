@@ -182,6 +182,19 @@ describe("row generation: which rows come first", () => {
     expect(own.seen).toEqual([["c0"]]);
   });
 
+  it("a tight equality row is not added; among 40 equal violations the lowest index comes first", () => {
+    const b = new LpBuilder("max");
+    b.variable("x");
+    b.row("cap", [["x", 1]], "<=", 5).row("eq", [["x", 1]], "=", 5);
+    b.objective([["x", 1]]);
+    const s = spy();
+    solveByRowGeneration(b.build(), { initialRows: [0], solveReduced: s.solveReduced });
+    expect(s.seen).toEqual([["cap"]]);
+    const s2 = spy(handSolve);
+    solveByRowGeneration(upperRows([[1, 10], ...Array.from({ length: 40 }, () => [1, 5] as const)]), { initialRows: [0], batch: 1, solveReduced: s2.solveReduced });
+    expect(s2.seen[1]).toEqual(["c0", "c1"]);
+  });
+
   it("fractional and negative coefficients are checked exactly (tight is not violated)", () => {
     // x ≤ 1/3 and y ≤ 1/2 (start) → (1/3, 1/2); −(1/2)x − (1/3)y ≥ −1/3 is tight there (1/6 + 1/6):
     // not added; −(1/2)x − (1/3)y ≥ −1/3 + 10^-30 is broken: added
@@ -251,6 +264,7 @@ describe("row generation: which rows come first", () => {
     expect(e.code).toBe("certificate-rejected");
     expect(e.message.split("\n")[0]).toBe("the optimal certificate was rejected:");
     expect(e.message.split("\n").slice(1).every((l) => /^ {2}\[[a-z-]+\] /.test(l))).toBe(true);
+    expect(e.message.split("\n").length - 1).toBe((e.value as unknown[]).length);
     expect(Array.isArray(e.value) && (e.value as { code: string }[]).every((p) => p.code !== "primal-row-violated")).toBe(true);
     // control: the honest hand solver passes, in one round, with only the start rows
     const ok = solveByRowGenerationWithStats(model, { initialRows: [0, 1], solveReduced: handSolve, expectComplete: true });
