@@ -195,6 +195,32 @@ describe("row generation: which rows come first", () => {
     expect(s2.seen[1]).toEqual(["c0", "c1"]);
   });
 
+  it("60-bit gaps over denominator 1 are sized (≤ rows: positive gaps; ≥ rows: negative gaps)", () => {
+    const two = (e: number) => 2n ** BigInt(e);
+    // max x, x ≤ 2^60 (start, x = 2^60): c1 = x ≤ 2^60 − (2^59 + 1) (gap 2^59 + 1, 60 bits), c2 = x ≤ 2^60 − 2^58 (gap 2^58): c1 first
+    const s = spy(handSolve);
+    solveByRowGeneration(upperRows([[1, two(60)], [1, two(60) - two(59) - 1n], [1, two(60) - two(58)]]), { initialRows: [0], batch: 1, solveReduced: s.solveReduced });
+    expect(s.seen).toEqual([["c0"], ["c0", "c1"]]);
+    // min x, x ≥ 0 (start, x = 0): c1 = x ≥ 2^59 + 1 (gap 2^59 + 1), c2 = x ≥ 2^58: c1 first.
+    // Hand solver: x = the largest rhs, dual 1 on its row (≥ row in a min: y ≥ 0), reduced cost 0.
+    const b = new LpBuilder("min");
+    b.variable("x");
+    for (const [k, r] of [0n, two(59) + 1n, two(58)].entries()) b.row(`c${k}`, [["x", 1]], ">=", r as unknown as string);
+    b.objective([["x", 1]]);
+    const minSolve = (m: LpModel): LpResult => {
+      let best = 0;
+      m.rows.forEach((r, k) => {
+        if (r.rhs.compare(m.rows[best]!.rhs) > 0) best = k;
+      });
+      const x = m.rows[best]!.rhs;
+      return { status: "optimal", value: x, primal: [x], dual: { rows: m.rows.map((_, k) => (k === best ? F(1) : F(0))), reducedCosts: [F(0)] } };
+    };
+    const s2 = spy(minSolve);
+    const r2 = solveByRowGeneration(b.build(), { initialRows: [0], batch: 1, solveReduced: s2.solveReduced });
+    expect(s2.seen).toEqual([["c0"], ["c0", "c1"]]);
+    expect(r2.status === "optimal" && r2.value.toFraction()).toBe(`${two(59) + 1n}`);
+  });
+
   it("fractional and negative coefficients are checked exactly (tight is not violated)", () => {
     // x ≤ 1/3 and y ≤ 1/2 (start) → (1/3, 1/2); −(1/2)x − (1/3)y ≥ −1/3 is tight there (1/6 + 1/6):
     // not added; −(1/2)x − (1/3)y ≥ −1/3 + 10^-30 is broken: added
