@@ -22,6 +22,7 @@ import { loadCounterexamples, displayPath } from "../../store/counterexamples.ts
 import { TEMP_PREFIX } from "../../store/atomic.ts";
 import { runTheorem } from "../../theorem/runner.ts";
 import { DEFAULT_JOBS, runTheoremsPooled } from "../../theorem/pool.ts";
+import { poolWorkerUrl } from "../poolWorkerUrl.ts";
 import type { Outcome, Theorem, TheoremRun } from "../../catalogue/types.ts";
 import { certificateSample } from "../../report/certificateSample.ts";
 import { htmlReport, KATEX_CSS, type HtmlEntry, type HtmlRun } from "../../report/html.ts";
@@ -109,7 +110,7 @@ async function runIds(selected: readonly Theorem[], flags: Readonly<Record<strin
     save: false,
   };
   const jobs = (flags.jobs as number | undefined) ?? DEFAULT_JOBS;
-  if (jobs > 1 && selected.length > 1) return runTheoremsPooled(selected.map((t) => t.id), { jobs, workerUrl: new URL("../checkWorker.mjs", import.meta.url), runOptions });
+  if (jobs > 1 && selected.length > 1) return runTheoremsPooled(selected.map((t) => t.id), { jobs, workerUrl: poolWorkerUrl(), runOptions });
   await loadLpEngine();
   return selected.map((t) => runTheorem(t, runOptions));
 }

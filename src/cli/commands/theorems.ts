@@ -17,6 +17,7 @@ import type { CommandIO } from "../io.ts";
 import { clip, runDetails, runsTable, table } from "../report.ts";
 import { writeFileAtomic } from "../../store/atomic.ts";
 import { DEFAULT_JOBS, runTheoremsPooled } from "../../theorem/pool.ts";
+import { poolWorkerUrl } from "../poolWorkerUrl.ts";
 import { progressLine } from "../progress.ts";
 import { findConjectureFile, loadConjecture } from "../loadConjecture.ts";
 
@@ -84,7 +85,7 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
   if (jobs > 1 && selected.length > 1) {
     // worker threads (src/theorem/pool.ts); results in catalogue order, the same bytes as below
     const onDone = (done: number, total: number, id: string) => progress.update(`[${done}/${total}] ${id} done`, done === 1);
-    runs.push(...(await runTheoremsPooled(selected.map((t) => t.id), { jobs, workerUrl: new URL("../checkWorker.mjs", import.meta.url), runOptions, ...(progress.enabled ? { onDone } : {}) })));
+    runs.push(...(await runTheoremsPooled(selected.map((t) => t.id), { jobs, workerUrl: poolWorkerUrl(), runOptions, ...(progress.enabled ? { onDone } : {}) })));
   } else {
     await loadLpEngine();
     for (const [k, thm] of selected.entries()) {
