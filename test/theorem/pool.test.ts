@@ -1,12 +1,16 @@
 // The check pool (src/theorem/pool.ts): theorems run on worker threads come back in the order
 // asked, as the same exact JSON as the in-process runs; a bad --jobs and a theorem the worker
 // cannot run end the pool with an error (negative controls).
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { THEOREMS } from "../../src/catalogue/index.ts";
 import { isMechcheckError } from "../../src/errors.ts";
 import { toExactJsonText } from "../../src/exact/rational.ts";
 import { loadLpEngine } from "../../src/lp/solve.ts";
-import { longestFirst, runTheoremsPooled } from "../../src/theorem/pool.ts";
+import { longestFirst, runTheoremsPooled, startPoolWorkers } from "../../src/theorem/pool.ts";
 import { SUITE_COST, suiteCostMs, UNKNOWN_COST_MS } from "../../src/theorem/suiteCost.ts";
 import { runTheorem } from "../../src/theorem/runner.ts";
 import { STORE_ROOT } from "../../src/paths.ts";
@@ -60,6 +64,30 @@ describe("check pool", () => {
       expect(isMechcheckError(e) && e.code).toBe("usage");
     }
   });
+  it("workers started before the ids are known (check starts them first): the same runs, also with more workers than ids", async () => {
+    const ids = THEOREMS.slice(0, 3).map((t) => t.id);
+    const early = startPoolWorkers(2, workerUrl, runOptions);
+    await new Promise((r) => setTimeout(r, 300)); // their "ready" may come before the run listens
+    const pooled = await runTheoremsPooled(ids, { jobs: 2, workerUrl, runOptions, workers: early });
+    const fresh = await runTheoremsPooled(ids, { jobs: 2, workerUrl, runOptions });
+    expect(pooled.map((r) => r.id)).toEqual(ids);
+    expect(pooled.map(withoutMs)).toEqual(fresh.map(withoutMs));
+    const spare = await runTheoremsPooled(ids.slice(0, 1), { jobs: 3, workerUrl, runOptions, workers: startPoolWorkers(3, workerUrl, runOptions) });
+    expect(spare.map(withoutMs)).toEqual(fresh.slice(0, 1).map(withoutMs));
+    // never run: close stops them (else this test file would not end)
+    await startPoolWorkers(2, workerUrl, runOptions).close();
+    // workers from elsewhere are refused
+    await expect(runTheoremsPooled(ids, { jobs: 2, workerUrl, runOptions, workers: { size: 2, close: async () => {} } })).rejects.toThrow(/startPoolWorkers/);
+  }, 120_000);
+  it("a worker that fails before the run is reported by the run (control: a worker that loads runs)", async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), "mechcheck-pool-")), "bad.mjs");
+    writeFileSync(bad, 'throw new Error("the worker failed to load");\n');
+    const early = startPoolWorkers(2, pathToFileURL(bad), runOptions);
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(runTheoremsPooled([THEOREMS[0]!.id, THEOREMS[1]!.id], { jobs: 2, workerUrl, runOptions, workers: early })).rejects.toThrow(/the worker failed to load/);
+    const good = await runTheoremsPooled([THEOREMS[0]!.id, THEOREMS[1]!.id], { jobs: 2, workerUrl, runOptions, workers: startPoolWorkers(2, workerUrl, runOptions) });
+    expect(good.map((r) => r.id)).toEqual([THEOREMS[0]!.id, THEOREMS[1]!.id]);
+  }, 120_000);
   it("an id the worker cannot run ends the pool with an error, and the workers stop", async () => {
     const e = await runTheoremsPooled([THEOREMS[0]!.id, "no-such-theorem"], { jobs: 2, workerUrl, runOptions }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(Error);

@@ -4,7 +4,7 @@
 import { MechcheckError } from "../../errors.ts";
 import { STORE_ROOT } from "../../paths.ts";
 import { defaultCacheRoot } from "../../store/project.ts";
-import { replayRecord, runTheorem } from "../../theorem/runner.ts";
+import { replayRecord, runTheorem, type RunOptions } from "../../theorem/runner.ts";
 import { rewriteStaleRecord } from "../../theorem/replay.ts";
 import type { Theorem, TheoremRun } from "../../catalogue/types.ts";
 import { scanCounterexamples, displayPath } from "../../store/counterexamples.ts";
@@ -16,7 +16,7 @@ import { loadLpEngine } from "../../lp/solve.ts";
 import type { CommandIO } from "../io.ts";
 import { clip, runDetails, runsTable, table } from "../report.ts";
 import { writeFileAtomic } from "../../store/atomic.ts";
-import { DEFAULT_JOBS, runTheoremsPooled } from "../../theorem/pool.ts";
+import { DEFAULT_JOBS, runTheoremsPooled, startPoolWorkers, type PoolWorkers } from "../../theorem/pool.ts";
 import { poolWorkerUrl } from "../poolWorkerUrl.ts";
 import { progressLine } from "../progress.ts";
 import { findConjectureFile, loadConjecture } from "../loadConjecture.ts";
@@ -60,18 +60,10 @@ export function catalogueMarkdown(all: readonly Theorem[]): string {
 
 export async function checkCommand(args: string[], io: CommandIO): Promise<number> {
   const { positionals, flags } = parseCommandArgs("check", args);
-  const selected = selectTheorems(await registry(), positionals);
   // The curated store (committed) is only read; new finds go to the cache (--store, or the project's
   // .mechcheck/counterexamples/), replayed after it — `mechcheck promote` curates one.
   const curatedRoot = STORE_ROOT;
   const storeRoot = (flags.store as string | undefined) ?? defaultCacheRoot();
-  // Refuse what would fail only at the end, before anything runs.
-  if (existsSync(storeRoot) && !statSync(storeRoot).isDirectory()) throw new MechcheckError("usage", `check: --store ${JSON.stringify(storeRoot)} is a file, not a directory`, { path: "--store", value: storeRoot });
-  if (flags.report !== undefined && existsSync(flags.report as string) && statSync(flags.report as string).isDirectory()) {
-    throw new MechcheckError("usage", `check: --report ${JSON.stringify(flags.report)} is a directory; give a file name (e.g. ${JSON.stringify(flags.report + "/report.md")})`, { path: "--report", value: flags.report });
-  }
-  // A progress line on a terminal (never in --json, never when stderr is a file or a pipe).
-  const progress = progressLine(io, { json: flags.json === true });
   const runOptions = {
     storeRoot: curatedRoot,
     cacheRoot: storeRoot,
@@ -81,11 +73,32 @@ export async function checkCommand(args: string[], io: CommandIO): Promise<numbe
     save: false, // saved below: a store that cannot be written is a warning, not the end of the run
   };
   const jobs = (flags.jobs as number | undefined) ?? DEFAULT_JOBS;
+  // The pool's worker threads start first (src/theorem/pool.ts), so that their start-up overlaps the
+  // catalogue's import here; stopped below, or in `finally` when the run ends before it starts.
+  const workerCount = positionals.length === 0 ? jobs : Math.min(jobs, positionals.length);
+  const workers = workerCount > 1 ? startPoolWorkers(workerCount, poolWorkerUrl(), runOptions) : null;
+  try {
+    return await checkSelected(positionals, flags, io, { curatedRoot, storeRoot, runOptions, jobs: workerCount, workers });
+  } finally {
+    await workers?.close();
+  }
+}
+
+async function checkSelected(positionals: readonly string[], flags: Record<string, unknown>, io: CommandIO, ctx: { curatedRoot: string; storeRoot: string; runOptions: RunOptions; jobs: number; workers: PoolWorkers | null }): Promise<number> {
+  const { curatedRoot, storeRoot, runOptions, jobs, workers } = ctx;
+  const selected = selectTheorems(await registry(), positionals);
+  // Refuse what would fail only at the end, before anything runs.
+  if (existsSync(storeRoot) && !statSync(storeRoot).isDirectory()) throw new MechcheckError("usage", `check: --store ${JSON.stringify(storeRoot)} is a file, not a directory`, { path: "--store", value: storeRoot });
+  if (flags.report !== undefined && existsSync(flags.report as string) && statSync(flags.report as string).isDirectory()) {
+    throw new MechcheckError("usage", `check: --report ${JSON.stringify(flags.report)} is a directory; give a file name (e.g. ${JSON.stringify(flags.report + "/report.md")})`, { path: "--report", value: flags.report });
+  }
+  // A progress line on a terminal (never in --json, never when stderr is a file or a pipe).
+  const progress = progressLine(io, { json: flags.json === true });
   const runs: TheoremRun[] = [];
-  if (jobs > 1 && selected.length > 1) {
+  if (workers !== null && selected.length > 1) {
     // worker threads (src/theorem/pool.ts); results in catalogue order, the same bytes as below
     const onDone = (done: number, total: number, id: string) => progress.update(`[${done}/${total}] ${id} done`, done === 1);
-    runs.push(...(await runTheoremsPooled(selected.map((t) => t.id), { jobs, workerUrl: poolWorkerUrl(), runOptions, ...(progress.enabled ? { onDone } : {}) })));
+    runs.push(...(await runTheoremsPooled(selected.map((t) => t.id), { jobs, workers, workerUrl: poolWorkerUrl(), runOptions, ...(progress.enabled ? { onDone } : {}) })));
   } else {
     await loadLpEngine();
     for (const [k, thm] of selected.entries()) {
