@@ -16,6 +16,17 @@ export function modOf(a: bigint, p: number, pb: bigint): number {
   return r < 0 ? r + p : r;
 }
 
+/**
+ * a·b mod p in [0, p) for integers with |a·b| < 2^52 and p < 2^26, without the double `%` (a
+ * runtime call in V8): q = ⌊a·b·pinv⌋ (pinv = 1/p) is off by at most one, and a·b − q·p is exact,
+ * so one correction by ±p lands in [0, p).
+ */
+export function mulMod(a: number, b: number, p: number, pinv: number): number {
+  const x = a * b;
+  const r = x - Math.floor(x * pinv) * p;
+  return r < 0 ? r + p : r >= p ? r - p : r;
+}
+
 /** a⁻¹ mod p (a ≢ 0, p prime), by the extended Euclidean algorithm. */
 export function invMod(a: number, p: number): number {
   let t = 0;

@@ -7,9 +7,14 @@
  * The factorization and the triangular solves work on doubles below 2^52, so their cost does not
  * grow with the size of the exact answer; the lifting costs one sparse pass per 26 bits of it.
  */
-import { modOf } from "./modular.ts";
+import { modOf, mulMod } from "./modular.ts";
 import { reconstructVector } from "./ratRecon.ts";
-import type { SparseLu } from "./sparseLu.ts";
+
+/** A factorization modulo p that solves B x = w and Bᵀ z = c (ModLu, or SparseLu over primeField(p)). */
+export interface ModSolver {
+  solveInPlace(w: number[], x: number[]): void;
+  solveTransposeInPlace(c: number[], z: number[]): void;
+}
 
 /** Integer columns of a square matrix (rows and columns numbered 0..m−1, no repeated row in a column). */
 export interface IntColumns {
@@ -38,9 +43,9 @@ interface Limbs {
   readonly start: Int32Array;
   /** limb l of entry k at limbs[l·nnz + k] */
   readonly limbs: Float64Array;
-  /** the largest Σ|a| over a row (A x) and over a column (Aᵀ x) */
-  readonly rowSumMax: number;
-  readonly colSumMax: number;
+  /** every |a| < 2^maxBits; every row and column has at most maxCount entries */
+  readonly maxBits: number;
+  readonly maxCount: number;
 }
 
 const MAX_LIMBS = 6;
@@ -81,35 +86,22 @@ function limbsOf(A: IntColumns, p: number): Limbs | null {
   const nnz = start[m]!;
   const limbs = new Float64Array(q * nnz);
   const mask = (1n << BigInt(L)) - 1n;
-  const rowSum = new Float64Array(m);
-  let colSumMax = 0;
   for (let j = 0; j < m; j++) {
     const ri = A.rows[j]!;
     const rv = A.vals[j]!;
-    let cs = 0;
     for (let k = 0; k < ri.length; k++) {
       const v = rv[k]!;
       const neg = v < 0n;
       let av = neg ? -v : v;
       const at = start[j]! + k;
-      if (q === 1) {
-        const x = Number(av);
-        limbs[at] = neg ? -x : x;
-        rowSum[ri[k]!] += x;
-        cs += x;
-        continue;
-      }
       for (let l = 0; l < q && av !== 0n; l++) {
         const x = Number(av & mask);
         limbs[l * nnz + at] = neg ? -x : x;
         av >>= BigInt(L);
       }
     }
-    colSumMax = Math.max(colSumMax, cs);
   }
-  let rowSumMax = 0;
-  for (let i = 0; i < m; i++) rowSumMax = Math.max(rowSumMax, rowSum[i]!);
-  const out: Limbs = { L, q, start, limbs, rowSumMax, colSumMax };
+  const out: Limbs = { L, q, start, limbs, maxBits, maxCount };
   byP.set(p, out);
   return out;
 }
@@ -122,7 +114,7 @@ function limbsOf(A: IntColumns, p: number): Limbs | null {
  */
 export function liftSolve(
   A: IntColumns,
-  F: SparseLu<number>,
+  F: ModSolver,
   p: number,
   b: readonly bigint[],
   transpose: boolean,
@@ -156,38 +148,29 @@ export function liftSolve(
     return Math.ceil((2 * logH + 2) / Math.log2(p)) + 1;
   };
   let kMax = Infinity;
+  let nextTry = 1;
+  /** the try schedule: 1, 2, 3, 5, 8, 12, 18, … and the Hadamard limit (computed at step 12) */
+  const isTry = (k: number): boolean => {
+    if (k === 12) kMax = Math.max(k, liftLimit());
+    if (k !== nextTry && k !== kMax) return false;
+    nextTry = Math.max(k + 1, Math.ceil(k * 1.5));
+    return true;
+  };
+  const limbs = limbsOf(A, p);
+  if (limbs !== null) return liftDoubles(A, F, p, b, transpose, limbs, isTry, () => kMax, onSteps);
 
+  // entries too large for the limb split: the residual in bigints
   const res: bigint[] = b.slice(); // residual r_k (exact integers)
   const X: bigint[] = new Array(m).fill(0n); // Σ p^i x_i
   let M = 1n; // p^k
   const w: number[] = new Array(m).fill(0);
   const xk: number[] = new Array(m).fill(0);
-  let nextTry = 1;
-  // the limb split (cached per matrix and prime, so the x and y solves of one basis share it)
-  let limbs: Limbs | null = null;
-  let twoR = 0n;
-  let resD: Float64Array | null = null;
   for (let k = 1; k <= kMax; k++) {
-    if (k === 12) kMax = Math.max(k, liftLimit());
-    if (k === 1) {
-      limbs = limbsOf(A, p);
-      if (limbs !== null) twoR = BigInt(2 * (transpose ? limbs.colSumMax : limbs.rowSumMax));
-      if (limbs !== null && limbs.q === 1 && res.every((v) => v <= twoR && v >= -twoR)) resD = Float64Array.from(res, Number);
-    }
     let zero = true;
-    if (resD !== null) {
-      for (let i = 0; i < m; i++) {
-        const v = resD[i]!;
-        if (v !== 0) zero = false;
-        const r = v % p;
-        w[i] = r < 0 ? r + p : r;
-      }
-    } else {
-      for (let i = 0; i < m; i++) {
-        const v = res[i]!;
-        if (v !== 0n) zero = false;
-        w[i] = v === 0n ? 0 : modOf(v, p, pb);
-      }
+    for (let i = 0; i < m; i++) {
+      const v = res[i]!;
+      if (v !== 0n) zero = false;
+      w[i] = v === 0n ? 0 : modOf(v, p, pb);
     }
     if (zero) {
       // A X = b exactly
@@ -202,30 +185,7 @@ export function liftSolve(
       if (xj !== 0) X[j] = X[j]! + M * BigInt(xj);
     }
     // res ← (res − A xk) / p (exact: A xk ≡ res mod p)
-    if (resD !== null) {
-      // double residual (q = 1 limbs, |res| ≤ 2R): every quantity is an integer below 2^53
-      const S = limbProduct(limbs!, A, xk, transpose, 0);
-      for (let i = 0; i < m; i++) resD[i] = (resD[i]! - S[i]!) / p;
-    } else if (limbs !== null) {
-      const S: Float64Array[] = [];
-      for (let l = 0; l < limbs.q; l++) S.push(limbProduct(limbs, A, xk, transpose, l));
-      for (let i = 0; i < m; i++) {
-        let delta = 0n;
-        for (let l = limbs.q - 1; l >= 0; l--) {
-          const v = S[l]![i]!;
-          if (l < limbs.q - 1) delta <<= BigInt(limbs.L);
-          if (v !== 0) delta += BigInt(v);
-        }
-        const v = delta === 0n ? res[i]! : res[i]! - delta;
-        res[i] = v === 0n ? 0n : v / pb;
-      }
-      if (limbs.q === 1) {
-        // small enough for doubles from now on?
-        let fits = true;
-        for (let i = 0; i < m && fits; i++) fits = res[i]! <= twoR && res[i]! >= -twoR;
-        if (fits) resD = Float64Array.from(res, Number);
-      }
-    } else if (!transpose) {
+    if (!transpose) {
       for (let j = 0; j < m; j++) {
         const xj = xk[j]!;
         if (xj === 0) continue;
@@ -251,10 +211,9 @@ export function liftSolve(
         if (s !== 0n) res[j] = res[j]! - s;
       }
     }
-    if (resD === null && limbs === null) for (let i = 0; i < m; i++) if (res[i] !== 0n) res[i] = res[i]! / pb;
+    for (let i = 0; i < m; i++) if (res[i] !== 0n) res[i] = res[i]! / pb;
     M *= pb;
-    if (k === nextTry || k === kMax) {
-      nextTry = Math.max(k + 1, Math.ceil(k * 1.5));
+    if (isTry(k)) {
       const cand = reconstructVector(X, M);
       if (cand !== null && checkIntegerSolution(A, b, cand, transpose)) {
         onSteps?.(k);
@@ -263,6 +222,150 @@ export function liftSolve(
     }
   }
   return null;
+}
+
+/**
+ * The lifting loop with no bigint work per step (A split into limbs, see Limbs). The residual is
+ * kept as qr limbs in base β = 2^L, R_i = Σ_l R[l·m + i]·β^l, with every limb but the top one in
+ * [0, β) between steps. One step:
+ * - w_i = R_i mod p = Σ_l R_l·(β^l mod p) mod p (each product < β·p ≤ 2^52);
+ * - R ← R − A·x_k limb by limb (limb l of A·x_k is an exact double sparse product), carries
+ *   propagated upwards (floor division by β is exact);
+ * - R ← R / p from the top limb down (cur = carry·β + R_l < p·β ≤ 2^52, so floor(cur/p) is exact),
+ *   an exact division since A x_k ≡ R (mod p).
+ * The invariant |R| ≤ X := max(‖b‖∞, 2·maxCount·2^maxBits) (|R′| ≤ |R|/p + Σ|a|) and one spare
+ * limb keep the top limb far below 2^53. The digits x_k are stored as doubles and combined into
+ * the bigint X = Σ p^k x_k only when a reconstruction is tried.
+ */
+function liftDoubles(
+  A: IntColumns,
+  F: ModSolver,
+  p: number,
+  b: readonly bigint[],
+  transpose: boolean,
+  limbs: Limbs,
+  isTry: (k: number) => boolean,
+  kMaxNow: () => number,
+  onSteps: ((k: number) => void) | undefined,
+): { num: bigint[]; den: bigint } | null {
+  const m = A.m;
+  const pb = BigInt(p);
+  const L = limbs.L;
+  const base = 2 ** L;
+  let bBits = 0;
+  for (const v of b) if (v !== 0n) bBits = Math.max(bBits, (v < 0n ? -v : v).toString(2).length);
+  const xBits = Math.max(bBits, limbs.maxBits + Math.ceil(Math.log2(limbs.maxCount)) + 1);
+  const qr = Math.ceil((xBits + 1) / L) + 1;
+  const R = new Float64Array(qr * m);
+  const mask = BigInt(base - 1);
+  const bL = BigInt(L);
+  for (let i = 0; i < m; i++) {
+    const v = b[i]!;
+    if (v === 0n) continue;
+    const neg = v < 0n;
+    let av = neg ? -v : v;
+    for (let l = 0; l < qr && av !== 0n; l++) {
+      const x = Number(av & mask);
+      R[l * m + i] = neg ? -x : x;
+      av >>= bL;
+    }
+  }
+  normalize(R, m, qr, base);
+  const powMod = new Float64Array(qr);
+  powMod[0] = 1 % p;
+  for (let l = 1; l < qr; l++) powMod[l] = (powMod[l - 1]! * (base % p)) % p;
+  const digits: Float64Array[] = [];
+  const X: bigint[] = new Array(m).fill(0n);
+  let folded = 0; // X = Σ_{s < folded} p^s digits[s]
+  let Mf = 1n; // p^folded
+  const p2 = BigInt(p) * BigInt(p);
+  const fold = (): bigint => {
+    const k = digits.length;
+    for (let j = 0; j < m; j++) {
+      // the new digits of entry j, two per double (d + p·d′ < p² ≤ 2^52), by Horner from the top
+      let seg = 0n;
+      let s = k - 1;
+      if ((k - folded) % 2 === 1) {
+        const d = digits[s]![j]!;
+        if (d !== 0) seg = BigInt(d);
+        s--;
+      }
+      for (; s > folded; s -= 2) {
+        const c = digits[s]![j]! * p + digits[s - 1]![j]!;
+        seg = seg === 0n ? (c === 0 ? 0n : BigInt(c)) : seg * p2 + BigInt(c);
+      }
+      if (seg !== 0n) X[j] = X[j]! + Mf * seg;
+    }
+    for (let s = folded; s < k; s++) Mf *= pb;
+    folded = k;
+    return Mf;
+  };
+  const w: number[] = new Array(m).fill(0);
+  const xk: number[] = new Array(m).fill(0);
+  const pinv = 1 / p;
+  for (let k = 1; k <= kMaxNow(); k++) {
+    let zero = true;
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let l = 0; l < qr; l++) {
+        const v = R[l * m + i]!;
+        if (v === 0) continue;
+        zero = false;
+        s += mulMod(v, powMod[l]!, p, pinv);
+        if (s >= p) s -= p;
+      }
+      w[i] = s;
+    }
+    if (zero) {
+      // A X = b exactly
+      fold();
+      onSteps?.(k - 1);
+      return { num: X, den: 1n };
+    }
+    if (transpose) F.solveTransposeInPlace(w, xk);
+    else F.solveInPlace(w, xk);
+    digits.push(Float64Array.from(xk));
+    // R ← (R − A xk) / p
+    for (let l = 0; l < limbs.q; l++) {
+      const S = limbProduct(limbs, A, xk, transpose, l);
+      const off = l * m;
+      for (let i = 0; i < m; i++) R[off + i] -= S[i]!;
+    }
+    normalize(R, m, qr, base);
+    for (let i = 0; i < m; i++) {
+      let c = 0;
+      for (let l = qr - 1; l >= 0; l--) {
+        const at = l * m + i;
+        const cur = c * base + R[at]!;
+        const qt = Math.floor(cur / p);
+        c = cur - qt * p;
+        R[at] = qt;
+      }
+    }
+    if (isTry(k)) {
+      const M = fold();
+      const cand = reconstructVector(X, M);
+      if (cand !== null && checkIntegerSolution(A, b, cand, transpose)) {
+        onSteps?.(k);
+        return cand;
+      }
+    }
+  }
+  return null;
+}
+
+/** Carry the limbs of every entry upwards so that all limbs but the top one are in [0, β). */
+function normalize(R: Float64Array, m: number, qr: number, base: number): void {
+  for (let l = 0; l + 1 < qr; l++) {
+    const off = l * m;
+    for (let i = 0; i < m; i++) {
+      const t = R[off + i]!;
+      if (t >= 0 && t < base) continue;
+      const carry = Math.floor(t / base);
+      R[off + i] = t - carry * base;
+      R[off + m + i] += carry;
+    }
+  }
 }
 
 /** A (num/den) = b (or Aᵀ …) exactly. */

@@ -5,7 +5,8 @@
  */
 import { MechcheckError } from "../errors.ts";
 import { RAT_ZERO, type Rat, rat, ratAdd, ratDiv, ratLcmDenominator, ratMul, ratSub } from "../exact/fastRational.ts";
-import { modOf, primeField } from "../exact/modular.ts";
+import { ModLu } from "../exact/modLu.ts";
+import { modOf } from "../exact/modular.ts";
 import { type IntColumns, liftSolve } from "../exact/padicLift.ts";
 import { type SparseColumn, SparseLu } from "../exact/sparseLu.ts";
 
@@ -148,19 +149,19 @@ export function solveBasisSystems(
 
   for (const p of primes) {
     if (st) st.primesTried++;
-    let F: SparseLu<number> | null = null;
+    let F: ModLu | null = null;
     if (n > 0) {
       const pb = BigInt(p);
-      const f = SparseLu.factorOver(
-        primeField(p),
+      const f = ModLu.factor(
+        p,
         n,
         cval.map((vs, t) => ({ rows: crow[t]!, vals: vs.map((v) => modOf(v, p, pb)) })),
       );
-      if (!(f instanceof SparseLu)) continue; // singular mod p
+      if (!(f instanceof ModLu)) continue; // singular mod p
       F = f;
       if (st) {
-        st.nnzL = F.stats.nnzL;
-        st.nnzU = F.stats.nnzU;
+        st.nnzL = F.nnzL;
+        st.nnzU = F.nnzU;
       }
     }
     let x: Rat[] | null = null;
