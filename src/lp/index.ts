@@ -5,7 +5,7 @@
  */
 export { LpBuilder, type LpModel, type LpResult, type LpRow, type LpVariable, type RowSense, type Direction } from "./model.ts";
 export { solve, loadLpEngine, isLpEngineLoaded } from "./solve.ts";
-export { verify, assertVerified } from "./verify.ts";
+export { verify, assertVerified, isImplicitModel, modelRowCount, modelRow, type ImplicitLpModel, type AnyLpModel } from "./verify.ts";
 export { feasibleNonnegative, feasibleInequalities } from "./alternatives.ts";
 export { parseLpJson, lpModelFromObject, lpModelToJson } from "./jsonModel.ts";
 export { infeasibilityProof, renderProof, renderTerms, type Proof, type ProofRow, type BoundUse } from "./proof.ts";

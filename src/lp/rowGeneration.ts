@@ -34,7 +34,7 @@ import { MechcheckError } from "../errors.ts";
 import { type Q, ZERO } from "../exact/rational.ts";
 import type { LpModel, LpResult, LpRow, LpTerm, SolveTrace } from "./model.ts";
 import { type SolveOptions, solve } from "./solve.ts";
-import { assertVerified, verify } from "./verify.ts";
+import { type AnyLpModel, assertVerified, isImplicitModel, modelRow, modelRowCount, verify } from "./verify.ts";
 
 /**
  * Options of `solveByRowGeneration`: the initial rows, how many violated rows to add per round, the
@@ -83,6 +83,7 @@ export interface RowGenerationStats {
 
 /** Integer form of a row: a·x ≷ b with a = ints / den, b = bn / bd. */
 interface IntRow {
+  readonly sense: LpRow["sense"];
   readonly den: bigint;
   readonly vars: Int32Array;
   readonly ints: bigint[];
@@ -112,7 +113,7 @@ function intRow(row: LpRow): IntRow {
     ints[k] = num(t.coef) * (D / t.coef.d);
     scale = Math.max(scale, Math.abs(Number(t.coef.n) / Number(t.coef.d)));
   });
-  return { den: D, vars, ints, bn: num(row.rhs), bd: row.rhs.d, scale: scale || 1 };
+  return { sense: row.sense, den: D, vars, ints, bn: num(row.rhs), bd: row.rhs.d, scale: scale || 1 };
 }
 
 /** A vector as integers over one common denominator. */
@@ -148,15 +149,23 @@ function violation(r: IntRow, sense: LpRow["sense"], X: { den: bigint; ints: big
   return size > 0 && Number.isFinite(size) ? size : Number.MIN_VALUE;
 }
 
-/** The model with only the rows `keep` (sorted full-model indices); same columns and objective. */
-export function reducedModel(model: LpModel, keep: readonly number[]): LpModel {
+/**
+ * The model with only the rows `keep` (sorted full-model indices); same columns and objective. The
+ * full model may give its rows on demand (ImplicitLpModel, verify.ts): only the kept rows are built.
+ */
+export function reducedModel(model: AnyLpModel, keep: readonly number[]): LpModel {
   return Object.freeze({
     direction: model.direction,
     variables: model.variables,
-    rows: Object.freeze(keep.map((i) => model.rows[i]!)),
+    rows: Object.freeze(isImplicitModel(model) ? keep.map((i) => plainRow(model.row(i))) : keep.map((i) => model.rows[i]!)),
     objective: model.objective,
     objectiveConstant: model.objectiveConstant,
   });
+}
+
+/** A row as a plain frozen object (an implicit model's row may compute its name on demand). */
+function plainRow(r: LpRow): LpRow {
+  return Object.freeze({ name: r.name, terms: r.terms, sense: r.sense, rhs: r.rhs });
 }
 
 /** A reduced model's row vector (dual or Farkas) extended by zeros to the full model's rows. */
@@ -168,7 +177,7 @@ export function extendByZeros(reduced: readonly Q[], keep: readonly number[], fu
 }
 
 /** Solve `model` by row generation; the certificate returned is for the full model (see the module comment). */
-export function solveByRowGeneration(model: LpModel, opts: RowGenerationOptions): LpResult {
+export function solveByRowGeneration(model: AnyLpModel, opts: RowGenerationOptions): LpResult {
   return solveByRowGenerationWithStats(model, opts).result;
 }
 
@@ -177,10 +186,11 @@ export function solveByRowGeneration(model: LpModel, opts: RowGenerationOptions)
  * re-checked exactly by `assertVerified`; a bad `batch` or `maxRounds` is a MechcheckError
  * "bad-option".
  */
-export function solveByRowGenerationWithStats(model: LpModel, opts: RowGenerationOptions): { result: LpResult; stats: RowGenerationStats } {
+export function solveByRowGenerationWithStats(model: AnyLpModel, opts: RowGenerationOptions): { result: LpResult; stats: RowGenerationStats } {
   const t0 = performance.now();
   const stats: RowGenerationStats = { rounds: 0, reducedRows: [], added: 0, fellBack: false, solveMs: 0, checkMs: 0, verifyMs: 0, totalMs: 0 };
-  const m = model.rows.length;
+  const m = modelRowCount(model);
+  const implicit = isImplicitModel(model);
   const batch = opts.batch ?? 1000;
   const maxRounds = opts.maxRounds ?? 50;
   if (!Number.isInteger(batch) || batch < 1) throw new MechcheckError("bad-option", `row generation: batch must be a positive integer, got ${batch}`, { path: "batch", value: batch });
@@ -190,17 +200,17 @@ export function solveByRowGenerationWithStats(model: LpModel, opts: RowGeneratio
   const inModel = new Uint8Array(m);
   if (typeof opts.initialRows === "function") {
     const pick = opts.initialRows;
-    model.rows.forEach((r, i) => {
-      if (pick(r, i)) inModel[i] = 1;
-    });
+    for (let i = 0; i < m; i++) if (pick(modelRow(model, i), i)) inModel[i] = 1;
   } else {
     for (const i of opts.initialRows) {
       if (!Number.isInteger(i) || i < 0 || i >= m) throw new MechcheckError("bad-option", `row generation: initial row index ${i} is out of range 0..${m - 1}`, { path: "initialRows", value: i });
       inModel[i] = 1;
     }
   }
-  const intRows: (IntRow | undefined)[] = new Array(m);
-  const rowInt = (i: number) => (intRows[i] ??= intRow(model.rows[i]!));
+  // integer rows cached for an LpModel; an implicit model's rows are built again when needed (its
+  // point is not to hold every row)
+  const intRows: (IntRow | undefined)[] = implicit ? [] : new Array(m);
+  const rowInt = (i: number) => (implicit ? intRow(modelRow(model, i)) : (intRows[i] ??= intRow(modelRow(model, i))));
 
   let result: LpResult | undefined;
   let keep: number[] = [];
@@ -212,7 +222,7 @@ export function solveByRowGenerationWithStats(model: LpModel, opts: RowGeneratio
     if (stats.rounds >= maxRounds) {
       stats.fellBack = true;
       const t = performance.now();
-      result = solveReduced(model);
+      result = solveReduced(implicit ? reducedModel(model, Array.from({ length: m }, (_, i) => i)) : model);
       lastTrace = result.trace;
       stats.solveMs += performance.now() - t;
       keep = Array.from({ length: m }, (_, i) => i);
@@ -254,11 +264,11 @@ export function solveByRowGenerationWithStats(model: LpModel, opts: RowGeneratio
     const R = r.status === "unbounded" ? intVector(r.ray) : null;
     for (let i = 0; i < m; i++) {
       if (inModel[i]) continue;
-      const row = model.rows[i]!;
-      const s = violation(rowInt(i), row.sense, X, false);
+      const ri = rowInt(i);
+      const s = violation(ri, ri.sense, X, false);
       if (s > 0) found.push({ i, size: s, point: true });
       else if (R !== null) {
-        const sr = violation(rowInt(i), row.sense, R, true);
+        const sr = violation(ri, ri.sense, R, true);
         if (sr > 0) found.push({ i, size: sr, point: false });
       }
     }

@@ -8,7 +8,7 @@
 import Fraction from "fraction.js";
 import { MechcheckError } from "../errors.ts";
 import { type Q, ZERO, qstr } from "../exact/rational.ts";
-import type { LpModel, LpResult, LpTerm } from "./model.ts";
+import type { LpModel, LpResult, LpRow, LpTerm } from "./model.ts";
 
 export type VerifyProblem = { code: string; message: string };
 export type VerifyReport = { ok: true } | { ok: false; problems: VerifyProblem[] };
@@ -85,10 +85,32 @@ function scaleRow(terms: readonly LpTerm[]): ScaledRow {
   });
   return { den: D, vars, ints };
 }
+/** The lcm of a row's coefficient denominators (1 for an integer row, without a gcd). */
+function rowDen(terms: readonly LpTerm[]): bigint {
+  let D = 1n;
+  for (let k = 0; k < terms.length; k++) {
+    const d = terms[k]!.coef.d;
+    if (d !== 1n) D = lcm(D, d);
+  }
+  return D;
+}
+/** Σ_k (D·a_k)·X[var_k] for the row's terms (D = rowDen(terms)), without building the scaled row. */
+function dotTerms(terms: readonly LpTerm[], D: bigint, X: readonly bigint[]): bigint {
+  let s = 0n;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
+    const xv = X[t.var]!;
+    if (xv === 0n) continue;
+    const c = t.coef;
+    const num = c.s < 0n ? -c.n : c.n;
+    s += (c.d === D ? num : num * (D / c.d)) * xv;
+  }
+  return s;
+}
 /** A vector as integers over one common denominator. */
 function scaleVector(x: readonly Q[]): { den: bigint; ints: bigint[] } {
   let D = 1n;
-  for (const v of x) D = lcm(D, v.d);
+  for (const v of x) if (v.d !== 1n) D = lcm(D, v.d);
   return { den: D, ints: x.map((v) => (v.s < 0n ? -v.n : v.n) * (v.d === D ? 1n : D / v.d)) };
 }
 const dotInt = (row: ScaledRow, X: readonly bigint[]) => {
@@ -100,21 +122,107 @@ const dotInt = (row: ScaledRow, X: readonly bigint[]) => {
   return s;
 };
 
-/** Check `result`'s certificate for `model` exactly. */
-export function verify(model: LpModel, result: LpResult): VerifyReport {
+/** 2^53: integers of smaller magnitude, and sums of them below it, are exact in doubles. */
+const EXACT_FLOAT = 2 ** 53;
+const EXACT_FLOAT_BIG = 2n ** 53n;
+/** The integers as doubles when every one is below 2^53 in magnitude (exactly representable), else null. */
+function floatVector(ints: readonly bigint[]): Float64Array | null {
+  const out = new Float64Array(ints.length);
+  for (let j = 0; j < ints.length; j++) {
+    const v = ints[j]!;
+    if (v >= EXACT_FLOAT_BIG || v <= -EXACT_FLOAT_BIG) return null;
+    out[j] = Number(v);
+  }
+  return out;
+}
+/**
+ * sign(a·x − b) for a row with integer coefficients, x = Xf / xDen (Xf exact integers in doubles),
+ * computed in doubles when that is provably exact: every product |a_k|·|Xf_k| and their running sum
+ * stay below 2^53 (the sum of magnitudes is checked; each partial sum of integers below 2^53 is
+ * exact). Then a·x·xDen = S exactly, and for b = 0 the sign is sign(S); otherwise S is compared with
+ * b·xDen in BigInt. Returns null when the row is not covered (a fractional or large coefficient, or
+ * the bound exceeded): the caller uses the BigInt path.
+ */
+function floatActivitySign(r: LpRow, Xf: Float64Array, xDen: bigint): number | null {
+  const terms = r.terms;
+  let S = 0;
+  let mag = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
+    const c = t.coef;
+    if (c.d !== 1n || c.n >= EXACT_FLOAT_BIG) return null;
+    const p = Number(c.n) * Xf[t.var]!;
+    mag += Math.abs(p);
+    S += c.s < 0n ? -p : p;
+  }
+  if (!(mag < EXACT_FLOAT)) return null;
+  const b = r.rhs;
+  if (b.n === 0n) return S < 0 ? -1 : S > 0 ? 1 : 0;
+  const l = BigInt(S) * b.d;
+  const rr = (b.s < 0n ? -b.n : b.n) * xDen;
+  return l < rr ? -1 : l > rr ? 1 : 0;
+}
+
+/**
+ * A program whose rows are produced on demand, by index, instead of held in an array (e.g. the
+ * 10⁶ incentive rows of a large auction LP): the same columns, objective and certificate
+ * conventions as `LpModel` (model.ts), with `rowCount` rows, row i being `row(i)` — the same row
+ * on every call. `verify` checks a certificate against every one of its rows, as for an LpModel.
+ */
+export interface ImplicitLpModel {
+  readonly direction: LpModel["direction"];
+  readonly variables: LpModel["variables"];
+  readonly objective: LpModel["objective"];
+  readonly objectiveConstant: LpModel["objectiveConstant"];
+  /** The number of rows. */
+  readonly rowCount: number;
+  /** Row i (0 ≤ i < rowCount): the same row on every call. */
+  row(i: number): LpRow;
+}
+/** An LpModel or an ImplicitLpModel: what the judge and row generation accept. */
+export type AnyLpModel = LpModel | ImplicitLpModel;
+/** Whether a model gives its rows on demand (ImplicitLpModel) rather than as an array. */
+export function isImplicitModel(model: AnyLpModel): model is ImplicitLpModel {
+  return typeof (model as ImplicitLpModel).row === "function";
+}
+/** The number of rows of either kind of model. */
+export function modelRowCount(model: AnyLpModel): number {
+  return isImplicitModel(model) ? model.rowCount : model.rows.length;
+}
+/** Row i of either kind of model. */
+export function modelRow(model: AnyLpModel, i: number): LpRow {
+  return isImplicitModel(model) ? model.row(i) : model.rows[i]!;
+}
+
+/**
+ * Check `result`'s certificate for `model` exactly: every row, whether the model holds its rows in
+ * an array or produces them on demand (ImplicitLpModel: one pass over the rows, each row built,
+ * checked and dropped; only the rows with a non-zero multiplier are kept for yᵀA).
+ */
+export function verify(model: AnyLpModel, result: LpResult): VerifyReport {
   const problems: VerifyProblem[] = [];
   const bad = (code: string, message: string) => problems.push({ code, message });
   const n = model.variables.length;
-  const m = model.rows.length;
-  const rowName = (i: number) => JSON.stringify(model.rows[i]!.name);
+  const m = modelRowCount(model);
+  const rowAt = isImplicitModel(model) ? (i: number) => model.row(i) : (i: number) => model.rows[i]!;
+  const rowName = (row: LpRow) => JSON.stringify(row.name);
   const varName = (j: number) => JSON.stringify(model.variables[j]!.name);
 
-  for (const [where, terms] of [["objective", model.objective] as const, ...model.rows.map((r, i) => [`row ${rowName(i)}`, r.terms] as const)]) {
-    for (const t of terms) {
-      if (!Number.isInteger(t.var) || t.var < 0 || t.var >= n) bad("model-bad-term", `${where}: variable index ${t.var} is out of range 0..${n - 1}`);
+  // variable indices of the objective's and every row's terms (rows checked in the pass below)
+  const badTerms: VerifyProblem[] = [];
+  /** Whether every term's variable index is in range (each bad one recorded, `where` built only then). */
+  const termsOk = (terms: readonly LpTerm[], where: LpRow | null) => {
+    let ok = true;
+    for (let k = 0; k < terms.length; k++) {
+      const v = terms[k]!.var;
+      if (!Number.isInteger(v) || v < 0 || v >= n) {
+        badTerms.push({ code: "model-bad-term", message: `${where === null ? "objective" : `row ${rowName(where)}`}: variable index ${v} is out of range 0..${n - 1}` });
+        ok = false;
+      }
     }
-  }
-  if (problems.length > 0) return { ok: false, problems };
+    return ok;
+  };
+  termsOk(model.objective, null);
 
   /** A vector of exact rationals of the expected length, or null (with a problem recorded). */
   const vec = (what: string, v: unknown, len: number): readonly Q[] | null => {
@@ -128,80 +236,131 @@ export function verify(model: LpModel, result: LpResult): VerifyReport {
   /** The slow exact dot product with Fractions: only to word a failure's message. */
   const dot = (terms: readonly LpTerm[], x: readonly Q[]) => terms.reduce((s, t) => s.add(t.coef.mul(x[t.var]!)), ZERO);
 
-  // the model's rows and objective over integers (once per call)
-  const rows = model.rows.map((r) => scaleRow(r.terms));
-  const rhs = model.rows.map((r) => big(r.rhs));
-  const obj = scaleRow(model.objective);
+  const obj = scaleRow(model.objective.filter((t) => Number.isInteger(t.var) && t.var >= 0 && t.var < n));
   const lower = model.variables.map((v) => (v.lower === null ? null : big(v.lower)));
   const upper = model.variables.map((v) => (v.upper === null ? null : big(v.upper)));
-  /** sign(activity_i − b_i) where activity_i·D_i·den = S */
-  const rowCmp = (i: number, S: bigint, den: bigint) => {
-    const b = rhs[i]!;
-    const l = S * b.d;
-    const r = b.n * rows[i]!.den * den;
-    return l < r ? -1 : l > r ? 1 : 0;
-  };
+  const max = model.direction === "max";
 
-  /** Rows and bounds hold at x. */
-  const checkFeasible = (what: string, x: readonly Q[]) => {
-    const xb = x.map(big);
+  // What to check in the pass over the rows: a point x (feasibility), a ray r (direction), and
+  // multipliers y with their sign rule (y ≥ 0 on `nonneg` rows, ≤ 0 on the opposite inequality).
+  let x: readonly Q[] | null = null;
+  let ray: readonly Q[] | null = null;
+  let y: readonly Q[] | null = null;
+  let nonneg: ">=" | "<=" = ">=";
+  let xWhat = "primal";
+  let yWhat = "dual.rows";
+  let d: readonly Q[] | null = null;
+  let checkRows = false;
+  switch (result.status) {
+    case "optimal": {
+      x = vec("primal", result.primal, n);
+      y = vec("dual.rows", result.dual?.rows, m);
+      d = vec("dual.reducedCosts", result.dual?.reducedCosts, n);
+      if (!(result.value instanceof Fraction)) bad("not-exact", "value is not an exact rational");
+      checkRows = !!x && !!y && !!d && result.value instanceof Fraction;
+      nonneg = max ? "<=" : ">=";
+      break;
+    }
+    case "infeasible": {
+      y = vec("farkas.rows", result.farkas?.rows, m);
+      yWhat = "farkas.rows";
+      checkRows = !!y;
+      break;
+    }
+    case "unbounded": {
+      x = vec("point", result.point, n);
+      xWhat = "point";
+      ray = vec("ray", result.ray, n);
+      checkRows = !!x && !!ray;
+      break;
+    }
+    default:
+      bad("unknown-status", `unknown status ${JSON.stringify((result as { status: unknown }).status)}`);
+  }
+  if (!checkRows) x = ray = y = null;
+
+  // bounds at x (reported before the rows)
+  const boundProblems: VerifyProblem[] = [];
+  if (x) {
     model.variables.forEach((v, j) => {
-      if (v.lower !== null && cmpBig(xb[j]!, lower[j]!) < 0) bad("primal-bound-violated", `${what}: ${varName(j)} = ${qstr(x[j]!)} is below its lower bound ${qstr(v.lower)} by ${qstr(v.lower.sub(x[j]!))}`);
-      if (v.upper !== null && cmpBig(xb[j]!, upper[j]!) > 0) bad("primal-bound-violated", `${what}: ${varName(j)} = ${qstr(x[j]!)} is above its upper bound ${qstr(v.upper)} by ${qstr(x[j]!.sub(v.upper))}`);
+      const xj = big(x[j]!);
+      if (v.lower !== null && cmpBig(xj, lower[j]!) < 0) boundProblems.push({ code: "primal-bound-violated", message: `${xWhat}: ${varName(j)} = ${qstr(x[j]!)} is below its lower bound ${qstr(v.lower)} by ${qstr(v.lower.sub(x[j]!))}` });
+      if (v.upper !== null && cmpBig(xj, upper[j]!) > 0) boundProblems.push({ code: "primal-bound-violated", message: `${xWhat}: ${varName(j)} = ${qstr(x[j]!)} is above its upper bound ${qstr(v.upper)} by ${qstr(x[j]!.sub(v.upper))}` });
     });
-    const X = scaleVector(x);
-    model.rows.forEach((r, i) => {
-      const c = rowCmp(i, dotInt(rows[i]!, X.ints), X.den);
-      if ((r.sense === "<=" && c > 0) || (r.sense === ">=" && c < 0) || (r.sense === "=" && c !== 0)) {
-        const act = dot(r.terms, x);
-        bad("primal-row-violated", `${what}: row ${rowName(i)} has activity ${qstr(act)} ${r.sense === "=" ? "≠" : r.sense === "<=" ? ">" : "<"} ${qstr(r.rhs)} (violated by ${qstr(act.sub(r.rhs).abs())})`);
-      }
-    });
-  };
+  }
+  const X = x ? scaleVector(x) : null;
+  const Xf = X === null ? null : floatVector(X.ints);
+  const R = ray ? scaleVector(ray) : null;
 
-  /** Sign rule for multipliers y: y ≥ 0 on `nonneg` rows, y ≤ 0 on the opposite inequality rows. */
-  const checkRowSigns = (what: string, y: readonly Q[], nonneg: ">=" | "<=") => {
-    model.rows.forEach((r, i) => {
-      if (r.sense === "=") return;
-      const s = y[i]!.s * (y[i]!.n === 0n ? 0n : 1n);
-      if ((r.sense === nonneg && s < 0n) || (r.sense !== nonneg && s > 0n)) {
-        bad("dual-sign", `${what}[${i}] on ${r.sense} row ${rowName(i)} is ${qstr(y[i]!)}: wrong sign`);
+  // One pass over the rows: term indices, feasibility at x, the ray's direction, the sign rule on
+  // y; rows with y_i ≠ 0 are kept (scaled) for yᵀA.
+  const rowProblems: VerifyProblem[] = [];
+  const rayProblems: VerifyProblem[] = [];
+  const signProblems: VerifyProblem[] = [];
+  const active: { i: number; row: ScaledRow; rhs: Big }[] = [];
+  for (let i = 0; i < m; i++) {
+    const r = rowAt(i);
+    if (!termsOk(r.terms, r) || badTerms.length > 0) continue;
+    if (X !== null) {
+      // sign(activity − b): in doubles where provably exact, else BigInt (activity·D·X.den = S)
+      let c = Xf === null ? null : floatActivitySign(r, Xf, X.den);
+      if (c === null) {
+        const D = rowDen(r.terms);
+        const S = dotTerms(r.terms, D, X.ints);
+        const b = r.rhs;
+        const l = S * b.d;
+        const rr = (b.s < 0n ? -b.n : b.n) * D * X.den;
+        c = l < rr ? -1 : l > rr ? 1 : 0;
       }
-    });
-  };
+      if ((r.sense === "<=" && c > 0) || (r.sense === ">=" && c < 0) || (r.sense === "=" && c !== 0)) {
+        const act = dot(r.terms, x!);
+        rowProblems.push({ code: "primal-row-violated", message: `${xWhat}: row ${rowName(r)} has activity ${qstr(act)} ${r.sense === "=" ? "≠" : r.sense === "<=" ? ">" : "<"} ${qstr(r.rhs)} (violated by ${qstr(act.sub(r.rhs).abs())})` });
+      }
+    }
+    if (R !== null) {
+      const s = sgn(dotTerms(r.terms, rowDen(r.terms), R.ints)); // denominators are positive
+      if ((r.sense === "<=" && s > 0) || (r.sense === ">=" && s < 0) || (r.sense === "=" && s !== 0)) {
+        rayProblems.push({ code: "ray-row", message: `ray: row ${rowName(r)} (${r.sense}) has direction ${qstr(dot(r.terms, ray!))}` });
+      }
+    }
+    if (y !== null) {
+      const yi = y[i]!;
+      if (yi.n === 0n) continue;
+      if (r.sense !== "=" && ((r.sense === nonneg && yi.s < 0n) || (r.sense !== nonneg && yi.s > 0n))) {
+        signProblems.push({ code: "dual-sign", message: `${yWhat}[${i}] on ${r.sense} row ${rowName(r)} is ${qstr(yi)}: wrong sign` });
+      }
+      active.push({ i, row: scaleRow(r.terms), rhs: big(r.rhs) });
+    }
+  }
+  if (badTerms.length > 0) return { ok: false, problems: badTerms };
+  problems.push(...boundProblems, ...rowProblems);
+  if (result.status !== "unbounded") problems.push(...signProblems);
 
   /**
    * g = yᵀA, column by column, as integers G over one denominator W (g_j = G_j / W): with
    * w_i = y_i / D_i over the common denominator W, g_j = Σ_i A_ij·W_i / W. Also Σ_i y_i b_i
-   * (= Σ_i W_i·D_i·b_i / W) as an accumulator over W.
+   * (= Σ_i W_i·D_i·b_i / W) as an accumulator over W. Only rows with y_i ≠ 0 contribute.
    */
-  const rowCombination = (y: readonly Q[]) => {
-    const wn: bigint[] = new Array(m);
-    const wd: bigint[] = new Array(m);
+  const rowCombination = (yv: readonly Q[]) => {
+    const wn: bigint[] = new Array(active.length);
+    const wd: bigint[] = new Array(active.length);
     let W = 1n;
-    for (let i = 0; i < m; i++) {
-      const yi = y[i]!;
-      const D = rows[i]!.den;
+    active.forEach(({ i, row }, k) => {
+      const yi = yv[i]!;
+      const D = row.den;
       const num = yi.s < 0n ? -yi.n : yi.n;
-      if (num === 0n) {
-        wn[i] = 0n;
-        wd[i] = 1n;
-        continue;
-      }
       const g = D === 1n ? 1n : gcd(num, D);
-      wn[i] = num / g;
-      wd[i] = yi.d * (D / g);
-      W = lcm(W, wd[i]!);
-    }
+      wn[k] = num / g;
+      wd[k] = yi.d * (D / g);
+      if (wd[k] !== 1n) W = lcm(W, wd[k]!);
+    });
     const G: bigint[] = new Array(n).fill(0n);
     const yb = new Accumulator();
-    for (let i = 0; i < m; i++) {
-      if (wn[i] === 0n) continue;
-      const Wi = wd[i] === W ? wn[i]! : wn[i]! * (W / wd[i]!);
-      const row = rows[i]!;
-      for (let k = 0; k < row.ints.length; k++) G[row.vars[k]!] += row.ints[k]! * Wi;
-      yb.add(Wi * row.den, rhs[i]!);
-    }
+    active.forEach(({ row, rhs }, k) => {
+      const Wi = wd[k] === W ? wn[k]! : wn[k]! * (W / wd[k]!);
+      for (let t = 0; t < row.ints.length; t++) G[row.vars[t]!] += row.ints[t]! * Wi;
+      yb.add(Wi * row.den, rhs);
+    });
     return { G, W, yb };
   };
 
@@ -209,97 +368,67 @@ export function verify(model: LpModel, result: LpResult): VerifyReport {
   const C: bigint[] = new Array(n).fill(0n);
   for (let k = 0; k < obj.ints.length; k++) C[obj.vars[k]!] += obj.ints[k]!;
   const cQ = (j: number): Q => new Fraction(C[j]!, obj.den);
-  const max = model.direction === "max";
 
-  switch (result.status) {
-    case "optimal": {
-      const x = vec("primal", result.primal, n);
-      const y = vec("dual.rows", result.dual?.rows, m);
-      const d = vec("dual.reducedCosts", result.dual?.reducedCosts, n);
-      if (!(result.value instanceof Fraction)) bad("not-exact", "value is not an exact rational");
-      if (!x || !y || !d || !(result.value instanceof Fraction)) break;
-      checkFeasible("primal", x);
-      checkRowSigns("dual.rows", y, max ? "<=" : ">=");
-      const { G, W, yb } = rowCombination(y);
-      // Dual value: Σ y_i b_i + Σ_j d_j·(the bound d_j's sign points to) + c0.
-      const dBound = new Accumulator();
-      model.variables.forEach((v, j) => {
-        // c_j = g_j + d_j  ⇔  C_j·W·s = G_j·Dc·s + r·Dc·W  with d_j = r/s
-        const dj = big(d[j]!);
-        const Dc = obj.den;
-        if (C[j]! * W * dj.d !== G[j]! * Dc * dj.d + dj.n * Dc * W) {
-          const cj = new Fraction(G[j]!, W).add(d[j]!);
-          bad("dual-equation", `column ${varName(j)}: c_j = ${qstr(cQ(j))} but (Aᵀy)_j + d_j = ${qstr(cj)}`);
-        }
-        if (dj.n === 0n) return;
-        const positive = dj.n > 0n;
-        const needsUpper = positive === max;
-        const bound = needsUpper ? upper[j]! : lower[j]!;
-        if (bound === null) {
-          bad("reduced-cost-sign", `column ${varName(j)}: reduced cost ${qstr(d[j]!)} needs a finite ${needsUpper ? "upper" : "lower"} bound, which it lacks`);
-        } else {
-          dBound.add(1n, { n: dj.n * bound.n, d: dj.d * bound.d });
-        }
-      });
-      const X = scaleVector(x);
-      const primalValue = new Fraction(dotInt(obj, X.ints), obj.den * X.den).add(model.objectiveConstant);
-      if (!primalValue.equals(result.value)) bad("value-mismatch", `value ${qstr(result.value)} ≠ c·x + c0 = ${qstr(primalValue)}`);
-      if (problems.length === 0) {
-        const dualValue = yb.fraction(W).add(dBound.fraction()).add(model.objectiveConstant);
-        if (!dualValue.equals(primalValue)) bad("duality-gap", `primal value ${qstr(primalValue)} ≠ dual value ${qstr(dualValue)} (gap ${qstr(primalValue.sub(dualValue))})`);
+  if (checkRows && result.status === "optimal") {
+    const { G, W, yb } = rowCombination(y!);
+    // Dual value: Σ y_i b_i + Σ_j d_j·(the bound d_j's sign points to) + c0.
+    const dBound = new Accumulator();
+    model.variables.forEach((_v, j) => {
+      // c_j = g_j + d_j  ⇔  C_j·W·s = G_j·Dc·s + r·Dc·W  with d_j = r/s
+      const dj = big(d![j]!);
+      const Dc = obj.den;
+      if (C[j]! * W * dj.d !== G[j]! * Dc * dj.d + dj.n * Dc * W) {
+        const cj = new Fraction(G[j]!, W).add(d![j]!);
+        bad("dual-equation", `column ${varName(j)}: c_j = ${qstr(cQ(j))} but (Aᵀy)_j + d_j = ${qstr(cj)}`);
       }
-      break;
-    }
-    case "infeasible": {
-      const y = vec("farkas.rows", result.farkas?.rows, m);
-      if (!y) break;
-      checkRowSigns("farkas.rows", y, ">=");
-      const { G, W, yb } = rowCombination(y);
-      const maxG = new Accumulator(); // W · (max over l ≤ x ≤ u of g·x)
-      model.variables.forEach((_v, j) => {
-        const s = sgn(G[j]!);
-        if (s === 0) return;
-        const bound = s > 0 ? upper[j]! : lower[j]!;
-        if (bound === null) {
-          bad("farkas-unbounded-term", `farkas: combined coefficient ${qstr(new Fraction(G[j]!, W))} on ${varName(j)} needs a finite ${s > 0 ? "upper" : "lower"} bound, which it lacks`);
-        } else {
-          maxG.add(G[j]!, bound);
-        }
-      });
-      // maxG.num/maxG.den ≥ yb.num/yb.den (both scaled by W > 0)?
-      if (problems.length === 0 && maxG.num * yb.den >= yb.num * maxG.den) {
-        bad("farkas-no-contradiction", `farkas: max of yᵀA·x over the bounds is ${qstr(maxG.fraction(W))}, not below yᵀb = ${qstr(yb.fraction(W))}`);
+      if (dj.n === 0n) return;
+      const positive = dj.n > 0n;
+      const needsUpper = positive === max;
+      const bound = needsUpper ? upper[j]! : lower[j]!;
+      if (bound === null) {
+        bad("reduced-cost-sign", `column ${varName(j)}: reduced cost ${qstr(d![j]!)} needs a finite ${needsUpper ? "upper" : "lower"} bound, which it lacks`);
+      } else {
+        dBound.add(1n, { n: dj.n * bound.n, d: dj.d * bound.d });
       }
-      break;
+    });
+    const primalValue = new Fraction(dotInt(obj, X!.ints), obj.den * X!.den).add(model.objectiveConstant);
+    if (!primalValue.equals(result.value)) bad("value-mismatch", `value ${qstr(result.value)} ≠ c·x + c0 = ${qstr(primalValue)}`);
+    if (problems.length === 0) {
+      const dualValue = yb.fraction(W).add(dBound.fraction()).add(model.objectiveConstant);
+      if (!dualValue.equals(primalValue)) bad("duality-gap", `primal value ${qstr(primalValue)} ≠ dual value ${qstr(dualValue)} (gap ${qstr(primalValue.sub(dualValue))})`);
     }
-    case "unbounded": {
-      const x = vec("point", result.point, n);
-      const r = vec("ray", result.ray, n);
-      if (!x || !r) break;
-      checkFeasible("point", x);
-      model.variables.forEach((v, j) => {
-        if (v.lower !== null && r[j]!.s < 0n && r[j]!.n !== 0n) bad("ray-bound", `ray: ${varName(j)} has a finite lower bound but ray entry ${qstr(r[j]!)} < 0`);
-        if (v.upper !== null && r[j]!.s > 0n && r[j]!.n !== 0n) bad("ray-bound", `ray: ${varName(j)} has a finite upper bound but ray entry ${qstr(r[j]!)} > 0`);
-      });
-      const R = scaleVector(r);
-      model.rows.forEach((row, i) => {
-        const s = sgn(dotInt(rows[i]!, R.ints)); // denominators are positive
-        if ((row.sense === "<=" && s > 0) || (row.sense === ">=" && s < 0) || (row.sense === "=" && s !== 0)) {
-          bad("ray-row", `ray: row ${rowName(i)} (${row.sense}) has direction ${qstr(dot(row.terms, r))}`);
-        }
-      });
-      const crs = sgn(dotInt(obj, R.ints));
-      if ((max && crs <= 0) || (!max && crs >= 0)) bad("ray-not-improving", `ray: c·r = ${qstr(dot(model.objective, r))} does not strictly ${max ? "increase" : "decrease"} the objective`);
-      break;
+  } else if (checkRows && result.status === "infeasible") {
+    const { G, W, yb } = rowCombination(y!);
+    const maxG = new Accumulator(); // W · (max over l ≤ x ≤ u of g·x)
+    model.variables.forEach((_v, j) => {
+      const s = sgn(G[j]!);
+      if (s === 0) return;
+      const bound = s > 0 ? upper[j]! : lower[j]!;
+      if (bound === null) {
+        bad("farkas-unbounded-term", `farkas: combined coefficient ${qstr(new Fraction(G[j]!, W))} on ${varName(j)} needs a finite ${s > 0 ? "upper" : "lower"} bound, which it lacks`);
+      } else {
+        maxG.add(G[j]!, bound);
+      }
+    });
+    // maxG.num/maxG.den ≥ yb.num/yb.den (both scaled by W > 0)?
+    if (problems.length === 0 && maxG.num * yb.den >= yb.num * maxG.den) {
+      bad("farkas-no-contradiction", `farkas: max of yᵀA·x over the bounds is ${qstr(maxG.fraction(W))}, not below yᵀb = ${qstr(yb.fraction(W))}`);
     }
-    default:
-      bad("unknown-status", `unknown status ${JSON.stringify((result as { status: unknown }).status)}`);
+  } else if (checkRows && result.status === "unbounded") {
+    const r = ray!;
+    model.variables.forEach((v, j) => {
+      if (v.lower !== null && r[j]!.s < 0n && r[j]!.n !== 0n) bad("ray-bound", `ray: ${varName(j)} has a finite lower bound but ray entry ${qstr(r[j]!)} < 0`);
+      if (v.upper !== null && r[j]!.s > 0n && r[j]!.n !== 0n) bad("ray-bound", `ray: ${varName(j)} has a finite upper bound but ray entry ${qstr(r[j]!)} > 0`);
+    });
+    problems.push(...rayProblems);
+    const crs = sgn(dotInt(obj, R!.ints));
+    if ((max && crs <= 0) || (!max && crs >= 0)) bad("ray-not-improving", `ray: c·r = ${qstr(dot(model.objective, r))} does not strictly ${max ? "increase" : "decrease"} the objective`);
   }
   return problems.length === 0 ? { ok: true } : { ok: false, problems };
 }
 
 /** Throw MechcheckError("certificate-rejected") listing every problem, unless the certificate passes. */
-export function assertVerified(model: LpModel, result: LpResult): void {
+export function assertVerified(model: AnyLpModel, result: LpResult): void {
   const report = verify(model, result);
   if (!report.ok) {
     throw new MechcheckError(

@@ -45,6 +45,7 @@ import { MechcheckError } from "../errors.ts";
 import { ONE, q, qsum, ZERO, type Q, type QInput } from "../exact/rational.ts";
 import { LpBuilder, type LpModel, type LpResult, type LpRow, type LpTerm, type TermInput } from "../lp/model.ts";
 import { type RowGenerationStats, solveByRowGenerationWithStats } from "../lp/rowGeneration.ts";
+import type { ImplicitLpModel } from "../lp/verify.ts";
 import { profileAt, profileCount, profileIndex, withEntry } from "../model/profiles.ts";
 
 /** A prior on the value grid: f[profileIndex] = f(v), v_i = low + k_i·Δ for grid index k_i ∈ [0, K). */
@@ -206,6 +207,85 @@ export function optimalExPostAuctionLp(prior: AuctionPrior, opts: { ic?: IcScope
 }
 
 /**
+ * An EPIR (report −1) or EPIC row of (P) made on demand by `optimalExPostAuctionRows`: its name is
+ * built only when read (a check over 10⁶ rows reads none unless one fails).
+ */
+class AuctionRow implements LpRow {
+  readonly sense = ">=" as const;
+  constructor(
+    private readonly labels: readonly string[],
+    private readonly i: number,
+    private readonly v: number,
+    private readonly report: number,
+    readonly terms: readonly LpTerm[],
+    readonly rhs: Q,
+  ) {}
+  get name(): string {
+    return this.report < 0 ? `EPIR[i=${this.i + 1}, v=${this.labels[this.v]}]` : `EPIC[i=${this.i + 1}, v=${this.labels[this.v]}, report ${this.report + 1}]`;
+  }
+}
+
+/**
+ * The all-pairs (P) of `optimalExPostAuctionLp(prior)` (ic "all") as an ImplicitLpModel
+ * (src/lp/verify.ts): the same columns, objective and rows in the same order, row i built on demand
+ * by `row(i)` (its name only when read), so that a certificate can be checked on all n·Kⁿ·K rows
+ * without holding them (10⁶ rows at n = 4, K = 12). Only the Kⁿ FEAS rows are held.
+ * Row order: FEAS[v] for every v; then for each bidder i and profile v, EPIR[i, v] followed by
+ * EPIC[i, v, report k] for each k ≠ v_i in increasing k.
+ */
+export function optimalExPostAuctionRows(prior: AuctionPrior): ImplicitLpModel {
+  const { n, K } = prior;
+  const sizes = gridSizes(n, K);
+  const P = profileCount(sizes);
+  if (prior.f.length !== P) throw new MechcheckError("bad-size", `prior has ${prior.f.length} entries, expected ${P}`, { path: "f" });
+  const { b, labels } = auctionLpSkeleton(prior);
+  const base = b.build();
+  const values: Q[] = [];
+  for (let k = 0; k < K; k++) values.push(gridValue(prior, k));
+  const negValues = values.map((x) => x.neg());
+  const one = q(1);
+  const minusOne = q(-1);
+  const zero = q(0);
+  const strides = Array.from({ length: n }, (_, i) => K ** (n - 1 - i));
+  const term = (v: number, coef: Q): LpTerm => Object.freeze({ var: v, coef });
+  // the terms that depend on one column only, built once: v_i·q_i(v), −t_i(v), +t_i(w)
+  const qvTerms: (LpTerm | null)[] = new Array(n * P);
+  const pvTerms: LpTerm[] = new Array(n * P);
+  const pwTerms: LpTerm[] = new Array(n * P);
+  for (let i = 0; i < n; i++) {
+    for (let v = 0; v < P; v++) {
+      const vi = values[Math.floor(v / strides[i]!) % K]!;
+      qvTerms[i * P + v] = vi.n === 0n ? null : term(i * P + v, vi);
+      pvTerms[i * P + v] = term(n * P + i * P + v, minusOne);
+      pwTerms[i * P + v] = term(n * P + i * P + v, one);
+    }
+  }
+  const rowCount = P + n * P * K;
+  const row = (r: number): LpRow => {
+    if (!Number.isInteger(r) || r < 0 || r >= rowCount) throw new MechcheckError("bad-option", `(P) has rows 0..${rowCount - 1}, not ${r}`, { value: r });
+    if (r < P) return base.rows[r]!;
+    const t = r - P;
+    const block = Math.floor(t / K); // i·P + v
+    const within = t - block * K; // 0: EPIR; else the (within)-th report other than v_i
+    const i = Math.floor(block / P);
+    const v = block - i * P;
+    const stride = strides[i]!;
+    const ki = Math.floor(v / stride) % K;
+    const qvTerm = qvTerms[block]!;
+    const pvTerm = pvTerms[block]!;
+    if (within === 0) return new AuctionRow(labels, i, v, -1, qvTerm ? [qvTerm, pvTerm] : [pvTerm], zero);
+    const k = within - 1 < ki ? within - 1 : within;
+    const w = v + (k - ki) * stride;
+    const pwTerm = pwTerms[i * P + w]!;
+    // v_i q_i(v) − t_i(v) − v_i q_i(k, v_{-i}) + t_i(k, v_{-i}) ≥ 0, terms sorted by column
+    if (qvTerm === null) return new AuctionRow(labels, i, v, k, k < ki ? [pwTerm, pvTerm] : [pvTerm, pwTerm], zero);
+    const qwTerm = term(i * P + w, negValues[ki]!);
+    return new AuctionRow(labels, i, v, k, k < ki ? [qwTerm, qvTerm, pwTerm, pvTerm] : [qvTerm, qwTerm, pvTerm, pwTerm], zero);
+  };
+  return Object.freeze({ direction: base.direction, variables: base.variables, objective: base.objective, objectiveConstant: base.objectiveConstant, rowCount, row });
+}
+
+/**
  * Where row generation starts on the all-pairs (P) (`optimalExPostAuctionLp(prior)`, ic "all"):
  * - "local": every FEAS row, EPIR only at the bottom value v_i = low, and EPIC only for the adjacent
  *   reports v_i ± Δ. This subset implies every other row of (P) (so row generation ends after one
@@ -243,20 +323,30 @@ export function optimalExPostAuctionInitialRows(prior: Pick<AuctionPrior, "n" | 
 /**
  * (P) with all-pairs EPIC solved by exact row generation (src/lp/rowGeneration.ts) from the local
  * rows (`optimalExPostAuctionInitialRows`): the result is a certificate for the FULL program
- * `optimalExPostAuctionLp(prior)` (ic "all"), verified on it; `model` is that full program.
+ * `optimalExPostAuctionLp(prior)` (ic "all"), verified on every one of its rows, given on demand by
+ * `optimalExPostAuctionRows(prior)` (`implicitModel`), so only the generated rows are ever held.
+ * `model` is the full program as an LpModel, built on first access (not by the solve).
  */
 export function solveOptimalExPostAuction(
   prior: AuctionPrior,
   opts: { start?: AuctionRowStart; solveReduced?: (m: LpModel) => LpResult; batch?: number } = {},
-): { model: LpModel; result: LpResult; stats: RowGenerationStats } {
-  const model = optimalExPostAuctionLp(prior, { ic: "all" });
-  const { result, stats } = solveByRowGenerationWithStats(model, {
+): { readonly model: LpModel; readonly implicitModel: ImplicitLpModel; readonly result: LpResult; readonly stats: RowGenerationStats } {
+  const implicitModel = optimalExPostAuctionRows(prior);
+  const { result, stats } = solveByRowGenerationWithStats(implicitModel, {
     initialRows: optimalExPostAuctionInitialRows(prior, opts.start ?? "local"),
     expectComplete: (opts.start ?? "local") === "local",
     ...(opts.solveReduced ? { solveReduced: opts.solveReduced } : {}),
     ...(opts.batch !== undefined ? { batch: opts.batch } : {}),
   });
-  return { model, result, stats };
+  let model: LpModel | undefined;
+  return {
+    get model() {
+      return (model ??= optimalExPostAuctionLp(prior, { ic: "all" }));
+    },
+    implicitModel,
+    result,
+    stats,
+  };
 }
 
 /**
