@@ -154,8 +154,12 @@ export async function cliBundle(root, opts = {}) {
     const final = join(dir, key);
     const result = () => ({ key, dir: final, main: pathToFileURL(join(final, "main.js")).href, poolWorker: pathToFileURL(join(final, "poolWorker.js")).href });
     if (existsSync(join(final, "main.js"))) {
-      const t = new Date();
-      utimesSync(final, t, t); // in use: not pruned
+      try {
+        const t = new Date();
+        utimesSync(final, t, t); // in use: not pruned
+      } catch {
+        // a read-only node_modules: the bundle is still good to run
+      }
       return result();
     }
     const esbuild = opts.esbuild ?? (await import(pathToFileURL(createRequire(join(root, "package.json")).resolve("esbuild")).href));
