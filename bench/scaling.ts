@@ -8,8 +8,11 @@
  * /usr/bin/time (wall, user + system CPU, peak RSS) with a CPU-time cap: ours S seconds (default
  * 300); QSopt_ex F × our CPU time (default 2×, at least 20 s, at most S): stopped there it is at
  * least F× slower, and its value is then not compared. A wall-clock safety cap (default 1500 s) too:
- * - ours: bench/scaling-child.ts — node start, HiGHS load, building (P), exact row generation from
- *   the local rows (src/lp/rowGeneration.ts), the certificate verified on the full program;
+ * - ours: bench/scaling-child.ts, bundled once per run with esbuild (with HiGHS's .wasm next to it)
+ *   into the run's temp folder before any measurement and not timed — as QSopt_ex's LP export is
+ *   not — and run with plain `node`: a built program against a built program. Timed: node start,
+ *   HiGHS load, building (P), exact row generation from the local rows (src/lp/rowGeneration.ts),
+ *   the certificate verified on every row of the full program (given row by row on demand);
  * - QSopt_ex: `esolver -L` on the same full program exported as LP text (src/lp/lpFormat.ts; the
  *   export is written beforehand and not timed), end to end including its own file read. Its exact
  *   optimal value (printed as a rational) must equal ours, or the row says so.
@@ -21,7 +24,8 @@
  * sorted by size.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -99,9 +103,22 @@ interface Row {
 }
 
 const work = mkdtempSync(join(tmpdir(), "mechcheck-scaling-"));
+/** The bundled child (bundleChild), run with plain node. */
+const childJs = join(work, "scaling-child.mjs");
+
+/**
+ * Bundle bench/scaling-child.ts and everything it imports (HiGHS's loader included) into one ES
+ * module in the run's temp folder, with highs.wasm beside it (the loader finds it next to itself).
+ * Done once, before any measurement, and not timed.
+ */
+async function bundleChild(): Promise<void> {
+  const esbuild = await import("esbuild");
+  await esbuild.build({ entryPoints: [here("./scaling-child.ts")], bundle: true, platform: "node", format: "esm", target: "node20", outfile: childJs, logLevel: "warning" });
+  copyFileSync(createRequire(import.meta.url).resolve("highs/runtime"), join(work, "highs.wasm"));
+}
 
 function runOurs(n: number, K: number): Row["ours"] {
-  const t = timed(process.execPath, ["--import", "tsx", here("./scaling-child.ts"), "solve", String(n), String(K)], CAP_S);
+  const t = timed(process.execPath, [childJs, "solve", String(n), String(K)], CAP_S);
   if (!t.ok) return t;
   const j = JSON.parse(t.stdout.trim().split("\n").pop()!) as { value: string; wallMs: number; cpuMs: number; stats: NonNullable<Row["ours"]["inProcess"]>["stats"] };
   return { ...t, value: j.value, inProcess: { wallMs: j.wallMs, cpuMs: j.cpuMs, stats: j.stats } };
@@ -135,9 +152,10 @@ async function main() {
   const out: Row[] = [];
   const resultsFile = join(tmpdir(), `mechcheck-scaling-${started.toISOString().replace(/[:.]/g, "-")}.json`);
   const sizes = only ? only.map((x) => x.split("-").map(Number) as [number, number]) : SIZES;
+  await bundleChild();
   for (const [n, K] of sizes) {
     const file = join(work, `P-${n}-${K}.lp`);
-    execFileSync(process.execPath, ["--import", "tsx", here("./scaling-child.ts"), "export", String(n), String(K), file], { stdio: "inherit" });
+    execFileSync(process.execPath, [childJs, "export", String(n), String(K), file], { stdio: "inherit" });
     const c = auctionLpCounts(n, K, "all");
     const loadStart = la();
     // ours first: QSopt_ex's cap depends on our CPU time
@@ -195,7 +213,8 @@ function render(unsorted: Row[], run: { started: Date; loadAtStart: string; load
       `The machine was shared with other jobs during the run, so **CPU time** (user + system of the whole process) is the fair column; wall time is what the load left.`,
     "",
     `Each row: one process each, ours then QSopt_ex; whole process under \`/usr/bin/time\` (ours: node start, HiGHS load, building (P), ` +
-      `exact row generation from the local rows, final verification of the certificate on the full program; QSopt_ex: \`esolver -L\` reading the exported LP text and solving exactly). ` +
+      `exact row generation from the local rows, final verification of the certificate on every row of the full program; QSopt_ex: \`esolver -L\` reading the exported LP text and solving exactly). ` +
+      `Both are built programs: ours is bench/scaling-child.ts bundled with esbuild (HiGHS's .wasm beside it) before the run and run with plain \`node\`, as QSopt_ex's LP file is exported before the run; neither preparation is timed. ` +
       `CPU caps: ours ${CAP_S} s; QSopt_ex ${QSOPT_FACTOR}× our CPU time (at least ${QSOPT_MIN_S} s, at most ${CAP_S} s) — where it was stopped it is at least that much slower, and its value is not compared. Peak RSS is the process's maximum resident set (/usr/bin/time %M).`,
     "",
     "Rows × columns are those of the full (all-pairs) program that is certified; the reduced program's rows are in the row-generation column (rounds, rows per round).",

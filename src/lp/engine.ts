@@ -4,6 +4,7 @@
  *
  * This is the only module where exact coefficients become floats (`toFloat`), as engine input.
  */
+import { setFlagsFromString } from "node:v8";
 import highsModule from "highs";
 import type { Highs, InitOptions, Model as HighsModel, ModelData } from "highs";
 import { MechcheckError } from "../errors.ts";
@@ -229,12 +230,35 @@ class HighsEngine implements FloatLpEngine {
 const loadHighsRuntime = ((highsModule as unknown as { default?: unknown }).default ?? highsModule) as (options?: InitOptions) => Promise<Highs>;
 
 let loading: Promise<FloatLpEngine> | undefined;
+let loaded: FloatLpEngine | undefined;
+
+/** The HiGHS engine if `loadHighs` has completed, else undefined (synchronous). */
+export function loadedHighs(): FloatLpEngine | undefined {
+  return loaded;
+}
+
+/**
+ * Compile HiGHS's WebAssembly with V8's baseline compiler only (`--liftoff-only`), unless the
+ * process was started with a Liftoff or WebAssembly flag of its own (then those rule). By default
+ * V8 compiles the 3.5 MB module with Liftoff and then recompiles each hot function with TurboFan on
+ * background threads; for the LPs solved here that recompilation costs more CPU than it saves
+ * (measured on Chung–Ely's (P), whole process, bench/scaling.ts: n=2 K=20 1.1 s → 0.5 s CPU,
+ * n=3 K=10 1.9 s → 1.1 s, n=3 K=20 5.8 s → 4.6 s; n=4 K=12 14 s → 16 s, the one loss, with 20%
+ * less peak memory). The flag changes only how WebAssembly is compiled, never a result; it is
+ * process-wide, and set before the module is compiled (the first `loadHighs`).
+ */
+function preferBaselineWasm(): void {
+  const given = `${process.execArgv.join(" ")} ${process.env.NODE_OPTIONS ?? ""}`;
+  if (/--(no-)?liftoff|--wasm-/.test(given)) return;
+  setFlagsFromString("--liftoff-only");
+}
 
 /** Load the HiGHS WebAssembly runtime once (cached); the engine is then synchronous. */
 export function loadHighs(): Promise<FloatLpEngine> {
   if (loading === undefined) {
+    preferBaselineWasm();
     // No print/printErr handlers: native output is suppressed.
-    const p = loadHighsRuntime().then((h: Highs): FloatLpEngine => new HighsEngine(h));
+    const p = loadHighsRuntime().then((h: Highs): FloatLpEngine => (loaded = new HighsEngine(h)));
     p.catch(() => {
       loading = undefined;
     });

@@ -3,7 +3,10 @@
  *
  * Many large LPs have far more rows than bind at an optimum (e.g. all-pairs incentive constraints
  * of which only the local ones matter). `solveByRowGeneration` solves a reduced model that keeps
- * the same columns, objective and bounds but only a subset of the rows, with the certified `solve`;
+ * the same columns, objective and bounds but only a subset of the rows, with the certified `solve`
+ * (for an ImplicitLpModel, whose rows are made on demand: HiGHS's default basis certified exactly
+ * by certify.ts, without `solve`'s re-check of the reduced certificate — the judge checks the final
+ * one on every row of the full model — and `solve` when that fails);
  * then it checks EVERY row of the full model exactly at the reduced answer and adds the violated
  * ones (most violated first, at most `batch` per round), until nothing is violated:
  *
@@ -33,7 +36,9 @@
 import { MechcheckError } from "../errors.ts";
 import { type Q, ZERO } from "../exact/rational.ts";
 import type { LpModel, LpResult, LpRow, LpTerm, SolveTrace } from "./model.ts";
-import { type SolveOptions, solve } from "./solve.ts";
+import { certifyBasis } from "./certify.ts";
+import { DEFAULT_SETTINGS, loadedHighs } from "./engine.ts";
+import { isLpEngineLoaded, type SolveOptions, solve } from "./solve.ts";
 import { type AnyLpModel, assertVerified, isImplicitModel, modelRow, modelRowCount, verify } from "./verify.ts";
 
 /**
@@ -176,6 +181,36 @@ export function extendByZeros(reduced: readonly Q[], keep: readonly number[], fu
   return out;
 }
 
+/** Models with at most this many row × column cells are left to `solve` (it skips the float engine on them). */
+const SMALL_MODEL_CELLS = 400;
+
+/**
+ * A reduced model certified exactly from HiGHS's default basis (engine.ts, certify.ts): `solve`'s
+ * first attempt, without `solve`'s own re-check of the reduced certificate — every certificate row
+ * generation returns is checked by the judge on the FULL model, whose rows include the reduced
+ * ones. The trace is the one `solve` records for that attempt. Null when the engine is not loaded,
+ * the model is small, or the attempt fails (the caller then runs `solve`, with its retries).
+ */
+function certifyReducedDirectly(model: LpModel): LpResult | null {
+  const eng = isLpEngineLoaded() ? loadedHighs() : undefined;
+  if (eng === undefined || model.rows.length * Math.max(1, model.variables.length) <= SMALL_MODEL_CELLS) return null;
+  let p: ReturnType<typeof eng.propose>;
+  try {
+    p = eng.propose(model, DEFAULT_SETTINGS);
+  } catch {
+    return null;
+  }
+  if (p.status !== "optimal" || p.basis === null) return null;
+  let c: ReturnType<typeof certifyBasis>;
+  try {
+    c = certifyBasis(model, p.basis);
+  } catch {
+    return null; // e.g. a malformed model: `solve` validates it and says what is wrong
+  }
+  if (!c.ok) return null;
+  return { ...c.result, trace: { attempts: [{ engine: eng.name, settings: DEFAULT_SETTINGS.name, outcome: `${p.rawStatus}: certified` }], certifiedBy: "basis-lu" } };
+}
+
 /** Solve `model` by row generation; the certificate returned is for the full model (see the module comment). */
 export function solveByRowGeneration(model: AnyLpModel, opts: RowGenerationOptions): LpResult {
   return solveByRowGenerationWithStats(model, opts).result;
@@ -195,7 +230,10 @@ export function solveByRowGenerationWithStats(model: AnyLpModel, opts: RowGenera
   const maxRounds = opts.maxRounds ?? 50;
   if (!Number.isInteger(batch) || batch < 1) throw new MechcheckError("bad-option", `row generation: batch must be a positive integer, got ${batch}`, { path: "batch", value: batch });
   if (!Number.isInteger(maxRounds) || maxRounds < 1) throw new MechcheckError("bad-option", `row generation: maxRounds must be a positive integer, got ${maxRounds}`, { path: "maxRounds", value: maxRounds });
-  const solveReduced = opts.solveReduced ?? ((mm: LpModel) => solve(mm, opts.solveOptions));
+  // an implicit model's reduced programs go to HiGHS + the exact basis certification directly (the
+  // judge checks the final certificate on every row of the full model); an LpModel's to `solve`
+  const solveReduced =
+    opts.solveReduced ?? (implicit && opts.solveOptions === undefined ? (mm: LpModel) => certifyReducedDirectly(mm) ?? solve(mm) : (mm: LpModel) => solve(mm, opts.solveOptions));
 
   const inModel = new Uint8Array(m);
   if (typeof opts.initialRows === "function") {

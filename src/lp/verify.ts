@@ -223,6 +223,14 @@ export function verify(model: AnyLpModel, result: LpResult): VerifyReport {
     return ok;
   };
   termsOk(model.objective, null);
+  /** Whether the row's sense is ≤, ≥ or = and its numbers are exact rationals (else recorded). */
+  const rowOk = (r: LpRow) => {
+    const senseOk = r.sense === "<=" || r.sense === ">=" || r.sense === "=";
+    const exact = r.rhs instanceof Fraction && r.terms.every((t) => t.coef instanceof Fraction);
+    if (!senseOk) badTerms.push({ code: "model-bad-row", message: `row ${rowName(r)}: sense ${JSON.stringify(r.sense)} is not one of <=, >=, =` });
+    if (!exact) badTerms.push({ code: "model-bad-row", message: `row ${rowName(r)}: a coefficient or the right-hand side is not an exact rational` });
+    return senseOk && exact;
+  };
 
   /** A vector of exact rationals of the expected length, or null (with a problem recorded). */
   const vec = (what: string, v: unknown, len: number): readonly Q[] | null => {
@@ -300,7 +308,7 @@ export function verify(model: AnyLpModel, result: LpResult): VerifyReport {
   const active: { i: number; row: ScaledRow; rhs: Big }[] = [];
   for (let i = 0; i < m; i++) {
     const r = rowAt(i);
-    if (!termsOk(r.terms, r) || badTerms.length > 0) continue;
+    if (!termsOk(r.terms, r) || !rowOk(r) || badTerms.length > 0) continue;
     if (X !== null) {
       // sign(activity − b): in doubles where provably exact, else BigInt (activity·D·X.den = S)
       let c = Xf === null ? null : floatActivitySign(r, Xf, X.den);

@@ -112,4 +112,25 @@ describe("verify on the implicit (P)", () => {
       expect(a).toEqual(verify(model, t));
     }
   });
+
+  it("negative control: an implicit row with a sense that is not ≤, ≥, = or an inexact coefficient is reported, not skipped", () => {
+    const prior = randomCorrelatedPrior("impl-2", 2, 4);
+    const { implicitModel, result } = solveOptimalExPostAuction(prior);
+    const broken = (k: number, what: "sense" | "coef") => ({
+      ...implicitModel,
+      rowCount: implicitModel.rowCount,
+      row: (i: number): LpRow => {
+        const r = implicitModel.row(i);
+        if (i !== k) return r;
+        return what === "sense" ? { name: r.name, terms: r.terms, sense: "≥" as never, rhs: r.rhs } : { name: r.name, terms: r.terms.map((t) => ({ var: t.var, coef: 1 as never })), sense: r.sense, rhs: r.rhs };
+      },
+    });
+    const k = implicitModel.rowCount - 1;
+    for (const what of ["sense", "coef"] as const) {
+      const rep = verify(broken(k, what), result);
+      expect(rep.ok).toBe(false);
+      expect(!rep.ok && rep.problems.map((p) => p.code)).toEqual(["model-bad-row"]);
+      expect(!rep.ok && rep.problems[0]!.message).toContain(JSON.stringify(implicitModel.row(k).name));
+    }
+  });
 });
