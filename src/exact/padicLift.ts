@@ -25,7 +25,18 @@ export interface IntColumns {
 
 /** log2 |a| (a ≠ 0), roughly, for bounds. */
 function log2Abs(a: bigint): number {
-  const s = (a < 0n ? -a : a).toString(16);
+  const b = a < 0n ? -a : a;
+  if (b <= 9007199254740991n) {
+    // the same value from the hex digits of a double: (digits − 1)·4 + log2(leading digit + 1)
+    let top = Number(b);
+    let len = 1;
+    while (top >= 16) {
+      top = Math.floor(top / 16);
+      len++;
+    }
+    return (len - 1) * 4 + Math.log2(top + 1);
+  }
+  const s = b.toString(16);
   return (s.length - 1) * 4 + Math.log2(parseInt(s[0]!, 16) + 1);
 }
 
@@ -86,6 +97,8 @@ function limbsOf(A: IntColumns, p: number): Limbs | null {
   const nnz = start[m]!;
   const limbs = new Float64Array(q * nnz);
   const mask = (1n << BigInt(L)) - 1n;
+  const bL = BigInt(L);
+  const base = 2 ** L;
   for (let j = 0; j < m; j++) {
     const ri = A.rows[j]!;
     const rv = A.vals[j]!;
@@ -94,10 +107,21 @@ function limbsOf(A: IntColumns, p: number): Limbs | null {
       const neg = v < 0n;
       let av = neg ? -v : v;
       const at = start[j]! + k;
+      if (av <= 9007199254740991n) {
+        // below 2^53: split in doubles (floor division by a power of two is exact)
+        let x = Number(av);
+        for (let l = 0; l < q && x !== 0; l++) {
+          const hi = Math.floor(x / base);
+          const lo = x - hi * base;
+          limbs[l * nnz + at] = neg ? -lo : lo;
+          x = hi;
+        }
+        continue;
+      }
       for (let l = 0; l < q && av !== 0n; l++) {
         const x = Number(av & mask);
         limbs[l * nnz + at] = neg ? -x : x;
-        av >>= BigInt(L);
+        av >>= bL;
       }
     }
   }
@@ -302,6 +326,7 @@ function liftDoubles(
   };
   const w: number[] = new Array(m).fill(0);
   const xk: number[] = new Array(m).fill(0);
+  const Sbuf = new Float64Array(m);
   const pinv = 1 / p;
   for (let k = 1; k <= kMaxNow(); k++) {
     let zero = true;
@@ -327,7 +352,7 @@ function liftDoubles(
     digits.push(Float64Array.from(xk));
     // R ← (R − A xk) / p
     for (let l = 0; l < limbs.q; l++) {
-      const S = limbProduct(limbs, A, xk, transpose, l);
+      const S = limbProduct(limbs, A, xk, transpose, l, Sbuf);
       const off = l * m;
       for (let i = 0; i < m; i++) R[off + i] -= S[i]!;
     }
@@ -398,9 +423,9 @@ export function checkIntegerSolution(A: IntColumns, b: readonly bigint[], z: { n
 }
 
 /** Limb l of A·x (or Aᵀ·x) in doubles, exact by the choice of L (see Limbs). */
-function limbProduct(limbs: Limbs, A: IntColumns, x: readonly number[], transpose: boolean, l: number): Float64Array {
+function limbProduct(limbs: Limbs, A: IntColumns, x: readonly number[], transpose: boolean, l: number, out: Float64Array): Float64Array {
   const m = A.m;
-  const out = new Float64Array(m);
+  if (!transpose) out.fill(0);
   const nnz = limbs.start[m]!;
   const off = l * nnz;
   const lv = limbs.limbs;

@@ -107,6 +107,7 @@ function scaledColumnDot(P: Prepared, j: number, Wi: readonly bigint[]): bigint 
 }
 
 const preparedCache = new WeakMap<LpModel, Prepared>();
+const MINUS_ONE: Rat = ratNeg(RAT_ONE);
 
 function prepare(model: LpModel): Prepared {
   const hit = preparedCache.get(model);
@@ -194,7 +195,7 @@ export function certifyBasis(model: LpModel, basis: BasisHint, stats?: CertifySt
     for (let k = 0; k < rows.length; k++) rhs[rows[k]!] = ratSub(rhs[rows[k]!]!, ratMul(vals[k]!, xj));
   }
   const cols: SparseColumn[] = basic.map((v) =>
-    v < n ? { rows: Array.from(P.colRows[v]!), vals: P.colVals[v]! } : { rows: [v - n], vals: [ratNeg(RAT_ONE)] },
+    v < n ? { rows: P.colRows[v]!, vals: P.colVals[v]! } : { rows: [v - n], vals: [MINUS_ONE] },
   );
   const tl = performance.now();
   const cB = basic.map((v) => (v < n ? P.cost[v]! : RAT_ZERO));
@@ -259,8 +260,23 @@ export function certifyBasis(model: LpModel, basis: BasisHint, stats?: CertifySt
       return { ok: false, code: "dual-infeasible-basis", reason: `row dual of ${JSON.stringify(model.rows[i]!.name)} is ${ratToQ(y[i]!).toFraction()}, of the wrong sign for a ${s} row in a ${model.direction} problem` };
     }
   }
-  let value = P.c0;
-  for (let j = 0; j < n; j++) if (P.cost[j]!.n !== 0n) value = ratAdd(value, ratMul(P.cost[j]!, x[j]!));
+  // value = c0 + Σ c_j x_j over one growing common denominator (a gcd only for a new denominator), reduced once
+  let vn = P.c0.n;
+  let vd = P.c0.d;
+  for (let j = 0; j < n; j++) {
+    const cj = P.cost[j]!;
+    const xj = x[j]!;
+    if (cj.n === 0n || xj.n === 0n) continue;
+    const tn = cj.n * xj.n;
+    const td = cj.d * xj.d;
+    if (vd % td !== 0n) {
+      const L = lcmBig(vd, td);
+      vn *= L / vd;
+      vd = L;
+    }
+    vn += tn * (vd / td);
+  }
+  const value = ratOf(vn, vd);
   const result = {
     status: "optimal" as const,
     value: ratToQ(value),
