@@ -9,12 +9,14 @@
 // node_modules through a link) never runs a stale bundle. A build goes to a fresh temporary folder,
 // renamed into place when complete: of two concurrent first runs (vitest runs CLI tests in
 // parallel) one rename wins and the other discards its copy; a key folder that exists is complete.
-// Old key folders are pruned (the newest KEEP stay, and none used in the last PRUNE_AFTER_MS).
+// Old key folders are pruned (the newest KEEP stay, and none used in the last PRUNE_AFTER_MS; a
+// run is "using" its folder from its start, so only a run longer than that, during which the
+// sources changed KEEP times, could lose a chunk it had not loaded yet).
 //
-// Behaviour is that of the sources under tsx: each module's `import.meta.url` is replaced by its
-// source file's URL (so paths computed from it, e.g. src/paths.ts's PACKAGE_ROOT, are unchanged),
-// except in src/cli/poolWorkerUrl.ts, which is replaced so that the pool's worker threads run the
-// bundle's own worker entry. Any failure returns null, and the bin runs the sources through tsx.
+// Behaviour is that of the sources under tsx: each module's `import.meta.url` is replaced (as text,
+// comments included) by its source file's URL, so paths computed from it (src/paths.ts's
+// PACKAGE_ROOT, …) are unchanged; src/cli/poolWorkerUrl.ts is replaced as a whole, so that the
+// pool's worker threads run the bundle's own worker entry. Any failure returns null, and the bin runs the sources through tsx.
 // Only the repository uses this file; the installed package runs dist/ (no esbuild needed).
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
