@@ -8,7 +8,7 @@ import { setFlagsFromString } from "node:v8";
 import highsModule from "highs";
 import type { Highs, InitOptions, Model as HighsModel, ModelData } from "highs";
 import { MechcheckError } from "../errors.ts";
-import { toFloat } from "../exact/rational.ts";
+import { type Q, toFloat } from "../exact/rational.ts";
 import type { BasisHint, BasisStatus, LpModel } from "./model.ts";
 
 /** How to run the float engine. `name` is the label recorded in a SolveTrace. */
@@ -93,19 +93,33 @@ function cachedHighsModelData(model: LpModel, highs: Highs): ModelData {
   return d;
 }
 
+const EXACT_BIG = 2n ** 53n;
+/**
+ * The double nearest to x, as `toFloat`: when numerator and denominator are below 2^53 both are
+ * exact doubles and IEEE division rounds their quotient correctly (the common case, without
+ * BigInt shifts); otherwise `toFloat`.
+ */
+function nearestFloat(x: Q): number {
+  if (x.n < EXACT_BIG && x.d < EXACT_BIG) {
+    const v = x.d === 1n ? Number(x.n) : Number(x.n) / Number(x.d);
+    return x.s < 0n ? -v : v;
+  }
+  return toFloat(x);
+}
+
 /** Convert an exact LpModel to HiGHS's typed-array model (row-wise matrix). */
 export function toHighsModelData(model: LpModel, highs: { infinity: number; constants: Highs["constants"] }): ModelData {
   const n = model.variables.length;
   const m = model.rows.length;
   const inf = highs.infinity;
   const colCost = new Float64Array(n);
-  for (const t of model.objective) colCost[t.var] += toFloat(t.coef);
+  for (const t of model.objective) colCost[t.var] += nearestFloat(t.coef);
   const colLower = new Float64Array(n);
   const colUpper = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const v = model.variables[j]!;
-    colLower[j] = v.lower === null ? -inf : toFloat(v.lower);
-    colUpper[j] = v.upper === null ? inf : toFloat(v.upper);
+    colLower[j] = v.lower === null ? -inf : nearestFloat(v.lower);
+    colUpper[j] = v.upper === null ? inf : nearestFloat(v.upper);
   }
   const rowLower = new Float64Array(m);
   const rowUpper = new Float64Array(m);
@@ -117,13 +131,13 @@ export function toHighsModelData(model: LpModel, highs: { infinity: number; cons
   let k = 0;
   for (let i = 0; i < m; i++) {
     const r = model.rows[i]!;
-    const b = toFloat(r.rhs);
+    const b = nearestFloat(r.rhs);
     rowLower[i] = r.sense === "<=" ? -inf : b;
     rowUpper[i] = r.sense === ">=" ? inf : b;
     starts[i] = k;
     for (const t of r.terms) {
       indices[k] = t.var;
-      values[k] = toFloat(t.coef);
+      values[k] = nearestFloat(t.coef);
       k++;
     }
   }
@@ -132,7 +146,7 @@ export function toHighsModelData(model: LpModel, highs: { infinity: number; cons
     numCols: n,
     numRows: m,
     sense: model.direction === "max" ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
-    offset: toFloat(model.objectiveConstant),
+    offset: nearestFloat(model.objectiveConstant),
     colCost,
     colLower,
     colUpper,
