@@ -232,6 +232,23 @@ describe("the bundle cache", () => {
     expect(viaTsx.status).toBe(3);
     expect(viaTsx.stderr).toMatch(/EDITED-WORKER at .*src\/theorem\/poolWorker\.ts:/);
   }, SLOW);
+  it("--debug: an internal error's stack names the sources, as under tsx (source maps)", () => {
+    const dir = tempRepo();
+    const file = join(dir, "src", "cli", "commands", "theorems.ts");
+    const anchor = 'const { flags } = parseCommandArgs("list", args);\n';
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain(anchor);
+    writeFileSync(file, text.replace(anchor, anchor + '  throw new Error("EDITED-BOOM");\n'));
+    const bundled = cli(dir, ["list", "--debug"]);
+    const viaTsx = cli(dir, ["list", "--debug"], { MECHCHECK_BUNDLE: "0" });
+    expect(bundled.status).toBe(3);
+    expect(keysIn(dir)).toHaveLength(1); // it did run from the bundle
+    const top = (s: string) => s.split("\n").slice(0, 4).join("\n");
+    expect(top(bundled.stderr)).toMatch(/EDITED-BOOM\nError: EDITED-BOOM\n +at listCommand \(.*src\/cli\/commands\/theorems\.ts:\d+:\d+\)/);
+    expect(top(bundled.stderr)).toBe(top(viaTsx.stderr));
+    // without --debug: one line, no stack
+    expect(cli(dir, ["list"]).stderr.trim().split("\n")).toHaveLength(1);
+  }, SLOW);
 });
 
 describe("the bundled CLI in this repository", () => {
