@@ -36,6 +36,8 @@ function log2Abs(a: bigint): number {
     }
     return (len - 1) * 4 + Math.log2(top + 1);
   }
+  // above 2^53: Number(b) ≤ b·(1 + 2^−53) and is finite below 2^1023; the margin keeps an upper bound
+  if (b < 1n << 1000n) return Math.log2(Number(b)) + 1e-9;
   const s = b.toString(16);
   return (s.length - 1) * 4 + Math.log2(parseInt(s[0]!, 16) + 1);
 }
@@ -52,7 +54,7 @@ interface Limbs {
   readonly q: number;
   /** start of column j's entries in the flattened CSC order */
   readonly start: Int32Array;
-  /** limb l of entry k at limbs[l·nnz + k] */
+  /** limb l of entry k at limbs[k·q + l] */
   readonly limbs: Float64Array;
   /** every |a| < 2^maxBits; every row and column has at most maxCount entries */
   readonly maxBits: number;
@@ -113,14 +115,14 @@ function limbsOf(A: IntColumns, p: number): Limbs | null {
         for (let l = 0; l < q && x !== 0; l++) {
           const hi = Math.floor(x / base);
           const lo = x - hi * base;
-          limbs[l * nnz + at] = neg ? -lo : lo;
+          limbs[at * q + l] = neg ? -lo : lo;
           x = hi;
         }
         continue;
       }
       for (let l = 0; l < q && av !== 0n; l++) {
         const x = Number(av & mask);
-        limbs[l * nnz + at] = neg ? -x : x;
+        limbs[at * q + l] = neg ? -x : x;
         av >>= bL;
       }
     }
@@ -326,7 +328,7 @@ function liftDoubles(
   };
   const w: number[] = new Array(m).fill(0);
   const xk: number[] = new Array(m).fill(0);
-  const Sbuf = new Float64Array(m);
+  const Sbuf = new Float64Array(limbs.q);
   const pinv = 1 / p;
   for (let k = 1; k <= kMaxNow(); k++) {
     let zero = true;
@@ -351,11 +353,7 @@ function liftDoubles(
     else F.solveInPlace(w, xk);
     digits.push(Float64Array.from(xk));
     // R ← (R − A xk) / p
-    for (let l = 0; l < limbs.q; l++) {
-      const S = limbProduct(limbs, A, xk, transpose, l, Sbuf);
-      const off = l * m;
-      for (let i = 0; i < m; i++) R[off + i] -= S[i]!;
-    }
+    subtractProduct(limbs, A, xk, transpose, R, Sbuf);
     normalize(R, m, qr, base);
     for (let i = 0; i < m; i++) {
       let c = 0;
@@ -422,25 +420,36 @@ export function checkIntegerSolution(A: IntColumns, b: readonly bigint[], z: { n
   return true;
 }
 
-/** Limb l of A·x (or Aᵀ·x) in doubles, exact by the choice of L (see Limbs). */
-function limbProduct(limbs: Limbs, A: IntColumns, x: readonly number[], transpose: boolean, l: number, out: Float64Array): Float64Array {
+/**
+ * R_l ← R_l − limb l of A·x (or Aᵀ·x) for every limb l, in one pass over A. Exact in doubles:
+ * R_l starts in [0, 2^L) and every partial sum of limb·digit products stays below
+ * maxCount·2^L·p ≤ 2^52 by the choice of L (see Limbs). `acc` (length ≥ q) is scratch space.
+ */
+function subtractProduct(limbs: Limbs, A: IntColumns, x: readonly number[], transpose: boolean, R: Float64Array, acc: Float64Array): void {
   const m = A.m;
-  if (!transpose) out.fill(0);
-  const nnz = limbs.start[m]!;
-  const off = l * nnz;
+  const q = limbs.q;
   const lv = limbs.limbs;
+  const start = limbs.start;
   for (let j = 0; j < m; j++) {
     const ri = A.rows[j]!;
-    const at = off + limbs.start[j]!;
+    const at = start[j]!;
     if (!transpose) {
       const xj = x[j]!;
       if (xj === 0) continue;
-      for (let t = 0; t < ri.length; t++) out[ri[t]!] += lv[at + t]! * xj;
+      for (let t = 0; t < ri.length; t++) {
+        const i = ri[t]!;
+        const e = (at + t) * q;
+        for (let l = 0; l < q; l++) R[l * m + i] -= lv[e + l]! * xj;
+      }
     } else {
-      let s = 0;
-      for (let t = 0; t < ri.length; t++) s += lv[at + t]! * x[ri[t]!]!;
-      out[j] = s;
+      for (let l = 0; l < q; l++) acc[l] = 0;
+      for (let t = 0; t < ri.length; t++) {
+        const xi = x[ri[t]!]!;
+        if (xi === 0) continue;
+        const e = (at + t) * q;
+        for (let l = 0; l < q; l++) acc[l] += lv[e + l]! * xi;
+      }
+      for (let l = 0; l < q; l++) R[l * m + j] -= acc[l]!;
     }
   }
-  return out;
 }
