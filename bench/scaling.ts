@@ -214,7 +214,8 @@ function render(unsorted: Row[], run: { started: Date; loadAtStart: string; load
     "",
     `Each row: one process each, ours then QSopt_ex; whole process under \`/usr/bin/time\` (ours: node start, HiGHS load, building (P), ` +
       `exact row generation from the local rows, final verification of the certificate on every row of the full program; QSopt_ex: \`esolver -L\` reading the exported LP text and solving exactly). ` +
-      `Both are built programs: ours is bench/scaling-child.ts bundled with esbuild (HiGHS's .wasm beside it) before the run and run with plain \`node\`, as QSopt_ex's LP file is exported before the run; neither preparation is timed. ` +
+      `Both are built programs: ours is bench/scaling-child.ts bundled with esbuild (HiGHS's .wasm beside it) before the run and run with plain \`node\` (no node flags; src/lp/engine.ts has V8 compile HiGHS's WebAssembly with its baseline compiler only, as in the CLI), as QSopt_ex's LP file is exported before the run; neither preparation is timed. ` +
+      `Our certificate is checked on every row of the full program, which is given row by row on demand (src/robust/optimalExPostAuction.ts, \`optimalExPostAuctionRows\`) instead of held in memory; the exported LP file is the materialized program (\`optimalExPostAuctionLp\`). ` +
       `CPU caps: ours ${CAP_S} s; QSopt_ex ${QSOPT_FACTOR}× our CPU time (at least ${QSOPT_MIN_S} s, at most ${CAP_S} s) — where it was stopped it is at least that much slower, and its value is not compared. Peak RSS is the process's maximum resident set (/usr/bin/time %M).`,
     "",
     "Rows × columns are those of the full (all-pairs) program that is certified; the reduced program's rows are in the row-generation column (rounds, rows per round).",

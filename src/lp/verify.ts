@@ -125,6 +125,8 @@ const dotInt = (row: ScaledRow, X: readonly bigint[]) => {
 /** 2^53: integers of smaller magnitude, and sums of them below it, are exact in doubles. */
 const EXACT_FLOAT = 2 ** 53;
 const EXACT_FLOAT_BIG = 2n ** 53n;
+/** At most this many coefficient objects are remembered per verify call (models that share them gain; others are not taxed). */
+const SMALL_COEF_CACHE = 4096;
 /** The integers as doubles when every one is below 2^53 in magnitude (exactly representable), else null. */
 function floatVector(ints: readonly bigint[]): Float64Array | null {
   const out = new Float64Array(ints.length);
@@ -143,17 +145,23 @@ function floatVector(ints: readonly bigint[]): Float64Array | null {
  * b·xDen in BigInt. Returns null when the row is not covered (a fractional or large coefficient, or
  * the bound exceeded): the caller uses the BigInt path.
  */
-function floatActivitySign(r: LpRow, Xf: Float64Array, xDen: bigint): number | null {
+function floatActivitySign(r: LpRow, Xf: Float64Array, xDen: bigint, small: Map<Q, number>): number | null {
   const terms = r.terms;
   let S = 0;
   let mag = 0;
   for (let k = 0; k < terms.length; k++) {
     const t = terms[k]!;
     const c = t.coef;
-    if (c.d !== 1n || c.n >= EXACT_FLOAT_BIG) return null;
-    const p = Number(c.n) * Xf[t.var]!;
+    let a = small.get(c);
+    if (a === undefined) {
+      // the coefficient as an exact double if it is an integer below 2^53 in magnitude, else NaN
+      a = c.d !== 1n || c.n >= EXACT_FLOAT_BIG ? NaN : c.s < 0n ? -Number(c.n) : Number(c.n);
+      if (small.size < SMALL_COEF_CACHE) small.set(c, a);
+    }
+    if (Number.isNaN(a)) return null;
+    const p = a * Xf[t.var]!;
     mag += Math.abs(p);
-    S += c.s < 0n ? -p : p;
+    S += p;
   }
   if (!(mag < EXACT_FLOAT)) return null;
   const b = r.rhs;
@@ -298,6 +306,8 @@ export function verify(model: AnyLpModel, result: LpResult): VerifyReport {
   }
   const X = x ? scaleVector(x) : null;
   const Xf = X === null ? null : floatVector(X.ints);
+  /** Coefficient objects seen in the pass → their value as an exact double, or NaN (rows share coefficient objects). */
+  const smallCoefs = new Map<Q, number>();
   const R = ray ? scaleVector(ray) : null;
 
   // One pass over the rows: term indices, feasibility at x, the ray's direction, the sign rule on
@@ -311,7 +321,7 @@ export function verify(model: AnyLpModel, result: LpResult): VerifyReport {
     if (!termsOk(r.terms, r) || !rowOk(r) || badTerms.length > 0) continue;
     if (X !== null) {
       // sign(activity − b): in doubles where provably exact, else BigInt (activity·D·X.den = S)
-      let c = Xf === null ? null : floatActivitySign(r, Xf, X.den);
+      let c = Xf === null ? null : floatActivitySign(r, Xf, X.den, smallCoefs);
       if (c === null) {
         const D = rowDen(r.terms);
         const S = dotTerms(r.terms, D, X.ints);
