@@ -35,8 +35,12 @@ export function invMod(a: number, p: number): number {
   let nr = a;
   while (nr !== 0) {
     const q = Math.floor(r / nr);
-    [t, nt] = [nt, t - q * nt];
-    [r, nr] = [nr, r - q * nr];
+    const t2 = t - q * nt;
+    t = nt;
+    nt = t2;
+    const r2 = r - q * nr;
+    r = nr;
+    nr = r2;
   }
   return t < 0 ? t + p : t;
 }

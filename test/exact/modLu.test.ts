@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MechcheckError } from "../../src/errors.ts";
 import { type ModColumn, ModLu } from "../../src/exact/modLu.ts";
-import { mulMod } from "../../src/exact/modular.ts";
+import { modOf, mulMod } from "../../src/exact/modular.ts";
+import { type IntColumns, liftSolve } from "../../src/exact/padicLift.ts";
 
 const RUNS = Number(process.env.MECHCHECK_RUNS ?? 100);
 const BIG_P = 67108859;
@@ -169,5 +170,52 @@ describe("ModLu", () => {
     expect(code(() => ModLu.factor(7, 1, [{ rows: [0], vals: [-1] }]))).toBe("bad-matrix");
     expect(code(() => ModLu.factor(7, 1, [{ rows: [0], vals: [1.5] }]))).toBe("bad-matrix");
     expect(code(() => ModLu.factor(7, 1, [{ rows: [0], vals: [3] }]))).toBe("none");
+  });
+});
+
+describe("p-adic lifting on a ModLu factorization", () => {
+  it("A z = b and Aᵀ z = b exactly (multiplied back in bigints) for small and 40-bit entries, dense rows, negative and 200-bit right-hand sides", () => {
+    let seed = 7;
+    let solved = 0;
+    for (const [m, bits, p] of [
+      [30, 6, BIG_P],
+      [45, 40, BIG_P],
+      [20, 12, 97],
+    ] as const) {
+      for (let rep = 0; rep < 3; rep++) {
+        const pat = randomCols(m, 2, 0.1, 2, seed++); // pattern only (values are 1)
+        let s = seed * 7919;
+        const next = () => {
+          s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+          return BigInt(s);
+        };
+        const A: IntColumns = {
+          m,
+          rows: pat.map((c) => Int32Array.from(c.rows)),
+          vals: pat.map((c) => Array.from(c.rows, () => ((next() << 32n) | next()) % (1n << BigInt(bits)) * (next() % 2n ? -1n : 1n) || 1n)),
+        };
+        const pb = BigInt(p);
+        const F = ModLu.factor(p, m, A.vals.map((vs, j) => ({ rows: A.rows[j]!, vals: vs.map((v) => modOf(v, p, pb)) })));
+        if (!(F instanceof ModLu)) continue;
+        solved++;
+        const b = Array.from({ length: m }, (_, i) => (i % 3 === 0 ? -((1n << 200n) / BigInt(i + 1)) : next()));
+        for (const transpose of [false, true]) {
+          const z = liftSolve(A, F, p, b, transpose);
+          expect(z).not.toBeNull();
+          const acc: bigint[] = new Array(m).fill(0n);
+          for (let j = 0; j < m; j++) {
+            for (let k = 0; k < A.rows[j]!.length; k++) {
+              const i = A.rows[j]![k]!;
+              if (transpose) acc[j] = acc[j]! + A.vals[j]![k]! * z!.num[i]!;
+              else acc[i] = acc[i]! + A.vals[j]![k]! * z!.num[j]!;
+            }
+          }
+          acc.forEach((v, i) => expect(v).toBe(z!.den * b[i]!));
+          // negative control: the same numerators over den + 1 do not solve the system
+          expect(acc.every((v, i) => v === (z!.den + 1n) * b[i]!)).toBe(false);
+        }
+      }
+    }
+    expect(solved).toBeGreaterThanOrEqual(6);
   });
 });
