@@ -43,7 +43,7 @@
 import seedrandom from "seedrandom";
 import { MechcheckError } from "../errors.ts";
 import { ONE, q, qsum, ZERO, type Q, type QInput } from "../exact/rational.ts";
-import { LpBuilder, type LpModel, type LpResult, type LpRow, type LpTerm, type TermInput } from "../lp/model.ts";
+import { LpBuilder, type LpModel, type LpResult, type LpRow, type LpTerm, type LpVariable, type TermInput } from "../lp/model.ts";
 import { type RowGenerationStats, solveByRowGenerationWithStats } from "../lp/rowGeneration.ts";
 import type { ImplicitLpModel } from "../lp/verify.ts";
 import { profileAt, profileCount, profileIndex, withEntry } from "../model/profiles.ts";
@@ -238,8 +238,6 @@ export function optimalExPostAuctionRows(prior: AuctionPrior): ImplicitLpModel {
   const sizes = gridSizes(n, K);
   const P = profileCount(sizes);
   if (prior.f.length !== P) throw new MechcheckError("bad-size", `prior has ${prior.f.length} entries, expected ${P}`, { path: "f" });
-  const { b, labels } = auctionLpSkeleton(prior);
-  const base = b.build();
   const values: Q[] = [];
   for (let k = 0; k < K; k++) values.push(gridValue(prior, k));
   const negValues = values.map((x) => x.neg());
@@ -248,6 +246,22 @@ export function optimalExPostAuctionRows(prior: AuctionPrior): ImplicitLpModel {
   const zero = q(0);
   const strides = Array.from({ length: n }, (_, i) => K ** (n - 1 - i));
   const term = (v: number, coef: Q): LpTerm => Object.freeze({ var: v, coef });
+  // columns, objective and FEAS rows as auctionLpSkeleton's LpBuilder makes them (names, bounds,
+  // terms sorted by column, zero objective terms dropped), built directly as frozen data
+  const labels: string[] = [];
+  for (let v = 0; v < P; v++) labels.push(profileLabel(profileAt(sizes, v)));
+  const variables: LpVariable[] = [];
+  for (let i = 0; i < n; i++) for (let v = 0; v < P; v++) variables.push(Object.freeze({ name: `q${i + 1}${labels[v]}`, lower: ZERO, upper: null }));
+  for (let i = 0; i < n; i++) for (let v = 0; v < P; v++) variables.push(Object.freeze({ name: `p${i + 1}${labels[v]}`, lower: null, upper: null }));
+  const objective: LpTerm[] = [];
+  for (let i = 0; i < n; i++) for (let v = 0; v < P; v++) if (prior.f[v]!.n !== 0n) objective.push(term(n * P + i * P + v, prior.f[v]!));
+  const feas: LpRow[] = [];
+  for (let v = 0; v < P; v++) {
+    const terms: LpTerm[] = [];
+    for (let i = 0; i < n; i++) terms.push(term(i * P + v, one));
+    feas.push(Object.freeze({ name: `FEAS[v=${labels[v]}]`, terms: Object.freeze(terms), sense: "<=" as const, rhs: one }));
+  }
+  const base = { direction: "max" as const, variables: Object.freeze(variables), rows: feas, objective: Object.freeze(objective), objectiveConstant: ZERO };
   // the terms that depend on one column only, built once: v_i·q_i(v), −t_i(v), +t_i(w)
   const qvTerms: (LpTerm | null)[] = new Array(n * P);
   const pvTerms: LpTerm[] = new Array(n * P);

@@ -35,6 +35,7 @@ const priors: AuctionPrior[] = [
   randomCorrelatedPrior("impl-3", 3, 3),
   auctionPrior(2, 3, [1, 2, 3, 4, 5, 6, 7, 8, 9], { low: 0, delta: "1/2" }), // v = 0 at the bottom: zero coefficients dropped
   auctionPrior(2, 2, [1, 1, 1, 1], { low: "-1", delta: 2 }),
+  auctionPrior(2, 3, [0, 1, 2, 0, 3, 1, 1, 0, 2]), // zero weights: their objective terms dropped
 ];
 
 describe("optimalExPostAuctionRows: the all-pairs (P) on demand", () => {
