@@ -351,7 +351,7 @@ function liftDoubles(
     }
     if (transpose) F.solveTransposeInPlace(w, xk);
     else F.solveInPlace(w, xk);
-    digits.push(Float64Array.from(xk));
+    digits.push(new Float64Array(xk));
     // R ← (R − A xk) / p
     subtractProduct(limbs, A, xk, transpose, R, Sbuf);
     normalize(R, m, qr, base);
@@ -436,10 +436,21 @@ function subtractProduct(limbs: Limbs, A: IntColumns, x: readonly number[], tran
     if (!transpose) {
       const xj = x[j]!;
       if (xj === 0) continue;
-      for (let t = 0; t < ri.length; t++) {
-        const i = ri[t]!;
-        const e = (at + t) * q;
-        for (let l = 0; l < q; l++) R[l * m + i] -= lv[e + l]! * xj;
+      if (q === 1) {
+        for (let t = 0; t < ri.length; t++) R[ri[t]!] -= lv[at + t]! * xj;
+      } else if (q === 2) {
+        for (let t = 0; t < ri.length; t++) {
+          const i = ri[t]!;
+          const e = (at + t) * 2;
+          R[i] -= lv[e]! * xj;
+          R[m + i] -= lv[e + 1]! * xj;
+        }
+      } else {
+        for (let t = 0; t < ri.length; t++) {
+          const i = ri[t]!;
+          const e = (at + t) * q;
+          for (let l = 0; l < q; l++) R[l * m + i] -= lv[e + l]! * xj;
+        }
       }
     } else {
       for (let l = 0; l < q; l++) acc[l] = 0;
