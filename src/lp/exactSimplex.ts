@@ -14,7 +14,15 @@
  * d·det B are integral, so a row touched by a pivot is brought to the current determinant G by
  * an exact division, updated by the exact division (N_i·p − N_iq·N_r)/G, and gets denominator p
  * (the pivot, ±det of the new basis); rows the pivot does not touch are left alone. No gcds.
- * Basic values, ratios and the outputs are exact rationals (fraction.js).
+ *
+ * Two representations of the same integers: while they are small the tableau is held in doubles
+ * ("small mode": every entry an integer of magnitude < 2^53, exactly representable), and a pivot
+ * runs in doubles only when a bound on every product it forms is below 2^52 (checked before the
+ * pivot from per-row magnitude bounds; then each product, difference and exact quotient is an
+ * integer below 2^53 and floating-point arithmetic is exact). Otherwise the tableau moves to
+ * bigints for good ("big mode"), where nothing can overflow. Both hold the very same integers, so
+ * the pivots chosen are the same in either. Basic values, bounds, ratios and the outputs are exact
+ * rationals (the bigint pair `Rat` of src/exact/fastRational.ts; `Q` at the interface).
  *
  * Certificates: the reduced cost of slack i is w_i = (ĉ_B B⁻¹)_i, so y = Λw/λ_c (phase 2) and
  * the Farkas multipliers are Λw¹ from phase 1's duals.
@@ -27,9 +35,9 @@
  * within a degenerate stretch; the problem itself changes only when an artificial is dropped
  * (at most m times).
  */
-import Fraction from "fraction.js";
 import { InternalError, MechcheckError } from "../errors.ts";
-import { ONE, type Q, ZERO } from "../exact/rational.ts";
+import { RAT_ONE, RAT_ZERO, type Rat, rat, ratAdd, ratCmp, ratEq, ratFromQ, ratMul, ratNeg, ratSub, ratToQ } from "../exact/fastRational.ts";
+import type { Q } from "../exact/rational.ts";
 import type { BasisHint, LpModel, LpResult } from "./model.ts";
 
 export interface ExactSimplexOptions {
@@ -41,13 +49,24 @@ export interface ExactSimplexOptions {
   deadlineMs?: number;
   /** "devex" (default, with a fallback to Bland on degenerate stretches) or "bland" throughout. */
   pivotRule?: "devex" | "bland";
+  /**
+   * Keep the tableau in bigints from the start (no double-precision small mode). For tests: the
+   * two representations must give the same pivots and the same certificates.
+   */
+  bigintOnly?: boolean;
 }
 
 const DEGENERATE_SWITCH = 20;
+/** Small mode starts only when every tableau entry is below this magnitude. */
+const SMALL_START = 2 ** 26;
+/** A small-mode pivot (or rescale) runs only when every product it forms is below this (< 2^53, with a margin for the float estimate). */
+const SMALL_PRODUCT = 2 ** 51;
 
 export function exactSimplex(model: LpModel, opts: ExactSimplexOptions = {}): LpResult {
   return new Simplex(model, opts).run();
 }
+/** Statistics of the last solve in this process (tests: which representation ran). */
+export const exactSimplexStats = { pivots: 0, smallPivots: 0, grewToBigint: false };
 
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
@@ -57,10 +76,11 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 function lcmDen(xs: Iterable<Q>): bigint {
   let l = 1n;
-  for (const x of xs) l = (l / gcd(l, x.d)) * x.d;
+  for (const x of xs) if (x.d !== 1n && l % x.d !== 0n) l = (l / gcd(l, x.d)) * x.d;
   return l;
 }
-const frac = (n: bigint, d: bigint): Q => (n === 0n ? ZERO : new Fraction(n, d));
+const qOf = (n: bigint, d: bigint): Q => ratToQ(rat(n, d));
+const babs = (x: bigint): bigint => (x < 0n ? -x : x);
 /** ln|x| for a nonzero bigint (a float heuristic for pricing only). */
 function logAbs(x: bigint): number {
   if (x < 0n) x = -x;
@@ -69,17 +89,23 @@ function logAbs(x: bigint): number {
   const bits = x.toString(16).length * 4;
   return Math.log(Number(x >> BigInt(bits - 64))) + (bits - 64) * Math.LN2;
 }
+/** ln|x| for a nonzero integer double: the same value as logAbs(BigInt(x)) below 2^53. */
+const logAbsF = (x: number): number => Math.log(Math.abs(x));
 
 class Simplex {
   private readonly n: number;
   private readonly m: number;
   private readonly N: number;
   /** Bounds (slacks in scaled units λ_i·b_i). */
-  private readonly lo: (Q | null)[];
-  private readonly up: (Q | null)[];
+  private readonly lo: (Rat | null)[];
+  private readonly up: (Rat | null)[];
+  /** fixed[j] = 1 when lo_j = up_j (never priced). */
+  private readonly fixed: Uint8Array;
   private readonly rowScale: bigint[];
   private readonly costScale: bigint;
-  /** Tableau numerators and per-row denominators: T_i = num[i] / den[i]. */
+  /** Whether the tableau is held in bigints (big mode) or in doubles (small mode). */
+  private big = true;
+  // Big mode. Tableau numerators and per-row denominators: T_i = num[i] / den[i].
   private num: bigint[][] = [];
   private den: bigint[] = [];
   /** Reduced costs: d = dNum / dDen. */
@@ -87,15 +113,23 @@ class Simplex {
   private dDen = 1n;
   /** The current basis determinant (up to sign): every row times G is integral. */
   private G = 1n;
-  private beta: Q[] = [];
+  // Small mode: the same integers as doubles, with an upper bound on each row's live magnitudes.
+  private fNum: Float64Array[] = [];
+  private fDen: Float64Array = new Float64Array(0);
+  private fMax: Float64Array = new Float64Array(0);
+  private fD: Float64Array = new Float64Array(0);
+  private fDMax = 0;
+  private fDDen = 1;
+  private fG = 1;
+  private beta: Rat[] = [];
   /** basis[i] = variable basic in row i (≥ N: artificial of row basis[i] − N). */
   private basis: number[] = [];
   /** pos[k] = row where k is basic, −1 if nonbasic (k < N). */
   private pos: Int32Array;
   /** value of each nonbasic variable (k < N). */
-  private xN: Q[];
+  private xN: Rat[];
   /** Upper bound of basic artificials (null in phase 1, ZERO afterwards). */
-  private artUp: Q | null = null;
+  private artUp: Rat | null = null;
   private iterations = 0;
   private readonly started = Date.now();
   private degenerateRun = 0;
@@ -109,18 +143,28 @@ class Simplex {
     this.n = model.variables.length;
     this.m = model.rows.length;
     this.N = this.n + this.m;
-    for (const t of [...model.objective, ...model.rows.flatMap((r) => r.terms)]) {
-      if (!Number.isInteger(t.var) || t.var < 0 || t.var >= this.n) {
-        throw new MechcheckError("unknown-variable", `LP model: term variable index ${t.var} is out of range`, { path: "terms", value: t.var });
+    const checkTerms = (terms: LpModel["objective"]) => {
+      for (const t of terms) {
+        if (!Number.isInteger(t.var) || t.var < 0 || t.var >= this.n) {
+          throw new MechcheckError("unknown-variable", `LP model: term variable index ${t.var} is out of range`, { path: "terms", value: t.var });
+        }
       }
-    }
+    };
+    checkTerms(model.objective);
+    for (const r of model.rows) checkTerms(r.terms);
     this.rowScale = model.rows.map((r) => lcmDen(r.terms.map((t) => t.coef)));
     this.costScale = lcmDen(model.objective.map((t) => t.coef));
-    const scaled = (i: number) => model.rows[i]!.rhs.mul(this.rowScale[i]!);
-    this.lo = [...model.variables.map((v) => v.lower), ...model.rows.map((r, i) => (r.sense === "<=" ? null : scaled(i)))];
-    this.up = [...model.variables.map((v) => v.upper), ...model.rows.map((r, i) => (r.sense === ">=" ? null : scaled(i)))];
+    const scaled = (i: number) => ratMul(ratFromQ(model.rows[i]!.rhs), { n: this.rowScale[i]!, d: 1n });
+    const orNull = (x: Q | null) => (x === null ? null : ratFromQ(x));
+    this.lo = [...model.variables.map((v) => orNull(v.lower)), ...model.rows.map((r, i) => (r.sense === "<=" ? null : scaled(i)))];
+    this.up = [...model.variables.map((v) => orNull(v.upper)), ...model.rows.map((r, i) => (r.sense === ">=" ? null : scaled(i)))];
+    this.fixed = new Uint8Array(this.N);
+    for (let j = 0; j < this.N; j++) if (this.lo[j] !== null && this.up[j] !== null && ratEq(this.lo[j]!, this.up[j]!)) this.fixed[j] = 1;
     this.pos = new Int32Array(this.N).fill(-1);
-    this.xN = new Array(this.N).fill(ZERO);
+    this.xN = new Array<Rat>(this.N).fill(RAT_ZERO);
+    exactSimplexStats.pivots = 0;
+    exactSimplexStats.smallPivots = 0;
+    exactSimplexStats.grewToBigint = false;
   }
 
   run(): LpResult {
@@ -129,13 +173,14 @@ class Simplex {
       this.coldStart();
       const phase1 = this.iterate();
       if (phase1 !== "optimal") throw new InternalError("exactSimplex: phase 1 cannot be unbounded (internal error)");
-      let z = ZERO;
-      for (let i = 0; i < this.m; i++) if (this.basis[i]! >= N) z = z.add(this.beta[i]!);
+      let z = RAT_ZERO;
+      for (let i = 0; i < this.m; i++) if (this.basis[i]! >= N) z = ratAdd(z, this.beta[i]!);
       if (z.n !== 0n) {
         // Phase-1 duals w_i = d_{s_i} (scaled rows) give Farkas multipliers y = Λw.
-        return { status: "infeasible", farkas: { rows: this.model.rows.map((_, i) => frac(this.dNum[n + i]! * this.rowScale[i]!, this.dDen)) } };
+        const dDen = this.dDenB();
+        return { status: "infeasible", farkas: { rows: this.model.rows.map((_, i) => qOf(this.dB(n + i) * this.rowScale[i]!, dDen)) } };
       }
-      this.artUp = ZERO;
+      this.artUp = RAT_ZERO;
       this.driveOutArtificials();
     }
     this.setPhase2Costs();
@@ -143,58 +188,141 @@ class Simplex {
     const x = this.structuralValues();
     if (status !== "optimal") {
       const { q: enter, dir } = status;
-      const ray: Q[] = new Array(n).fill(ZERO);
-      if (enter < n) ray[enter] = dir > 0 ? ONE : ONE.neg();
+      const ray: Q[] = new Array<Q>(n).fill(ratToQ(RAT_ZERO));
+      if (enter < n) ray[enter] = ratToQ(dir > 0 ? RAT_ONE : ratNeg(RAT_ONE));
       for (let i = 0; i < this.m; i++) {
         const k = this.basis[i]!;
-        const a = this.num[i]![enter]!;
-        if (k < n && a !== 0n) ray[k] = frac(dir > 0 ? -a : a, this.den[i]!);
+        const a = this.ent(i, enter);
+        if (k < n && a !== 0n) ray[k] = qOf(dir > 0 ? -a : a, this.denB(i));
       }
-      return { status: "unbounded", point: x, ray };
+      return { status: "unbounded", point: x.map(ratToQ), ray };
     }
     // d (true, internal min units) = dNum/(dDen·λ_c); y_i = λ_i·d_{s_i}; negate for max.
-    const scale = this.model.direction === "max" ? -this.dDen * this.costScale : this.dDen * this.costScale;
-    const rows = this.model.rows.map((_, i) => frac(this.dNum[n + i]! * this.rowScale[i]!, scale));
-    const reducedCosts = this.dNum.slice(0, n).map((v) => frac(v, scale));
-    let value = this.model.objectiveConstant;
-    for (const t of this.model.objective) value = value.add(t.coef.mul(x[t.var]!));
-    return { status: "optimal", value, primal: x, dual: { rows, reducedCosts } };
+    const dDen = this.dDenB();
+    const scale = this.model.direction === "max" ? -dDen * this.costScale : dDen * this.costScale;
+    const rows = this.model.rows.map((_, i) => qOf(this.dB(n + i) * this.rowScale[i]!, scale));
+    const reducedCosts = Array.from({ length: n }, (_, j) => qOf(this.dB(j), scale));
+    let value = ratFromQ(this.model.objectiveConstant);
+    for (const t of this.model.objective) value = ratAdd(value, ratMul(ratFromQ(t.coef), x[t.var]!));
+    return { status: "optimal", value: ratToQ(value), primal: x.map(ratToQ), dual: { rows, reducedCosts } };
   }
 
-  private structuralValues(): Q[] {
+  // ---- entries as bigints, in either mode (cold paths) ----
+  private ent(i: number, j: number): bigint {
+    return this.big ? this.num[i]![j]! : BigInt(this.fNum[i]![j]!);
+  }
+  private nz(i: number, j: number): boolean {
+    return this.big ? this.num[i]![j] !== 0n : this.fNum[i]![j] !== 0;
+  }
+  private denB(i: number): bigint {
+    return this.big ? this.den[i]! : BigInt(this.fDen[i]!);
+  }
+  private dB(j: number): bigint {
+    return this.big ? this.dNum[j]! : BigInt(this.fD[j]!);
+  }
+  private dDenB(): bigint {
+    return this.big ? this.dDen : BigInt(this.fDDen);
+  }
+  private GB(): bigint {
+    return this.big ? this.G : BigInt(this.fG);
+  }
+
+  /** Move a small-mode tableau to bigints for good. */
+  private grow(): void {
+    if (this.big) return;
+    const toBig = (xs: Float64Array): bigint[] => {
+      const out = new Array<bigint>(xs.length);
+      for (let j = 0; j < xs.length; j++) out[j] = xs[j] === 0 ? 0n : BigInt(xs[j]!);
+      return out;
+    };
+    this.num = this.fNum.map(toBig);
+    this.den = toBig(this.fDen);
+    this.dNum = toBig(this.fD);
+    this.dDen = BigInt(this.fDDen);
+    this.G = BigInt(this.fG);
+    this.fNum = [];
+    this.big = true;
+    exactSimplexStats.grewToBigint = true;
+  }
+
+  private structuralValues(): Rat[] {
     const x = this.xN.slice(0, this.n);
     for (let i = 0; i < this.m; i++) if (this.basis[i]! < this.n) x[this.basis[i]!] = this.beta[i]!;
     return x;
   }
 
-  /** Tableau with every slack basic: row i = [−Â_i, e_i], G = 1 (B = −I). */
+  /** Tableau with every slack basic: row i = [−Â_i, e_i], G = 1 (B = −I); in doubles when every Â entry is below SMALL_START. */
   private slackTableau(): void {
     const { n, m, N } = this;
-    this.num = this.model.rows.map((r, i) => {
-      const row: bigint[] = new Array(N).fill(0n);
+    // Â_i's terms as integers (repeated terms of a variable add up).
+    const cols: number[][] = [];
+    const vals: bigint[][] = [];
+    const lim = BigInt(SMALL_START);
+    let big = this.opts.bigintOnly === true;
+    this.model.rows.forEach((r, i) => {
       const lam = this.rowScale[i]!;
-      for (const t of r.terms) row[t.var] -= (t.coef.s * t.coef.n * lam) / t.coef.d; // repeated terms add up
-      row[n + i] = 1n;
-      return row;
+      const c: number[] = [];
+      const v: bigint[] = [];
+      for (const t of r.terms) {
+        const a = (t.coef.s * t.coef.n * lam) / t.coef.d;
+        if (a >= lim || -a >= lim) big = true;
+        c.push(t.var);
+        v.push(a);
+      }
+      cols.push(c);
+      vals.push(v);
     });
-    this.den = new Array(m).fill(1n);
-    this.G = 1n;
+    this.big = big;
+    if (big) {
+      this.fNum = [];
+      this.num = cols.map((c, i) => {
+        const row: bigint[] = new Array<bigint>(N).fill(0n);
+        c.forEach((j, k) => (row[j] = row[j]! - vals[i]![k]!));
+        row[n + i] = 1n;
+        return row;
+      });
+      this.den = new Array<bigint>(m).fill(1n);
+      this.dNum = new Array<bigint>(N).fill(0n);
+      this.dDen = 1n;
+      this.G = 1n;
+    } else {
+      this.num = [];
+      this.fMax = new Float64Array(m);
+      this.fNum = cols.map((c, i) => {
+        const row = new Float64Array(N);
+        const v = vals[i]!;
+        for (let k = 0; k < c.length; k++) row[c[k]!] -= Number(v[k]!); // sums of a few terms below 2^26: exact
+        row[n + i] = 1;
+        let mx = 1;
+        for (const j of c) if (Math.abs(row[j]!) > mx) mx = Math.abs(row[j]!);
+        this.fMax[i] = mx;
+        return row;
+      });
+      this.fDen = new Float64Array(m).fill(1);
+      this.fD = new Float64Array(N);
+      this.fDMax = 0;
+      this.fDDen = 1;
+      this.fG = 1;
+    }
     this.basis = Array.from({ length: m }, (_, i) => n + i);
     this.pos.fill(-1);
     for (let i = 0; i < m; i++) this.pos[n + i] = i;
   }
 
   /** A nonbasic variable's default value: its lower bound, else its upper bound, else 0. */
-  private defaultValue(k: number): Q {
-    return this.lo[k] ?? this.up[k] ?? ZERO;
+  private defaultValue(k: number): Rat {
+    return this.lo[k] ?? this.up[k] ?? RAT_ZERO;
   }
 
   /** β = −T_N x_N. */
   private basicValues(): void {
-    this.beta = this.num.map((row, i) => {
-      let v = ZERO;
-      for (let j = 0; j < this.N; j++) if (this.pos[j] === -1 && row[j] !== 0n && this.xN[j]!.n !== 0n) v = v.sub(this.xN[j]!.mul(row[j]!));
-      return v.div(this.den[i]!);
+    this.beta = this.basis.map((_, i) => {
+      let v = RAT_ZERO;
+      for (let j = 0; j < this.N; j++) {
+        if (this.pos[j] !== -1 || this.xN[j]!.n === 0n || !this.nz(i, j)) continue;
+        v = ratSub(v, ratMul(this.xN[j]!, { n: this.ent(i, j), d: 1n }));
+      }
+      return v.n === 0n ? RAT_ZERO : ratMul(v, rat(1n, this.denB(i)));
     });
   }
 
@@ -208,23 +336,34 @@ class Simplex {
     for (let i = 0; i < m; i++) {
       const v = this.beta[i]!;
       const k = n + i;
-      const bnd = this.lo[k] !== null && v.compare(this.lo[k]!) < 0 ? this.lo[k]! : this.up[k] !== null && v.compare(this.up[k]!) > 0 ? this.up[k]! : null;
+      const bnd = this.lo[k] !== null && ratCmp(v, this.lo[k]!) < 0 ? this.lo[k]! : this.up[k] !== null && ratCmp(v, this.up[k]!) > 0 ? this.up[k]! : null;
       if (bnd === null) continue;
-      const sigmaPos = bnd.compare(v) > 0;
+      const sigmaPos = ratCmp(bnd, v) > 0;
       this.xN[k] = bnd;
       this.pos[k] = -1;
       this.basis[i] = N + i;
-      this.beta[i] = sigmaPos ? bnd.sub(v) : v.sub(bnd);
-      if (sigmaPos) this.num[i] = this.num[i]!.map((a) => -a);
+      this.beta[i] = sigmaPos ? ratSub(bnd, v) : ratSub(v, bnd);
+      if (sigmaPos) {
+        if (this.big) this.num[i] = this.num[i]!.map((a) => -a);
+        else {
+          const row = this.fNum[i]!;
+          for (let j = 0; j < N; j++) if (row[j] !== 0) row[j] = -row[j]!;
+        }
+      }
     }
-    // Phase-1 reduced costs: d_j = −Σ_{rows with an artificial basic} T[i][j] (all over G = 1).
-    this.dNum = new Array(N).fill(0n);
-    this.dDen = 1n;
+    // Phase-1 reduced costs: d_j = −Σ_{rows with an artificial basic} T[i][j] (all over G = 1;
+    // in doubles a sum of at most m entries below SMALL_START, exact).
     for (let i = 0; i < m; i++) {
       if (this.basis[i]! < N) continue;
-      const row = this.num[i]!;
-      for (let j = 0; j < N; j++) if (row[j] !== 0n) this.dNum[j] = this.dNum[j]! - row[j]!;
+      if (this.big) {
+        const row = this.num[i]!;
+        for (let j = 0; j < N; j++) if (row[j] !== 0n) this.dNum[j] = this.dNum[j]! - row[j]!;
+      } else {
+        const row = this.fNum[i]!;
+        for (let j = 0; j < N; j++) if (row[j] !== 0) this.fD[j] = this.fD[j]! - row[j]!;
+      }
     }
+    if (!this.big) for (let j = 0; j < N; j++) if (Math.abs(this.fD[j]!) > this.fDMax) this.fDMax = Math.abs(this.fD[j]!);
   }
 
   /** Try to install a warm basis; true if it is nonsingular and primal feasible. */
@@ -239,7 +378,7 @@ class Simplex {
       let r = -1;
       for (let i = 0; i < m; i++) {
         const k = this.basis[i]!;
-        if (k >= n && !basicRows.has(k - n) && this.num[i]![j] !== 0n) {
+        if (k >= n && !basicRows.has(k - n) && this.nz(i, j)) {
           r = i;
           break;
         }
@@ -254,9 +393,9 @@ class Simplex {
     this.basicValues();
     for (let i = 0; i < m; i++) {
       const k = this.basis[i]!;
-      if ((this.lo[k] !== null && this.beta[i]!.compare(this.lo[k]!) < 0) || (this.up[k] !== null && this.beta[i]!.compare(this.up[k]!) > 0)) return false;
+      if ((this.lo[k] !== null && ratCmp(this.beta[i]!, this.lo[k]!) < 0) || (this.up[k] !== null && ratCmp(this.beta[i]!, this.up[k]!) > 0)) return false;
     }
-    this.artUp = ZERO;
+    this.artUp = RAT_ZERO;
     return true;
   }
 
@@ -264,9 +403,8 @@ class Simplex {
   private driveOutArtificials(): void {
     for (let r = 0; r < this.m; r++) {
       if (this.basis[r]! < this.N) continue;
-      const row = this.num[r]!;
       for (let j = 0; j < this.N; j++) {
-        if (this.pos[j] === -1 && row[j] !== 0n) {
+        if (this.pos[j] === -1 && this.nz(r, j)) {
           // θ = 0: values unchanged; the entering variable keeps its nonbasic value.
           this.beta[r] = this.xN[j]!;
           this.pivot(r, j, false);
@@ -276,28 +414,78 @@ class Simplex {
     }
   }
 
-  /** d = ĉ − ĉ_B T, over the denominator G. */
+  /** d = ĉ − ĉ_B T, over the denominator G (computed in bigints, stored in the current mode). */
   private setPhase2Costs(): void {
-    const { N, G } = this;
-    const c: bigint[] = new Array(N).fill(0n);
+    const { N } = this;
+    const c: bigint[] = new Array<bigint>(N).fill(0n);
     const flip = this.model.direction === "max" ? -1n : 1n;
     for (const t of this.model.objective) c[t.var] += (flip * t.coef.s * t.coef.n * this.costScale) / t.coef.d; // repeated terms add up
-    this.dNum = c.map((v) => v * G);
-    this.dDen = G;
     const cols = this.liveColumns();
+    const rowsToScale: number[] = [];
     for (let i = 0; i < this.m; i++) {
       const k = this.basis[i]!;
-      const cb = k < N ? c[k]! : 0n;
-      if (cb === 0n) continue;
-      this.rescale(i, cols);
-      const row = this.num[i]!;
-      for (const j of cols) if (row[j] !== 0n) this.dNum[j] = this.dNum[j]! - cb * row[j]!;
+      if (k < N && c[k] !== 0n) rowsToScale.push(i);
     }
-    for (let j = 0; j < N; j++) if (this.pos[j] !== -1) this.dNum[j] = 0n;
+    if (!this.big && rowsToScale.some((i) => this.fMax[i]! * Math.abs(this.fG) >= SMALL_PRODUCT)) this.grow();
+    if (!this.big) {
+      // In doubles when every product and partial sum is below SMALL_PRODUCT: |ĉ_j·G| + Σ_i |ĉ_B(i)|·max_j |T_ij·G|.
+      const lim = BigInt(SMALL_START);
+      if (c.every((x) => x < lim && -x < lim)) {
+        const cf = Float64Array.from(c, Number);
+        const G = this.fG;
+        let cMax = 0;
+        for (let j = 0; j < N; j++) if (Math.abs(cf[j]!) > cMax) cMax = Math.abs(cf[j]!);
+        let bound = cMax * Math.abs(G);
+        for (const i of rowsToScale) bound += Math.abs(cf[this.basis[i]!]!) * ((this.fMax[i]! * Math.abs(G)) / Math.abs(this.fDen[i]!));
+        if (bound < SMALL_PRODUCT) {
+          const d = new Float64Array(N);
+          for (let j = 0; j < N; j++) d[j] = cf[j]! * G;
+          for (const i of rowsToScale) {
+            const cb = cf[this.basis[i]!]!;
+            this.rescale(i, cols);
+            const row = this.fNum[i]!;
+            for (const j of cols) if (row[j] !== 0) d[j] = d[j]! - cb * row[j]!;
+          }
+          let mx = 0;
+          for (let j = 0; j < N; j++) {
+            if (this.pos[j] !== -1) d[j] = 0;
+            else if (Math.abs(d[j]!) > mx) mx = Math.abs(d[j]!);
+          }
+          this.fD = d;
+          this.fDMax = mx;
+          this.fDDen = G;
+          return;
+        }
+      }
+    }
+    const G = this.GB();
+    const d = c.map((v) => v * G);
+    for (const i of rowsToScale) {
+      const cb = c[this.basis[i]!]!;
+      this.rescale(i, cols);
+      for (const j of cols) {
+        if (!this.nz(i, j)) continue;
+        d[j] = d[j]! - cb * this.ent(i, j);
+      }
+    }
+    for (let j = 0; j < N; j++) if (this.pos[j] !== -1) d[j] = 0n;
+    if (!this.big) {
+      const lim = BigInt(SMALL_PRODUCT);
+      if (d.every((x) => x < lim && -x < lim)) {
+        this.fD = Float64Array.from(d, Number);
+        this.fDMax = 0;
+        for (let j = 0; j < N; j++) if (Math.abs(this.fD[j]!) > this.fDMax) this.fDMax = Math.abs(this.fD[j]!);
+        this.fDDen = this.fG;
+        return;
+      }
+      this.grow();
+    }
+    this.dNum = d;
+    this.dDen = G;
   }
 
-  private bounds(k: number): [Q | null, Q | null] {
-    return k < this.N ? [this.lo[k], this.up[k]] : [ZERO, this.artUp];
+  private bounds(k: number): [Rat | null, Rat | null] {
+    return k < this.N ? [this.lo[k]!, this.up[k]!] : [RAT_ZERO, this.artUp];
   }
 
   private checkLimits(): void {
@@ -310,64 +498,96 @@ class Simplex {
     }
   }
 
+  /** The entering column by Devex (or Bland), −1 when optimal. */
+  private price(bland: boolean): number {
+    const { N } = this;
+    let q = -1;
+    let best = -Infinity;
+    const big = this.big;
+    const dNeg = big ? this.dDen < 0n : this.fDDen < 0;
+    for (let j = 0; j < N; j++) {
+      if (this.pos[j] !== -1 || this.fixed[j] === 1) continue;
+      let negative: boolean;
+      if (big) {
+        const dj = this.dNum[j]!;
+        if (dj === 0n) continue;
+        negative = dj < 0n !== dNeg;
+      } else {
+        const dj = this.fD[j]!;
+        if (dj === 0) continue;
+        negative = dj < 0 !== dNeg;
+      }
+      const lo = this.lo[j]!, up = this.up[j]!;
+      const eligible = negative ? up === null || ratCmp(this.xN[j]!, up) < 0 : lo === null || ratCmp(this.xN[j]!, lo) > 0;
+      if (!eligible) continue;
+      if (bland) return j;
+      const a = 2 * (big ? logAbs(this.dNum[j]!) : logAbsF(this.fD[j]!)) - Math.log(this.weights[j]!);
+      if (q < 0 || a > best) {
+        q = j;
+        best = a;
+      }
+    }
+    return q;
+  }
+
   /** Iterate to optimality for the current costs; or report an unbounded edge. */
   private iterate(): "optimal" | { q: number; dir: 1 | -1 } {
     const { N, m } = this;
     this.weights = new Float64Array(N).fill(1);
     for (;;) {
       const bland = this.opts.pivotRule === "bland" || this.degenerateRun >= DEGENERATE_SWITCH;
-      const dNeg = this.dDen < 0n;
-      // Pricing.
-      let q = -1;
-      let best = -Infinity;
-      for (let j = 0; j < N; j++) {
-        if (this.pos[j] !== -1) continue;
-        const dj = this.dNum[j]!;
-        if (dj === 0n) continue;
-        const lo = this.lo[j], up = this.up[j];
-        if (lo !== null && up !== null && lo.equals(up)) continue;
-        const negative = dj < 0n !== dNeg;
-        const eligible = negative ? up === null || this.xN[j]!.compare(up) < 0 : lo === null || this.xN[j]!.compare(lo) > 0;
-        if (!eligible) continue;
-        if (bland) {
-          q = j;
-          break;
-        }
-        const a = 2 * logAbs(dj) - Math.log(this.weights[j]!);
-        if (q < 0 || a > best) {
-          q = j;
-          best = a;
-        }
-      }
+      const q = this.price(bland);
       if (q < 0) return "optimal";
       this.checkLimits();
-      const dir: 1 | -1 = this.dNum[q]! < 0n !== dNeg ? 1 : -1;
-      // Ratio test: basic k in row i moves at rate −dir·T[i][q].
-      let theta: Q | null = null;
+      const dir: 1 | -1 = (this.big ? this.dNum[q]! < 0n !== this.dDen < 0n : this.fD[q]! < 0 !== this.fDDen < 0) ? 1 : -1;
+      // Ratio test: basic k in row i moves at rate −dir·T[i][q]; the ratio gap·|den_i / a| is
+      // kept as the unreduced pair tn/td (compared by cross-multiplication, reduced once).
+      let tn = 0n;
+      let td = 0n; // td = 0: no bound met yet
       let leaveRow = -1;
       let leaveVar = Infinity;
       let leaveAtUpper = false;
       for (let i = 0; i < m; i++) {
-        const a = this.num[i]![q]!;
-        if (a === 0n) continue;
+        let aPos: boolean;
+        let denNeg: boolean;
+        if (this.big) {
+          const a = this.num[i]![q]!;
+          if (a === 0n) continue;
+          aPos = a > 0n;
+          denNeg = this.den[i]! < 0n;
+        } else {
+          const a = this.fNum[i]![q]!;
+          if (a === 0) continue;
+          aPos = a > 0;
+          denNeg = this.fDen[i]! < 0;
+        }
         const k = this.basis[i]!;
         const [lo, up] = this.bounds(k);
-        const decreasing = a > 0n !== this.den[i]! < 0n === dir > 0;
+        const decreasing = aPos !== denNeg === dir > 0;
         const bound = decreasing ? lo : up;
         if (bound === null) continue;
-        const gap = decreasing ? this.beta[i]!.sub(bound) : bound.sub(this.beta[i]!);
-        const t = gap.n === 0n ? ZERO : gap.mul(frac(this.den[i]!, a).abs());
-        const c = theta === null ? -1 : t.compare(theta);
+        const gap = decreasing ? ratSub(this.beta[i]!, bound) : ratSub(bound, this.beta[i]!);
+        let n: bigint, d: bigint;
+        if (gap.n === 0n) {
+          n = 0n;
+          d = 1n;
+        } else {
+          n = gap.n * babs(this.denB(i));
+          d = gap.d * babs(this.ent(i, q));
+        }
+        const c = td === 0n ? -1 : n * td < tn * d ? -1 : n * td > tn * d ? 1 : 0;
         if (c < 0 || (c === 0 && k < leaveVar)) {
-          theta = t;
+          tn = n;
+          td = d;
           leaveRow = i;
           leaveVar = k;
           leaveAtUpper = !decreasing;
         }
       }
-      const lo = this.lo[q], up = this.up[q];
-      const range = lo !== null && up !== null ? up.sub(lo) : null;
-      if (range !== null && (theta === null || range.compare(theta) <= 0)) {
+      let theta: Rat | null = td === 0n ? null : rat(tn, td);
+      const lo = this.lo[q]!, up = this.up[q]!;
+      const range = lo !== null && up !== null ? ratSub(up, lo) : null;
+      if (range !== null && (theta === null || ratCmp(range, theta) <= 0)) {
         theta = range;
         leaveRow = -1;
       }
@@ -375,14 +595,14 @@ class Simplex {
       this.iterations++;
       this.degenerateRun = theta.n === 0n ? this.degenerateRun + 1 : 0;
       // Move.
-      const step = dir > 0 ? theta : theta.neg();
+      const step = dir > 0 ? theta : ratNeg(theta);
       if (theta.n !== 0n) {
         for (let i = 0; i < m; i++) {
-          const a = this.num[i]![q]!;
-          if (a !== 0n) this.beta[i] = this.beta[i]!.sub(step.mul(frac(a, this.den[i]!)));
+          if (!this.nz(i, q)) continue;
+          this.beta[i] = ratSub(this.beta[i]!, ratMul(step, rat(this.ent(i, q), this.denB(i))));
         }
       }
-      const enterValue = this.xN[q]!.add(step);
+      const enterValue = ratAdd(this.xN[q]!, step);
       if (leaveRow < 0) {
         this.xN[q] = dir > 0 ? up! : lo!; // bound flip
         continue;
@@ -404,14 +624,58 @@ class Simplex {
     return cols;
   }
 
-  /** Bring row i to the denominator G (exact on live columns: T_i·G is integral). */
+  /** Bring row i to the denominator G (exact on live columns: T_i·G is integral). Small mode: the caller checked fMax[i]·|G| < SMALL_PRODUCT. */
   private rescale(i: number, cols: readonly number[]): void {
-    const D = this.den[i]!;
-    if (D === this.G) return;
-    const row = this.num[i]!;
-    const G = this.G;
-    for (const j of cols) if (row[j] !== 0n) row[j] = (row[j]! * G) / D;
-    this.den[i] = G;
+    if (this.big) {
+      const D = this.den[i]!;
+      if (D === this.G) return;
+      const row = this.num[i]!;
+      const G = this.G;
+      for (const j of cols) if (row[j] !== 0n) row[j] = (row[j]! * G) / D;
+      this.den[i] = G;
+      return;
+    }
+    const D = this.fDen[i]!;
+    const G = this.fG;
+    if (D === G) return;
+    const row = this.fNum[i]!;
+    let mx = 0;
+    for (const j of cols) {
+      const a = row[j]!;
+      if (a === 0) continue;
+      const v = (a * G) / D;
+      row[j] = v;
+      if (v > mx) mx = v;
+      else if (-v > mx) mx = -v;
+    }
+    this.fMax[i] = Math.max(mx, Math.abs(G)); // the leaving column may be set to G next
+    this.fDen[i] = G;
+  }
+
+  /** Whether a small-mode pivot on (r, q) forms only products below SMALL_PRODUCT (else it must run in bigints). */
+  private smallPivotSafe(r: number, q: number, updateCosts: boolean): boolean {
+    const G = Math.abs(this.fG);
+    const scaledMax = (mx: number, D: number): number | null => {
+      if (D === this.fG) return mx;
+      if (mx * G >= SMALL_PRODUCT) return null;
+      return (mx * G) / Math.abs(D);
+    };
+    const prScaled = scaledMax(this.fMax[r]!, this.fDen[r]!);
+    if (prScaled === null) return false;
+    const pr = Math.max(prScaled, G); // the leaving column's entry becomes G
+    let worst = pr;
+    for (let i = 0; i < this.m; i++) {
+      if (i === r || this.fNum[i]![q] === 0) continue;
+      const s = scaledMax(this.fMax[i]!, this.fDen[i]!);
+      if (s === null) return false;
+      if (s > worst) worst = s;
+    }
+    if (updateCosts) {
+      const s = scaledMax(this.fDMax, this.fDDen);
+      if (s === null) return false;
+      if (s > worst) worst = s;
+    }
+    return worst * pr < SMALL_PRODUCT;
   }
 
   /**
@@ -419,6 +683,20 @@ class Simplex {
    * basic columns are not maintained; the leaving column is restored to its unit vector first.
    */
   private pivot(r: number, q: number, updateCosts: boolean): void {
+    exactSimplexStats.pivots++;
+    if (!this.big && !this.smallPivotSafe(r, q, updateCosts)) this.grow();
+    if (this.big) this.pivotBig(r, q, updateCosts);
+    else {
+      exactSimplexStats.smallPivots++;
+      this.pivotSmall(r, q, updateCosts);
+    }
+    const leaving = this.basis[r]!;
+    if (leaving < this.N) this.pos[leaving] = -1;
+    this.basis[r] = q;
+    this.pos[q] = r;
+  }
+
+  private pivotBig(r: number, q: number, updateCosts: boolean): void {
     const { N, m } = this;
     const leaving = this.basis[r]!;
     const cols = this.liveColumns(leaving < N ? leaving : -1);
@@ -450,16 +728,7 @@ class Simplex {
       this.den[i] = p;
     }
     if (updateCosts) {
-      // Devex: w_j ← max(w_j, α_rj²·w_q) with α_rj = prow_j / p; the leaving column gets max(w_q/α_rq², 1).
-      const w = this.weights;
-      const lp = logAbs(p);
-      const wq = w[q]!;
-      for (const j of cols) {
-        if (prow[j] === 0n || j === q) continue;
-        const v = Math.exp(2 * (logAbs(prow[j]!) - lp)) * wq;
-        if (v > w[j]!) w[j] = Math.min(v, 1e300);
-      }
-      if (leaving < N) w[leaving] = Math.min(Math.max(wq * Math.exp(2 * (logAbs(G) - lp)), 1), 1e300);
+      this.devex(cols, q, leaving, (j) => logAbs(prow[j]!), logAbs(p), logAbs(G), (j) => prow[j] !== 0n);
       if (this.dDen !== G) {
         for (const j of cols) if (this.dNum[j] !== 0n) this.dNum[j] = (this.dNum[j]! * G) / this.dDen;
       }
@@ -469,8 +738,84 @@ class Simplex {
     }
     this.den[r] = p;
     this.G = p;
-    if (leaving < N) this.pos[leaving] = -1;
-    this.basis[r] = q;
-    this.pos[q] = r;
+  }
+
+  /** The same pivot in doubles (smallPivotSafe held: every product and quotient is an exact integer). */
+  private pivotSmall(r: number, q: number, updateCosts: boolean): void {
+    const { N, m } = this;
+    const leaving = this.basis[r]!;
+    const cols = this.liveColumns(leaving < N ? leaving : -1);
+    this.rescale(r, cols);
+    const G = this.fG;
+    if (leaving < N) {
+      for (let i = 0; i < m; i++) this.fNum[i]![leaving] = 0;
+      this.fNum[r]![leaving] = G; // true entry 1 over the denominator G
+      this.fD[leaving] = 0;
+    }
+    const prow = this.fNum[r]!;
+    const p = prow[q]!;
+    const update = (row: Float64Array): number => {
+      const f = row[q]!;
+      let mx = 0;
+      for (const j of cols) {
+        const a = row[j]!, b = prow[j]!;
+        let v: number;
+        if (b === 0) {
+          if (a === 0) continue;
+          v = (a * p) / G;
+        } else {
+          v = (a * p - f * b) / G;
+        }
+        row[j] = v;
+        if (v > mx) mx = v;
+        else if (-v > mx) mx = -v;
+      }
+      row[q] = 0;
+      return mx;
+    };
+    for (let i = 0; i < m; i++) {
+      if (i === r || this.fNum[i]![q] === 0) continue;
+      this.rescale(i, cols);
+      this.fMax[i] = Math.max(update(this.fNum[i]!), Math.abs(p));
+      this.fDen[i] = p;
+    }
+    if (updateCosts) {
+      this.devex(cols, q, leaving, (j) => logAbsF(prow[j]!), logAbsF(p), logAbsF(G), (j) => prow[j] !== 0);
+      const d = this.fD;
+      if (this.fDDen !== G) {
+        const D = this.fDDen;
+        for (const j of cols) if (d[j] !== 0) d[j] = (d[j]! * G) / D;
+      }
+      let mx = 0;
+      if (d[q] !== 0) mx = update(d);
+      else {
+        for (const j of cols) {
+          if (d[j] === 0) continue;
+          const v = (d[j]! * p) / G;
+          d[j] = v;
+          if (v > mx) mx = v;
+          else if (-v > mx) mx = -v;
+        }
+      }
+      this.fDMax = mx;
+      this.fDDen = p;
+    }
+    let mx = 0;
+    for (const j of cols) if (Math.abs(prow[j]!) > mx) mx = Math.abs(prow[j]!);
+    this.fMax[r] = mx;
+    this.fDen[r] = p;
+    this.fG = p;
+  }
+
+  /** Devex: w_j ← max(w_j, α_rj²·w_q) with α_rj = prow_j / p; the leaving column gets max(w_q/α_rq², 1). */
+  private devex(cols: readonly number[], q: number, leaving: number, logEntry: (j: number) => number, lp: number, lG: number, nonzero: (j: number) => boolean): void {
+    const w = this.weights;
+    const wq = w[q]!;
+    for (const j of cols) {
+      if (!nonzero(j) || j === q) continue;
+      const v = Math.exp(2 * (logEntry(j) - lp)) * wq;
+      if (v > w[j]!) w[j] = Math.min(v, 1e300);
+    }
+    if (leaving < this.N) w[leaving] = Math.min(Math.max(wq * Math.exp(2 * (lG - lp)), 1), 1e300);
   }
 }
