@@ -31,8 +31,10 @@ export function bgcd(a: bigint, b: bigint): bigint {
   // Lehmer: while b is large, run Euclid on the leading ~48 bits of a and b in doubles and apply the
   // collected cofactors to the full numbers in one step (a few bigint operations replace ~20
   // bigint divisions); a step that cannot be decided from the leading bits is one plain division.
+  let bl = b > 0xffffffffffffffffn ? bitLength(a) : 0; // a < 2^bl; a only decreases below
   while (b > 0xffffffffffffffffn) {
-    const shift = bitLength(a) - 48;
+    bl = bitLengthBelow(a, bl);
+    const shift = bl - 48;
     const sh = BigInt(shift);
     let ah = Number(a >> sh);
     let bh = Number(b >> sh);
@@ -87,6 +89,16 @@ export function bgcd(a: bigint, b: bigint): bigint {
 function bitLength(a: bigint): number {
   const s = a.toString(16);
   return (s.length - 1) * 4 + (32 - Math.clz32(parseInt(s[0]!, 16)));
+}
+
+/** The number of bits of a > 0, given a < 2^ub: from the top 53 bits below ub (no string conversion). */
+function bitLengthBelow(a: bigint, ub: number): number {
+  for (;;) {
+    const s = ub > 53 ? ub - 53 : 0;
+    const t = Number(a >> BigInt(s)); // below 2^53, exact
+    if (t !== 0 || s === 0) return s + (t >= 4294967296 ? 64 - Math.clz32(Math.floor(t / 4294967296)) : 32 - Math.clz32(t));
+    ub = s;
+  }
 }
 
 /** n/d normalized (d ≠ 0). */
