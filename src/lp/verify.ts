@@ -234,7 +234,8 @@ export function verify(model: AnyLpModel, result: LpResult): VerifyReport {
   /** Whether the row's sense is ≤, ≥ or = and its numbers are exact rationals (else recorded). */
   const rowOk = (r: LpRow) => {
     const senseOk = r.sense === "<=" || r.sense === ">=" || r.sense === "=";
-    const exact = r.rhs instanceof Fraction && r.terms.every((t) => t.coef instanceof Fraction);
+    let exact = r.rhs instanceof Fraction;
+    for (let k = 0; exact && k < r.terms.length; k++) exact = r.terms[k]!.coef instanceof Fraction;
     if (!senseOk) badTerms.push({ code: "model-bad-row", message: `row ${rowName(r)}: sense ${JSON.stringify(r.sense)} is not one of <=, >=, =` });
     if (!exact) badTerms.push({ code: "model-bad-row", message: `row ${rowName(r)}: a coefficient or the right-hand side is not an exact rational` });
     return senseOk && exact;
