@@ -258,14 +258,16 @@ class Simplex {
     const cols: number[][] = [];
     const vals: bigint[][] = [];
     const lim = BigInt(SMALL_START);
+    const negLim = -lim;
     let big = this.opts.bigintOnly === true;
     this.model.rows.forEach((r, i) => {
       const lam = this.rowScale[i]!;
       const c: number[] = [];
       const v: bigint[] = [];
       for (const t of r.terms) {
-        const a = (t.coef.s * t.coef.n * lam) / t.coef.d;
-        if (a >= lim || -a >= lim) big = true;
+        const { s: sg, n: nu, d: de } = t.coef;
+        const a = de === 1n ? (sg < 0n ? -nu : nu) * lam : (sg * nu * lam) / de;
+        if (a >= lim || a <= negLim) big = true;
         c.push(t.var);
         v.push(a);
       }
