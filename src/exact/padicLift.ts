@@ -8,7 +8,7 @@
  * grow with the size of the exact answer; the lifting costs one sparse pass per 26 bits of it.
  */
 import { modOf, mulMod } from "./modular.ts";
-import { reconstructVector } from "./ratRecon.ts";
+import { ratRecon, reconstructVector } from "./ratRecon.ts";
 
 /** A factorization modulo p that solves B x = w and Bᵀ z = c (ModLu, or SparseLu over primeField(p)). */
 export interface ModSolver {
@@ -251,6 +251,15 @@ export function liftSolve(
 }
 
 /**
+ * Systems with at least PROBE_MIN_M unknowns are also probed between the scheduled tries (1, 2, 3,
+ * 5, 8, 12, …: up to 1.5× the steps needed) from step PROBE_FROM on: one random combination
+ * Σ r_j X_j is reconstructed alone (one extended Euclid), and only if that succeeds is the whole
+ * vector reconstructed and checked. On small systems a whole try costs no more than a probe.
+ */
+const PROBE_MIN_M = 32;
+const PROBE_FROM = 4;
+
+/**
  * The lifting loop with no bigint work per step (A split into limbs, see Limbs). The residual is
  * kept as qr limbs in base β = 2^L, R_i = Σ_l R[l·m + i]·β^l, with every limb but the top one in
  * [0, β) between steps. One step:
@@ -330,6 +339,15 @@ function liftDoubles(
   const xk: number[] = new Array(m).fill(0);
   const Sbuf = new Float64Array(limbs.q);
   const pinv = 1 / p;
+  // probe weights r_j in [1, 2^probeBits] with m·2^probeBits·p < 2^53 (0: no probing)
+  const probeBits = m >= PROBE_MIN_M ? Math.min(8, Math.floor(52 - Math.log2(p) - Math.log2(m))) : 0;
+  const weight = new Float64Array(probeBits > 0 ? m : 0);
+  for (let j = 0, w = 12345; j < weight.length; j++) {
+    w = (Math.imul(w, 1103515245) + 12345) >>> 0;
+    weight[j] = 1 + (w % 2 ** probeBits);
+  }
+  let S = 0n;
+  let Mk = 1n;
   for (let k = 1; k <= kMaxNow(); k++) {
     let zero = true;
     for (let i = 0; i < m; i++) {
@@ -365,7 +383,18 @@ function liftDoubles(
         R[at] = qt;
       }
     }
-    if (isTry(k)) {
+    let tryNow = isTry(k);
+    if (probeBits > 0) {
+      // the probe: S = Σ_j r_j X_j mod p^k, one exact double per step
+      let sk = 0;
+      for (let j = 0; j < m; j++) if (xk[j] !== 0) sk += weight[j]! * xk[j]!;
+      if (sk !== 0) S += Mk * BigInt(sk);
+      Mk *= pb;
+      // between scheduled tries: reconstruct S alone (N′ = 2^⌊(k·log2 p − 3)/2⌋ ≤ ⌊√(p^k/2)⌋);
+      // only if that succeeds is the whole vector tried
+      if (!tryNow && k >= PROBE_FROM) tryNow = ratRecon(S % Mk, Mk, 1n << BigInt(Math.max(0, Math.floor((k * Math.log2(p) - 3) / 2)))) !== null;
+    }
+    if (tryNow) {
       const M = fold();
       const cand = reconstructVector(X, M);
       if (cand !== null && checkIntegerSolution(A, b, cand, transpose)) {

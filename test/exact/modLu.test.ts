@@ -219,3 +219,49 @@ describe("p-adic lifting on a ModLu factorization", () => {
     expect(solved).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe("p-adic lifting: the probe between scheduled tries (systems with ≥ 32 unknowns)", () => {
+  // A = 3·I (m × m), b_i = 10^60 + i: z_i = b_i / 3, numerators ~10^60 over the common denominator 3.
+  // Reconstruction is possible from the first k with ⌊√(p^k / 2)⌋ ≥ max |b_i| (computed here by
+  // bigint search); the scheduled tries are 1, 2, 3, 5, 8, 12, 18, …
+  const p = BIG_P;
+  const P = BigInt(p);
+  const isqrt = (a: bigint) => {
+    let x = 1n << BigInt((a.toString(2).length + 1) >> 1);
+    for (;;) {
+      const y = (x + a / x) >> 1n;
+      if (y >= x) return x;
+      x = y;
+    }
+  };
+  const system = (m: number) => {
+    const A: IntColumns = { m, rows: Array.from({ length: m }, (_, j) => Int32Array.of(j)), vals: Array.from({ length: m }, () => [3n]) };
+    const b = Array.from({ length: m }, (_, i) => 10n ** 60n + BigInt(i));
+    const F = ModLu.factor(p, m, Array.from({ length: m }, (_, j) => ({ rows: [j], vals: [3] }))) as ModLu;
+    return { A, b, F };
+  };
+  let kStar = 1;
+  while (isqrt(P ** BigInt(kStar) / 2n) < 10n ** 60n + 64n) kStar++;
+
+  it("40 unknowns: found within one step of the first possible k (before the scheduled 18), exactly", () => {
+    expect(kStar).toBeGreaterThan(12);
+    expect(kStar).toBeLessThan(18);
+    const { A, b, F } = system(40);
+    for (const transpose of [false, true]) {
+      let steps = 0;
+      const z = liftSolve(A, F, p, b, transpose, (k) => (steps = k));
+      expect(z!.den).toBe(3n);
+      z!.num.forEach((v, i) => expect(v).toBe(b[i]!));
+      expect(steps).toBeGreaterThanOrEqual(kStar);
+      expect(steps).toBeLessThanOrEqual(kStar + 1);
+    }
+  });
+
+  it("negative control: 31 unknowns are not probed, so the answer comes at the scheduled try 18", () => {
+    const { A, b, F } = system(31);
+    let steps = 0;
+    const z = liftSolve(A, F, p, b, false, (k) => (steps = k));
+    expect(z!.den).toBe(3n);
+    expect(steps).toBe(18);
+  });
+});
