@@ -121,11 +121,31 @@ export class Poly {
     }
     return result;
   }
-  /** p(inner(x)) by Horner. */
+  /**
+   * p(inner(x)) by Horner, on integers: with c_k = C_k/D and inner = I/E (one common denominator
+   * each), r = R/(D·E^e) after e steps and R ← R·I + C_k·E^(e+1); one reduction per coefficient at
+   * the end instead of a gcd per term of every step.
+   */
   compose(inner: Poly): Poly {
-    let r: Poly = Poly.zero;
-    for (let k = this.c.length - 1; k >= 0; k--) r = r.mul(inner).add(Poly.fromQ([this.c[k]!]));
-    return r;
+    if (this.isZero()) return Poly.zero;
+    if (inner.isZero()) return Poly.fromQ([this.c[0]!]);
+    const [C, D] = integerCoefficients(this.c);
+    const [I, E] = integerCoefficients(inner.c);
+    let R: bigint[] = [C[C.length - 1]!];
+    let Ep = 1n; // E^e
+    for (let k = C.length - 2; k >= 0; k--) {
+      const next = new Array<bigint>(R.length + I.length - 1).fill(0n);
+      for (let i = 0; i < R.length; i++) {
+        const ri = R[i]!;
+        if (ri === 0n) continue;
+        for (let j = 0; j < I.length; j++) next[i + j]! += ri * I[j]!;
+      }
+      Ep *= E;
+      next[0]! += C[k]! * Ep;
+      R = next;
+    }
+    const den = D * Ep;
+    return Poly.fromQ(R.map((x) => ratToQ(rat(x, den))));
   }
   /** The derivative p′. */
   derivative(): Poly {
@@ -140,12 +160,23 @@ export class Poly {
     const P = this.antiderivative();
     return P.eval(q(b, "b")).sub(P.eval(q(a, "a")));
   }
-  /** p(x) by Horner, exactly. */
+  /**
+   * p(x) by Horner, exactly, on integers: with c_k = C_k/D and x = a/b, r = R/(D·b^e) after e steps
+   * and R ← R·a + C_k·b^(e+1); one reduction at the end.
+   */
   eval(x: QInput): Q {
     const v = q(x, "x");
-    let r = ZERO;
-    for (let k = this.c.length - 1; k >= 0; k--) r = r.mul(v).add(this.c[k]!);
-    return r;
+    if (this.c.length === 0) return ZERO;
+    const [C, D] = integerCoefficients(this.c);
+    const a = v.s < 0n ? -v.n : v.n;
+    const b = v.d;
+    let R = C[C.length - 1]!;
+    let bp = 1n; // b^e
+    for (let k = C.length - 2; k >= 0; k--) {
+      bp *= b;
+      R = R * a + C[k]! * bp;
+    }
+    return ratToQ(rat(R, D * bp));
   }
   /** Sign of p(x) at a rational x. */
   signAt(x: QInput): -1 | 0 | 1 {

@@ -52,6 +52,45 @@ describe("Poly arithmetic (exact ring laws, checked pointwise at random rational
     expect(same(wrong, schoolbook(p.c, p.c))).toBe(false);
     expect(same(p.mul(p).c, schoolbook(p.c, p.c))).toBe(true);
   });
+  it("eval and compose (integer Horner over common denominators) equal the fraction.js sums Σ c_k x^k and Σ c_k inner^k", () => {
+    const same = (x: readonly Q[], y: readonly Q[]) => x.length === y.length && x.every((c, k) => c.equals(y[k]!));
+    // independent of Poly's arithmetic: powers and sums in fraction.js, products by the schoolbook rule
+    const naiveEval = (c: readonly Q[], x: Q): Q => c.reduce<Q>((acc, ck, k) => acc.add(ck.mul(x.pow(k))), new Fraction(0));
+    const naiveMul = (a: readonly Q[], b: readonly Q[]): Q[] => {
+      if (a.length === 0 || b.length === 0) return [];
+      const r: Q[] = Array.from({ length: a.length + b.length - 1 }, () => new Fraction(0));
+      a.forEach((x, i) => b.forEach((y, j) => (r[i + j] = r[i + j]!.add(x.mul(y)))));
+      return r;
+    };
+    const naiveCompose = (c: readonly Q[], inner: readonly Q[]): Q[] => {
+      let sum: Q[] = [];
+      let power: Q[] = [new Fraction(1)];
+      for (const ck of c) {
+        const term = power.map((x) => x.mul(ck));
+        sum = Array.from({ length: Math.max(sum.length, term.length) }, (_, k) => (sum[k] ?? new Fraction(0)).add(term[k] ?? new Fraction(0)));
+        power = naiveMul(power, inner);
+      }
+      let n = sum.length;
+      while (n > 0 && sum[n - 1]!.n === 0n) n--;
+      return sum.slice(0, n);
+    };
+    fc.assert(
+      fc.property(poly(), poly(3), rat(), (p, r, x) => {
+        expect(p.eval(x).equals(naiveEval(p.c, x))).toBe(true);
+        expect(same(p.compose(r).c, naiveCompose(p.c, r.c))).toBe(true);
+      }),
+      RUNS,
+    );
+    // negative controls: one coefficient off by 1/7 is seen by both comparisons
+    const p = Poly.of([q(1).div(2), q(-2).div(3), q(3)]);
+    const inner = Poly.of([q(5).div(4), q(-1).div(6)]);
+    const x = q(-7).div(5);
+    expect(p.eval(x).add(q(1).div(7)).equals(naiveEval(p.c, x))).toBe(false);
+    const wrong = p.compose(inner).c.map((c, k) => (k === 1 ? c.add(q(1).div(7)) : c));
+    expect(same(wrong, naiveCompose(p.c, inner.c))).toBe(false);
+    // hand value: p(x) = 1/2 − (2/3)x + 3x² at x = −7/5: 1/2 + 14/15 + 147/25 = (75 + 140 + 882)/150 = 1097/150
+    expect(p.eval(x).toFraction()).toBe("1097/150");
+  });
   it("add, sub, mul, scale, compose, pow agree with evaluation", () => {
     fc.assert(
       fc.property(poly(), poly(), rat(), rat(), fc.integer({ min: 0, max: 4 }), (p, r, x, s, k) => {
