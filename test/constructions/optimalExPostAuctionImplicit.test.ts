@@ -9,7 +9,7 @@ import Fraction from "fraction.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Q } from "../../src/exact/rational.ts";
 import type { LpResult, LpRow } from "../../src/lp/model.ts";
-import { extendByZeros, reducedModel } from "../../src/lp/rowGeneration.ts";
+import { extendByZeros, reducedModel, solveByRowGeneration } from "../../src/lp/rowGeneration.ts";
 import { loadLpEngine, solve } from "../../src/lp/solve.ts";
 import { verify } from "../../src/lp/verify.ts";
 import {
@@ -132,6 +132,17 @@ describe("verify on the implicit (P)", () => {
       expect(rep.ok).toBe(false);
       expect(!rep.ok && rep.problems.map((p) => p.code)).toEqual(["model-bad-row"]);
       expect(!rep.ok && rep.problems[0]!.message).toContain(JSON.stringify(implicitModel.row(k).name));
+    }
+  });
+
+  it("the implicit path (HiGHS basis certified directly) gives the same result and trace as row generation through solve on the materialized program", () => {
+    for (const prior of priors.slice(1, 3)) {
+      const { result } = solveOptimalExPostAuction(prior);
+      const full = optimalExPostAuctionLp(prior);
+      const viaSolve = solveByRowGeneration(full, { initialRows: optimalExPostAuctionInitialRows(prior), expectComplete: true });
+      expect(result.trace).toEqual(viaSolve.trace);
+      expect(result.trace?.attempts.map((a) => a.engine)).toEqual(["highs", "row-generation"]);
+      expect(result.status === "optimal" && viaSolve.status === "optimal" && result.value.equals(viaSolve.value)).toBe(true);
     }
   });
 });
