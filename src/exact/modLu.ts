@@ -20,8 +20,10 @@ export interface ModColumn {
 }
 
 const SEARCH_LIMIT = 4;
-/** rows longer than this keep a dense position map (m Int32 entries) while they are active */
-const LONG_ROW = 32;
+/** rows longer than this keep a dense position map (m Int32 entries) while they are active … */
+const LONG_ROW = 4;
+/** … as long as all the maps together hold at most this many entries (64 MB) */
+const MAP_BUDGET = 1 << 24;
 
 /** Remove the first occurrence of x from the list (order is not kept). */
 function drop(list: number[], x: number): void {
@@ -64,8 +66,10 @@ export class ModLu {
    * Factor the m×m matrix with columns `cols` modulo the prime p (primality is the caller's
    * promise); `{ singular }` if it is singular mod p. Throws MechcheckError "bad-matrix" for a row
    * index out of range, a repeated row in a column or a value outside [0, p), "bad-argument" for p.
+   * `mapBudget` bounds the entries of the long rows' position maps (tests lower it to exercise the
+   * scatter-only path).
    */
-  static factor(p: number, m: number, cols: readonly ModColumn[]): ModLu | LuSingular {
+  static factor(p: number, m: number, cols: readonly ModColumn[], mapBudget: number = MAP_BUDGET): ModLu | LuSingular {
     if (!Number.isInteger(p) || p < 2 || p >= MAX_WORD_PRIME) {
       throw new MechcheckError("bad-argument", `modulus ${p} is not an integer in [2, 2^26)`, { value: p, limit: MAX_WORD_PRIME });
     }
@@ -120,6 +124,7 @@ export class ModLu {
     // pos[j] = index of column j in the row being updated (−1 if absent)
     const pos = new Int32Array(m).fill(-1);
     const rpos: (Int32Array | null)[] = new Array(m).fill(null);
+    let budget = mapBudget;
     const pinv = 1 / p;
 
     for (let k = 0; k < m; k++) {
@@ -205,6 +210,7 @@ export class ModLu {
       colActive[qc] = 0;
       rc[piv] = [];
       rv[piv] = [];
+      if (rpos[piv] !== null) budget += m;
       rpos[piv] = null;
       const ucEnd = uI.length;
       // eliminate column qc from the other rows
@@ -271,7 +277,8 @@ export class ModLu {
         }
         if (scattered) {
           for (let s = 0; s < ric.length; s++) pos[ric[s]!] = -1;
-          if (ric.length > LONG_ROW) {
+          if (ric.length > LONG_ROW && budget >= m) {
+            budget -= m;
             // a long row keeps its own position map: later eliminations cost |U row|, not |row|
             const own = new Int32Array(m).fill(-1);
             for (let s = 0; s < ric.length; s++) own[ric[s]!] = s;

@@ -92,7 +92,8 @@ describe("mulMod", () => {
 describe("ModLu", () => {
   it("solves B x = w and Bᵀ z = c mod p (checked by multiplying back), on sparse, dense-row and small-prime matrices", () => {
     const cases: [number, number, number, number][] = [
-      // m, p, density, dense rows (rows longer than 32 entries keep their own position map)
+      // m, p, density, dense rows (rows longer than 4 entries keep their own position map while the
+      // budget lasts: budget 0 (scatter only), 3 maps (maps freed and reused), the default)
       [1, BIG_P, 0, 0],
       [12, BIG_P, 0.2, 0],
       [60, BIG_P, 0.05, 3],
@@ -104,7 +105,7 @@ describe("ModLu", () => {
     for (const [m, p, dens, dr] of cases) {
       for (let rep = 0; rep < 8; rep++) {
         const cols = randomCols(m, p, dens, dr, seed++);
-        const F = ModLu.factor(p, m, cols);
+        const F = ModLu.factor(p, m, cols, rep % 3 === 0 ? 0 : rep % 3 === 1 ? 3 * m : undefined);
         if (!(F instanceof ModLu)) {
           // singular mod p: then no factorization may exist; confirm with a second prime-free check below
           expect(F.singular === "column" || F.singular === "row").toBe(true);
