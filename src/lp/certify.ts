@@ -25,7 +25,7 @@
 import { MechcheckError } from "../errors.ts";
 import type { Q } from "../exact/rational.ts";
 import type { BasisHint, LpModel, LpResult, LpRow, LpTerm, LpVariable } from "./model.ts";
-import { RAT_ONE, RAT_ZERO, type Rat, ratAdd, ratCmp, ratFromQ, ratMul, ratNeg, ratSign, ratSub, ratToQ } from "../exact/fastRational.ts";
+import { bgcd, RAT_ONE, RAT_ZERO, type Rat, ratAdd, ratCmp, ratFromQ, ratMul, ratNeg, ratSign, ratSub, ratToQ } from "../exact/fastRational.ts";
 import type { SparseColumn } from "../exact/sparseLu.ts";
 import { solveBasisSystems } from "./basisSolve.ts";
 
@@ -54,16 +54,8 @@ interface Prepared {
  * Integer-scaled products (no gcd per operation): with w_i = y_i / D_i over one common
  * denominator W (W_i = w_i·W integers), (Aᵀy)_j = Σ_i colInts[j]·W_i / W — a BigInt dot product.
  */
-function gcdBig(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
+/** gcd(|a|, |b|): fastRational's bgcd (doubles below 2^53, Lehmer above 2^64). */
+const gcdBig = bgcd;
 const lcmBig = (L: bigint, d: bigint) => (d === 1n || L % d === 0n ? L : (L / gcdBig(L, d)) * d);
 /** a/b normalized (b > 0): one gcd. */
 const ratOf = (a: bigint, b: bigint): Rat => {
