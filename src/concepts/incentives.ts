@@ -24,6 +24,7 @@
 import { ownTypeOnlyAt } from "../model/environment.ts";
 import { MechcheckError } from "../errors.ts";
 import { type Q, ZERO } from "../exact/rational.ts";
+import { bgcd, rat, ratToQ } from "../exact/fastRational.ts";
 import type { Beliefs, DirectMechanism, Environment } from "../model/environment.ts";
 import { expostUtility, numProfiles, typeSizes } from "../model/environment.ts";
 import { entryAt, joinIndex, joinProfile, profileAt, strides } from "../model/profiles.ts";
@@ -141,15 +142,43 @@ export function interimUtility(env: Environment, mech: DirectMechanism, i: numbe
   return interimUtilityAt(env, mech, i, strides(sizes)[i]!, sizes[i]!, ti, k, belief);
 }
 
-/** interimUtility with agent i's stride and type count precomputed (O(|belief|) per call). */
+/**
+ * interimUtility with agent i's stride and type count precomputed (O(|belief|·|decisions|) per
+ * call): Σ_o w_o·(Σ_d g(d | k, o)·v_i(d, (t_i, o)) − p_i(k, o)), every product of fraction.js
+ * values added as one integer numerator over a common denominator that grows only when a term
+ * brings a new factor (one reduction at the end instead of a gcd per product and per sum).
+ */
 export function interimUtilityAt(env: Environment, mech: DirectMechanism, i: number, stride: number, mi: number, ti: number, k: number, belief: readonly Q[]): Q {
-  let s = ZERO;
+  let N = 0n;
+  let D = 1n;
+  // fraction.js values: s = ±1, n ≥ 0, d > 0
+  const add = (num: bigint, den: bigint): void => {
+    if (den === D) N += num;
+    else if (D % den === 0n) N += num * (D / den);
+    else {
+      const g = bgcd(D, den);
+      N = N * (den / g) + num * (D / g);
+      D *= den / g;
+    }
+  };
+  const vi = env.valuation[i]!;
   for (let o = 0; o < belief.length; o++) {
     const w = belief[o]!;
     if (w.n === 0n) continue;
-    s = s.add(w.mul(expostUtility(env, mech, i, joinIndex(stride, mi, ti, o), joinIndex(stride, mi, k, o))));
+    const report = joinIndex(stride, mi, k, o);
+    const v = vi[joinIndex(stride, mi, ti, o)]!;
+    const lottery = mech.allocation[report]!;
+    const wn = w.s * w.n;
+    for (let d = 0; d < lottery.length; d++) {
+      const p = lottery[d]!;
+      const x = v[d]!;
+      if (p.n === 0n || x.n === 0n) continue;
+      add(wn * p.s * p.n * x.s * x.n, w.d * p.d * x.d);
+    }
+    const pay = mech.payments[report]![i]!;
+    if (pay.n !== 0n) add(-wn * pay.s * pay.n, w.d * pay.d);
   }
-  return s;
+  return N === 0n ? ZERO : ratToQ(rat(N, D));
 }
 
 /**

@@ -115,12 +115,15 @@ export function numProfiles(env: Pick<Environment, "types">): number {
 /** v_i of a lottery over decisions at state θ: Σ_d lottery[d] · v_i(d, θ). */
 export function lotteryValue(env: Environment, i: number, theta: number, lottery: readonly Q[]): Q {
   const v = env.valuation[i]![theta]!;
-  let s = ZERO;
+  let s: Q | null = null;
   for (let d = 0; d < lottery.length; d++) {
     const p = lottery[d]!;
-    if (p.n !== 0n) s = s.add(p.mul(v[d]!));
+    if (p.n === 0n) continue;
+    // a sure decision (p = 1, the common case) contributes v itself: no product, no sum with 0
+    const term = p.n === 1n && p.d === 1n && p.s > 0n ? (v[d]!.n === 0n ? ZERO : v[d]!) : p.mul(v[d]!);
+    s = s === null ? term : s.add(term);
   }
-  return s;
+  return s ?? ZERO;
 }
 
 /** Agent i's ex post utility at true state θ when the report profile is r. */
