@@ -29,6 +29,13 @@ const RUNS = opt("--runs", 5);
 const COLD = opt("--cold", 3);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1]!.split(",") : null;
 const NO_WRITE = args.includes("--no-write");
+/**
+ * Node's own WebAssembly/Liftoff flags of this run (e.g. `node --wasm-dynamic-tiering --import tsx
+ * bench/honest.ts`), passed on to the cold processes: without one, src/lp/engine.ts has V8 compile
+ * HiGHS with its baseline compiler only (`--liftoff-only`); with one, V8's flags rule.
+ */
+const WASM_FLAGS = process.execArgv.filter((a) => /^--(no-)?liftoff|^--wasm-/.test(a));
+const WASM_MODE = WASM_FLAGS.length === 0 ? "compiled by V8's baseline compiler only (`--liftoff-only`, the engine's default)" : `compiled as the node flags ${WASM_FLAGS.map((f) => `\`${f}\``).join(" ")} say`;
 const NO_PEER = args.includes("--no-peer");
 const PEER_TIMEOUT_S = opt("--peer-timeout", 120);
 
@@ -54,7 +61,7 @@ function timed(f: () => void): Sample {
 }
 function cold(key: string, mode: "float" | "certified"): Sample & { processMs: number } {
   const here = fileURLToPath(new URL("./honest-cold.ts", import.meta.url));
-  const out = execFileSync(process.execPath, ["--import", "tsx", here, key, mode], { encoding: "utf8" });
+  const out = execFileSync(process.execPath, [...WASM_FLAGS, "--import", "tsx", here, key, mode], { encoding: "utf8" });
   return JSON.parse(out.trim().split("\n").pop()!) as Sample & { processMs: number };
 }
 
@@ -180,7 +187,7 @@ function write(rows: Row[], started: Date, loadStart: string, loadEnd: string) {
   const L: string[] = [];
   L.push(`## Honest bench, ${started.toISOString().slice(0, 10)}: certified / float, interleaved pairs, warm and cold (issue 16)`);
   L.push("");
-  L.push(`\`npx tsx bench/honest.ts${args.length ? " " + args.join(" ") : ""}\`, started ${started.toISOString()}; float engine HiGHS ${pkgVersion("highs")} (WebAssembly, npm \`highs\`), peer javascript-lp-solver ${pkgVersion("javascript-lp-solver")}; ${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} logical cores visible), ${platform()} ${release()}, Node ${process.version}.`);
+  L.push(`\`${WASM_FLAGS.length === 0 ? "npx tsx" : `node ${WASM_FLAGS.join(" ")} --import tsx`} bench/honest.ts${args.length ? " " + args.join(" ") : ""}\`, started ${started.toISOString()}; float engine HiGHS ${pkgVersion("highs")} (WebAssembly, npm \`highs\`, ${WASM_MODE}; the same in the float and the certified runs), peer javascript-lp-solver ${pkgVersion("javascript-lp-solver")}; ${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} logical cores visible), ${platform()} ${release()}, Node ${process.version}.`);
   L.push(`Load average (1/5/15 min): ${loadStart} at the start, ${loadEnd} at the end (per family below). The machine was shared: a load above the core count means the times are inflated and noisy; ratios compare runs interleaved in the same minutes.`);
   L.push("");
   L.push(`Warm: one process, median of ${RUNS} interleaved pairs (float then certified, certified then float, alternating), each on a freshly built model. Cold: a fresh process per solve (engine loaded, model built, then one solve timed), float and certified processes alternating, median of ${COLD} pairs. Wall = performance.now around the solve, CPU = process.cpuUsage (user + system) around the solve. Ratio = median over pairs of certified wall / float wall.`);
