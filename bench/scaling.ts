@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/scaling.ts [--only n-K,…] [--cap S] [--qsopt-factor F] [--wall-cap S] [--mem-cap MB] [--no-write]
  *   [--frontier [--series "n:K,K,…;n:K,…"]] [--merge results.json]` (not a test);
- * `--render results.json` re-renders the section from a run's saved results without measuring: the scaling table
+ * `--render results.json[,more.json…]` re-renders the section from a run's saved results without measuring: the scaling table
  * of issue 16 on Chung–Ely's program (P) with all-pairs EPIC [BrooksExPost2023], random correlated
  * priors from the seeds `bench-P-n-K` (as bench/honest-families.ts).
  *
@@ -190,7 +190,7 @@ interface Row {
   /** run ours only, as part of the frontier search */
   frontier?: boolean;
   /** the run this row comes from (its start and load), when it was merged from an earlier run */
-  from?: { started: string; loadAtStart: string; loadAtEnd: string };
+  from?: { started: string; loadAtStart: string; loadAtEnd: string; ended?: string };
 }
 
 const work = mkdtempSync(join(tmpdir(), "mechcheck-scaling-"));
@@ -235,12 +235,15 @@ interface Saved {
   started: string;
   loadAtStart: string;
   loadAtEnd?: string;
+  /** when the results were last saved (after its last row) */
+  ended?: string;
   rows: Row[];
 }
 /** A saved run's rows, each labelled with the run it comes from (a row merged earlier keeps its label). */
 function loadSaved(file: string): Row[] {
   const j = JSON.parse(readFileSync(file, "utf8")) as Saved;
-  const from = { started: j.started, loadAtStart: j.loadAtStart, loadAtEnd: j.loadAtEnd ?? j.rows.at(-1)?.loadEnd ?? "?" };
+  // `ended`: saved since the frontier search; for older results, the file's modification time (its last save)
+  const from = { started: j.started, loadAtStart: j.loadAtStart, loadAtEnd: j.loadAtEnd ?? `${j.rows.at(-1)?.loadEnd ?? "?"} (at its last row)`, ended: j.ended ?? statSync(file).mtime.toISOString() };
   return j.rows.map((r) => ({ ...r, from: r.from ?? from }));
 }
 /** Certified: finished, not stopped at a cap, not out of memory, the status optimal. */
@@ -251,9 +254,12 @@ const withinCaps = (r: Row) => certifiedOk(r.ours) && r.ours.cpuS <= CAP_S && r.
 async function main() {
   const saved = arg("--render");
   if (saved !== undefined) {
-    // re-render the section from a run's saved results (no measurement)
-    const j = JSON.parse(readFileSync(saved, "utf8")) as Saved;
-    const rows = j.rows;
+    // re-render the section from saved results (no measurement): one run's, or several runs' (a,b,…;
+    // each row labelled with its run; a size in more than one file is taken from the first)
+    const files = saved.split(",");
+    const j = JSON.parse(readFileSync(files[0]!, "utf8")) as Saved;
+    const rows: Row[] = [];
+    for (const r of files.flatMap(loadSaved)) if (!rows.some((x) => x.n === r.n && x.K === r.K)) rows.push(r);
     const version = spawnSync(ensureEsolver(), ["-v"], { encoding: "utf8" }).stdout.match(/QSopt_ex [\d.]+/)?.[0] ?? "QSopt_ex";
     const md = render(rows, { started: new Date(j.started), loadAtStart: j.loadAtStart, loadAtEnd: j.loadAtEnd ?? `${rows.at(-1)?.loadEnd ?? "?"} (at its last row)`, version });
     console.log(md);
@@ -270,7 +276,7 @@ async function main() {
   const save = (loadAtEnd?: string) =>
     writeFileSync(
       resultsFile,
-      JSON.stringify({ started: started.toISOString(), loadAtStart, ...(loadAtEnd ? { loadAtEnd } : {}), rows: out.map(({ ours: o, qsopt: q, ...r }) => ({ ...r, ours: { ...o, stdout: undefined }, qsopt: { ...q, stdout: undefined } })) }, null, 1),
+      JSON.stringify({ started: started.toISOString(), loadAtStart, ...(loadAtEnd ? { loadAtEnd } : {}), ended: new Date().toISOString(), rows: out.map(({ ours: o, qsopt: q, ...r }) => ({ ...r, ours: { ...o, stdout: undefined }, qsopt: { ...q, stdout: undefined } })) }, null, 1),
     );
   const table = (only ? only.map((x) => x.split("-").map(Number) as [number, number]) : SIZES).filter(([n, K]) => !have(n, K));
   await bundleChild();
@@ -346,7 +352,7 @@ function render(unsorted: Row[], run: RunInfo): string {
   const ns = [...new Set(rows.map((r) => r.n))];
   /** Per n: the first size not certified within the caps (the series' stop), if any. */
   const past = (n: number) => rows.find((r) => r.n === n && !withinCaps(r));
-  const runs = new Map<string, { started: string; loadAtStart: string; loadAtEnd: string; rows: Row[] }>();
+  const runs = new Map<string, { started: string; loadAtStart: string; loadAtEnd: string; ended?: string; rows: Row[] }>();
   for (const r of rows) {
     const f = r.from ?? { started: run.started.toISOString(), loadAtStart: run.loadAtStart, loadAtEnd: run.loadAtEnd };
     const e = runs.get(f.started) ?? { ...f, rows: [] };
@@ -358,6 +364,8 @@ function render(unsorted: Row[], run: RunInfo): string {
     .map((e) => `${e.rows.every((r) => r.frontier) ? "the frontier rows" : e.rows.some((r) => r.frontier) ? "rows" : "the table's rows with QSopt_ex"} (${e.rows.map(size).join(", ")}) from a run started ${hhmm(e.started)} UTC, load average (1/5/15 min) ${e.loadAtStart} at its start, ${e.loadAtEnd} at its end`)
     .join("; ");
   const anyFrontier = rows.some((r) => r.frontier);
+  const spans = [...runs.values()].filter((e) => e.ended).map((e) => [Date.parse(e.started), Date.parse(e.ended!)] as const);
+  const overlapping = spans.some(([a, b], i) => spans.some(([c, d], k) => k !== i && a < d && c < b));
   const lines = [
     SCALING_START,
     "",
@@ -366,6 +374,7 @@ function render(unsorted: Row[], run: RunInfo): string {
     `\`npx tsx bench/scaling.ts${anyFrontier ? " --frontier" : ""}\` — Chung–Ely's (P) with all-pairs EPIC [BrooksExPost2023], prior seed \`bench-P-n-K\`. ` +
       `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, no swap, Node ${process.version}, ${run.version} (Debian qsopt-ex). ` +
       `Runs: ${runText}. Each row also gives the load at its own start and end. ` +
+      (overlapping ? "Some of these runs overlapped in time (two series measured at once, each loading the other as well). " : "") +
       `The machine was shared with other jobs (up to 8 helpers' tests and benchmarks on its 2 cores) during the runs, so **CPU time** (user + system of the whole process) is the fair column; wall time is what the load left.`,
     "",
     `Each row: one process each, ours then QSopt_ex; whole process under \`/usr/bin/time\` (ours: node start, HiGHS load, building (P), ` +
@@ -410,8 +419,9 @@ function render(unsorted: Row[], run: RunInfo): string {
       const these = rows.filter((r) => r.n === n);
       const p = past(n);
       const tried = these.filter((r) => r.frontier);
+      const wallStopped = p && p.ours.timedOut && p.ours.cpuS < CAP_S - 1;
       const stop = p
-        ? `first size past the caps: ${size(p)} — ${describe(p.ours)}`
+        ? `first size past the caps: ${size(p)} — ${describe(p.ours)}${wallStopped ? ` (so the CPU frontier is not determined: it lies at or beyond this size's ${secs(p.ours.cpuS)} s)` : ""}`
         : tried.length
           ? `every size of its frontier series up to ${size(tried.at(-1)!)} was certified within the caps (the frontier lies beyond)`
           : anyFrontier
