@@ -136,7 +136,9 @@ function limbsOf(A: IntColumns, p: number): Limbs | null {
  * The exact solution num/den (one common denominator) of A z = b (or Aᵀ z = b) by p-adic lifting
  * on F, the factorization of A modulo the prime p, or null if no candidate checked within the
  * Hadamard bound (which does not happen for a nonsingular A; the caller then falls back to the
- * rational LU). `onSteps` receives the number of lifting steps taken.
+ * rational LU) or if a residual division by p leaves a remainder (F does not solve A mod p). Every
+ * division being exact, res_k·p^k = b − A·X_k, so the zero-residual exit is exact too.
+ * `onSteps` receives the number of lifting steps taken.
  */
 export function liftSolve(
   A: IntColumns,
@@ -237,7 +239,14 @@ export function liftSolve(
         if (s !== 0n) res[j] = res[j]! - s;
       }
     }
-    for (let i = 0; i < m; i++) if (res[i] !== 0n) res[i] = res[i]! / pb;
+    // the division must be exact (A xk ≡ res mod p); a remainder means F does not factor A mod p,
+    // and then neither a zero residual nor anything else here can be trusted
+    for (let i = 0; i < m; i++) {
+      const v = res[i]!;
+      if (v === 0n) continue;
+      if (v % pb !== 0n) return null;
+      res[i] = v / pb;
+    }
     M *= pb;
     if (isTry(k)) {
       const cand = reconstructVector(X, M);
@@ -382,6 +391,8 @@ function liftDoubles(
         c = cur - qt * p;
         R[at] = qt;
       }
+      // an exact division leaves no remainder; otherwise F does not factor A mod p (see liftSolve)
+      if (c !== 0) return null;
     }
     let tryNow = isTry(k);
     if (probeBits > 0) {

@@ -266,3 +266,33 @@ describe("p-adic lifting: the probe between scheduled tries (systems with ≥ 32
     expect(steps).toBe(18);
   });
 });
+
+describe("p-adic lifting refuses a factorization of a different matrix", () => {
+  // F factors A′ ≠ A mod p: then A·x_k ≢ residual (mod p) and the residual division leaves a
+  // remainder, so liftSolve returns null (the caller falls back to the rational LU) instead of
+  // a wrong "solution". Both residual representations: double limbs (small entries) and bigints
+  // (200-bit entries, too many limbs). Control: the right factorization solves the same system.
+  for (const [label, big] of [
+    ["double limbs", 0n],
+    ["bigint residual", 1n << 200n],
+  ] as const) {
+    it(label, () => {
+      const p = BIG_P;
+      const P = BigInt(p);
+      const A: IntColumns = { m: 2, rows: [Int32Array.of(0, 1), Int32Array.of(0, 1)], vals: [[big + 2n, 1n], [1n, 1n]] };
+      const res = (v: bigint) => Number(((v % P) + P) % P);
+      const right = ModLu.factor(p, 2, A.vals.map((vs, j) => ({ rows: A.rows[j]!, vals: vs.map(res) }))) as ModLu;
+      const wrong = ModLu.factor(p, 2, [{ rows: [0, 1], vals: [res(big + 2n), 1] }, { rows: [0, 1], vals: [1, 2] }]) as ModLu;
+      const b = [761710n, 768362n];
+      for (const transpose of [false, true]) {
+        expect(liftSolve(A, wrong, p, b, transpose)).toBeNull();
+        const z = liftSolve(A, right, p, b, transpose)!;
+        // multiply back: A z = den·b (or Aᵀ z)
+        const [a00, a10] = A.vals[0]!;
+        const [a01, a11] = A.vals[1]!;
+        const got = transpose ? [a00! * z.num[0]! + a10! * z.num[1]!, a01! * z.num[0]! + a11! * z.num[1]!] : [a00! * z.num[0]! + a01! * z.num[1]!, a10! * z.num[0]! + a11! * z.num[1]!];
+        expect(got).toEqual(b.map((v) => v * z.den));
+      }
+    });
+  }
+});

@@ -656,23 +656,30 @@ describe("liftSolve (double limbs, fused residual) against fraction.js Gauss–J
     }
     expect(caught).toBeGreaterThan(30);
   });
-  // FINDING (reported to the lead, not fixed here): liftSolve's zero-residual exit ("A X = b
-  // exactly", padicLift.ts, both the limb loop and the BigInt loop) returns X without
-  // checkIntegerSolution, and the residual division R/p silently drops a remainder. So the result
-  // is only as right as the ModSolver F: given a factorization of a different matrix it returns a
-  // wrong "solution" unchecked, contrary to the module comment ("a candidate … accepted only if it
-  // checks exactly"). Minimal input: A = [[2,1],[1,1]] (columns), F = ModLu of [[2,1],[1,2]] mod
-  // 67108859, b = [761710, 768362] → {num: [251686, 258338], den: 1}, A·num ≠ b. In mechcheck the
-  // basis solves feed certify.ts, whose certificates the judge (verify.ts) re-checks, so no verdict
-  // is affected; the LP result would be rejected, not accepted. `it.fails`: this test passes once
-  // the zero exit checks its solution (or the division checks its remainder); flip it then.
-  it("never returns an unchecked wrong solution, even when F factors a different matrix (FINDING: zero-residual exit, fixed: the residual division checks its remainder)", () => {
+  // FINDING of this review (fixed in src/exact/padicLift.ts by another helper while it ran): the
+  // zero-residual exit ("A X = b exactly", limb loop and BigInt loop) returned X without
+  // checkIntegerSolution, and the residual division R/p silently dropped a remainder, so the result
+  // was only as right as the ModSolver F. Minimal input: A = [[2,1],[1,1]] (columns), F = ModLu of
+  // [[2,1],[1,2]] mod 67108859, b = [761710, 768362] → {num: [251686, 258338], den: 1}, A·num ≠ b.
+  // No verdict was affected (the basis solves feed certify.ts, whose certificates the judge
+  // re-checks). Now a remainder makes liftSolve return null (the caller falls back to the rational LU).
+  it("never returns an unchecked wrong solution when F factors a different matrix (limb and BigInt paths, both orientations); with the right F it solves", () => {
     const p = 67108859;
-    const A: IntColumns = { m: 2, rows: [Int32Array.from([0, 1]), Int32Array.from([0, 1])], vals: [[2n, 1n], [1n, 1n]] };
-    const F = ModLu.factor(p, 2, [{ rows: [0, 1], vals: [2, 1] }, { rows: [0, 1], vals: [1, 2] }]) as ModLu;
-    for (const b of [[761710n, 768362n], [127618n, 129248n]]) {
-      const z = liftSolve(A, F, p, b, false);
-      if (z !== null) expect(checkIntegerSolution(A, b, z, false)).toBe(true);
+    const H = 2n ** 200n; // past MAX_LIMBS limbs: the BigInt residual loop
+    for (const big of [0n, H]) {
+      const A: IntColumns = { m: 2, rows: [Int32Array.from([0, 1]), Int32Array.from([0, 1])], vals: [[2n + big, 1n], [1n, 1n]] };
+      const wrongF = ModLu.factor(p, 2, [{ rows: [0, 1], vals: [2, 1] }, { rows: [0, 1], vals: [1, 2] }]) as ModLu;
+      const rightF = modFactor(A, p)!;
+      for (const transpose of [false, true]) {
+        for (const b of [[761710n, 768362n], [127618n, 129248n], [big + 5n, 3n]]) {
+          const z = liftSolve(A, wrongF, p, b, transpose);
+          if (z !== null) expect(checkIntegerSolution(A, b, z, transpose)).toBe(true);
+          // negative control for vacuity: the right factorization gives the rational solution
+          const ok = liftSolve(A, rightF, p, b, transpose);
+          expect(ok).not.toBeNull();
+          expect(ok!.num.map((v) => new Fraction(v, ok!.den).toFraction())).toEqual(gaussSolve(A, b, transpose)!.map((v) => v.toFraction()));
+        }
+      }
     }
   });
 });
