@@ -21,8 +21,7 @@
  * A memory cap too (default 12288 MB, --mem-cap): the resident set of the measured process tree is
  * polled every 200 ms and the process killed above the cap (the row says "out of memory", with the
  * peak reached); the machine has no swap and is shared.
- * --frontier: after the table's sizes (or, with --merge, only the sizes not in the merged results), the
- * frontier series (FRONTIER, or --series), ours only (QSopt_ex "not run (frontier search)", no LP
+ * --frontier: after the table's sizes (those not already in --merge's results), the frontier series (FRONTIER, or --series), ours only (QSopt_ex "not run (frontier search)", no LP
  * export): per n, K ascending, each series stopped at its first size not certified within CAP_S
  * seconds of CPU and of wall time (stopped at a cap, out of memory, or failed). The summary names
  * per n and overall the largest size certified within 60 s and 300 s (wall; CPU) and its peak RSS.
@@ -323,7 +322,7 @@ async function main() {
 
 const secs = (s: number) => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s.toFixed(2));
 /** Why a run stopped at a cap: the CPU cap, or (on a loaded machine) the wall-clock safety cap. */
-const stoppedBy = (t: Timed) => (t.wallCapS !== undefined && t.wallS >= t.wallCapS - 1 && t.cpuS < t.capS - 1 ? `wall-clock cap ${t.wallCapS} s` : `CPU cap ${t.capS.toFixed(0)} s`);
+const stoppedBy = (t: Timed) => (t.cpuS >= t.capS - 1 ? `CPU cap ${t.capS.toFixed(0)} s` : `wall-clock cap${t.wallCapS !== undefined ? ` ${t.wallCapS} s` : ""}`);
 const lastLine = (t: Timed) => (t.stderr.trim().split("\n").pop() ?? "").slice(0, 120);
 function describe(t: Timed): string {
   if (t.outOfMemory) return `out of memory (killed above ${t.memCapMb} MB; ${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, peak ${t.maxRssMb.toFixed(0)} MB)`;
@@ -364,6 +363,7 @@ function render(unsorted: Row[], run: RunInfo): string {
     .map((e) => `${e.rows.every((r) => r.frontier) ? "the frontier rows" : e.rows.some((r) => r.frontier) ? "rows" : "the table's rows with QSopt_ex"} (${e.rows.map(size).join(", ")}) from a run started ${hhmm(e.started)} UTC, load average (1/5/15 min) ${e.loadAtStart} at its start, ${e.loadAtEnd} at its end`)
     .join("; ");
   const anyFrontier = rows.some((r) => r.frontier);
+  const frontierWallCaps = [...new Set(rows.filter((r) => r.frontier && r.ours.wallCapS !== undefined).map((r) => r.ours.wallCapS!))];
   const spans = [...runs.values()].filter((e) => e.ended).map((e) => [Date.parse(e.started), Date.parse(e.ended!)] as const);
   const overlapping = spans.some(([a, b], i) => spans.some(([c, d], k) => k !== i && a < d && c < b));
   const lines = [
@@ -386,7 +386,8 @@ function render(unsorted: Row[], run: RunInfo): string {
     ...(anyFrontier
       ? [
           "",
-          `Frontier search (\`--frontier\`): past the table's sizes, per n, K ascending, ours only (no LP export, QSopt_ex not run), each series stopped at its first size not certified within ${CAP_S} s of CPU and of wall time, or out of memory, or failed; that size is the series' last row.`,
+          `Frontier search (\`--frontier\`): past the table's sizes, per n, K ascending, ours only (no LP export, QSopt_ex not run), each series stopped at its first size not certified within ${CAP_S} s of CPU and of wall time, or out of memory, or failed; that size is the series' last row.` +
+            (frontierWallCaps.length ? ` Wall-clock safety cap of these runs: ${frontierWallCaps.join(", ")} s (a size stopped there, below the CPU cap, leaves the CPU frontier open).` : ""),
         ]
       : []),
     "",
