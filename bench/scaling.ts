@@ -104,15 +104,19 @@ interface Timed {
  */
 async function timed(cmd: string, argv: string[], capS: number): Promise<Timed> {
   const tf = join(work, "time.txt");
-  // the watchdog follows the tree time → timeout → the measured process
-  const child = spawn("/usr/bin/time", ["-o", tf, "-f", "%e %U %S %M", "timeout", "-s", "KILL", String(WALL_CAP_S), "prlimit", `--cpu=${Math.ceil(capS)}:${Math.ceil(capS) + 5}`, cmd, ...argv], { stdio: ["ignore", "pipe", "pipe"] });
+  // the watchdog follows the tree time → timeout → the measured process. `timeout --foreground`: at the
+  // wall-clock cap it kills only its child and waits for it, so /usr/bin/time still gets the child's CPU
+  // time and peak (without it, timeout kills its own process group, itself included, and those are lost)
+  const child = spawn("/usr/bin/time", ["-o", tf, "-f", "%e %U %S %M", "timeout", "--foreground", "-s", "KILL", String(WALL_CAP_S), "prlimit", `--cpu=${Math.ceil(capS)}:${Math.ceil(capS) + 5}`, cmd, ...argv], { stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
   child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
   let outOfMemory = false;
+  let polledPeakKb = 0;
   const watch = setInterval(() => {
     const tree = treeRss(child.pid!);
+    polledPeakKb = Math.max(polledPeakKb, tree.totalKb);
     if (tree.totalKb / 1024 > MEM_CAP_MB && tree.largestPid) {
       outOfMemory = true;
       try {
@@ -127,7 +131,7 @@ async function timed(cmd: string, argv: string[], capS: number): Promise<Timed> 
   const [e, u, s, m] = readFileSync(tf, "utf8").trim().split("\n").pop()!.split(/\s+/).map(Number);
   const cpuS = u! + s!;
   const timedOut = !outOfMemory && status !== 0 && (cpuS >= capS - 1 || e! >= WALL_CAP_S - 1 || /signal (9|24)\b/.test(readFileSync(tf, "utf8")));
-  return { ok: status === 0, timedOut, ...(outOfMemory ? { outOfMemory, memCapMb: MEM_CAP_MB } : {}), capS, wallCapS: WALL_CAP_S, wallS: e!, cpuS, maxRssMb: m! / 1024, stdout, stderr };
+  return { ok: status === 0, timedOut, ...(outOfMemory ? { outOfMemory, memCapMb: MEM_CAP_MB } : {}), capS, wallCapS: WALL_CAP_S, wallS: e!, cpuS, maxRssMb: Math.max(m!, polledPeakKb) / 1024, stdout, stderr };
 }
 
 /**
