@@ -329,9 +329,15 @@ async function main() {
 const secs = (s: number) => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s.toFixed(2));
 /** Why a run stopped at a cap: the CPU cap, or (on a loaded machine) the wall-clock safety cap. */
 const stoppedBy = (t: Timed) => (t.cpuS >= t.capS - 1 ? `CPU cap ${t.capS.toFixed(0)} s` : `wall-clock cap${t.wallCapS !== undefined ? ` ${t.wallCapS} s` : ""}`);
+/**
+ * A run stopped at the wall-clock cap before `timeout --foreground` was used: timeout killed its own
+ * process group and /usr/bin/time got nothing of the child (0 s CPU, ~2 MB): CPU and peak not recorded.
+ */
+const lost = (t: Timed) => t.timedOut && t.cpuS === 0 && t.maxRssMb < 10;
 const lastLine = (t: Timed) => (t.stderr.trim().split("\n").pop() ?? "").slice(0, 120);
 function describe(t: Timed): string {
   if (t.outOfMemory) return `out of memory (killed above ${t.memCapMb} MB; ${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, peak ${t.maxRssMb.toFixed(0)} MB)`;
+  if (lost(t)) return `stopped at the wall-clock cap (${secs(t.wallS)} s wall; CPU time and peak RSS not recorded)`;
   if (t.timedOut) return `stopped at the ${stoppedBy(t)} (${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, ${t.maxRssMb.toFixed(0)} MB)`;
   if (!t.ok) return `failed (${lastLine(t)})`;
   return `${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, ${t.maxRssMb.toFixed(0)} MB`;
@@ -340,8 +346,8 @@ function describe(t: Timed): string {
 const cell = (t: Timed, f: (t: Timed) => string, stopped: (t: Timed) => string) =>
   t.outOfMemory ? `out of memory: ${stopped(t)}` : t.timedOut ? stopped(t) : t.capS === 0 ? t.stderr || "not run" : !t.ok ? `failed: ${lastLine(t).replace(/\|/g, "/")}` : f(t);
 const wallCell = (t: Timed) => cell(t, (x) => `${secs(x.wallS)} s`, (x) => `stopped at ${secs(x.wallS)} s`);
-const cpuCell = (t: Timed) => cell(t, (x) => `${secs(x.cpuS)} s`, (x) => `> ${secs(x.cpuS)} s (${x.outOfMemory ? "killed" : stoppedBy(x)})`);
-const rssCell = (t: Timed) => cell(t, (x) => `${x.maxRssMb.toFixed(0)} MB`, (x) => `≥ ${x.maxRssMb.toFixed(0)} MB${x.outOfMemory ? ` (cap ${x.memCapMb} MB)` : ""}`);
+const cpuCell = (t: Timed) => cell(t, (x) => `${secs(x.cpuS)} s`, (x) => (lost(x) ? "not recorded (stopped at the wall-clock cap)" : `> ${secs(x.cpuS)} s (${x.outOfMemory ? "killed" : stoppedBy(x)})`));
+const rssCell = (t: Timed) => cell(t, (x) => `${x.maxRssMb.toFixed(0)} MB`, (x) => (lost(x) ? "not recorded" : `≥ ${x.maxRssMb.toFixed(0)} MB${x.outOfMemory ? ` (cap ${x.memCapMb} MB)` : ""}`));
 const size = (r: Row) => `n=${r.n} K=${r.K}`;
 const hhmm = (iso: string) => iso.slice(11, 16);
 
@@ -426,9 +432,9 @@ function render(unsorted: Row[], run: RunInfo): string {
       const these = rows.filter((r) => r.n === n);
       const p = past(n);
       const tried = these.filter((r) => r.frontier);
-      const wallStopped = p && p.ours.timedOut && p.ours.cpuS < CAP_S - 1;
+      const wallStopped = p && p.ours.timedOut && p.ours.cpuS < CAP_S - 1 && !lost(p.ours);
       const stop = p
-        ? `first size past the caps: ${size(p)} — ${describe(p.ours)}${wallStopped ? ` (so the CPU frontier is not determined: it lies at or beyond this size's ${secs(p.ours.cpuS)} s)` : ""}`
+        ? `first size past the caps: ${size(p)} — ${describe(p.ours)}${wallStopped ? ` (so the CPU frontier is not determined: it lies at or beyond this size's ${secs(p.ours.cpuS)} s)` : p && lost(p.ours) ? " (so the CPU frontier is not determined)" : ""}`
         : tried.length
           ? `every size of its frontier series up to ${size(tried.at(-1)!)} was certified within the caps (the frontier lies beyond)`
           : anyFrontier
