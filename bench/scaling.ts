@@ -385,7 +385,7 @@ function render(unsorted: Row[], run: RunInfo): string {
     "",
     `\`npx tsx bench/scaling.ts${anyFrontier ? " --frontier" : ""}\` — Chung–Ely's (P) with all-pairs EPIC [BrooksExPost2023], prior seed \`bench-P-n-K\`. ` +
       `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB, no swap, Node ${process.version}, ${run.version} (Debian qsopt-ex). ` +
-      `Runs: ${runText}${run.renderedFrom && run.renderedFrom > 1 ? ` (this section combines ${run.renderedFrom} runs' saved results with \`--render a.json,b.json,…\`; a size measured in more than one is taken from the first file given)` : ""}. Each row also gives the load at its own start and end. ` +
+      `Runs: ${runText}${run.renderedFrom && run.renderedFrom > 1 ? ` (this section combines the saved results of ${run.renderedFrom} files with \`--render a.json,b.json,…\`; a size in more than one is taken from the first file given)` : ""}. Each row also gives the load at its own start and end. ` +
       (overlapping ? "Some of these runs overlapped in time (two series measured at once, each loading the other as well). " : "") +
       `The machine was shared with other jobs (up to 8 helpers' tests and benchmarks on its 2 cores) during the runs, so **CPU time** (user + system of the whole process) is the fair column; wall time is what the load left.`,
     "",
