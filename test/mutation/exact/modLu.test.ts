@@ -74,6 +74,11 @@ describe("ModLu.factor: pivots and fill, by hand (mod 7 and mod the largest prim
     // B x = (3, 5): x = (1, 2); Bᵀ y = (3, 4): y = (2, 1)
     expect(solve(F, [3, 5])).toEqual([1, 2]);
     expect(solveT(F, [3, 4])).toEqual([2, 1]);
+    // a component that the backward pass through L brings to exactly 0 is 0, not p:
+    // Bᵀ (0, 1) = (1, 2); z0 = 2 − l·z1 = 2 − 2·1 = 0 in that pass
+    expect(solveT(F, [1, 2])).toEqual([0, 1]);
+    // and through U in the solve: B (1, 0) = (1, 1); x1 = 0 after the U pass
+    expect(solve(F, [1, 1])).toEqual([1, 0]);
   });
 
   it("a row singleton with no column singleton: the row buckets give the first pivot", () => {
