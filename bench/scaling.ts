@@ -90,6 +90,8 @@ interface Timed {
   memCapMb?: number;
   /** the wall-clock safety cap it ran under (s) */
   wallCapS?: number;
+  /** /usr/bin/time's note of a terminating signal ("Command terminated by signal N") */
+  signal?: string;
   capS: number;
   wallS: number;
   cpuS: number;
@@ -130,8 +132,10 @@ async function timed(cmd: string, argv: string[], capS: number): Promise<Timed> 
   clearInterval(watch);
   const [e, u, s, m] = readFileSync(tf, "utf8").trim().split("\n").pop()!.split(/\s+/).map(Number);
   const cpuS = u! + s!;
-  const timedOut = !outOfMemory && status !== 0 && (cpuS >= capS - 1 || e! >= WALL_CAP_S - 1 || /signal (9|24)\b/.test(readFileSync(tf, "utf8")));
-  return { ok: status === 0, timedOut, ...(outOfMemory ? { outOfMemory, memCapMb: MEM_CAP_MB } : {}), capS, wallCapS: WALL_CAP_S, wallS: e!, cpuS, maxRssMb: Math.max(m!, polledPeakKb) / 1024, stdout, stderr };
+  const timeText = readFileSync(tf, "utf8");
+  const signal = /terminated by (signal \d+)/.exec(timeText)?.[1];
+  const timedOut = !outOfMemory && status !== 0 && (cpuS >= capS - 1 || e! >= WALL_CAP_S - 1 || /signal (9|24)\b/.test(timeText));
+  return { ok: status === 0, timedOut, ...(outOfMemory ? { outOfMemory, memCapMb: MEM_CAP_MB } : {}), capS, wallCapS: WALL_CAP_S, ...(signal ? { signal } : {}), wallS: e!, cpuS, maxRssMb: Math.max(m!, polledPeakKb) / 1024, stdout, stderr };
 }
 
 /**
@@ -328,7 +332,12 @@ async function main() {
 
 const secs = (s: number) => (s >= 100 ? s.toFixed(0) : s >= 10 ? s.toFixed(1) : s.toFixed(2));
 /** Why a run stopped at a cap: the CPU cap, or (on a loaded machine) the wall-clock safety cap. */
-const stoppedBy = (t: Timed) => (t.cpuS >= t.capS - 1 ? `CPU cap ${t.capS.toFixed(0)} s` : `wall-clock cap${t.wallCapS !== undefined ? ` ${t.wallCapS} s` : ""}`);
+const stoppedBy = (t: Timed) =>
+  t.cpuS >= t.capS - 1
+    ? `CPU cap ${t.capS.toFixed(0)} s`
+    : t.wallCapS === undefined || t.wallS >= t.wallCapS - 1
+      ? `wall-clock cap${t.wallCapS !== undefined ? ` ${t.wallCapS} s` : ""}`
+      : `${t.signal ?? "a signal"}, below both caps as /usr/bin/time counts (most likely the CPU limit as the kernel counts it)`;
 /**
  * A run stopped at the wall-clock cap before `timeout --foreground` was used: timeout killed its own
  * process group and /usr/bin/time got nothing of the child (0 s CPU, ~2 MB): CPU and peak not recorded.
@@ -338,7 +347,7 @@ const lastLine = (t: Timed) => (t.stderr.trim().split("\n").pop() ?? "").slice(0
 function describe(t: Timed): string {
   if (t.outOfMemory) return `out of memory (killed above ${t.memCapMb} MB; ${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, peak ${t.maxRssMb.toFixed(0)} MB)`;
   if (lost(t)) return `stopped at the wall-clock cap (${secs(t.wallS)} s wall; CPU time and peak RSS not recorded)`;
-  if (t.timedOut) return `stopped at the ${stoppedBy(t)} (${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, ${t.maxRssMb.toFixed(0)} MB)`;
+  if (t.timedOut) return `stopped (${stoppedBy(t)}; ${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, ${t.maxRssMb.toFixed(0)} MB)`;
   if (!t.ok) return `failed (${lastLine(t)})`;
   return `${secs(t.wallS)} s wall, ${secs(t.cpuS)} s CPU, ${t.maxRssMb.toFixed(0)} MB`;
 }
