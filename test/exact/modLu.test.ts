@@ -11,53 +11,13 @@ import { MechcheckError } from "../../src/errors.ts";
 import { type ModColumn, ModLu } from "../../src/exact/modLu.ts";
 import { modOf, mulMod } from "../../src/exact/modular.ts";
 import { type IntColumns, liftSolve } from "../../src/exact/padicLift.ts";
+import { bmod, isqrt, mulBackMod as mulBack, randomModColumns as randomCols } from "../support/modularMatrices.ts";
 
 const RUNS = Number(process.env.MECHCHECK_RUNS ?? 100);
 const BIG_P = 67108859;
 
-const bmod = (a: bigint, p: bigint) => ((a % p) + p) % p;
 
-/** B x mod p (x by column, result by row) and Bᵀ z mod p (z by row, result by column), in bigints. */
-function mulBack(cols: readonly ModColumn[], m: number, p: number, v: ArrayLike<number>, transpose: boolean): number[] {
-  const P = BigInt(p);
-  const out: bigint[] = new Array(m).fill(0n);
-  cols.forEach((c, j) => {
-    for (let k = 0; k < c.rows.length; k++) {
-      const i = c.rows[k]!;
-      if (transpose) out[j] = out[j]! + BigInt(c.vals[k]!) * BigInt(v[i]!);
-      else out[i] = out[i]! + BigInt(c.vals[k]!) * BigInt(v[j]!);
-    }
-  });
-  return out.map((x) => Number(bmod(x, P)));
-}
 
-/** A random m×m matrix mod p: a permuted nonzero diagonal (nonsingular unless cancellation), density d, some dense rows. */
-function randomCols(m: number, p: number, density: number, denseRows: number, seed: number): ModColumn[] {
-  let s = seed >>> 0 || 1;
-  const next = () => {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    return s;
-  };
-  const perm = Array.from({ length: m }, (_, i) => i);
-  for (let i = m - 1; i > 0; i--) {
-    const k = next() % (i + 1);
-    [perm[i], perm[k]] = [perm[k]!, perm[i]!];
-  }
-  const cols: ModColumn[] = [];
-  for (let j = 0; j < m; j++) {
-    const rows: number[] = [];
-    const vals: number[] = [];
-    for (let i = 0; i < m; i++) {
-      const dense = i < denseRows;
-      if (i === perm[j] || dense || next() % 1000 < density * 1000) {
-        rows.push(i);
-        vals.push(1 + (next() % (p - 1)));
-      }
-    }
-    cols.push({ rows, vals });
-  }
-  return cols;
-}
 
 describe("mulMod", () => {
   it("equals BigInt (a·b) mod p for |a·b| < 2^52, including negative a and products near multiples of p", () => {
@@ -227,15 +187,7 @@ describe("p-adic lifting: the probe between scheduled tries (systems with ≥ 32
   // bigint search); the scheduled tries are 1, 2, 3, 5, 8, 12, 18, …
   const p = BIG_P;
   const P = BigInt(p);
-  const isqrt = (a: bigint) => {
-    let x = 1n << BigInt((a.toString(2).length + 1) >> 1);
-    for (;;) {
-      const y = (x + a / x) >> 1n;
-      if (y >= x) return x;
-      x = y;
-    }
-  };
-  const system = (m: number) => {
+    const system = (m: number) => {
     const A: IntColumns = { m, rows: Array.from({ length: m }, (_, j) => Int32Array.of(j)), vals: Array.from({ length: m }, () => [3n]) };
     const b = Array.from({ length: m }, (_, i) => 10n ** 60n + BigInt(i));
     const F = ModLu.factor(p, m, Array.from({ length: m }, (_, j) => ({ rows: [j], vals: [3] }))) as ModLu;

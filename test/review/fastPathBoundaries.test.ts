@@ -11,6 +11,7 @@ import Fraction from "fraction.js";
 import { describe, expect, it } from "vitest";
 import { bgcd } from "../../src/exact/fastRational.ts";
 import { type ModColumn, ModLu } from "../../src/exact/modLu.ts";
+import { mulBackMod } from "../support/modularMatrices.ts";
 import { invMod, modOf, mulMod } from "../../src/exact/modular.ts";
 import { checkIntegerSolution, type IntColumns, liftSolve } from "../../src/exact/padicLift.ts";
 import { type Q, toFloat } from "../../src/exact/rational.ts";
@@ -469,19 +470,6 @@ function invModRef(a: number, p: number): number {
     e >>= 1n;
   }
   return Number(r);
-}
-/** B x (by row) or Bᵀ z (by column) mod p in BigInt. */
-function mulBackMod(cols: readonly ModColumn[], m: number, p: number, v: ArrayLike<number>, transpose: boolean): number[] {
-  const P = BigInt(p);
-  const out: bigint[] = new Array(m).fill(0n);
-  cols.forEach((c, j) => {
-    for (let k = 0; k < c.rows.length; k++) {
-      const i = c.rows[k]!;
-      if (transpose) out[j] = out[j]! + BigInt(c.vals[k]!) * BigInt(v[i]!);
-      else out[i] = out[i]! + BigInt(c.vals[k]!) * BigInt(v[j]!);
-    }
-  });
-  return out.map((x) => Number(bmod(x, P)));
 }
 /**
  * A random m×m matrix mod p with entries at the residue edges, sometimes with a planted dependency

@@ -11,23 +11,11 @@ import { ModLu, type ModColumn } from "../../../src/exact/modLu.ts";
 import { primeField } from "../../../src/exact/modular.ts";
 import { SparseLu } from "../../../src/exact/sparseLu.ts";
 import { caught } from "../support.ts";
+import { bmod, mulBackMod as mulBack, randomModColumns as randomCols } from "../../support/modularMatrices.ts";
 
 const P = 67108859; // the largest prime below 2^26
 const col = (rows: number[], vals: number[]): ModColumn => ({ rows, vals });
-const bmod = (a: bigint, p: bigint) => ((a % p) + p) % p;
 
-/** B x (x by column, result by row) or Bᵀ z mod p, in bigints. */
-function mulBack(cols: readonly ModColumn[], m: number, p: number, v: ArrayLike<number>, transpose: boolean): number[] {
-  const out: bigint[] = new Array(m).fill(0n);
-  cols.forEach((c, j) => {
-    for (let k = 0; k < c.rows.length; k++) {
-      const i = c.rows[k]!;
-      if (transpose) out[j] = out[j]! + BigInt(c.vals[k]!) * BigInt(v[i]!);
-      else out[i] = out[i]! + BigInt(c.vals[k]!) * BigInt(v[j]!);
-    }
-  });
-  return out.map((x) => Number(bmod(x, BigInt(p))));
-}
 
 function factored(p: number, m: number, cols: ModColumn[], budget?: number): ModLu {
   const F = ModLu.factor(p, m, cols, budget);
@@ -181,29 +169,6 @@ describe("ModLu.factor: singular matrices and input errors", () => {
   });
 });
 
-/** A random m×m matrix mod p: a permuted nonzero diagonal, density d, some dense rows. */
-function randomCols(m: number, p: number, density: number, denseRows: number, seed: number): ModColumn[] {
-  let s = seed >>> 0 || 1;
-  const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
-  const perm = Array.from({ length: m }, (_, i) => i);
-  for (let i = m - 1; i > 0; i--) {
-    const k = next() % (i + 1);
-    [perm[i], perm[k]] = [perm[k]!, perm[i]!];
-  }
-  const cols: ModColumn[] = [];
-  for (let j = 0; j < m; j++) {
-    const rows: number[] = [];
-    const vals: number[] = [];
-    for (let i = 0; i < m; i++) {
-      if (i === perm[j] || i < denseRows || next() % 1000 < density * 1000) {
-        rows.push(i);
-        vals.push(1 + (next() % (p - 1)));
-      }
-    }
-    cols.push({ rows, vals });
-  }
-  return cols;
-}
 
 describe("ModLu against SparseLu over primeField(p) (the same pivot rule on Maps and Sets)", () => {
   // The two can break ties between equal-cost pivots differently (the lists of a column's rows are

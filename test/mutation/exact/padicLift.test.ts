@@ -6,17 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { ModLu } from "../../../src/exact/modLu.ts";
 import { type IntColumns, liftSolve } from "../../../src/exact/padicLift.ts";
+import { isqrt } from "../../support/modularMatrices.ts";
 
 const p = 67108859;
 const P = BigInt(p);
-const isqrt = (a: bigint) => {
-  let x = 1n << BigInt((a.toString(2).length + 1) >> 1);
-  for (;;) {
-    const y = (x + a / x) >> 1n;
-    if (y >= x) return x;
-    x = y;
-  }
-};
 
 describe("liftSolve: the probe starts at 32 unknowns", () => {
   it("32 unknowns: found within one step of the first possible k (the next scheduled try is 18), exactly, both directions", () => {
