@@ -155,6 +155,13 @@ export function auctionLpSkeleton(prior: AuctionPrior): { b: LpBuilder; labels: 
   return { b, labels };
 }
 
+/** The coefficients (P)'s EPIR and EPIC rows are made of: the grid values v_k, their negatives, 1, −1 and 0. */
+function rowCoefficients(prior: AuctionPrior): { values: Q[]; negValues: Q[]; one: Q; minusOne: Q; zero: Q } {
+  const values: Q[] = [];
+  for (let k = 0; k < prior.K; k++) values.push(gridValue(prior, k));
+  return { values, negValues: values.map((x) => x.neg()), one: q(1), minusOne: q(-1), zero: q(0) };
+}
+
 /**
  * Chung–Ely's program (P) for the prior f (slide *Profit maximization with ex post
  * implementation*). Columns: q_i(v) for all i, v (indices `auctionQVar`), then p_i(v)
@@ -171,12 +178,7 @@ export function optimalExPostAuctionLp(prior: AuctionPrior, opts: { ic?: IcScope
   const base = b.build();
   // EPIR and EPIC rows built directly as frozen data (the same rows LpBuilder.row would build:
   // terms sorted by column, zero coefficients dropped; measured 2-3× faster on 10⁵–10⁶ rows)
-  const values: Q[] = [];
-  for (let k = 0; k < K; k++) values.push(gridValue(prior, k));
-  const negValues = values.map((x) => x.neg());
-  const one = q(1);
-  const minusOne = q(-1);
-  const zero = q(0);
+  const { values, negValues, one, minusOne, zero } = rowCoefficients(prior);
   const term = (v: number, coef: Q): LpTerm => Object.freeze({ var: v, coef });
   const rows: LpRow[] = base.rows.slice();
   for (let i = 0; i < n; i++) {
@@ -238,12 +240,7 @@ export function optimalExPostAuctionRows(prior: AuctionPrior): ImplicitLpModel {
   const sizes = gridSizes(n, K);
   const P = profileCount(sizes);
   if (prior.f.length !== P) throw new MechcheckError("bad-size", `prior has ${prior.f.length} entries, expected ${P}`, { path: "f" });
-  const values: Q[] = [];
-  for (let k = 0; k < K; k++) values.push(gridValue(prior, k));
-  const negValues = values.map((x) => x.neg());
-  const one = q(1);
-  const minusOne = q(-1);
-  const zero = q(0);
+  const { values, negValues, one, minusOne, zero } = rowCoefficients(prior);
   const strides = Array.from({ length: n }, (_, i) => K ** (n - 1 - i));
   const term = (v: number, coef: Q): LpTerm => Object.freeze({ var: v, coef });
   // columns, objective and FEAS rows as auctionLpSkeleton's LpBuilder makes them (names, bounds,
