@@ -10,6 +10,7 @@ import { bgcd, rat, ratToQ } from "../../src/exact/fastRational.ts";
 import { modOf, primeField } from "../../src/exact/modular.ts";
 import { type IntColumns, liftSolve } from "../../src/exact/padicLift.ts";
 import { SparseLu } from "../../src/exact/sparseLu.ts";
+import { applyIntColumns as apply } from "../support/modularMatrices.ts";
 
 const RUNS = Number(process.env.MECHCHECK_RUNS ?? 100);
 const P = 67108859;
@@ -105,20 +106,6 @@ function randomMatrix(m: number, bits: bigint, seed: number, density: number): I
     vals.push(rv);
   }
   return { m, rows, vals };
-}
-
-/** A·z (or Aᵀ·z) by plain bigint arithmetic. */
-function apply(A: IntColumns, z: readonly bigint[], transpose: boolean): bigint[] {
-  const out: bigint[] = new Array(A.m).fill(0n);
-  for (let j = 0; j < A.m; j++) {
-    const ri = A.rows[j]!;
-    const rv = A.vals[j]!;
-    for (let k = 0; k < ri.length; k++) {
-      if (transpose) out[j] = out[j]! + rv[k]! * z[ri[k]!]!;
-      else out[ri[k]!] = out[ri[k]!]! + rv[k]! * z[j]!;
-    }
-  }
-  return out;
 }
 
 describe("p-adic lifting: limb and double residuals", () => {

@@ -3,6 +3,7 @@
  * test/review): reference arithmetic in BigInt, written independently of src/exact.
  */
 import type { ModColumn } from "../../src/exact/modLu.ts";
+import type { IntColumns } from "../../src/exact/padicLift.ts";
 
 /** a mod p in [0, p), in BigInt. */
 export const bmod = (a: bigint, p: bigint): bigint => ((a % p) + p) % p;
@@ -57,4 +58,18 @@ export function isqrt(a: bigint): bigint {
     if (y >= x) return x;
     x = y;
   }
+}
+
+/** A·z (or Aᵀ·z when `transpose`) for an integer matrix by columns, by plain BigInt arithmetic. */
+export function applyIntColumns(A: IntColumns, z: readonly bigint[], transpose: boolean): bigint[] {
+  const out: bigint[] = new Array(A.m).fill(0n);
+  for (let j = 0; j < A.m; j++) {
+    const ri = A.rows[j]!;
+    const rv = A.vals[j]!;
+    for (let k = 0; k < ri.length; k++) {
+      if (transpose) out[j] = out[j]! + rv[k]! * z[ri[k]!]!;
+      else out[ri[k]!] = out[ri[k]!]! + rv[k]! * z[j]!;
+    }
+  }
+  return out;
 }

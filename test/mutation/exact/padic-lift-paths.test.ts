@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { modOf, primeField } from "../../../src/exact/modular.ts";
 import { type IntColumns, liftSolve } from "../../../src/exact/padicLift.ts";
 import { SparseLu } from "../../../src/exact/sparseLu.ts";
+import { applyIntColumns as apply } from "../../support/modularMatrices.ts";
 
 /** A square matrix with a dominant diagonal; sign 1 / −1: every entry of that sign; 0: mixed. */
 function matrix(m: number, bits: bigint, seed: number, density: number, sign: 1 | -1 | 0): IntColumns {
@@ -42,18 +43,6 @@ function matrix(m: number, bits: bigint, seed: number, density: number, sign: 1 
     vals.push(rv);
   }
   return { m, rows, vals };
-}
-
-function apply(A: IntColumns, z: readonly bigint[], transpose: boolean): bigint[] {
-  const out: bigint[] = new Array(A.m).fill(0n);
-  for (let j = 0; j < A.m; j++) {
-    for (let k = 0; k < A.rows[j]!.length; k++) {
-      const i = A.rows[j]![k]!;
-      if (transpose) out[j] = out[j]! + A.vals[j]![k]! * z[i]!;
-      else out[i] = out[i]! + A.vals[j]![k]! * z[j]!;
-    }
-  }
-  return out;
 }
 
 function factor(A: IntColumns, p: number): SparseLu<number> {
