@@ -116,7 +116,7 @@ function intRow(row: LpRow): IntRow {
   row.terms.forEach((t: LpTerm, k) => {
     vars[k] = t.var;
     ints[k] = num(t.coef) * (D / t.coef.d);
-    scale = Math.max(scale, Math.abs(Number(t.coef.n) / Number(t.coef.d)));
+    scale = Math.max(scale, Math.abs(ratio(t.coef.n, t.coef.d)));
   });
   return { sense: row.sense, den: D, vars, ints, bn: num(row.rhs), bd: row.rhs.d, scale: scale || 1 };
 }
@@ -128,11 +128,21 @@ function intVector(x: readonly Q[]): { den: bigint; ints: bigint[] } {
   return { den: D, ints: x.map((v) => num(v) * (D / v.d)) };
 }
 
-/** n/d as a float without overflow (ordering only). */
+/**
+ * n/d (d > 0) as a float for ordering only: each of n and d is cut to its top 60 bits on its own
+ * (one common shift would turn the smaller one into 0 when their sizes differ by more than 60
+ * bits, giving 0 or ±Infinity), then the exponents are put back; a quotient beyond the double
+ * range is clamped to ±Number.MAX_VALUE (0 below it), which keeps the order of anything
+ * representable.
+ */
 function ratio(n: bigint, d: bigint): number {
-  const bits = Math.max(n < 0n ? (-n).toString(2).length : n.toString(2).length, d.toString(2).length);
-  const shift = BigInt(Math.max(0, bits - 60));
-  return Number(n >> shift) / Number(d >> shift);
+  if (n === 0n) return 0;
+  const an = n < 0n ? -n : n;
+  const sn = Math.max(0, an.toString(2).length - 60);
+  const sd = Math.max(0, d.toString(2).length - 60);
+  // 2 ** (sn − sd) is Infinity or 0 beyond the double range, and the mantissa quotient is in (2^−61, 2^61)
+  const v = Math.min((Number(an >> BigInt(sn)) / Number(d >> BigInt(sd))) * 2 ** (sn - sd), Number.MAX_VALUE);
+  return n < 0n ? -v : v;
 }
 
 /**
@@ -151,7 +161,8 @@ function violation(r: IntRow, sense: LpRow["sense"], X: { den: bigint; ints: big
   const bad = (sense === "<=" && c > 0) || (sense === ">=" && c < 0) || (sense === "=" && c !== 0);
   if (!bad) return 0;
   const size = Math.abs(ratio(diff, r.den * X.den * (direction ? 1n : r.bd))) / r.scale;
-  return size > 0 && Number.isFinite(size) ? size : Number.MIN_VALUE;
+  // a violated row ranks above every satisfied one (size 0) even if its size underflows
+  return size > 0 ? Math.min(size, Number.MAX_VALUE) : Number.MIN_VALUE;
 }
 
 /**

@@ -130,6 +130,37 @@ describe("row generation", () => {
     expect(free.stats).toMatchObject({ fellBack: false, rounds: 2, reducedRows: [1, 2] });
   });
 
+  // The most violated row is added first even when the violation's numerator and denominator differ
+  // by hundreds of bits: −10^-100·x ≤ −10^-50 (size 10^50 relative to its coefficient; its exact
+  // difference 10^100 over 10^150) and −10^100·x ≤ −10^150 (size 10^50; 10^150 over 1), each against
+  // −x ≤ −1 (size 1). Added first, the big row makes x = 10^50, which satisfies −x ≤ −1: one added
+  // row, two rounds. Ranked last instead (its size computed as 0 or ±Infinity, as the earlier common
+  // 60-bit shift of numerator and denominator did), both rows were added over three rounds: both
+  // cases failed on that code (checked by reverting src/lp/rowGeneration.ts).
+  it.each([
+    ["a tiny coefficient", "1/10^100", "1/10^50"],
+    ["a huge coefficient", "10^100", "10^150"],
+  ])("adds the most violated row first, with %s", (_label, a, rhs) => {
+    const pow = (t: string) => {
+      const [num, den] = t.includes("/") ? t.split("/") : [t, "1"];
+      const big = (u: string) => (u.includes("^") ? 10n ** BigInt(u.split("^")[1]!) : BigInt(u));
+      return new Fraction(big(num!), big(den!));
+    };
+    const b = new LpBuilder("min");
+    b.variable("x");
+    b.row("cap", [["x", 1]], "<=", new Fraction(10n ** 70n));
+    b.row("small", [["x", -1]], "<=", -1);
+    b.row("big", [["x", pow(a).neg()]], "<=", pow(rhs).neg());
+    b.objective([["x", 1]]);
+    const model = b.build();
+    const { result, stats } = solveByRowGenerationWithStats(model, { initialRows: [0], batch: 1 });
+    expect(result.status === "optimal" && result.value.toFraction()).toBe((10n ** 50n).toString());
+    expect(stats).toMatchObject({ fellBack: false, rounds: 2, added: 1, reducedRows: [1, 2] });
+    // from the small row's answer (x = 1) the big row is still violated, and added in one round
+    const late = solveByRowGenerationWithStats(model, { initialRows: [0, 1], batch: 1 });
+    expect(late.stats).toMatchObject({ rounds: 2, added: 1, reducedRows: [2, 3] });
+  });
+
   it("rejects bad options with a one-line error", () => {
     const model = new LpBuilder("max").build();
     for (const o of [{ initialRows: [3] }, { initialRows: [], batch: 0 }, { initialRows: [], maxRounds: 1.5 }]) {
