@@ -1,10 +1,11 @@
 /**
- * `npx tsx bench/honest.ts [--runs N] [--cold N] [--only key,…]` (not a test): float (HiGHS alone)
+ * `npx tsx bench/honest.ts [--runs N] [--cold N] [--warmup-ms MS] [--only key,…]` (not a test): float (HiGHS alone)
  * vs certified (`solveWithStats`: HiGHS proposes, exact LU certifies, `verify` re-checks) on the
  * families of bench/honest-families.ts, measured honestly:
  * - interleaved pairs: each float run is followed (or, every other pair, preceded) by a certified
  *   run on a freshly built model, so drift in the machine's load hits both sides alike;
- * - warm: one process, engine and JIT warmed on the instance first, median of N pairs;
+ * - warm: one process, engine and JIT warmed on the instance first (untimed pairs for --warmup-ms,
+ *   default 2000), median of N pairs;
  *   cold: a fresh process per measurement (bench/honest-cold.ts), float and certified processes
  *   alternating, median of N pairs;
  * - wall and CPU (process.cpuUsage) time of the solve itself; the load average at start and end.
@@ -27,6 +28,13 @@ const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
 const RUNS = opt("--runs", 5);
 const COLD = opt("--cold", 3);
+/**
+ * Warm-up before the timed warm pairs: untimed float + certified pairs on fresh models until
+ * WARMUP_MS have passed (at least 1 pair, at most 50), so that V8 has optimized the certifier's hot
+ * code as it would in a long-running process; one pair was not enough on the small trade LPs
+ * (their certification ran partly unoptimized in the timed pairs).
+ */
+const WARMUP_MS = opt("--warmup-ms", 2000);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1]!.split(",") : null;
 const NO_WRITE = args.includes("--no-write");
 /**
@@ -99,7 +107,7 @@ interface Row {
   size: string;
   loadStart: string;
   loadEnd: string;
-  warm: { float: Sample[]; cert: Sample[]; ratios: number[] };
+  warm: { float: Sample[]; cert: Sample[]; ratios: number[]; warmupPairs: number };
   cold: { float: (Sample & { processMs: number })[]; cert: (Sample & { processMs: number })[]; ratios: number[] };
   certifiedBy: string;
   exactValue: string;
@@ -116,10 +124,15 @@ async function main() {
   for (const inst of HONEST_INSTANCES.filter((i) => !only || only.includes(i.key))) {
     const loadStart = la();
     const m0 = inst.build();
-    // warm-up on this instance: engine, JIT, the certifier's code paths
+    // warm-up on this instance: engine, JIT, the certifier's code paths (see WARMUP_MS)
     engine.propose(m0, DEFAULT_SETTINGS);
     const { result } = solveWithStats(inst.build());
-    const warm: Row["warm"] = { float: [], cert: [], ratios: [] };
+    let warmupPairs = 1;
+    for (const t0 = performance.now(); performance.now() - t0 < WARMUP_MS && warmupPairs < 50; warmupPairs++) {
+      engine.propose(inst.build(), DEFAULT_SETTINGS);
+      solveWithStats(inst.build());
+    }
+    const warm: Row["warm"] = { float: [], cert: [], ratios: [], warmupPairs };
     for (let r = 0; r < RUNS; r++) {
       const mf = inst.build();
       const mc = inst.build();
@@ -190,13 +203,13 @@ function write(rows: Row[], started: Date, loadStart: string, loadEnd: string) {
   L.push(`\`${WASM_FLAGS.length === 0 ? "npx tsx" : `node ${WASM_FLAGS.join(" ")} --import tsx`} bench/honest.ts${args.length ? " " + args.join(" ") : ""}\`, started ${started.toISOString()}; float engine HiGHS ${pkgVersion("highs")} (WebAssembly, npm \`highs\`, ${WASM_MODE}; the same in the float and the certified runs), peer javascript-lp-solver ${pkgVersion("javascript-lp-solver")}; ${cpu[0]?.model ?? "unknown CPU"} (${cpu.length} logical cores visible), ${platform()} ${release()}, Node ${process.version}.`);
   L.push(`Load average (1/5/15 min): ${loadStart} at the start, ${loadEnd} at the end (per family below). The machine was shared: a load above the core count means the times are inflated and noisy; ratios compare runs interleaved in the same minutes.`);
   L.push("");
-  L.push(`Warm: one process, median of ${RUNS} interleaved pairs (float then certified, certified then float, alternating), each on a freshly built model. Cold: a fresh process per solve (engine loaded, model built, then one solve timed), float and certified processes alternating, median of ${COLD} pairs. Wall = performance.now around the solve, CPU = process.cpuUsage (user + system) around the solve. Ratio = median over pairs of certified wall / float wall.`);
+  L.push(`Warm: one process, after untimed warm-up pairs for ${WARMUP_MS} ms (at least 1, at most 50; their number in the table), median of ${RUNS} interleaved pairs (float then certified, certified then float, alternating), each on a freshly built model. Cold: a fresh process per solve (engine loaded, model built, then one solve timed), float and certified processes alternating, median of ${COLD} pairs. Wall = performance.now around the solve, CPU = process.cpuUsage (user + system) around the solve. Ratio = median over pairs of certified wall / float wall.`);
   L.push("");
-  L.push("| family | size | rows × cols | load start → end | warm float wall (CPU) | warm certified wall (CPU) | warm ratio wall | warm ratio CPU | cold float wall (CPU) | cold certified wall (CPU) | cold ratio wall | by | certified value |");
-  L.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+  L.push("| family | size | rows × cols | load start → end | warm-up pairs | warm float wall (CPU) | warm certified wall (CPU) | warm ratio wall | warm ratio CPU | cold float wall (CPU) | cold certified wall (CPU) | cold ratio wall | by | certified value |");
+  L.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) {
     L.push(
-      `| ${r.family} | ${r.label} | ${r.size} | ${r.loadStart} → ${r.loadEnd} | ${fmt(mw(r.warm.float, "wallMs"))} (${fmt(mw(r.warm.float, "cpuMs"))}) | ${fmt(mw(r.warm.cert, "wallMs"))} (${fmt(mw(r.warm.cert, "cpuMs"))}) | ${median(r.warm.ratios).toFixed(2)}× | ${(mw(r.warm.cert, "cpuMs") / mw(r.warm.float, "cpuMs")).toFixed(2)}× | ${fmt(mw(r.cold.float, "wallMs"))} (${fmt(mw(r.cold.float, "cpuMs"))}) | ${fmt(mw(r.cold.cert, "wallMs"))} (${fmt(mw(r.cold.cert, "cpuMs"))}) | ${median(r.cold.ratios).toFixed(2)}× | ${r.certifiedBy} | ${r.exactValue} |`,
+      `| ${r.family} | ${r.label} | ${r.size} | ${r.loadStart} → ${r.loadEnd} | ${r.warm.warmupPairs} | ${fmt(mw(r.warm.float, "wallMs"))} (${fmt(mw(r.warm.float, "cpuMs"))}) | ${fmt(mw(r.warm.cert, "wallMs"))} (${fmt(mw(r.warm.cert, "cpuMs"))}) | ${median(r.warm.ratios).toFixed(2)}× | ${(mw(r.warm.cert, "cpuMs") / mw(r.warm.float, "cpuMs")).toFixed(2)}× | ${fmt(mw(r.cold.float, "wallMs"))} (${fmt(mw(r.cold.float, "cpuMs"))}) | ${fmt(mw(r.cold.cert, "wallMs"))} (${fmt(mw(r.cold.cert, "cpuMs"))}) | ${median(r.cold.ratios).toFixed(2)}× | ${r.certifiedBy} | ${r.exactValue} |`,
     );
   }
   L.push("");
