@@ -86,13 +86,13 @@ export function bgcd(a: bigint, b: bigint): bigint {
 }
 
 /** The number of bits of a > 0. */
-function bitLength(a: bigint): number {
+export function bitLength(a: bigint): number {
   const s = a.toString(16);
   return (s.length - 1) * 4 + (32 - Math.clz32(parseInt(s[0]!, 16)));
 }
 
 /** The number of bits of a > 0, given a < 2^ub: from the top 53 bits below ub (no string conversion). */
-function bitLengthBelow(a: bigint, ub: number): number {
+export function bitLengthBelow(a: bigint, ub: number): number {
   for (;;) {
     const s = ub > 53 ? ub - 53 : 0;
     const t = Number(a >> BigInt(s)); // below 2^53, exact

@@ -4,19 +4,82 @@
  * shared denominator. Used by the p-adic lifting of src/exact/padicLift.ts; a reconstructed value is
  * only a candidate until the caller checks it exactly.
  */
+import { bitLength, bitLengthBelow } from "./fastRational.ts";
 
 /**
  * n/d with |n| ≤ N, 0 < d ≤ N and n ≡ d·u (mod M), or null (u in [0, M)). Unique when 2N² < M.
+ *
+ * While the remainder r1 is above N and above 2^64, the Euclidean steps are taken by
+ * Lehmer's method, as in fastRational's `bgcd`: the quotients are computed on the leading 48 bits
+ * of (r0, r1) in doubles, kept only while the leading bits decide them (Collins's condition, so
+ * they are exactly the quotients plain Euclid takes), and applied to (r0, r1) and (t0, t1) in one
+ * step. A round whose last remainder would reach N is not applied; plain steps then find the first
+ * remainder ≤ N, so the result is exactly that of the plain algorithm.
  */
 export function ratRecon(u: bigint, M: bigint, N: bigint): { n: bigint; d: bigint } | null {
   let r0 = M;
   let r1 = u;
   let t0 = 0n;
   let t1 = 1n;
+  const lehmerAbove = N >= 1n << 64n ? N + 1n : 1n << 64n; // r1 ≥ this: r1 > N and r0 > r1 ≥ 2^64
+  if (r1 >= lehmerAbove && r0 > r1) {
+    let bl = bitLength(r0); // r0 < 2^bl; r0 only decreases below
+    while (r1 >= lehmerAbove) {
+      bl = bitLengthBelow(r0, bl);
+      const sh = BigInt(bl - 48);
+      let ah = Number(r0 >> sh);
+      let bh = Number(r1 >> sh);
+      // cosequence: r0′ = A·r0 + B·r1, r1′ = C·r0 + D·r1
+      let A = 1;
+      let B = 0;
+      let C = 0;
+      let D = 1;
+      for (;;) {
+        if (bh + C === 0 || bh + D === 0) break;
+        const q = Math.floor((ah + A) / (bh + C));
+        if (q !== Math.floor((ah + B) / (bh + D))) break;
+        let t = A - q * C;
+        A = C;
+        C = t;
+        t = B - q * D;
+        B = D;
+        D = t;
+        t = ah - q * bh;
+        ah = bh;
+        bh = t;
+      }
+      if (B === 0) {
+        // the leading bits decide no quotient: one plain step (r1 > N, so it is taken anyway)
+        const q = r0 / r1;
+        const r = r0 - q * r1;
+        r0 = r1;
+        r1 = r;
+        const t = t0 - q * t1;
+        t0 = t1;
+        t1 = t;
+        continue;
+      }
+      const bA = BigInt(A);
+      const bB = BigInt(B);
+      const bC = BigInt(C);
+      const bD = BigInt(D);
+      const n1 = bC * r0 + bD * r1;
+      if (n1 <= N) break; // the stopping remainder lies inside this round: plain steps find it
+      r0 = bA * r0 + bB * r1;
+      r1 = n1;
+      const s1 = bC * t0 + bD * t1;
+      t0 = bA * t0 + bB * t1;
+      t1 = s1;
+    }
+  }
   while (r1 > N) {
     const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [t0, t1] = [t1, t0 - q * t1];
+    const r = r0 - q * r1;
+    r0 = r1;
+    r1 = r;
+    const t = t0 - q * t1;
+    t0 = t1;
+    t1 = t;
   }
   if (t1 === 0n) return null;
   let n = r1;
