@@ -219,6 +219,32 @@ function battery(): { m: number; p: number; cols: ModColumn[] }[] {
   return out;
 }
 
+/** Larger sparse matrices (m = 10 … 40, a nonzero diagonal plus random entries; moduli 2, 3 and a large prime), where the search runs past its first bucket, tie order matters over many steps, and the rarer stopping tests decide. */
+function largerBattery(): { m: number; p: number; cols: ModColumn[] }[] {
+  const out: { m: number; p: number; cols: ModColumn[] }[] = [];
+  let seed = 100000;
+  for (const m of [10, 16, 24, 40])
+    for (let rep = 0; rep < 150; rep++) {
+      let s = seed++ >>> 0;
+      const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+      const p = rep % 3 === 0 ? 2 : rep % 3 === 1 ? 3 : 67108859;
+      const dens = [0.1, 0.15, 0.25][rep % 3]!;
+      const cols: ModColumn[] = [];
+      for (let j = 0; j < m; j++) {
+        const rows: number[] = [];
+        const vals: number[] = [];
+        for (let i = 0; i < m; i++)
+          if (next() % 1000 < dens * 1000 || i === j) {
+            rows.push(i);
+            vals.push(1 + (next() % (p - 1)));
+          }
+        cols.push({ rows, vals });
+      }
+      out.push({ m, p, cols }, { m, p, cols: randomModColumns(m, p, dens / 2, rep % 4, seed * 7) });
+    }
+  return out;
+}
+
 describe("ModLu's pivot search against a plain model of the documented rule", () => {
   const cases = battery();
 
@@ -238,7 +264,7 @@ describe("ModLu's pivot search against a plain model of the documented rule", ()
     expect(outcome(7, 3, cols)).toEqual({ nnzL: 1, nnzU: 2 });
   });
 
-  it("same fill (nnzL, nnzU) or the same singular column / row on every matrix of the battery", () => {
+  it("same fill (nnzL, nnzU) or the same singular column / row on 2,268 small matrices (m = 2 … 12)", () => {
     let factored = 0;
     let singular = 0;
     const wrong: string[] = [];
@@ -252,6 +278,22 @@ describe("ModLu's pivot search against a plain model of the documented rule", ()
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(factored).toBeGreaterThan(500);
     expect(singular).toBeGreaterThan(500);
+  });
+
+  it("the same on 1,200 larger sparse matrices (m = 10 … 40)", () => {
+    let factored = 0;
+    let singular = 0;
+    const wrong: string[] = [];
+    largerBattery().forEach((c, n) => {
+      const want = model(c.p, c.m, c.cols);
+      const got = outcome(c.p, c.m, c.cols);
+      if ("singular" in want) singular++;
+      else factored++;
+      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`case ${n} (m ${c.m}, p ${c.p}): ModLu ${JSON.stringify(got)}, model ${JSON.stringify(want)}`);
+    });
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(factored).toBeGreaterThan(400);
+    expect(singular).toBeGreaterThan(400);
   });
 
   it("the factorizations compared are right (solutions multiplied back in BigInt)", () => {
