@@ -7,6 +7,8 @@
  * The factorization and the triangular solves work on doubles below 2^52, so their cost does not
  * grow with the size of the exact answer; the lifting costs one sparse pass per 26 bits of it.
  */
+import { MechcheckError } from "../errors.ts";
+import { bgcd } from "./fastRational.ts";
 import { modOf, mulMod } from "./modular.ts";
 import { ratRecon, reconstructVector } from "./ratRecon.ts";
 
@@ -147,9 +149,12 @@ export function liftSolve(
   b: readonly bigint[],
   transpose: boolean,
   onSteps?: (k: number) => void,
+  outScale?: readonly bigint[],
 ): { num: bigint[]; den: bigint } | null {
   const m = A.m;
   const pb = BigInt(p);
+  if (outScale !== undefined && (transpose || outScale.length !== m || outScale.some((s) => s <= 0n))) throw new MechcheckError("bad-argument", "liftSolve: outScale needs A z = b and m positive integers", { value: outScale.length });
+  const out = outScale === undefined || outScale.every((s) => s === 1n) ? undefined : outScale;
   // Hadamard: |det A| and every Cramer numerator are ≤ Π (column (row) norms) · max(1, ‖b‖), so
   // reconstruction is guaranteed once p^k > 2H²; computed only if the lifting gets that far
   const liftLimit = (): number => {
@@ -172,6 +177,8 @@ export function liftSolve(
     let bn = 0;
     for (const v of b) if (v !== 0n) bn += Math.pow(2, 2 * log2Abs(v));
     logH += Math.max(0, 0.5 * Math.log2(bn));
+    // S·z: numerators up to max s_c times larger (denominators divide det A as before)
+    if (out !== undefined) logH += out.reduce((mx, v) => Math.max(mx, log2Abs(v)), 0);
     if (!Number.isFinite(logH)) logH = 1e9; // absurdly large entries: lift until a candidate checks
     return Math.ceil((2 * logH + 2) / Math.log2(p)) + 1;
   };
@@ -185,7 +192,7 @@ export function liftSolve(
     return true;
   };
   const limbs = limbsOf(A, p);
-  if (limbs !== null) return liftDoubles(A, F, p, b, transpose, limbs, isTry, () => kMax, onSteps);
+  if (limbs !== null) return liftDoubles(A, F, p, b, transpose, limbs, isTry, () => kMax, onSteps, out);
 
   // entries too large for the limb split: the residual in bigints
   const res: bigint[] = b.slice(); // residual r_k (exact integers)
@@ -203,7 +210,7 @@ export function liftSolve(
     if (zero) {
       // A X = b exactly
       onSteps?.(k - 1);
-      return { num: X, den: 1n };
+      return { num: out === undefined ? X : X.map((v, j) => v * out[j]!), den: 1n };
     }
     if (transpose) F.solveTransposeInPlace(w, xk);
     else F.solveInPlace(w, xk);
@@ -249,14 +256,54 @@ export function liftSolve(
     }
     M *= pb;
     if (isTry(k)) {
-      const cand = reconstructVector(X, M);
-      if (cand !== null && checkIntegerSolution(A, b, cand, transpose)) {
+      const cand = tryCandidate(A, b, X, M, transpose, out);
+      if (cand !== null) {
         onSteps?.(k);
         return cand;
       }
     }
   }
   return null;
+}
+
+/**
+ * The candidate reconstructed from X ≡ z (mod M) if it checks exactly (A z = b, or Aᵀ z = b), else
+ * null. With `out` (A z = b only), the vector reconstructed is S·z = diag(out)·z (X_j·s_j mod M):
+ * its common denominator can be smaller than z's when the s_j cancel denominators of z (a
+ * column-scaled basis, z = S⁻¹x: then S·z = x), so it is found from fewer lifting steps; it is
+ * checked as z = S⁻¹·num/den, brought over one common denominator Λ·den with
+ * Λ = lcm_j s_j/gcd(s_j, num_j), and S·z is returned.
+ */
+export function tryCandidate(A: IntColumns, b: readonly bigint[], X: readonly bigint[], M: bigint, transpose: boolean, out: readonly bigint[] | undefined): { num: bigint[]; den: bigint } | null {
+  if (out === undefined) {
+    const cand = reconstructVector(X, M);
+    return cand !== null && checkIntegerSolution(A, b, cand, transpose) ? cand : null;
+  }
+  const m = A.m;
+  const SX: bigint[] = new Array(m);
+  for (let j = 0; j < m; j++) {
+    const v = X[j]!;
+    SX[j] = v === 0n || out[j] === 1n ? v : (v * out[j]!) % M;
+  }
+  const cand = reconstructVector(SX, M);
+  if (cand === null) return null;
+  // z_j = num_j/(s_j·den) = (num_j/g_j) / (e_j·den) with g_j = gcd(s_j, num_j), e_j = s_j/g_j
+  const e: bigint[] = new Array(m);
+  let lam = 1n;
+  for (let j = 0; j < m; j++) {
+    const v = cand.num[j]!;
+    const sj = out[j]!;
+    const ej = v === 0n || sj === 1n ? 1n : sj / bgcd(sj, v);
+    e[j] = ej;
+    if (ej !== 1n && lam % ej !== 0n) lam = (lam / bgcd(lam, ej)) * ej;
+  }
+  const znum: bigint[] = new Array(m);
+  for (let j = 0; j < m; j++) {
+    const v = cand.num[j]!;
+    const ej = e[j]!;
+    znum[j] = v === 0n ? 0n : (v / (out[j]! / ej)) * (lam / ej);
+  }
+  return checkIntegerSolution(A, b, { num: znum, den: lam * cand.den }, false) ? cand : null;
 }
 
 /**
@@ -291,6 +338,7 @@ function liftDoubles(
   isTry: (k: number) => boolean,
   kMaxNow: () => number,
   onSteps: ((k: number) => void) | undefined,
+  out: readonly bigint[] | undefined,
 ): { num: bigint[]; den: bigint } | null {
   const m = A.m;
   const pb = BigInt(p);
@@ -355,6 +403,26 @@ function liftDoubles(
     w = (Math.imul(w, 1103515245) + 12345) >>> 0;
     weight[j] = 1 + (w % 2 ** probeBits);
   }
+  // with `out`, the probe combines S·X: weights r_j·s_j, split into nl limbs of wb bits so that
+  // each limb's Σ_j limb·digit stays below m·2^wb·p ≤ 2^52 (exact in doubles)
+  const wb = Math.floor(52 - Math.log2(p) - Math.log2(Math.max(m, 2)));
+  let nl = 1;
+  let wl = weight;
+  if (out !== undefined && probeBits > 0) {
+    const cw = out.map((s, j) => s * BigInt(weight[j]!));
+    const maxBits = cw.reduce((mx, v) => Math.max(mx, v.toString(2).length), 1);
+    nl = Math.ceil(maxBits / wb);
+    wl = new Float64Array(nl * m);
+    const mask = (1n << BigInt(wb)) - 1n;
+    for (let j = 0; j < m; j++) {
+      let v = cw[j]!;
+      for (let l = 0; l < nl && v !== 0n; l++) {
+        wl[l * m + j] = Number(v & mask);
+        v >>= BigInt(wb);
+      }
+    }
+  }
+  const wbBig = BigInt(wb);
   let S = 0n;
   let Mk = 1n;
   for (let k = 1; k <= kMaxNow(); k++) {
@@ -374,7 +442,7 @@ function liftDoubles(
       // A X = b exactly
       fold();
       onSteps?.(k - 1);
-      return { num: X, den: 1n };
+      return { num: out === undefined ? X : X.map((v, j) => v * out[j]!), den: 1n };
     }
     if (transpose) F.solveTransposeInPlace(w, xk);
     else F.solveInPlace(w, xk);
@@ -397,9 +465,20 @@ function liftDoubles(
     let tryNow = isTry(k);
     if (probeBits > 0) {
       // the probe: S = Σ_j r_j X_j mod p^k, one exact double per step
-      let sk = 0;
-      for (let j = 0; j < m; j++) if (xk[j] !== 0) sk += weight[j]! * xk[j]!;
-      if (sk !== 0) S += Mk * BigInt(sk);
+      if (nl === 1) {
+        let sk = 0;
+        for (let j = 0; j < m; j++) if (xk[j] !== 0) sk += wl[j]! * xk[j]!;
+        if (sk !== 0) S += Mk * BigInt(sk);
+      } else {
+        let skb = 0n;
+        for (let l = nl - 1; l >= 0; l--) {
+          let sk = 0;
+          const off = l * m;
+          for (let j = 0; j < m; j++) if (xk[j] !== 0) sk += wl[off + j]! * xk[j]!;
+          skb = (skb << wbBig) + BigInt(sk);
+        }
+        if (skb !== 0n) S += Mk * skb;
+      }
       Mk *= pb;
       // between scheduled tries: reconstruct S alone (N′ = 2^⌊(k·log2 p − 3)/2⌋ ≤ ⌊√(p^k/2)⌋);
       // only if that succeeds is the whole vector tried
@@ -407,8 +486,8 @@ function liftDoubles(
     }
     if (tryNow) {
       const M = fold();
-      const cand = reconstructVector(X, M);
-      if (cand !== null && checkIntegerSolution(A, b, cand, transpose)) {
+      const cand = tryCandidate(A, b, X, M, transpose, out);
+      if (cand !== null) {
         onSteps?.(k);
         return cand;
       }

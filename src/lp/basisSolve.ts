@@ -4,7 +4,7 @@
  * the fallback that decides every irregular case. certify.ts calls `solveBasisSystems`.
  */
 import { MechcheckError } from "../errors.ts";
-import { RAT_ZERO, type Rat, rat, ratAdd, ratDiv, ratLcmDenominator, ratMul, ratSub } from "../exact/fastRational.ts";
+import { bgcd, RAT_ZERO, type Rat, rat, ratAdd, ratDiv, ratLcmDenominator, ratMul, ratSub } from "../exact/fastRational.ts";
 import { ModLu } from "../exact/modLu.ts";
 import { modOf } from "../exact/modular.ts";
 import { type IntColumns, liftSolve } from "../exact/padicLift.ts";
@@ -117,6 +117,7 @@ export function solveBasisSystems(
   const cval: bigint[][] = new Array(n);
   const srow: Int32Array[] = new Array(n); // entries of core column t on slack rows (scaled)
   const sval: bigint[][] = new Array(n);
+  const srat: Rat[][] = new Array(n); // the same entries B_{ic} as rationals
   for (let t = 0; t < n; t++) {
     const j = coreCols[t]!;
     const ri = B.rows[j]!;
@@ -127,6 +128,7 @@ export function solveBasisSystems(
     const cv: bigint[] = [];
     const si: number[] = [];
     const sv: bigint[] = [];
+    const sr: Rat[] = [];
     for (let k = 0; k < ri.length; k++) {
       const v = rv[k]!;
       const e = v.d === l ? v.n : v.n * (l / v.d);
@@ -137,6 +139,7 @@ export function solveBasisSystems(
       } else {
         si.push(ri[k]!);
         sv.push(e);
+        sr.push(v);
       }
     }
     if (ci.length === 0) return rational(); // only slack rows: singular
@@ -144,6 +147,7 @@ export function solveBasisSystems(
     cval[t] = cv;
     srow[t] = Int32Array.from(si);
     sval[t] = sv;
+    srat[t] = sr;
   }
   const A: IntColumns = { m: n, rows: crow, vals: cval };
 
@@ -168,31 +172,51 @@ export function solveBasisSystems(
     let y: Rat[] | null = null;
     if (r !== null) {
       x = new Array(m);
-      // A (S⁻¹x_C) = r_R with integer right-hand side R·r_R; x_c = s_c·num_c/(D·R)
+      // A (S⁻¹x_C) = r_R with integer right-hand side R·r_R, reconstructed as S·(S⁻¹x_C)·R = R·x_C
+      // (liftSolve's outScale): the common denominator is that of x_C, not of S⁻¹x_C, which can be
+      // larger by factors of the s_c (40 bits more on T-independent-6-3: two lifting steps);
+      // x_c = num_c/(D·R)
       const rr: Rat[] = new Array(n);
       for (let t = 0; t < n; t++) rr[t] = r[coreRows[t]!]!;
       const { ints, den } = integerVector(rr);
-      const z = n === 0 ? { num: [], den: 1n } : liftSolve(A, F!, p, ints, false, st ? (k) => (st.liftSteps[0] = k) : undefined);
+      const z = n === 0 ? { num: [], den: 1n } : liftSolve(A, F!, p, ints, false, st ? (k) => (st.liftSteps[0] = k) : undefined, scale);
       if (z === null) return rational();
       const DR = z.den * den;
-      for (let t = 0; t < n; t++) x[coreCols[t]!] = rat(scale[t]! * z.num[t]!, DR);
-      // slack rows: d·x_j = r_i − Σ_c B_{ic} x_c = r_i − (Σ_c A′_{ic} num_c)/(D·R)
-      const acc = new Map<number, bigint>();
+      for (let t = 0; t < n; t++) x[coreCols[t]!] = rat(z.num[t]!, DR);
+      // slack rows: d·x_j = r_i − Σ_c B_{ic} x_c = r_i − (Σ_c B_{ic} num_c)/(D·R), the sum over one
+      // common denominator a_d per row: a_n/a_d
+      const accN = new Map<number, bigint>();
+      const accD = new Map<number, bigint>();
       for (let t = 0; t < n; t++) {
         const zt = z.num[t]!;
         if (zt === 0n) continue;
         const si = srow[t]!;
-        const sv = sval[t]!;
-        for (let k = 0; k < si.length; k++) acc.set(si[k]!, (acc.get(si[k]!) ?? 0n) + sv[k]! * zt);
+        const sv = srat[t]!;
+        for (let k = 0; k < si.length; k++) {
+          const i = si[k]!;
+          const v = sv[k]!;
+          const an = accN.get(i) ?? 0n;
+          const ad = accD.get(i) ?? 1n;
+          if (v.d === ad) accN.set(i, an + v.n * zt);
+          else if (ad % v.d === 0n) accN.set(i, an + v.n * zt * (ad / v.d));
+          else {
+            const L = (ad / bgcd(ad, v.d)) * v.d;
+            accN.set(i, an * (L / ad) + v.n * zt * (L / v.d));
+            accD.set(i, L);
+          }
+        }
       }
       for (let i = 0; i < m; i++) {
         const j = slackOfRow[i]!;
         if (j < 0) continue;
         const d = B.vals[j]![0]!;
-        const a = acc.get(i);
+        const a = accN.get(i);
         const ri = r[i]!;
         if (a === undefined || a === 0n) x[j] = ri.n === 0n ? RAT_ZERO : ratDiv(ri, d);
-        else x[j] = rat((ri.n * DR - a * ri.d) * d.d, ri.d * DR * d.n); // (r_i − a/DR)/d, one gcd
+        else {
+          const aDR = (accD.get(i) ?? 1n) * DR;
+          x[j] = rat((ri.n * aDR - a * ri.d) * d.d, ri.d * aDR * d.n); // (r_i − a_n/(a_d·D·R))/d, one gcd
+        }
       }
     }
     if (c !== null) {
