@@ -268,7 +268,8 @@ export function liftSolve(
 
 /**
  * The candidate reconstructed from X ≡ z (mod M) if it checks exactly (A z = b, or Aᵀ z = b), else
- * null. With `out` (A z = b only), the vector reconstructed is S·z = diag(out)·z (X_j·s_j mod M):
+ * null. With `out` (A z = b only), the vector reconstructed is S·z = diag(out)·z (X_j·s_j mod M,
+ * formed by reconstructVector entry by entry):
  * its common denominator can be smaller than z's when the s_j cancel denominators of z (a
  * column-scaled basis, z = S⁻¹x: then S·z = x), so it is found from fewer lifting steps; it is
  * checked as z = S⁻¹·num/den, brought over one common denominator Λ·den with
@@ -280,12 +281,7 @@ export function tryCandidate(A: IntColumns, b: readonly bigint[], X: readonly bi
     return cand !== null && checkIntegerSolution(A, b, cand, transpose) ? cand : null;
   }
   const m = A.m;
-  const SX: bigint[] = new Array(m);
-  for (let j = 0; j < m; j++) {
-    const v = X[j]!;
-    SX[j] = v === 0n || out[j] === 1n ? v : (v * out[j]!) % M;
-  }
-  const cand = reconstructVector(SX, M);
+  const cand = reconstructVector(X, M, out);
   if (cand === null) return null;
   // z_j = num_j/(s_j·den) = (num_j/g_j) / (e_j·den) with g_j = gcd(s_j, num_j), e_j = s_j/g_j
   const e: bigint[] = new Array(m);

@@ -94,9 +94,11 @@ export function ratRecon(u: bigint, M: bigint, N: bigint): { n: bigint; d: bigin
 
 /**
  * Componentwise rational reconstruction of X (mod M) with a shared denominator: num/den with
- * |num_i| ≤ N, 0 < den ≤ N, N = ⌊√(M/2)⌋, and num_i ≡ den·X_i (mod M); or null.
+ * |num_i| ≤ N, 0 < den ≤ N, N = ⌊√(M/2)⌋, and num_i ≡ den·X_i (mod M); or null. With `scale`,
+ * the vector reconstructed is (scale_i·X_i mod M), each product formed only when entry i is reached
+ * (a failing try usually stops at its first entries).
  */
-export function reconstructVector(X: readonly bigint[], M: bigint): { num: bigint[]; den: bigint } | null {
+export function reconstructVector(X: readonly bigint[], M: bigint, scale?: readonly bigint[]): { num: bigint[]; den: bigint } | null {
   const N = bsqrt(M / 2n);
   const m = X.length;
   const num: bigint[] = new Array(m);
@@ -107,8 +109,9 @@ export function reconstructVector(X: readonly bigint[], M: bigint): { num: bigin
       num[i] = 0n;
       continue;
     }
-    // value ≡ u; with the denominator D found so far, D·u (mod M) is often already small
-    let v = (u * D) % M;
+    // value ≡ u (·scale_i); with the denominator D found so far, D·u (mod M) is often already small
+    const si = scale === undefined ? 1n : scale[i]!;
+    let v = (u * (si === 1n ? D : si * D)) % M;
     if (v > M / 2n) v -= M;
     const av = v < 0n ? -v : v;
     if (av <= N) {

@@ -86,6 +86,23 @@ describe("ratRecon with Lehmer steps", () => {
       { seed: 17, numRuns: RUNS },
     );
   });
+  it("reconstructVector with a scale equals reconstructVector of the scaled residues; scales 1 change nothing", () => {
+    const p = 67108859n;
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }), fc.array(fc.bigInt({ min: -(1n << 80n), max: 1n << 80n }), { minLength: 1, maxLength: 8 }), fc.array(fc.bigInt({ min: 1n, max: 1n << 40n }), { minLength: 8, maxLength: 8 }), fc.bigInt({ min: 1n, max: 1n << 60n }), (k, nums, sc, den) => {
+        const M = p ** BigInt(k);
+        const inv = modInv(den, M);
+        fc.pre(inv !== null);
+        const X = nums.map((v) => (((v * inv!) % M) + M) % M);
+        const s = sc.slice(0, X.length);
+        const want = reconstructVector(X.map((x, i) => (x * s[i]!) % M), M);
+        expect(reconstructVector(X, M, s)).toEqual(want);
+        // all scales 1: the result of X itself
+        expect(reconstructVector(X, M, s.map(() => 1n))).toEqual(reconstructVector(X, M));
+      }),
+      { seed: 19, numRuns: RUNS },
+    );
+  });
   it("reconstructVector recovers a planted vector with one shared 600-bit denominator, and refuses it one step too early", () => {
     const p = 67108859n;
     const D = (1n << 599n) + 12345n;
