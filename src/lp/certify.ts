@@ -44,15 +44,18 @@ interface Prepared {
   readonly upper: (Rat | null)[];
   readonly rhs: Rat[];
   readonly c0: Rat;
-  /** per row, the lcm D_i of its coefficients' denominators */
-  readonly rowDen: bigint[];
-  /** colInts[j][k] = D_i·a_ij (an integer) for i = colRows[j][k] */
-  readonly colInts: bigint[][];
+  /**
+   * per row, the lcm D_i of its coefficients' denominators, computed when first needed (only rows
+   * with a nonzero multiplier are: `rowDenOf`)
+   */
+  readonly rowDen: (bigint | undefined)[];
+  readonly rowTerms: readonly (readonly LpTerm[])[];
 }
 
 /*
  * Integer-scaled products (no gcd per operation): with w_i = y_i / D_i over one common
- * denominator W (W_i = w_i·W integers), (Aᵀy)_j = Σ_i colInts[j]·W_i / W — a BigInt dot product.
+ * denominator W (W_i = w_i·W integers), (Aᵀy)_j = Σ_i D_i·a_ij·W_i / W — a BigInt dot product
+ * over the rows with W_i ≠ 0 (D_i·a_ij is an integer).
  */
 /** gcd(|a|, |b|): fastRational's bgcd (doubles below 2^53, Lehmer above 2^64). */
 const gcdBig = bgcd;
@@ -76,7 +79,7 @@ function scaledMultipliers(P: Prepared, y: readonly Rat[]): { W: bigint; Wi: big
       wd[i] = 1n;
       continue;
     }
-    const D = P.rowDen[i]!;
+    const D = rowDenOf(P, i);
     const g = D === 1n ? 1n : gcdBig(yi.n, D);
     wn[i] = yi.n / g;
     wd[i] = yi.d * (D / g);
@@ -89,13 +92,26 @@ function scaledMultipliers(P: Prepared, y: readonly Rat[]): { W: bigint; Wi: big
 /** G_j = W·(Aᵀy)_j for column j. */
 function scaledColumnDot(P: Prepared, j: number, Wi: readonly bigint[]): bigint {
   const rows = P.colRows[j]!;
-  const ints = P.colInts[j]!;
+  const vals = P.colVals[j]!;
   let s = 0n;
   for (let k = 0; k < rows.length; k++) {
     const w = Wi[rows[k]!]!;
-    if (w !== 0n) s += ints[k]! * w;
+    if (w === 0n) continue;
+    const v = vals[k]!;
+    const D = P.rowDen[rows[k]!]!; // set by scaledMultipliers for every row with W_i ≠ 0
+    s += (v.d === D ? v.n : v.n * (D / v.d)) * w;
   }
   return s;
+}
+
+/** D_i, the lcm of row i's denominators (cached in P.rowDen). */
+function rowDenOf(P: Prepared, i: number): bigint {
+  const hit = P.rowDen[i];
+  if (hit !== undefined) return hit;
+  let L = 1n;
+  for (const t of P.rowTerms[i]!) L = lcmBig(L, t.coef.d);
+  P.rowDen[i] = L;
+  return L;
 }
 
 const preparedCache = new WeakMap<LpModel, Prepared>();
@@ -124,8 +140,6 @@ function prepare(model: LpModel): Prepared {
   });
   const cost: Rat[] = new Array(n).fill(RAT_ZERO);
   for (const t of model.objective) cost[t.var] = ratAdd(cost[t.var]!, ratFromQ(t.coef));
-  const rowDen = model.rows.map((r) => r.terms.reduce((L, t) => lcmBig(L, t.coef.d), 1n));
-  const colInts: bigint[][] = colVals.map((vals, j) => vals.map((v, k) => (v.d === rowDen[colRows[j]![k]!]! ? v.n : v.n * (rowDen[colRows[j]![k]!]! / v.d))));
   const p: Prepared = {
     n,
     m,
@@ -136,8 +150,8 @@ function prepare(model: LpModel): Prepared {
     upper: model.variables.map((v) => (v.upper === null ? null : ratFromQ(v.upper))),
     rhs: model.rows.map((r) => ratFromQ(r.rhs)),
     c0: ratFromQ(model.objectiveConstant),
-    rowDen,
-    colInts,
+    rowDen: new Array(m).fill(undefined),
+    rowTerms: model.rows.map((r) => r.terms),
   };
   preparedCache.set(model, p);
   return p;
