@@ -419,6 +419,9 @@ function liftDoubles(
     }
   }
   const wbBig = BigInt(wb);
+  // the probe's numerator Σ r_j·num_j exceeds the entries' by up to m·2^probeBits while its
+  // denominator is theirs: its bounds are skewed by half of that, N′·2^e and N′/2^e (same product)
+  const probeSkew = Math.ceil((Math.log2(Math.max(m, 2)) + probeBits) / 2);
   let S = 0n;
   let Mk = 1n;
   for (let k = 1; k <= kMaxNow(); k++) {
@@ -478,7 +481,10 @@ function liftDoubles(
       Mk *= pb;
       // between scheduled tries: reconstruct S alone (N′ = 2^⌊(k·log2 p − 3)/2⌋ ≤ ⌊√(p^k/2)⌋);
       // only if that succeeds is the whole vector tried
-      if (!tryNow && k >= PROBE_FROM) tryNow = ratRecon(S % Mk, Mk, 1n << BigInt(Math.max(0, Math.floor((k * Math.log2(p) - 3) / 2)))) !== null;
+      if (!tryNow && k >= PROBE_FROM) {
+        const h = Math.max(0, Math.floor((k * Math.log2(p) - 3) / 2));
+        tryNow = ratRecon(S % Mk, Mk, 1n << BigInt(h + probeSkew), 1n << BigInt(Math.max(0, h - probeSkew))) !== null;
+      }
     }
     if (tryNow) {
       const M = fold();

@@ -7,7 +7,8 @@
 import { bitLength, bitLengthBelow } from "./fastRational.ts";
 
 /**
- * n/d with |n| ≤ N, 0 < d ≤ N and n ≡ d·u (mod M), or null (u in [0, M)). Unique when 2N² < M.
+ * n/d with |n| ≤ N, 0 < d ≤ Nd (default N) and n ≡ d·u (mod M), or null (u in [0, M)). Unique
+ * when 2·N·Nd < M.
  *
  * While the remainder r1 is above N and above 2^64, the Euclidean steps are taken by
  * Lehmer's method, as in fastRational's `bgcd`: the quotients are computed on the leading 48 bits
@@ -16,7 +17,7 @@ import { bitLength, bitLengthBelow } from "./fastRational.ts";
  * step. A round whose last remainder would reach N is not applied; plain steps then find the first
  * remainder ≤ N, so the result is exactly that of the plain algorithm.
  */
-export function ratRecon(u: bigint, M: bigint, N: bigint): { n: bigint; d: bigint } | null {
+export function ratRecon(u: bigint, M: bigint, N: bigint, Nd: bigint = N): { n: bigint; d: bigint } | null {
   let r0 = M;
   let r1 = u;
   let t0 = 0n;
@@ -88,7 +89,7 @@ export function ratRecon(u: bigint, M: bigint, N: bigint): { n: bigint; d: bigin
     n = -n;
     d = -d;
   }
-  if (d > N) return null;
+  if (d > Nd) return null;
   return { n, d };
 }
 

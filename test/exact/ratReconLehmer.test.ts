@@ -11,8 +11,8 @@ import { bsqrt, ratRecon, reconstructVector } from "../../src/exact/ratRecon.ts"
 
 const RUNS = Number(process.env.MECHCHECK_RUNS ?? 100);
 
-/** Wang's algorithm with plain Euclidean steps (the reference). */
-function plainRecon(u: bigint, M: bigint, N: bigint): { n: bigint; d: bigint } | null {
+/** Wang's algorithm with plain Euclidean steps (the reference); denominators up to Nd. */
+function plainRecon(u: bigint, M: bigint, N: bigint, Nd: bigint = N): { n: bigint; d: bigint } | null {
   let r0 = M;
   let r1 = u;
   let t0 = 0n;
@@ -24,7 +24,7 @@ function plainRecon(u: bigint, M: bigint, N: bigint): { n: bigint; d: bigint } |
   }
   if (t1 === 0n) return null;
   const s = t1 < 0n ? -1n : 1n;
-  return s * t1 > N ? null : { n: s * r1, d: s * t1 };
+  return s * t1 > Nd ? null : { n: s * r1, d: s * t1 };
 }
 
 /** The remainders of the plain Euclidean sequence of (M, u). */
@@ -85,6 +85,26 @@ describe("ratRecon with Lehmer steps", () => {
       }),
       { seed: 17, numRuns: RUNS },
     );
+  });
+  it("skewed bounds (|n| ≤ N·2^e, d ≤ N/2^e, the probe's): equal to plain Euclid; a planted n/d with n large and d small is found only with the skew", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 130, max: 1500 }), fc.bigInt({ min: 0n, max: 1n << 1500n }), fc.bigInt({ min: 0n, max: 1n << 1500n }), fc.integer({ min: 0, max: 20 }), (bits, mr, ur, e) => {
+        const M = (mr % (1n << BigInt(bits))) | (1n << BigInt(bits - 1)) | 1n;
+        const u = ur % M;
+        const N = bsqrt(M / 8n);
+        const E = 1n << BigInt(e);
+        expect(ratRecon(u, M, N * E, N / E)).toEqual(plainRecon(u, M, N * E, N / E));
+      }),
+      { seed: 20, numRuns: RUNS },
+    );
+    const p = 67108859n;
+    const M = p ** 20n; // ≈ 2^520
+    const N = bsqrt(M / 8n); // ≈ 2^258
+    const n = N * 1000n + 1n; // above N: the balanced bound cannot return it
+    const d = 1234567n;
+    const u = (((n * modInv(d, M)!) % M) + M) % M;
+    expect(ratRecon(u, M, N * 1024n, N / 1024n)).toEqual({ n, d });
+    expect(ratRecon(u, M, N)).not.toEqual({ n, d }); // negative control
   });
   it("reconstructVector with a scale equals reconstructVector of the scaled residues; scales 1 change nothing", () => {
     const p = 67108859n;
