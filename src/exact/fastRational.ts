@@ -200,3 +200,111 @@ export function ratLcmDenominator(v: Iterable<Rat>): bigint {
   for (const x of v) if (x.d !== 1n && l % x.d !== 0n) l = (l / bgcd(l, x.d)) * x.d;
   return l;
 }
+
+/** The primes below 1024, for splitting a common denominator into its small-prime part and the rest. */
+const SMALL_PRIMES: readonly number[] = (() => {
+  const out: number[] = [];
+  for (let q = 2; q < 1024; q++) if (out.every((p) => q % p !== 0)) out.push(q);
+  return out;
+})();
+/** SMALL_PRIMES in runs whose product stays below 2^53: one bigint remainder tests a whole run. */
+const PRIME_RUNS: readonly { readonly primes: readonly number[]; readonly product: bigint }[] = (() => {
+  const runs: { primes: number[]; product: bigint }[] = [];
+  let cur: number[] = [];
+  let prod = 1;
+  for (const q of SMALL_PRIMES) {
+    if (prod * q > 2 ** 53) {
+      runs.push({ primes: cur, product: BigInt(prod) });
+      cur = [];
+      prod = 1;
+    }
+    cur.push(q);
+    prod *= q;
+  }
+  runs.push({ primes: cur, product: BigInt(prod) });
+  return runs;
+})();
+
+/**
+ * The normalized num_i/den (den > 0) for a whole vector over one common denominator: the same Rats
+ * as `num.map((v) => rat(v, den))`, with one gcd for the vector instead of one per entry when the
+ * entries' reductions come from small primes (an LP basis solution: 144 entries over a 207-bit
+ * denominator on T-independent-6-3, reduced by cofactors 1, 3, 5, 11, 15, 33, 55, 79, 869).
+ * den = Q·L with Q = Π q^e over the primes q < 1024 dividing den and L free of them. Entry i is
+ * divided by s_i = Π q^min(e, v_q(num_i)), which leaves num_i/s_i and den/s_i without a common
+ * small prime; one gcd(Π |num_i/s_i| mod L, L) = 1 then proves every entry reduced. If that gcd is
+ * not 1, the entries are split in halves and each half checked the same way, down to the single
+ * entries that take their own gcd.
+ */
+export function ratVectorOver(num: readonly bigint[], den: bigint): Rat[] {
+  if (den <= 0n) throw new MechcheckError("division-by-zero", `common denominator ${den} is not positive`);
+  const m = num.length;
+  const out: Rat[] = new Array(m);
+  if (den === 1n) {
+    for (let i = 0; i < m; i++) out[i] = num[i] === 0n ? RAT_ZERO : { n: num[i]!, d: 1n };
+    return out;
+  }
+  // den = Q·L: the small primes of den with their exponents
+  const qs: bigint[] = [];
+  const es: number[] = [];
+  const qn: number[] = [];
+  let L = den;
+  let Q = 1;
+  for (const run of PRIME_RUNS) {
+    const r = Number(L % run.product); // L mod q for every q of the run, from one bigint remainder
+    for (const q of run.primes) {
+      if (r % q !== 0) continue;
+      const qb = BigInt(q);
+      let e = 0;
+      while (L % qb === 0n) {
+        L /= qb;
+        e++;
+      }
+      qs.push(qb);
+      qn.push(q);
+      es.push(e);
+      Q *= q;
+    }
+  }
+  // the divisibility of an entry by each q, from one remainder mod the product of the q's (if it
+  // is below 2^53; else the bigint tests)
+  const Qb = Q <= 2 ** 53 ? BigInt(Q) : 0n;
+  const todo: number[] = [];
+  for (let i = 0; i < m; i++) {
+    let v = num[i]!;
+    if (v === 0n) {
+      out[i] = RAT_ZERO;
+      continue;
+    }
+    let d = den;
+    const r = Qb === 0n ? -1 : Number((v < 0n ? -v : v) % Qb);
+    for (let t = 0; t < qs.length; t++) {
+      if (r >= 0 && r % qn[t]! !== 0) continue;
+      const q = qs[t]!;
+      for (let e = es[t]!; e > 0 && v % q === 0n; e--) {
+        v /= q;
+        d /= q;
+      }
+    }
+    out[i] = { n: v, d };
+    if (L !== 1n) todo.push(i);
+  }
+  const check = (list: readonly number[]): void => {
+    if (list.length === 0) return;
+    let P = 1n;
+    for (const i of list) {
+      const a = out[i]!.n;
+      P = (P * (a < 0n ? -a : a)) % L;
+    }
+    if (bgcd(P, L) === 1n) return;
+    if (list.length === 1) {
+      out[list[0]!] = rat(num[list[0]!]!, den);
+      return;
+    }
+    const h = list.length >> 1;
+    check(list.slice(0, h));
+    check(list.slice(h));
+  };
+  check(todo);
+  return out;
+}

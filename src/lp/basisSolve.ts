@@ -4,7 +4,7 @@
  * the fallback that decides every irregular case. certify.ts calls `solveBasisSystems`.
  */
 import { MechcheckError } from "../errors.ts";
-import { bgcd, RAT_ZERO, type Rat, rat, ratAdd, ratDiv, ratLcmDenominator, ratMul, ratSub } from "../exact/fastRational.ts";
+import { bgcd, RAT_ZERO, type Rat, rat, ratAdd, ratDiv, ratLcmDenominator, ratMul, ratSub, ratVectorOver } from "../exact/fastRational.ts";
 import { ModLu } from "../exact/modLu.ts";
 import { modOf } from "../exact/modular.ts";
 import { type IntColumns, liftSolve } from "../exact/padicLift.ts";
@@ -182,7 +182,8 @@ export function solveBasisSystems(
       const z = n === 0 ? { num: [], den: 1n } : liftSolve(A, F!, p, ints, false, st ? (k) => (st.liftSteps[0] = k) : undefined, scale);
       if (z === null) return rational();
       const DR = z.den * den;
-      for (let t = 0; t < n; t++) x[coreCols[t]!] = rat(z.num[t]!, DR);
+      const xs = ratVectorOver(z.num, DR);
+      for (let t = 0; t < n; t++) x[coreCols[t]!] = xs[t]!;
       // slack rows: d·x_j = r_i − Σ_c B_{ic} x_c = r_i − (Σ_c B_{ic} num_c)/(D·R), the sum over one
       // common denominator a_d per row: a_n/a_d
       const accN = new Map<number, bigint>();
@@ -244,7 +245,8 @@ export function solveBasisSystems(
       const z = n === 0 ? { num: [], den: 1n } : liftSolve(A, F!, p, ints, true, st ? (k) => (st.liftSteps[1] = k) : undefined);
       if (z === null) return rational();
       const DC = z.den * den;
-      for (let t = 0; t < n; t++) y[coreRows[t]!] = rat(z.num[t]!, DC);
+      const ys = ratVectorOver(z.num, DC);
+      for (let t = 0; t < n; t++) y[coreRows[t]!] = ys[t]!;
     }
     return { x, y };
   }
