@@ -244,6 +244,11 @@ export function ratVectorOver(num: readonly bigint[], den: bigint): Rat[] {
     for (let i = 0; i < m; i++) out[i] = num[i] === 0n ? RAT_ZERO : { n: num[i]!, d: 1n };
     return out;
   }
+  if (den <= 0xffffffffffffffffn) {
+    // a small denominator: each gcd is one bigint remainder and a few double steps already
+    for (let i = 0; i < m; i++) out[i] = rat(num[i]!, den);
+    return out;
+  }
   // den = Q·L: the small primes of den with their exponents
   const qs: bigint[] = [];
   const es: number[] = [];

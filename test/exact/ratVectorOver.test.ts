@@ -45,6 +45,8 @@ describe("ratVectorOver", () => {
 
   it("den = 1, a shared large prime (the bisection), and a non-positive denominator", () => {
     expect(ratVectorOver([3n, 0n, -4n], 1n)).toEqual([{ n: 3n, d: 1n }, { n: 0n, d: 1n }, { n: -4n, d: 1n }]);
+    // a denominator below 2^64 (entry by entry)
+    expect(ratVectorOver([6n, -10n, 0n, 7n], 12n)).toEqual([{ n: 1n, d: 2n }, { n: -5n, d: 6n }, { n: 0n, d: 1n }, { n: 7n, d: 12n }]);
     const P = (1n << 127n) - 1n; // a Mersenne prime, far above the small primes
     const den = 12n * P * 1000003n;
     const num = Array.from({ length: 33 }, (_, i) => BigInt(2 * i + 1) * 7n);
