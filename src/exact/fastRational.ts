@@ -23,6 +23,40 @@ function babs(a: bigint): bigint {
   return a < 0n ? -a : a;
 }
 
+/**
+ * One round of Lehmer's method on the leading bits ah ≥ bh ≥ 0 (doubles below 2^49) of two big
+ * numbers a ≥ b: the cosequence A, B, C, D (written to out) of the Euclidean quotients that the
+ * leading bits decide (Collins's condition: a quotient is kept only if it is the same for both
+ * ends of the interval the leading bits allow), so that a′ = A·a + B·b and b′ = C·a + D·b are
+ * exactly two consecutive remainders of plain Euclid on (a, b). B = 0: no quotient was decided.
+ * Shared by `bgcd` and ratRecon.ts's reconstruction.
+ */
+export function lehmerCosequence(ah: number, bh: number, out: Float64Array): void {
+  let A = 1;
+  let B = 0;
+  let C = 0;
+  let D = 1;
+  for (;;) {
+    if (bh + C === 0 || bh + D === 0) break;
+    const q = Math.floor((ah + A) / (bh + C));
+    if (q !== Math.floor((ah + B) / (bh + D))) break;
+    let t = A - q * C;
+    A = C;
+    C = t;
+    t = B - q * D;
+    B = D;
+    D = t;
+    t = ah - q * bh;
+    ah = bh;
+    bh = t;
+  }
+  out[0] = A;
+  out[1] = B;
+  out[2] = C;
+  out[3] = D;
+}
+const COSEQ = new Float64Array(4);
+
 /** gcd(|a|, |b|) (gcd(0, 0) = 0); doubles when both fit in 2^53, Lehmer's algorithm above 2^64. */
 export function bgcd(a: bigint, b: bigint): bigint {
   a = babs(a);
@@ -36,27 +70,12 @@ export function bgcd(a: bigint, b: bigint): bigint {
     bl = bitLengthBelow(a, bl);
     const shift = bl - 48;
     const sh = BigInt(shift);
-    let ah = Number(a >> sh);
-    let bh = Number(b >> sh);
     // cosequence: a' = A·a + B·b, b' = C·a + D·b; every quantity stays below 2^49 in magnitude
-    let A = 1;
-    let B = 0;
-    let C = 0;
-    let D = 1;
-    for (;;) {
-      if (bh + C === 0 || bh + D === 0) break;
-      const q = Math.floor((ah + A) / (bh + C));
-      if (q !== Math.floor((ah + B) / (bh + D))) break;
-      let t = A - q * C;
-      A = C;
-      C = t;
-      t = B - q * D;
-      B = D;
-      D = t;
-      t = ah - q * bh;
-      ah = bh;
-      bh = t;
-    }
+    lehmerCosequence(Number(a >> sh), Number(b >> sh), COSEQ);
+    const A = COSEQ[0]!;
+    const B = COSEQ[1]!;
+    const C = COSEQ[2]!;
+    const D = COSEQ[3]!;
     if (B === 0) {
       const t = a % b;
       a = b;

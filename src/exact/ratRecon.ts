@@ -4,7 +4,9 @@
  * shared denominator. Used by the p-adic lifting of src/exact/padicLift.ts; a reconstructed value is
  * only a candidate until the caller checks it exactly.
  */
-import { bitLength, bitLengthBelow } from "./fastRational.ts";
+import { bitLength, bitLengthBelow, lehmerCosequence } from "./fastRational.ts";
+
+const COSEQ = new Float64Array(4);
 
 /**
  * n/d with |n| ≤ N, 0 < d ≤ Nd (default N) and n ≡ d·u (mod M), or null (u in [0, M)). Unique
@@ -28,27 +30,12 @@ export function ratRecon(u: bigint, M: bigint, N: bigint, Nd: bigint = N): { n: 
     while (r1 >= lehmerAbove) {
       bl = bitLengthBelow(r0, bl);
       const sh = BigInt(bl - 48);
-      let ah = Number(r0 >> sh);
-      let bh = Number(r1 >> sh);
       // cosequence: r0′ = A·r0 + B·r1, r1′ = C·r0 + D·r1
-      let A = 1;
-      let B = 0;
-      let C = 0;
-      let D = 1;
-      for (;;) {
-        if (bh + C === 0 || bh + D === 0) break;
-        const q = Math.floor((ah + A) / (bh + C));
-        if (q !== Math.floor((ah + B) / (bh + D))) break;
-        let t = A - q * C;
-        A = C;
-        C = t;
-        t = B - q * D;
-        B = D;
-        D = t;
-        t = ah - q * bh;
-        ah = bh;
-        bh = t;
-      }
+      lehmerCosequence(Number(r0 >> sh), Number(r1 >> sh), COSEQ);
+      const A = COSEQ[0]!;
+      const B = COSEQ[1]!;
+      const C = COSEQ[2]!;
+      const D = COSEQ[3]!;
       if (B === 0) {
         // the leading bits decide no quotient: one plain step (r1 > N, so it is taken anyway)
         const q = r0 / r1;
