@@ -159,3 +159,72 @@ describe("two pivots: a row left at denominator 1 is measured at the new determi
     });
   }
 });
+
+describe("two pivots: an updated row at denominator 1 whose rescaled bound reaches 2^51", () => {
+  // max 2x + y s.t. r1: a·x ≤ a, r2: y ≤ 1, r3: y + B3·w ≤ 2 (w cost 0), a = 4·10^7 (a² < 2^51).
+  // Pivot 1 on (r1, x) as in the block above (doubles); G = −a, cost row over −a with bound a.
+  // Pivot 2: y enters, ratios r2: 1 < r3: 2, so r2's slack leaves; r2 (denominator 1, fMax 1)
+  // scales to bound a: pr = a. r3 has a y entry and is updated: its bound B3 (denominator 1) times
+  // |G| = a. With B3 = 2^26 − 1, B3·a ≥ 2^51: "too large" — bigints. With B3 = 1: a·a < 2^51,
+  // doubles. Optimum x = y = 1, w = 0, value 3, y_r1 = 2/a, y_r2 = 1, y_r3 = 0.
+  const a = 40_000_000;
+  const lp = (B3: number): LpModel => {
+    const b = new LpBuilder("max");
+    b.variable("x");
+    b.variable("y");
+    b.variable("w");
+    b.row("r1", [["x", a]], "<=", a).row("r2", [["y", 1]], "<=", 1).row("r3", [["y", 1], ["w", B3]], "<=", 2).objective([["x", 2], ["y", 1]]);
+    return b.build();
+  };
+  const answer: Shown = { status: "optimal", value: "3", primal: ["1", "1", "0"], rows: [frac(2, a), "1", "0"] };
+  it("B3 = 2^26 − 1: B3·a ≥ 2^51, the second pivot in bigints", () => {
+    expect(a * a < P51 && (2 ** 26 - 1) * a >= P51).toBe(true);
+    expect(solveChecked(lp(2 ** 26 - 1), answer)).toEqual({ pivots: 2, smallPivots: 1, grewToBigint: true });
+  });
+  it("B3 = 1: both pivots in doubles", () => {
+    expect(solveChecked(lp(1), answer)).toEqual({ pivots: 2, smallPivots: 2, grewToBigint: false });
+  });
+});
+
+describe("three pivots: a row left at denominator p1 is rescaled by |G|/|p1| (not ·|p1|)", () => {
+  // max 3x + 2y + z s.t. r1: a·x + z ≤ a, r2: b·y ≤ b, r3: 2z ≤ 1, a = 1000.
+  // Pivot 1 (devex: d_x² = 9 largest) on (r1, x), p1 = −a: pr = a, cost bound 3: doubles.
+  //   r1 stays at denominator −a with bound a. Cost row over −a: y: 2a, z: a − 3, s1: 3.
+  // Pivot 2: y (d = −2) beats z (d = −(a − 3)/a) at unit weights; r2 (denominator 1, bound b)
+  //   scales to bound a·b: pr = ab, cost row bound 2a: doubles iff (ab)² < 2^51. The pivot is
+  //   r2's rescaled y entry, p2 = ab; r1 has no y entry and is not touched. Cost row over ab:
+  //   z: −(a − 3)b, s1: −3b, s2: −2a.
+  // Pivot 3: z enters (s1, s2 sit at their upper bounds); ratios r1: a, r3: 1/2, so r3's slack
+  //   leaves. r3 (denominator 1, bound 2) scales to 2ab = pr. r1 has a z entry: bound a at
+  //   denominator −a, rescaled to a·|ab|/|−a| = ab. Cost row bound (a − 3)b. Doubles iff
+  //   (2ab)² < 2^51: with a = 1000, b = 23726: 4·(23726000)² = 2251692304000000 < 2^51;
+  //   b = 23727: 2251882116000000 > 2^51 (pivot 2 stays in doubles: (ab)² < 2^51).
+  // Optimum: z = 1/2, x = 1 − 1/(2a), y = 1; value 3 − 3/(2a) + 5/2; duals y_r1 = 3/a,
+  // y_r2 = 2/b, y_r3 = (1 − 3/a)/2.
+  const a = 1000;
+  const lp = (b: number): LpModel => {
+    const B = new LpBuilder("max");
+    B.variable("x");
+    B.variable("y");
+    B.variable("z");
+    B.row("r1", [["x", a], ["z", 1]], "<=", a).row("r2", [["y", b]], "<=", b).row("r3", [["z", 2]], "<=", 1).objective([["x", 3], ["y", 2], ["z", 1]]);
+    return B.build();
+  };
+  const answer = (b: number): Shown => ({
+    status: "optimal",
+    value: frac(11 * a - 3, 2 * a), // 3 − 3/(2a) + 5/2 = (11a − 3)/(2a)
+    primal: [frac(2 * a - 1, 2 * a), "1", "1/2"],
+    rows: [frac(3, a), frac(2, b), frac(a - 3, 2 * a)],
+  });
+  for (const [b, small] of [
+    [23726, 3],
+    [23727, 2],
+  ] as const) {
+    it(`b = ${b}: ${small === 3 ? "all three pivots in doubles" : "the third pivot in bigints"}`, () => {
+      const ab = a * b;
+      expect(ab * ab < P51).toBe(true);
+      expect(4 * ab * ab < P51).toBe(small === 3);
+      expect(solveChecked(lp(b), answer(b))).toEqual({ pivots: 3, smallPivots: small, grewToBigint: small < 3 });
+    });
+  }
+});
