@@ -5,6 +5,7 @@
  * check pool would make from these costs (longest first, src/theorem/pool.ts).
  *
  *   npx tsx bench/suite-cost.ts [--scale X] [--write] [--jsonl out.jsonl] [ids…]
+ *   (for --write, as the CLI runs: node --interrupt-budget=1081344 --import tsx bench/suite-cost.ts --write)
  *
  * `--write` regenerates src/theorem/suiteCost.ts (the pool's cost table) from a default-scale run
  * of the whole catalogue. `--jsonl` also writes one line per id with its run as exact JSON without
@@ -72,7 +73,8 @@ if (write) {
     " * seed), and whether it grows with `--scale` (theorems check every case; refutations stop at their",
     " * first counterexample and examples run once). The check pool (pool.ts) hands out ids longest first",
     " * by this table; it only orders the work, so a stale or missing entry costs wall time, never a",
-    " * different result. Regenerate: `npx tsx bench/suite-cost.ts --write` (bench/RESULTS.md, issue 16).",
+    " * different result. Regenerate with the CLI's V8 interrupt budget (bin/mechcheck.mjs):",
+    " * `node --interrupt-budget=1081344 --import tsx bench/suite-cost.ts --write` (bench/RESULTS.md, issue 16).",
     " */",
     "",
     "/** id → [CPU ms at the default runs, grows with --scale]. */",
