@@ -228,3 +228,50 @@ describe("three pivots: a row left at denominator p1 is rescaled by |G|/|p1| (no
     });
   }
 });
+
+describe("phase 1 then phase 2: the bound rescale gives a row when the phase-2 costs are set", () => {
+  // max z − x s.t. r1: a·x + C·z = a, r2: b·y ≥ b (x, y, z ≥ 0), Bland's rule throughout,
+  // a = 2, b = 2^12, C = 2^20 (control: C = 2^10).
+  // Slack basis: both rows violated at 0, so both get an artificial and are negated:
+  //   r1 = [a, 0, C, −1, 0], r2 = [0, b, 0, 0, −1] (columns x, y, z, s1, s2); phase-1 costs
+  //   d = −(r1 + r2) = [−a, −b, −C, 1, 1], bound C.
+  // Pivot 1 (Bland: x) on r1, p = a: pr = fMax_r1 = C, cost bound C: C² < 2^51, doubles. r1 keeps
+  //   bound C at denominator a. Costs become a·(d + r1) = [0, −ab, 0, 0, a] over a.
+  // Pivot 2 (y) on r2: r2 (denominator 1, bound b) scales to ab = pr; cost bound ab: doubles;
+  //   p = ab = G. Phase 1 ends (no artificial basic).
+  // Phase-2 costs (min x − z): x is basic in r1 (denominator a ≠ G), so r1 is rescaled to G:
+  //   z: C·ab/a = Cb = 2^32, s1: −b; its bound becomes max(Cb, |G|) = Cb. Costs d = c·G − r1:
+  //   z: −ab − Cb, s1: b, bound Cb + ab.
+  // Pivot 3 (z enters; x leaves at θ = a/C): pr = Cb, cost bound Cb + ab: (Cb + ab)·Cb ≈ 2^64 ≥
+  //   2^51, bigints. (Had r1's rescaled bound been |G| = ab instead of Cb, the product would be
+  //   (Cb + ab)·ab ≈ 2^45: doubles.) With C = 2^10: (2^22 + 2^13)·2^22 < 2^51, doubles.
+  // Optimum: x = 0, y = 1, z = a/C, value a/C; duals y_r1 = 1/C (c_z = y_r1·C), y_r2 = 0.
+  const a = 2, b = 2 ** 12;
+  const lp = (C: number): LpModel => {
+    const B = new LpBuilder("max");
+    B.variable("x");
+    B.variable("y");
+    B.variable("z");
+    B.row("r1", [["x", a], ["z", C]], "=", a).row("r2", [["y", b]], ">=", b).objective([["z", 1], ["x", -1]]);
+    return B.build();
+  };
+  const answer = (C: number): Shown => ({ status: "optimal", value: frac(a, C), primal: ["0", "1", frac(a, C)], rows: [frac(1, C), "0"] });
+  for (const [C, small] of [
+    [2 ** 20, 2],
+    [2 ** 10, 3],
+  ] as const) {
+    it(`C = 2^${Math.log2(C)}: ${small === 3 ? "all three pivots in doubles" : "the phase-2 pivot in bigints"}`, () => {
+      expect(C * C < P51 && a * b * a * b < P51).toBe(true); // the phase-1 pivots in doubles
+      expect((C * b + a * b) * C * b < P51).toBe(small === 3);
+      expect((C * b + a * b) * a * b < P51).toBe(true); // what a bound of |G| would give
+      const m = lp(C);
+      const r = exactSimplex(m, { pivotRule: "bland" });
+      const st = { ...exactSimplexStats };
+      expect(verify(m, r)).toEqual({ ok: true });
+      expect(show(r)).toEqual(answer(C));
+      expect(show(exactSimplex(m, { pivotRule: "bland", bigintOnly: true }))).toEqual(answer(C));
+      expect(exactSimplexStats.pivots).toBe(3);
+      expect(st).toEqual({ pivots: 3, smallPivots: small, grewToBigint: small < 3 });
+    });
+  }
+});
