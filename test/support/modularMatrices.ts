@@ -50,6 +50,28 @@ export function randomModColumns(m: number, p: number, density: number, denseRow
   return cols;
 }
 
+/**
+ * A random m×m matrix mod p by columns with no diagonal guarantee (often singular: the pivot
+ * searches' singular verdicts are tested on these): each entry present with probability 45 %, from
+ * the same LCG as randomModColumns started at `seed` (no zero-seed correction).
+ */
+export function randomSingularModColumns(m: number, p: number, seed: number): ModColumn[] {
+  let s = seed >>> 0;
+  const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+  const cols: ModColumn[] = [];
+  for (let j = 0; j < m; j++) {
+    const rows: number[] = [];
+    const vals: number[] = [];
+    for (let i = 0; i < m; i++)
+      if (next() % 100 < 45) {
+        rows.push(i);
+        vals.push(1 + (next() % (p - 1)));
+      }
+    cols.push({ rows, vals });
+  }
+  return cols;
+}
+
 /** ⌊√a⌋ for a ≥ 1, by Newton's method in BigInt. */
 export function isqrt(a: bigint): bigint {
   let x = 1n << BigInt((a.toString(2).length + 1) >> 1);

@@ -23,7 +23,7 @@
 // A negative control checks that the comparison notices a search with a different stopping rule.
 import { describe, expect, it } from "vitest";
 import { ModLu, type ModColumn } from "../../../src/exact/modLu.ts";
-import { mulBackMod, randomModColumns } from "../../support/modularMatrices.ts";
+import { mulBackMod, randomModColumns, randomSingularModColumns } from "../../support/modularMatrices.ts";
 
 type Outcome = { singular: "column" | "row"; index: number } | { nnzL: number; nnzU: number };
 
@@ -200,22 +200,7 @@ function battery(): { m: number; p: number; cols: ModColumn[] }[] {
         for (const dr of [0, 1, 2]) for (let rep = 0; rep < 4; rep++) out.push({ m, p, cols: randomModColumns(m, p, dens, dr, seed++) });
   for (const m of [2, 3, 4, 5, 6, 8])
     for (const p of [2, 3, 7])
-      for (let rep = 0; rep < 30; rep++) {
-        let s = seed++ >>> 0;
-        const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
-        const cols: ModColumn[] = [];
-        for (let j = 0; j < m; j++) {
-          const rows: number[] = [];
-          const vals: number[] = [];
-          for (let i = 0; i < m; i++)
-            if (next() % 100 < 45) {
-              rows.push(i);
-              vals.push(1 + (next() % (p - 1)));
-            }
-          cols.push({ rows, vals });
-        }
-        out.push({ m, p, cols });
-      }
+      for (let rep = 0; rep < 30; rep++) out.push({ m, p, cols: randomSingularModColumns(m, p, seed++) });
   return out;
 }
 

@@ -25,7 +25,7 @@ import { describe, expect, it } from "vitest";
 import { primeField } from "../../../src/exact/modular.ts";
 import { type LuSingular, SparseLu } from "../../../src/exact/sparseLu.ts";
 import type { ModColumn } from "../../../src/exact/modLu.ts";
-import { mulBackMod, randomModColumns } from "../../support/modularMatrices.ts";
+import { mulBackMod, randomModColumns, randomSingularModColumns } from "../../support/modularMatrices.ts";
 
 type Outcome = LuSingular | { nnzL: number; nnzU: number; singletons: number };
 
@@ -196,22 +196,7 @@ function battery(): { m: number; p: number; cols: ModColumn[] }[] {
         for (const dr of [0, 1, 2]) for (let rep = 0; rep < 3; rep++) out.push({ m, p, cols: randomModColumns(m, p, dens, dr, seed++) });
   for (const m of [3, 4, 5, 6, 8, 12])
     for (const p of [2, 3, 7])
-      for (let rep = 0; rep < 30; rep++) {
-        let s = seed++ >>> 0;
-        const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
-        const cols: ModColumn[] = [];
-        for (let j = 0; j < m; j++) {
-          const rows: number[] = [];
-          const vals: number[] = [];
-          for (let i = 0; i < m; i++)
-            if (next() % 100 < 45) {
-              rows.push(i);
-              vals.push(1 + (next() % (p - 1)));
-            }
-          cols.push({ rows, vals });
-        }
-        out.push({ m, p, cols });
-      }
+      for (let rep = 0; rep < 30; rep++) out.push({ m, p, cols: randomSingularModColumns(m, p, seed++) });
   return out;
 }
 
