@@ -72,6 +72,30 @@ export function randomSingularModColumns(m: number, p: number, seed: number): Mo
   return cols;
 }
 
+/**
+ * A factorization's pivot-search outcome (`got`) against a plain model's (`want`) on each matrix of
+ * a battery: how many the model factors and finds singular, and the first disagreements, each
+ * described with the case, its size and both outcomes (`name` names the factorization).
+ */
+export function compareWithModel<T extends object>(
+  cases: readonly { m: number; p: number; cols: ModColumn[] }[],
+  name: string,
+  model: (p: number, m: number, cols: ModColumn[]) => T,
+  outcome: (p: number, m: number, cols: ModColumn[]) => T,
+): { factored: number; singular: number; wrong: string[] } {
+  let factored = 0;
+  let singular = 0;
+  const wrong: string[] = [];
+  cases.forEach((c, n) => {
+    const want = model(c.p, c.m, c.cols);
+    const got = outcome(c.p, c.m, c.cols);
+    if ("singular" in want) singular++;
+    else factored++;
+    if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`case ${n} (m ${c.m}, p ${c.p}): ${name} ${JSON.stringify(got)}, model ${JSON.stringify(want)}`);
+  });
+  return { factored, singular, wrong };
+}
+
 /** ⌊√a⌋ for a ≥ 1, by Newton's method in BigInt. */
 export function isqrt(a: bigint): bigint {
   let x = 1n << BigInt((a.toString(2).length + 1) >> 1);

@@ -23,7 +23,7 @@
 // A negative control checks that the comparison notices a search with a different stopping rule.
 import { describe, expect, it } from "vitest";
 import { ModLu, type ModColumn } from "../../../src/exact/modLu.ts";
-import { mulBackMod, randomModColumns, randomSingularModColumns } from "../../support/modularMatrices.ts";
+import { compareWithModel, mulBackMod, randomModColumns, randomSingularModColumns } from "../../support/modularMatrices.ts";
 
 type Outcome = { singular: "column" | "row"; index: number } | { nnzL: number; nnzU: number };
 
@@ -250,32 +250,14 @@ describe("ModLu's pivot search against a plain model of the documented rule", ()
   });
 
   it("same fill (nnzL, nnzU) or the same singular column / row on 2,268 small matrices (m = 2 … 12)", () => {
-    let factored = 0;
-    let singular = 0;
-    const wrong: string[] = [];
-    cases.forEach((c, n) => {
-      const want = model(c.p, c.m, c.cols);
-      const got = outcome(c.p, c.m, c.cols);
-      if ("singular" in want) singular++;
-      else factored++;
-      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`case ${n} (m ${c.m}, p ${c.p}): ModLu ${JSON.stringify(got)}, model ${JSON.stringify(want)}`);
-    });
+    const { factored, singular, wrong } = compareWithModel(cases, "ModLu", model, outcome);
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(factored).toBeGreaterThan(500);
     expect(singular).toBeGreaterThan(500);
   });
 
   it("the same on 1,200 larger sparse matrices (m = 10 … 40)", () => {
-    let factored = 0;
-    let singular = 0;
-    const wrong: string[] = [];
-    largerBattery().forEach((c, n) => {
-      const want = model(c.p, c.m, c.cols);
-      const got = outcome(c.p, c.m, c.cols);
-      if ("singular" in want) singular++;
-      else factored++;
-      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`case ${n} (m ${c.m}, p ${c.p}): ModLu ${JSON.stringify(got)}, model ${JSON.stringify(want)}`);
-    });
+    const { factored, singular, wrong } = compareWithModel(largerBattery(), "ModLu", model, outcome);
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(factored).toBeGreaterThan(400);
     expect(singular).toBeGreaterThan(400);

@@ -25,7 +25,7 @@ import { describe, expect, it } from "vitest";
 import { primeField } from "../../../src/exact/modular.ts";
 import { type LuSingular, SparseLu } from "../../../src/exact/sparseLu.ts";
 import type { ModColumn } from "../../../src/exact/modLu.ts";
-import { mulBackMod, randomModColumns, randomSingularModColumns } from "../../support/modularMatrices.ts";
+import { compareWithModel, mulBackMod, randomModColumns, randomSingularModColumns } from "../../support/modularMatrices.ts";
 
 type Outcome = LuSingular | { nnzL: number; nnzU: number; singletons: number };
 
@@ -221,16 +221,7 @@ describe("SparseLu's pivot search against a plain model of the documented rule",
   });
 
   it(`same fill, singleton pivots or singular column / row on ${cases.length} matrices`, () => {
-    let factored = 0;
-    let singular = 0;
-    const wrong: string[] = [];
-    cases.forEach((c, n) => {
-      const want = model(c.p, c.m, c.cols);
-      const got = outcome(c.p, c.m, c.cols);
-      if ("singular" in want) singular++;
-      else factored++;
-      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`case ${n} (m ${c.m}, p ${c.p}): SparseLu ${JSON.stringify(got)}, model ${JSON.stringify(want)}`);
-    });
+    const { factored, singular, wrong } = compareWithModel(cases, "SparseLu", model, outcome);
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(factored).toBeGreaterThan(300);
     expect(singular).toBeGreaterThan(300);
